@@ -23,6 +23,8 @@ final class SimulatorHarness implements AutoCloseable {
     final NovaSonicSimulator simulator;
 
     SimulatorHarness(NovaSonicOptions options) {
+        // As on a Netty event loop, a cancelled timer leaves the queue at once.
+        scheduler.setRemoveOnCancelPolicy(true);
         this.simulator = new NovaSonicSimulator(options, scheduler, sink);
     }
 
@@ -92,6 +94,10 @@ final class SimulatorHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sink.ending() != null) {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5)).untilAsserted(() ->
+                    assertThat(scheduler.getQueue()).as("timers left behind after the stream ended").isEmpty());
+        }
         scheduler.shutdownNow();
         assertThat(sink.callsAfterEnd()).as("sink calls after the stream ended").isEmpty();
     }
