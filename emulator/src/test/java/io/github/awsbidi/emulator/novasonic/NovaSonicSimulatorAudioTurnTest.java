@@ -17,7 +17,7 @@ class NovaSonicSimulatorAudioTurnTest {
 
     private static final int RATE = 16_000;
 
-    private SimulatorHarness harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01));
+    private SimulatorHarness harness = new SimulatorHarness(TestOptions.scaled(0.01));
 
     @AfterEach
     void close() {
@@ -120,7 +120,7 @@ class NovaSonicSimulatorAudioTurnTest {
     @Test
     void highSensitivityEndsTheTurnAfterAShorterSilence() {
         harness.close();
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01));
+        harness = new SimulatorHarness(TestOptions.scaled(0.01));
         var start = NovaSonicInputs.sessionStartBody();
         start.putObject("turnDetectionConfiguration").put("endpointingSensitivity", "HIGH");
         harness.send(NovaSonicInputs.event("sessionStart", start), NovaSonicInputs.promptStart());
@@ -137,7 +137,7 @@ class NovaSonicSimulatorAudioTurnTest {
     @Test
     void aFixedAudioTranscriptReplacesTheDescription() {
         harness.close();
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01)
+        harness = new SimulatorHarness(TestOptions.scaled(0.01)
                 .withAudioTranscript("What is the weather in Paris?"));
         harness.send(opening());
         harness.send(audioStart("audio-1", 8000));

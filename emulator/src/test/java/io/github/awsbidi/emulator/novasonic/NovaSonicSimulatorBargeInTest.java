@@ -31,7 +31,7 @@ class NovaSonicSimulatorBargeInTest {
 
     @Test
     void userSpeechOverTheAssistantInterruptsItTheWayTheServiceSignalsIt() {
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.05));
+        harness = new SimulatorHarness(TestOptions.scaled(0.05));
         speakOverFirstAssistantChunk(SPEECH_CHUNK);
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 1);
@@ -57,7 +57,7 @@ class NovaSonicSimulatorBargeInTest {
 
     @Test
     void theInterruptingSpeechBecomesTheNextTurn() {
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.05));
+        harness = new SimulatorHarness(TestOptions.scaled(0.05));
         speakOverFirstAssistantChunk(SPEECH_CHUNK);
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 1);
@@ -76,7 +76,7 @@ class NovaSonicSimulatorBargeInTest {
 
     @Test
     void quietAudioDoesNotInterrupt() {
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.05));
+        harness = new SimulatorHarness(TestOptions.scaled(0.05));
         speakOverFirstAssistantChunk(TestAudio.sine(0.032, 300, RATE, 0.005));
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 1);
@@ -87,7 +87,7 @@ class NovaSonicSimulatorBargeInTest {
 
     @Test
     void withoutBargeInTheAssistantFinishesAndTheSpeechIsAnsweredAfterwards() {
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.05).withBargeIn(false));
+        harness = new SimulatorHarness(TestOptions.scaled(0.05).withBargeIn(false));
         List<byte[]> utterance = new ArrayList<>(TestAudio.chunks(TestAudio.sine(0.5, 300, RATE, 0.3), RATE, 32));
         utterance.addAll(TestAudio.chunks(TestAudio.silence(0.6, RATE), RATE, 32));
         AtomicBoolean spoken = new AtomicBoolean();

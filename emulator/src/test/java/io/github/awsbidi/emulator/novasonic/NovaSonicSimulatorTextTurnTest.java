@@ -18,7 +18,7 @@ class NovaSonicSimulatorTextTurnTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final SimulatorHarness harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01));
+    private final SimulatorHarness harness = new SimulatorHarness(TestOptions.scaled(0.01));
 
     @AfterEach
     void close() {

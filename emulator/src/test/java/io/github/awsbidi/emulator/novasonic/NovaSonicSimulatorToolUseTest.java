@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NovaSonicSimulatorToolUseTest {
 
-    private SimulatorHarness harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01));
+    private SimulatorHarness harness = new SimulatorHarness(TestOptions.scaled(0.01));
 
     @AfterEach
     void close() {
@@ -82,7 +82,7 @@ class NovaSonicSimulatorToolUseTest {
     @Test
     void customTriggersMatchCaseInsensitively() {
         harness.close();
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01)
+        harness = new SimulatorHarness(TestOptions.scaled(0.01)
                 .withToolTriggers(Map.of("time", "getTime")));
         harness.send(opening("getTime", "getWeather"));
         harness.send(text("user-1", "USER", true, "What TIME is it in Tokyo?"));

@@ -36,7 +36,7 @@ class NovaSonicSimulatorValidationTest {
     @MethodSource("violations")
     void violationFailsTheStreamWithAValidationExceptionNamingTheProblem(String violation, List<String> events,
             String expectedMessage) {
-        try (SimulatorHarness harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.01))) {
+        try (SimulatorHarness harness = new SimulatorHarness(TestOptions.scaled(0.01))) {
             harness.send(events);
 
             CollectingSink.Ending ending = harness.awaitFailure("validationException");

@@ -43,10 +43,6 @@ final class SimulatorHarness implements AutoCloseable {
         onScheduler(simulator::onInputComplete);
     }
 
-    void cancel() {
-        onScheduler(simulator::onCancel);
-    }
-
     /** Runs the task on the scheduler thread and waits for it. */
     void onScheduler(Runnable task) {
         try {
