@@ -121,7 +121,7 @@ final class ContainerClientHandler extends SimpleChannelInboundHandler<WebSocket
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (!connected.isDone()) {
-            connected.completeExceptionally(new ContainerConnectException(uri, String.valueOf(cause.getMessage()), cause));
+            connected.completeExceptionally(new ContainerConnectException(uri, cause.toString(), cause));
         } else {
             fail(cause);
         }

@@ -15,12 +15,13 @@ public interface ContainerConnection {
     /**
      * Starts the WebSocket closing handshake with {@code statusCode} and {@code reason} (at most
      * 123 bytes of UTF-8); the TCP connection is closed when the container answers, or after a
-     * short timeout.
+     * short timeout. Frames the container sent before its answering Close are still delivered; the
+     * returned future completes once the connection is closed, after the last of them.
      *
      * @throws IllegalArgumentException if the code is not one RFC 6455 allows on the wire or the
      *     reason is too long
      */
-    void close(int statusCode, String reason);
+    CompletableFuture<Void> close(int statusCode, String reason);
 
     /** Drops the TCP connection at once, without a closing handshake (the client reset its stream). */
     void abort();

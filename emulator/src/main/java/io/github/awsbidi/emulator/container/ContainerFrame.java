@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator.container;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SageMaker {@code PayloadPart}, which is exactly one WebSocket data frame between SageMaker and
@@ -48,7 +49,7 @@ public record ContainerFrame(byte[] payload, PayloadType type, boolean last) {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof ContainerFrame that
                 && type == that.type
                 && last == that.last

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 
@@ -57,11 +58,17 @@ final class ContainerHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        handshaker.handshake(ctx.channel(), request).addListener(future -> {
-            if (!future.isSuccess()) {
-                ctx.channel().close();
-            }
-        });
+        try {
+            handshaker.handshake(ctx.channel(), request).addListener(future -> {
+                if (!future.isSuccess()) {
+                    ctx.channel().close();
+                }
+            });
+        } catch (WebSocketHandshakeException e) {
+            // A malformed upgrade (e.g. no Sec-WebSocket-Key); the HTTP codec is still in place.
+            respond(ctx, request, HttpResponseStatus.BAD_REQUEST);
+            return;
+        }
         // Still inside this read, so no frame can arrive before the pipeline is switched.
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addBefore(ctx.name(), "ws-utf8-validator", new Utf8FrameValidator(true));

@@ -83,7 +83,7 @@ public final class ModelContainerClient {
         connecting.addListener(future -> {
             if (!future.isSuccess()) {
                 connected.completeExceptionally(new ContainerConnectException(uri,
-                        String.valueOf(future.cause().getMessage()), future.cause()));
+                        future.cause().toString(), future.cause()));
             }
         });
         var timeout = connecting.channel().eventLoop().schedule(() -> {

@@ -49,7 +49,7 @@ final class WebSocketContainerConnection implements ContainerConnection {
     }
 
     @Override
-    public void close(int statusCode, String reason) {
+    public CompletableFuture<Void> close(int statusCode, String reason) {
         if (statusCode < 0 || !WebSocketCloseStatus.isValidStatusCode(statusCode)) {
             throw new IllegalArgumentException("statusCode " + statusCode + " may not be sent in a WebSocket Close frame");
         }
@@ -58,8 +58,10 @@ final class WebSocketContainerConnection implements ContainerConnection {
             throw new IllegalArgumentException("reason is " + reasonBytes + " bytes of UTF-8; a WebSocket Close allows at most "
                     + MAX_CLOSE_REASON_BYTES);
         }
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        channel.closeFuture().addListener(future -> closed.complete(null));
         if (closedLocally) {
-            return;
+            return closed;
         }
         closedLocally = true;
         synchronized (mapper) {
@@ -70,6 +72,7 @@ final class WebSocketContainerConnection implements ContainerConnection {
         var forceClose = channel.eventLoop().schedule(
                 () -> { channel.close(); }, closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
         channel.closeFuture().addListener(future -> forceClose.cancel(false));
+        return closed;
     }
 
     @Override
