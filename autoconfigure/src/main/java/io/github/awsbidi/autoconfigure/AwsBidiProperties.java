@@ -79,7 +79,7 @@ public class AwsBidiProperties {
         /** Maximum number of concurrent HTTP/2 streams across all connections of one client. */
         private int maxConcurrency = 200;
 
-        /** Maximum number of streams per HTTP/2 connection; default: 1 for SageMaker, the server's limit for Bedrock. */
+        /** Maximum number of streams per HTTP/2 connection; default: 1 for SageMaker, server's limit for Bedrock. */
         private @Nullable Long maxStreamsPerConnection;
 
         /** Time a TCP/TLS connect may take. */

@@ -142,7 +142,8 @@ final class SessionDefinitions {
         Bindable<Map<String, T>> target = Bindable.of(ResolvableType.forClassWithGenerics(Map.class, String.class,
                 type));
         try {
-            return binder.bind(prefix, target, new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).orElseGet(LinkedHashMap::new);
+            return binder.bind(prefix, target, new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
+                    .orElseGet(LinkedHashMap::new);
         } catch (BindException ex) {
             throw bindFailure(prefix, keys, ex);
         }

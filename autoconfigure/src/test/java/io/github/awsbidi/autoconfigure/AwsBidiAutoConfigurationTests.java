@@ -77,7 +77,8 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void injectsSessionsByQualifier() {
         this.contextRunner
-                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr", ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr",
+                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .withUserConfiguration(QualifiedConsumer.class)
                 .run(context -> {
                     QualifiedConsumer consumer = context.getBean(QualifiedConsumer.class);
@@ -160,7 +161,8 @@ class AwsBidiAutoConfigurationTests {
     void sharesOneClientBetweenSessionsOfTheSameConnection() {
         this.contextRunner
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0",
-                        "aws.bidi.bedrock.sessions.other.model-id=echo-1", "aws.bidi.bedrock.sessions.far.model-id=echo-2",
+                        "aws.bidi.bedrock.sessions.other.model-id=echo-1",
+                        "aws.bidi.bedrock.sessions.far.model-id=echo-2",
                         "aws.bidi.bedrock.sessions.far.region=us-west-2")
                 .run(context -> {
                     assertThat(context.getBeansOfType(BidirectionalSession.class)).hasSize(3);
@@ -173,7 +175,8 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void appliesEveryCustomizerInOrder() {
         this.contextRunner
-                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr", ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr",
+                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .withUserConfiguration(Customizers.class)
                 .run(context -> {
                     context.getBeansOfType(BidirectionalSession.class);

@@ -2,9 +2,9 @@ package io.github.awsbidi.sample;
 
 import java.util.Base64;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Frame;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -50,7 +50,8 @@ public class SessionController {
     @PostMapping("/{name}/exchange")
     public Mono<List<FrameView>> exchange(@PathVariable String name, @RequestBody List<String> frames) {
         BidirectionalSession session = sessions.find(name)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session named '" + name + "'"));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No session named '" + name + "'"));
         if (frames.size() > MAX_FRAMES) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most " + MAX_FRAMES + " frames per request");
         }

@@ -1,8 +1,8 @@
 package io.github.awsbidi.sample;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Target;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,16 +12,16 @@ import org.springframework.core.io.Resource;
 @ConfigurationProperties("aws.bidi.emulator")
 public class AwsBidiEmulatorProperties {
 
-    /** Whether to start the embedded emulator (when aws-bidi-emulator is on the classpath) and connect every session to it. */
+    /** Whether to start the embedded emulator (aws-bidi-emulator on the classpath) and connect every session to it. */
     private boolean enabled;
 
-    /** Whether the emulator serves TLS with a self-signed certificate that the clients trust, instead of plaintext h2c. */
+    /** Whether the emulator serves TLS (self-signed, trusted by the clients) instead of plaintext h2c. */
     private boolean tls;
 
     /** Port of the emulator; 0 picks a free one. */
     private int port;
 
-    /** Emulator configuration JSON (endpoints, models, faults); default: the built-in echo, transcribe-sim and Nova Sonic. */
+    /** Emulator configuration JSON (endpoints, models, faults); default: built-in echo, transcribe-sim, Nova Sonic. */
     private @Nullable Resource configFile;
 
     public boolean isEnabled() {
