@@ -2,6 +2,7 @@ package io.github.awsbidi.core.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
@@ -21,6 +22,7 @@ import io.github.awsbidi.emulator.config.Faults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -103,6 +105,7 @@ class MicrometerListenersTest {
         assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}"))).blockLast(Duration.ofSeconds(30)))
                 .isInstanceOf(BidiStreamException.class);
 
+        await().untilAsserted(() -> assertThat(registry.find("aws.bidi.exchange.errors").counter()).isNotNull());
         assertThat(registry.get("aws.bidi.exchange.errors").tags("session", "flaky", "error.kind", "throttling").counter().count())
                 .isEqualTo(1);
     }
@@ -114,6 +117,8 @@ class MicrometerListenersTest {
 
         session.exchange(Flux.just(Frame.json("{}"))).blockLast(Duration.ofSeconds(30));
 
+        await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
         TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsWithNameEqualTo("aws.bidi.exchange", 1)
                 .hasObservationWithNameEqualTo("aws.bidi.exchange").that()
                 .hasBeenStarted().hasBeenStopped()
@@ -129,6 +134,23 @@ class MicrometerListenersTest {
     }
 
     @Test
+    void exchangeObservationIsAChildOfTheSubscribersObservation() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        Observation request = Observation.start("http.server.requests", registry);
+
+        try (Observation.Scope scope = request.openScope()) {
+            session.exchange(Flux.just(Frame.json("{}"))).blockLast(Duration.ofSeconds(30));
+        }
+        request.stop();
+
+        await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
+                .hasParentObservationEqualTo(request);
+    }
+
+    @Test
     void failedExchangeObservationCarriesTheErrorKind() {
         TestObservationRegistry registry = TestObservationRegistry.create();
         BidirectionalSession session = bedrock("flaky", "echo.failing-v1:0", new ObservationExchangeListener(registry));
@@ -136,6 +158,9 @@ class MicrometerListenersTest {
         assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}"))).blockLast(Duration.ofSeconds(30)))
                 .isInstanceOf(BidiStreamException.class);
 
+        // The session tells its listeners after the subscriber has seen the error.
+        await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
         TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
                 .hasBeenStopped().hasError()
                 .hasLowCardinalityKeyValue("outcome", "error")
@@ -151,6 +176,8 @@ class MicrometerListenersTest {
 
         session.exchange(Flux.just(Frame.json("{}"))).blockLast(Duration.ofSeconds(30));
 
+        await().untilAsserted(() -> assertThat(meters.find("aws.bidi.exchange")
+                .tags("session", "assistant", "outcome", "completed").timer()).isNotNull());
         assertThat(meters.get("aws.bidi.exchange").tags("session", "assistant", "outcome", "completed").timer().count()).isEqualTo(1);
         assertThat(meters.get("aws.bidi.exchange.active").longTaskTimer().activeTasks()).isZero();
     }
