@@ -37,6 +37,12 @@ public class AwsBidiProperties {
 
     private final Bedrock bedrock = new Bedrock();
 
+    private final Metrics metrics = new Metrics();
+
+    private final Observations observations = new Observations();
+
+    private final Health health = new Health();
+
     public @Nullable String getRegion() {
         return region;
     }
@@ -71,6 +77,85 @@ public class AwsBidiProperties {
 
     public Bedrock getBedrock() {
         return bedrock;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Observations getObservations() {
+        return observations;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Micrometer meters of every session (frames, sizes, latencies, errors). */
+    public static class Metrics {
+
+        /** Whether to record aws.bidi.* meters when a MeterRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** One Micrometer observation per exchange (the aws.bidi.exchange timer, traces). */
+    public static class Observations {
+
+        /** Whether to observe exchanges when an ObservationRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The awsBidi health contributor: one indicator per session, through the AWS control plane. */
+    public static class Health {
+
+        /** Whether to contribute the awsBidi health indicators. */
+        private boolean enabled = true;
+
+        /** How long a control-plane answer is reused, so probe storms never become AWS call storms. */
+        private Duration cacheTtl = Duration.ofSeconds(30);
+
+        /** How long to wait for the control plane before reporting UNKNOWN. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
     }
 
     /** Tuning of the Netty HTTP/2 client behind every SDK client, suited to minutes-long streams by default. */

@@ -1,5 +1,9 @@
 package io.github.awsbidi.autoconfigure;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.SageMakerDefinition;
 import io.github.awsbidi.core.SessionOptions;
@@ -10,9 +14,10 @@ import io.github.awsbidi.core.sagemaker.SageMakerSession;
 
 /**
  * Creates the session beans registered by {@link SessionBeanRegistrar}: each on the shared client of its
- * connection, with the configured listener, retries and limits.
+ * connection, with the configured listener, retries and limits. Remembers each session's connection, so that other
+ * auto-configurations (health checks through the control plane) reach the same service as the session.
  */
-final class SessionFactory {
+public final class SessionFactory {
 
     private final BidiClientFactory clients;
 
@@ -26,10 +31,18 @@ final class SessionFactory {
         this.options = options;
     }
 
+    private final Map<String, ConnectionSettings> sessionConnections = new ConcurrentHashMap<>();
+
+    /** The region, endpoint and credentials of the session of that name, once its bean exists. */
+    public Optional<ConnectionSettings> connection(String sessionName) {
+        return Optional.ofNullable(sessionConnections.get(sessionName));
+    }
+
     SageMakerSession sageMaker(SageMakerDefinition definition) {
         ConnectionSettings connection = connections.forSession(
                 SessionDefinitions.SAGEMAKER_PREFIX + "." + definition.name(), definition.region(),
                 definition.endpoint());
+        sessionConnections.put(definition.name(), connection);
         return SageMakerSession.create(definition.name(), clients.sageMaker(connection), definition.settings(),
                 options);
     }
@@ -38,6 +51,7 @@ final class SessionFactory {
         ConnectionSettings connection = connections.forSession(
                 SessionDefinitions.BEDROCK_PREFIX + "." + definition.name(), definition.region(),
                 definition.endpoint());
+        sessionConnections.put(definition.name(), connection);
         return BedrockSession.create(definition.name(), clients.bedrock(connection), definition.settings(), options);
     }
 
