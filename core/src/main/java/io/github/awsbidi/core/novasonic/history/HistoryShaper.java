@@ -108,6 +108,17 @@ public final class HistoryShaper {
     }
 
     /**
+     * Consecutive pieces of at most {@code maxBytes} UTF-8 bytes that concatenate to {@code text},
+     * never cut inside a code point; empty text gives no pieces.
+     */
+    public static List<String> splitPieces(String text, int maxBytes) {
+        if (maxBytes < 4) {
+            throw new IllegalArgumentException("maxBytes must be at least 4 (one code point), was " + maxBytes);
+        }
+        return Utf8.split(text, maxBytes);
+    }
+
+    /**
      * Shapes the turns like {@link #shape(List)} but refuses to lose text.
      *
      * @throws HistoryLimitException if text would be dropped or cut to fit the limits or the USER-first rule
