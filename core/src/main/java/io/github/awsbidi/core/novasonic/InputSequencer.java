@@ -46,6 +46,8 @@ final class InputSequencer {
     private State state = State.NEW;
     private @Nullable String audioContentName;
     private @Nullable TextBlock openBlock;
+    private boolean historySent;
+    private boolean liveTextSent;
 
     InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames,
             Consumer<InputEvent> sink) {
@@ -66,8 +68,17 @@ final class InputSequencer {
         return promptName;
     }
 
-    /** Emits the opening sequence; history is sent here or never, since it must precede all audio. */
+    /** Emits the whole opening sequence: {@link #start()} then {@link #sendHistory(ShapedHistory)}. */
     synchronized void open(ShapedHistory history) {
+        start();
+        sendHistory(history);
+    }
+
+    /**
+     * Emits sessionStart, promptStart (with the tools) and the SYSTEM block: what a stream can be
+     * opened with before its history is known.
+     */
+    synchronized void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("the stream was already opened");
         }
@@ -84,6 +95,18 @@ final class InputSequencer {
         if (!settings.systemPrompt().isBlank()) {
             emitText(Role.SYSTEM, false, List.of(settings.systemPrompt()));
         }
+    }
+
+    /**
+     * Emits the history blocks (non-interactive USER/ASSISTANT text). The service takes history once,
+     * after the system prompt and before any audio or live text.
+     */
+    synchronized void sendHistory(ShapedHistory history) {
+        requireOpen();
+        if (historySent || audioContentName != null || liveTextSent) {
+            throw new IllegalStateException("history can only be sent once, before any audio or live text");
+        }
+        historySent = true;
         for (HistoryMessage message : history.messages()) {
             emitText(message.role(), false, message.pieces());
         }
@@ -112,6 +135,7 @@ final class InputSequencer {
     synchronized void sendText(Role role, boolean interactive, String text) {
         requireOpen();
         List<String> pieces = HistoryShaper.splitPieces(text, HistoryShaper.MAX_PIECE_BYTES);
+        liveTextSent = true;
         whenNoBlockOpen(() -> emitText(role, interactive, pieces));
     }
 
@@ -137,6 +161,7 @@ final class InputSequencer {
         }
         TextBlock block = new TextBlock(contentNames.get());
         openBlock = block;
+        liveTextSent = true;
         sink.accept(InputEvent.ContentStart.text(promptName, block.contentName, role, interactive));
         return block;
     }

@@ -189,6 +189,31 @@ class InputSequencerTest {
     }
 
     @Test
+    void historyCanFollowAPreOpenedStartButNeverAudio() {
+        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("Be brief.").build());
+        sequencer.start();
+        assertThat(names()).containsExactly("sessionStart", "promptStart", "contentStart", "textInput", "contentEnd");
+
+        sequencer.sendHistory(new HistoryShaper().shape(List.of(Turn.user("Hi"))));
+        sequencer.sendAudio(new byte[1024]);
+
+        assertThat(names()).endsWith("contentStart", "textInput", "contentEnd", "contentStart", "audioInput");
+        assertThatThrownBy(() -> sequencer.sendHistory(new HistoryShaper().shape(List.of())))
+                .hasMessageContaining("only be sent once");
+    }
+
+    @Test
+    void historyAfterAudioIsRefused() {
+        InputSequencer sequencer = sequencer(NovaSonicSettings.defaults());
+        sequencer.start();
+        sequencer.sendAudio(new byte[1024]);
+
+        assertThatThrownBy(() -> sequencer.sendHistory(new HistoryShaper().shape(List.of(Turn.user("late")))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before any audio");
+    }
+
+    @Test
     void waitingAudioIsBounded() {
         InputSequencer sequencer = new InputSequencer(NovaSonicSettings.defaults(), "prompt", this::nextName,
                 events::add, 2048);
