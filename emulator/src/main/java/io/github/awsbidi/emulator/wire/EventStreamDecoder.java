@@ -97,6 +97,11 @@ public final class EventStreamDecoder implements AutoCloseable {
         return this.pendingLength > 0;
     }
 
+    /** Bytes currently reserved for pending input (for tests of the memory bound). */
+    int bufferCapacity() {
+        return this.pending.length;
+    }
+
     /** Drops any pending bytes; the decoder cannot be used afterwards. */
     @Override
     public void close() {

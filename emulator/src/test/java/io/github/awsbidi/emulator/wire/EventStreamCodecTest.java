@@ -132,6 +132,23 @@ class EventStreamCodecTest {
     }
 
     @Test
+    void memoryFollowsThePendingBytesNotTheDeclaredLength() {
+        byte[] wire = EventStreamEncoder.encodeToBytes(
+                EventStreamMessage.event("chunk", "application/octet-stream", new byte[LIMIT - 200]));
+        List<EventStreamMessage> decoded = new ArrayList<>();
+        try (EventStreamDecoder decoder = new EventStreamDecoder(LIMIT)) {
+            decodeReleasing(decoder, slice(wire, 0, 100), decoded);
+            assertThat(decoder.bufferCapacity()).isLessThanOrEqualTo(200);
+            decodeReleasing(decoder, slice(wire, 100, 5000), decoded);
+            assertThat(decoder.bufferCapacity()).isLessThanOrEqualTo(10_000);
+            decodeReleasing(decoder, slice(wire, 5000, wire.length), decoded);
+            assertThat(decoder.hasPendingBytes()).isFalse();
+            assertThat(decoder.bufferCapacity()).isZero();
+        }
+        assertThat(decoded).hasSize(1);
+    }
+
+    @Test
     void pooledBuffersFromTheEncoderAreReleasedCleanly() {
         ByteBuf encoded = EventStreamEncoder.encode(EVERY_TYPE, PooledByteBufAllocator.DEFAULT);
         List<EventStreamMessage> decoded = new ArrayList<>();

@@ -1,0 +1,110 @@
+package io.github.awsbidi.core.bedrock;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.DataType;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.internal.StreamTransport;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.BidirectionalOutputPayloadPart;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamOutput;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamResponseHandler;
+
+/** Frames as {@code chunk{bytes}} events over {@code InvokeModelWithBidirectionalStream}. */
+final class BedrockTransport implements StreamTransport<InvokeModelWithBidirectionalStreamInput> {
+
+    private final BedrockRuntimeAsyncClient client;
+    private final BedrockSessionSettings settings;
+    private final Target target;
+
+    BedrockTransport(BedrockRuntimeAsyncClient client, BedrockSessionSettings settings, String region) {
+        this.client = client;
+        this.settings = settings;
+        this.target = Target.bedrock(region, settings.modelId());
+    }
+
+    @Override
+    public Target target(ExchangeOptions options) {
+        return target;
+    }
+
+    @Override
+    public void validate(ExchangeOptions options) {
+        if (options.overridesHeaders()) {
+            throw BidiStreamException.validation("targetVariant, modelInvocationPath and modelQueryString are "
+                    + "SageMaker headers; a Bedrock exchange cannot set them");
+        }
+    }
+
+    @Override
+    public InvokeModelWithBidirectionalStreamInput toRequestEvent(Frame frame) {
+        return InvokeModelWithBidirectionalStreamInput.chunkBuilder()
+                .bytes(SdkBytes.fromByteBuffer(frame.payload()))
+                .build();
+    }
+
+    @Override
+    public CompletableFuture<Void> invoke(ExchangeOptions options,
+            Publisher<InvokeModelWithBidirectionalStreamInput> requests, ResponseCallbacks callbacks) {
+        InvokeModelWithBidirectionalStreamRequest request = InvokeModelWithBidirectionalStreamRequest.builder()
+                .modelId(settings.modelId())
+                .build();
+        return client.invokeModelWithBidirectionalStream(request, requests, new Handler(callbacks));
+    }
+
+    @Override
+    public BidiStreamException translate(Throwable error) {
+        return BedrockErrors.translate(error);
+    }
+
+    static @Nullable Frame toFrame(InvokeModelWithBidirectionalStreamOutput event) {
+        if (!(event instanceof BidirectionalOutputPayloadPart chunk)) {
+            return null; // an event type newer than this SDK: skipped
+        }
+        ByteBuffer bytes = chunk.bytes() != null ? chunk.bytes().asByteBuffer() : ByteBuffer.allocate(0);
+        return new Frame(bytes, DataType.UTF8, true, null);
+    }
+
+    /** Adapts the SDK's callbacks. */
+    private static final class Handler implements InvokeModelWithBidirectionalStreamResponseHandler {
+
+        private final ResponseCallbacks callbacks;
+
+        Handler(ResponseCallbacks callbacks) {
+            this.callbacks = callbacks;
+        }
+
+        @Override
+        public void responseReceived(InvokeModelWithBidirectionalStreamResponse response) {
+            String id = response.responseMetadata().requestId();
+            callbacks.headers(null, id == null || "UNKNOWN".equals(id) ? null : id);
+        }
+
+        @Override
+        public void onEventStream(SdkPublisher<InvokeModelWithBidirectionalStreamOutput> publisher) {
+            callbacks.events(Flux.from(publisher).mapNotNull(BedrockTransport::toFrame));
+        }
+
+        @Override
+        public void exceptionOccurred(Throwable throwable) {
+            callbacks.failed(throwable);
+        }
+
+        @Override
+        public void complete() {
+            // The event publisher completes as well; nothing to add.
+        }
+    }
+}

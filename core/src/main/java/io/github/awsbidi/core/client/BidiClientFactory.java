@@ -1,0 +1,215 @@
+package io.github.awsbidi.core.client;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.github.awsbidi.core.Target;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
+import software.amazon.awssdk.http.nio.netty.Http2Configuration;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClientBuilder;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds and shares the AWS SDK async clients that sessions use: one client per (service, region, endpoint,
+ * credentials provider), so many sessions to the same place share connections instead of starting a TLS handshake
+ * storm. Every client runs on a Netty HTTP client tuned by {@link HttpClientSettings}, with HTTP/2 pinned and the SDK's
+ * retries off: its retry resubscribes the request publisher, which a bidirectional stream forbids ("Only one
+ * subscription may be active at a time"); sessions retry opening themselves (see
+ * {@link io.github.awsbidi.core.retry.RetryPolicy}).
+ * <p>
+ * Customizers run after the settings are applied, so they can change anything, except that HTTP/2 and the
+ * no-retry strategy are re-applied after them, since the operations cannot work without. Closing the factory closes
+ * every client it built.
+ */
+public final class BidiClientFactory implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BidiClientFactory.class.getName());
+
+    private final HttpClientSettings httpSettings;
+    private final List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers;
+    private final List<Consumer<SageMakerRuntimeHttp2AsyncClientBuilder>> sageMakerCustomizers;
+    private final List<Consumer<BedrockRuntimeAsyncClientBuilder>> bedrockCustomizers;
+    private final Map<Key, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private BidiClientFactory(Builder builder) {
+        this.httpSettings = builder.httpSettings;
+        this.httpCustomizers = List.copyOf(builder.httpCustomizers);
+        this.sageMakerCustomizers = List.copyOf(builder.sageMakerCustomizers);
+        this.bedrockCustomizers = List.copyOf(builder.bedrockCustomizers);
+    }
+
+    /** A factory with default {@link HttpClientSettings} and no customizers. */
+    public static BidiClientFactory create() {
+        return builder().build();
+    }
+
+    /** A builder of a factory. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The shared SageMaker Runtime HTTP/2 client for {@code connection}, built on first use. */
+    public SageMakerRuntimeHttp2AsyncClient sageMaker(ConnectionSettings connection) {
+        return (SageMakerRuntimeHttp2AsyncClient) clients.computeIfAbsent(key(Target.Service.SAGEMAKER, connection),
+                key -> buildSageMaker(connection));
+    }
+
+    /** The shared Bedrock Runtime client for {@code connection}, built on first use. */
+    public BedrockRuntimeAsyncClient bedrock(ConnectionSettings connection) {
+        return (BedrockRuntimeAsyncClient) clients.computeIfAbsent(key(Target.Service.BEDROCK, connection),
+                key -> buildBedrock(connection));
+    }
+
+    /** How many distinct clients this factory has built and not closed. */
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** The settings of every client's HTTP client. */
+    public HttpClientSettings httpSettings() {
+        return httpSettings;
+    }
+
+    private Key key(Target.Service service, ConnectionSettings connection) {
+        if (closed) {
+            throw new IllegalStateException("BidiClientFactory is closed");
+        }
+        return new Key(service, Objects.requireNonNull(connection, "connection"));
+    }
+
+    private SageMakerRuntimeHttp2AsyncClient buildSageMaker(ConnectionSettings connection) {
+        SageMakerRuntimeHttp2AsyncClientBuilder builder = SageMakerRuntimeHttp2AsyncClient.builder()
+                .httpClientBuilder(httpClient(Target.Service.SAGEMAKER));
+        apply(builder, connection);
+        sageMakerCustomizers.forEach(customizer -> customizer.accept(builder));
+        builder.overrideConfiguration(withoutRetries(builder.overrideConfiguration()));
+        return builder.build();
+    }
+
+    private BedrockRuntimeAsyncClient buildBedrock(ConnectionSettings connection) {
+        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
+                .httpClientBuilder(httpClient(Target.Service.BEDROCK));
+        apply(builder, connection);
+        bedrockCustomizers.forEach(customizer -> customizer.accept(builder));
+        builder.overrideConfiguration(withoutRetries(builder.overrideConfiguration()));
+        return builder.build();
+    }
+
+    private static void apply(AwsClientBuilder<?, ?> builder, ConnectionSettings connection) {
+        if (connection.region() != null) {
+            builder.region(connection.region());
+        }
+        if (connection.endpointOverride() != null) {
+            builder.endpointOverride(connection.endpointOverride());
+        }
+        if (connection.credentialsProvider() != null) {
+            builder.credentialsProvider(connection.credentialsProvider());
+        }
+    }
+
+    static ClientOverrideConfiguration withoutRetries(@Nullable ClientOverrideConfiguration configuration) {
+        ClientOverrideConfiguration.Builder builder = configuration != null ? configuration.toBuilder()
+                : ClientOverrideConfiguration.builder();
+        return builder.retryStrategy(AwsRetryStrategy.doNotRetry()).build();
+    }
+
+    /** The Netty client builder for one service; the SDK client owns (and closes) what it builds from it. */
+    NettyNioAsyncHttpClient.Builder httpClient(Target.Service service) {
+        Long maxStreams = httpSettings.maxStreamsPerConnection();
+        if (maxStreams == null && service == Target.Service.SAGEMAKER) {
+            maxStreams = 1L;
+        }
+        Http2Configuration.Builder http2 = Http2Configuration.builder()
+                .healthCheckPingPeriod(httpSettings.healthCheckPingPeriod());
+        if (maxStreams != null) {
+            http2.maxStreams(maxStreams);
+        }
+        NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
+                .maxConcurrency(httpSettings.maxConcurrency())
+                .connectionTimeout(httpSettings.connectTimeout())
+                .connectionAcquisitionTimeout(httpSettings.acquireTimeout())
+                .readTimeout(httpSettings.readTimeout())
+                .writeTimeout(httpSettings.writeTimeout())
+                .http2Configuration(http2.build());
+        if (httpSettings.tlsTrustManagers() != null) {
+            builder.tlsTrustManagersProvider(httpSettings.tlsTrustManagers());
+        }
+        httpCustomizers.forEach(customizer -> customizer.accept(builder));
+        // Re-pinned after the customizers: without HTTP/2 (and ALPN for TLS) both operations fail.
+        return builder.protocol(Protocol.HTTP2).protocolNegotiation(ProtocolNegotiation.ALPN);
+    }
+
+    /** Closes every client this factory built; it builds no more. */
+    @Override
+    public void close() {
+        closed = true;
+        List<SdkAutoCloseable> toClose = new ArrayList<>(clients.values());
+        clients.clear();
+        for (SdkAutoCloseable client : toClose) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing an AWS SDK client failed; ignored", e);
+            }
+        }
+    }
+
+    private record Key(Target.Service service, ConnectionSettings connection) {
+    }
+
+    /** Builds a {@link BidiClientFactory}. */
+    public static final class Builder {
+
+        private HttpClientSettings httpSettings = HttpClientSettings.defaults();
+        private final List<Consumer<NettyNioAsyncHttpClient.Builder>> httpCustomizers = new ArrayList<>();
+        private final List<Consumer<SageMakerRuntimeHttp2AsyncClientBuilder>> sageMakerCustomizers = new ArrayList<>();
+        private final List<Consumer<BedrockRuntimeAsyncClientBuilder>> bedrockCustomizers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The HTTP client settings (defaults: {@link HttpClientSettings#defaults()}). */
+        public Builder httpSettings(HttpClientSettings httpSettings) {
+            this.httpSettings = Objects.requireNonNull(httpSettings, "httpSettings");
+            return this;
+        }
+
+        /** Adds a customizer of every Netty HTTP client builder, run in the order added. */
+        public Builder httpClientCustomizer(Consumer<NettyNioAsyncHttpClient.Builder> customizer) {
+            httpCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** Adds a customizer of every SageMaker client builder, run in the order added. */
+        public Builder sageMakerCustomizer(Consumer<SageMakerRuntimeHttp2AsyncClientBuilder> customizer) {
+            sageMakerCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** Adds a customizer of every Bedrock client builder, run in the order added. */
+        public Builder bedrockCustomizer(Consumer<BedrockRuntimeAsyncClientBuilder> customizer) {
+            bedrockCustomizers.add(Objects.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** The factory. */
+        public BidiClientFactory build() {
+            return new BidiClientFactory(this);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.awsbidi.core.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.awsbidi.core.BidiStreamException;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
+
+/**
+ * How the Netty HTTP/2 client behind every SDK client is tuned. The defaults suit streams that stay open for
+ * minutes with long silent gaps (a user who stops talking, a model that thinks):
+ * <ul>
+ * <li>read and write timeouts are off ({@link Duration#ZERO}): Netty's 30 s default read timeout kills an idle Nova
+ * Sonic stream, and a write may legitimately wait long for the server's HTTP/2 window. Dead connections are found
+ * by HTTP/2 PINGs instead ({@code healthCheckPingPeriod}), which an idle but healthy peer answers;</li>
+ * <li>PING every 30 s rather than the SDK's 5 s, which fails streams under load with {@code PingFailedException};</li>
+ * <li>connect 10 s and acquire 60 s: opening a stream waits for a free connection under a burst instead of failing;</li>
+ * <li>streams per connection: {@code null} means the service's default, 1 for SageMaker (its front end starves
+ * streams that share a connection, as Deepgram's production transport found) and the server's limit for Bedrock.</li>
+ * </ul>
+ *
+ * @param maxConcurrency the most connections (HTTP/2: streams across connections) at once
+ * @param maxStreamsPerConnection {@code Http2Configuration.maxStreams}, or {@code null} for the service default
+ * @param connectTimeout how long a TCP/TLS connect may take
+ * @param acquireTimeout how long opening a stream may wait for a connection
+ * @param readTimeout idle time after which a connection is dropped; {@link Duration#ZERO} disables it
+ * @param writeTimeout time a write may take; {@link Duration#ZERO} disables it
+ * @param healthCheckPingPeriod the HTTP/2 PING period that detects dead connections
+ * @param tlsTrustManagers trust for TLS, e.g. a local emulator's certificate; {@code null} for the JDK's
+ */
+public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPerConnection, Duration connectTimeout,
+        Duration acquireTimeout, Duration readTimeout, Duration writeTimeout, Duration healthCheckPingPeriod,
+        @Nullable TlsTrustManagersProvider tlsTrustManagers) {
+
+    private static final HttpClientSettings DEFAULTS = new HttpClientSettings(200, null, Duration.ofSeconds(10),
+            Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), null);
+
+    public HttpClientSettings {
+        if (maxConcurrency < 1) {
+            throw BidiStreamException.validation("maxConcurrency must be at least 1, was " + maxConcurrency);
+        }
+        if (maxStreamsPerConnection != null && maxStreamsPerConnection < 1) {
+            throw BidiStreamException.validation("maxStreamsPerConnection must be at least 1, was "
+                    + maxStreamsPerConnection);
+        }
+        positive("connectTimeout", connectTimeout);
+        positive("acquireTimeout", acquireTimeout);
+        notNegative("readTimeout", readTimeout);
+        notNegative("writeTimeout", writeTimeout);
+        positive("healthCheckPingPeriod", healthCheckPingPeriod);
+    }
+
+    /** The defaults described above. */
+    public static HttpClientSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /** These settings with another concurrency limit. */
+    public HttpClientSettings withMaxConcurrency(int maxConcurrency) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    /** These settings with another number of streams per connection ({@code null}: the service default). */
+    public HttpClientSettings withMaxStreamsPerConnection(@Nullable Long maxStreamsPerConnection) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    /** These settings with other connect and acquire timeouts. */
+    public HttpClientSettings withConnectTimeouts(Duration connectTimeout, Duration acquireTimeout) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    /** These settings with other read and write timeouts ({@link Duration#ZERO} disables). */
+    public HttpClientSettings withIoTimeouts(Duration readTimeout, Duration writeTimeout) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    /** These settings with another PING period. */
+    public HttpClientSettings withHealthCheckPingPeriod(Duration healthCheckPingPeriod) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    /** These settings trusting other certificates ({@code null}: the JDK's trust store). */
+    public HttpClientSettings withTlsTrustManagers(@Nullable TlsTrustManagersProvider tlsTrustManagers) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+    }
+
+    private static void positive(String field, Duration value) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw BidiStreamException.validation(field + " must be positive, was " + value);
+        }
+    }
+
+    private static void notNegative(String field, Duration value) {
+        Objects.requireNonNull(value, field);
+        if (value.isNegative()) {
+            throw BidiStreamException.validation(field + " must not be negative (ZERO disables it), was " + value);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.awsbidi.core.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.listener.ExchangeContext;
+import org.jspecify.annotations.Nullable;
+
+/** The state of one exchange that listeners and the {@link io.github.awsbidi.core.Exchange} handle read. */
+final class DefaultExchangeContext implements ExchangeContext {
+
+    private final String id;
+    private final String sessionName;
+    private final Target target;
+    private final long startNanos;
+    private volatile @Nullable String invokedVariant;
+    private volatile @Nullable String requestId;
+    // Created on first use: exchanges nobody listens to never allocate it.
+    private volatile @Nullable Map<Object, Object> attributes;
+
+    DefaultExchangeContext(String id, String sessionName, Target target, long startNanos) {
+        this.id = id;
+        this.sessionName = sessionName;
+        this.target = target;
+        this.startNanos = startNanos;
+    }
+
+    void headers(@Nullable String invokedVariant, @Nullable String requestId) {
+        this.invokedVariant = invokedVariant;
+        this.requestId = requestId;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String sessionName() {
+        return sessionName;
+    }
+
+    @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public long startNanos() {
+        return startNanos;
+    }
+
+    @Override
+    public Optional<String> invokedVariant() {
+        return Optional.ofNullable(invokedVariant);
+    }
+
+    @Override
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    @Override
+    public <T> @Nullable T attribute(Class<T> type, Object key) {
+        Map<Object, Object> map = attributes;
+        return map == null ? null : type.cast(map.get(key));
+    }
+
+    @Override
+    public void attribute(Object key, @Nullable Object value) {
+        Map<Object, Object> map = attributes;
+        if (map == null) {
+            synchronized (this) {
+                map = attributes;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>();
+                    attributes = map;
+                }
+            }
+        }
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "exchange " + id + " of session '" + sessionName + "' (" + target + ")";
+    }
+}

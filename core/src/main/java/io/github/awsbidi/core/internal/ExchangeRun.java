@@ -1,0 +1,280 @@
+package io.github.awsbidi.core.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.listener.ExchangeListener;
+import io.github.awsbidi.core.listener.Outcome;
+import io.github.awsbidi.core.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.SignalType;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+/**
+ * One logical exchange: up to {@link RetryPolicy#maxAttempts()} attempts to open a stream, the relay of the caller's
+ * frames, the response frames of the attempt that opened, and the listener callbacks.
+ *
+ * @param <I> the SDK's request event type
+ */
+final class ExchangeRun<I> implements RequestRelay.Events {
+
+    /** Tells an {@link io.github.awsbidi.core.Exchange} handle that the stream exists. */
+    interface LiveListener {
+        void streamLive();
+    }
+
+    private final StreamTransport<I> transport;
+    private final ExchangeOptions options;
+    private final RetryPolicy retryPolicy;
+    private final ExchangeListener listener;
+    private final boolean listening;
+    private final DefaultExchangeContext context;
+    private final RequestRelay relay;
+    private final @Nullable LiveListener liveListener;
+    private volatile @Nullable Attempt current;
+    private volatile boolean firstResponseSeen;
+    private long delaysNanos;
+
+    ExchangeRun(StreamTransport<I> transport, ExchangeOptions options, RetryPolicy retryPolicy,
+            ExchangeListener listener, DefaultExchangeContext context, Publisher<Frame> requests,
+            Function<Frame, @Nullable RuntimeException> frameCheck, @Nullable LiveListener liveListener) {
+        this.transport = transport;
+        this.options = options;
+        this.retryPolicy = retryPolicy;
+        this.listener = listener;
+        this.listening = listener != ExchangeListener.NONE;
+        this.context = context;
+        this.liveListener = liveListener;
+        this.relay = new RequestRelay(requests, frameCheck, options.replayUnconfirmed(), retryPolicy.maxReplayBytes(),
+                this);
+    }
+
+    DefaultExchangeContext context() {
+        return context;
+    }
+
+    /** The response frames; subscribing starts the exchange. Subscribe once. */
+    Flux<Frame> responses() {
+        Flux<Frame> frames = Mono.defer(this::attempt)
+                .retryWhen(Retry.from(signals -> signals.concatMap(this::retryDecision)))
+                .flatMapMany(Function.identity())
+                .onErrorMap(this::finalError);
+        if (listening) {
+            frames = frames.doOnNext(this::received);
+        }
+        return frames.doOnSubscribe(subscription -> {
+            if (listening) {
+                listener.opened(context);
+            }
+        }).doOnError(error -> {
+            if (listening) {
+                listener.error(context, ErrorKind.of(error), error);
+            }
+        }).doFinally(this::finish);
+    }
+
+    private Mono<Flux<Frame>> attempt() {
+        return Mono.create(sink -> {
+            Attempt attempt = new Attempt(sink);
+            current = attempt;
+            Publisher<I> input = Flux.from(relay.newLeg()).map(transport::toRequestEvent);
+            sink.onCancel(attempt::cancelCall);
+            CompletableFuture<Void> call;
+            try {
+                call = transport.invoke(options, input, attempt);
+            } catch (RuntimeException e) {
+                attempt.failed(e);
+                return;
+            }
+            attempt.call(call);
+        });
+    }
+
+    private Mono<?> retryDecision(Retry.RetrySignal signal) {
+        Throwable failure = signal.failure();
+        int attemptsMade = (int) signal.totalRetries() + 1;
+        if (!(failure instanceof BidiStreamException error) || !retryPolicy.retries(error)
+                || attemptsMade >= retryPolicy.maxAttempts() || !relay.canRetry()) {
+            return Mono.error(failure);
+        }
+        Duration delay = retryPolicy.backoff(attemptsMade, ThreadLocalRandom.current()::nextDouble);
+        if (delaysNanos + delay.toNanos() > retryPolicy.maxElapsed().toNanos()) {
+            return Mono.error(failure);
+        }
+        delaysNanos += delay.toNanos();
+        if (listening) {
+            listener.retrying(context, attemptsMade, error, delay);
+        }
+        return Mono.delay(delay);
+    }
+
+    private Throwable finalError(Throwable error) {
+        Throwable requestError = relay.requestError();
+        if (requestError != null) {
+            return requestError;
+        }
+        return translate(error);
+    }
+
+    private BidiStreamException translate(Throwable error) {
+        BidiStreamException typed = error instanceof BidiStreamException bidi ? bidi : transport.translate(error);
+        return typed.in(context.sessionName(), context.target());
+    }
+
+    private void received(Frame frame) {
+        long now = System.nanoTime();
+        if (!firstResponseSeen) {
+            firstResponseSeen = true;
+            listener.firstResponse(context, now);
+        }
+        listener.frameReceived(context, frame.size(), now);
+    }
+
+    private void finish(SignalType signal) {
+        relay.cancel();
+        Attempt attempt = current;
+        if (attempt != null) {
+            attempt.cancelCall();
+        }
+        if (listening) {
+            Outcome outcome = switch (signal) {
+                case ON_COMPLETE -> Outcome.COMPLETED;
+                case ON_ERROR -> Outcome.ERROR;
+                default -> Outcome.CANCELLED;
+            };
+            listener.closed(context, outcome, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void frameSent(Frame frame) {
+        if (listening) {
+            listener.frameSent(context, frame.size(), System.nanoTime());
+        }
+    }
+
+    @Override
+    public void streamLive() {
+        if (liveListener != null) {
+            liveListener.streamLive();
+        }
+    }
+
+    @Override
+    public void requestsFailed(Throwable error) {
+        Attempt attempt = current;
+        if (attempt != null) {
+            attempt.failed(error);
+        }
+    }
+
+    /** One call to the SDK. */
+    private final class Attempt implements StreamTransport.ResponseCallbacks {
+
+        private final MonoSink<Flux<Frame>> sink;
+        private final AtomicBoolean terminated = new AtomicBoolean();
+        // Errors the response stream once it was handed out: the SDK does not always end its event publisher.
+        private final Sinks.Empty<Void> failure = Sinks.empty();
+        private volatile boolean emitted;
+        private volatile boolean cancelled;
+        private volatile @Nullable CompletableFuture<Void> call;
+
+        Attempt(MonoSink<Flux<Frame>> sink) {
+            this.sink = sink;
+        }
+
+        void call(CompletableFuture<Void> call) {
+            this.call = call;
+            if (cancelled) {
+                call.cancel(true);
+                return;
+            }
+            call.whenComplete((ignored, error) -> {
+                if (error != null) {
+                    failed(error);
+                } else {
+                    completed();
+                }
+            });
+        }
+
+        @Override
+        public void headers(@Nullable String invokedVariant, @Nullable String requestId) {
+            context.headers(invokedVariant, requestId);
+            relay.confirm();
+        }
+
+        @Override
+        public void events(Publisher<Frame> frames) {
+            Flux<Frame> responses = Flux.from(frames)
+                    .takeUntilOther(failure.asMono())
+                    .doOnCancel(this::cancelCall);
+            synchronized (this) {
+                if (terminated.get()) {
+                    return;
+                }
+                emitted = true;
+            }
+            sink.success(responses);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            Throwable cause = SdkErrors.unwrap(error);
+            if (cancelled && relay.requestError() == null) {
+                return; // the call was cancelled on purpose: nobody listens any more
+            }
+            boolean handedOut;
+            synchronized (this) {
+                if (!terminated.compareAndSet(false, true)) {
+                    return;
+                }
+                handedOut = emitted;
+            }
+            Throwable requestError = relay.requestError();
+            Throwable reported = requestError != null ? requestError : translate(cause);
+            if (handedOut) {
+                failure.tryEmitError(reported);
+            } else {
+                relay.detach();
+                sink.error(reported);
+            }
+            if (requestError != null) {
+                cancelCall();
+            }
+        }
+
+        private void completed() {
+            boolean handedOut;
+            synchronized (this) {
+                if (!terminated.compareAndSet(false, true)) {
+                    return;
+                }
+                handedOut = emitted;
+            }
+            if (!handedOut) {
+                sink.success(Flux.empty());
+            }
+        }
+
+        void cancelCall() {
+            cancelled = true;
+            CompletableFuture<Void> running = call;
+            if (running != null && !running.isDone()) {
+                running.cancel(true);
+            }
+        }
+    }
+}

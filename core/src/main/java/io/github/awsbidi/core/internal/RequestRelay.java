@@ -1,0 +1,359 @@
+package io.github.awsbidi.core.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.awsbidi.core.Frame;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
+
+/**
+ * Feeds the caller's request publisher, subscribed once, to the SDK's successive request subscriptions ("legs"), one
+ * per attempt to open the stream.
+ * <p>
+ * Demand flows only from the SDK: the caller's publisher is asked for no more frames than the current leg has
+ * requested, so the frames held here ({@code pending}) never exceed what the SDK asked for. When an attempt fails
+ * before the service answered, frames that arrived for the dead leg wait for the next one; frames already handed to
+ * the dead leg were possibly seen by the server and are replayed only if the exchange opted in (then they are kept,
+ * up to a byte limit, until the service answers).
+ */
+final class RequestRelay implements Subscriber<Frame> {
+
+    /** What the relay tells the exchange. */
+    interface Events {
+
+        /** A frame was handed to the SDK. */
+        void frameSent(Frame frame);
+
+        /** The SDK asked for frames for the first time: the HTTP/2 stream exists. */
+        void streamLive();
+
+        /** The caller's publisher failed (or sent an invalid frame). */
+        void requestsFailed(Throwable error);
+    }
+
+    private final Publisher<Frame> source;
+    private final Function<Frame, @Nullable RuntimeException> frameCheck;
+    private final boolean replay;
+    private final long maxReplayBytes;
+    private final Events events;
+    private final AtomicInteger wip = new AtomicInteger();
+
+    // Everything below is guarded by "this".
+    private @Nullable Subscription upstream;
+    private boolean upstreamStarted;
+    private long upstreamOutstanding;
+    private boolean upstreamDone;
+    private @Nullable Throwable upstreamError;
+    private boolean cancelled;
+    private final ArrayDeque<Frame> pending = new ArrayDeque<>();
+    private @Nullable Leg leg;
+    private boolean live;
+    private boolean confirmed;
+    private int sentUnconfirmed;
+    private final List<Frame> retained = new ArrayList<>();
+    private long retainedBytes;
+    private boolean replayOverflow;
+
+    RequestRelay(Publisher<Frame> source, Function<Frame, @Nullable RuntimeException> frameCheck, boolean replay,
+            long maxReplayBytes, Events events) {
+        this.source = source;
+        this.frameCheck = frameCheck;
+        this.replay = replay;
+        this.maxReplayBytes = maxReplayBytes;
+        this.events = events;
+    }
+
+    /** A publisher for the next attempt's SDK request subscription; the previous one, if any, is detached. */
+    synchronized Publisher<Frame> newLeg() {
+        detachLocked();
+        Leg next = new Leg();
+        leg = next;
+        return next;
+    }
+
+    /** The current attempt failed: its leg gets nothing more, and frames to replay go back in front. */
+    synchronized void detach() {
+        detachLocked();
+    }
+
+    private void detachLocked() {
+        Leg previous = leg;
+        if (previous == null) {
+            return;
+        }
+        previous.done = true;
+        leg = null;
+        if (!confirmed && replay && !replayOverflow) {
+            for (int i = retained.size() - 1; i >= 0; i--) {
+                pending.addFirst(retained.get(i));
+            }
+        }
+        retained.clear();
+        retainedBytes = 0;
+        sentUnconfirmed = 0;
+    }
+
+    /** The service answered: the stream is open, nothing will be replayed any more. */
+    synchronized void confirm() {
+        confirmed = true;
+        retained.clear();
+        retainedBytes = 0;
+    }
+
+    /** Whether another attempt may be made without sending twice what the server may have seen. */
+    synchronized boolean canRetry() {
+        return !confirmed && !cancelled && upstreamError == null
+                && (sentUnconfirmed == 0 || (replay && !replayOverflow));
+    }
+
+    /** The error of the caller's publisher, if it failed. */
+    synchronized @Nullable Throwable requestError() {
+        return upstreamError;
+    }
+
+    /** The exchange is over: cancels the caller's publisher and drops held frames. */
+    void cancel() {
+        Subscription toCancel;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            toCancel = upstream;
+            upstream = null;
+            pending.clear();
+            retained.clear();
+            if (leg != null) {
+                leg.done = true;
+            }
+        }
+        if (toCancel != null) {
+            toCancel.cancel();
+        }
+    }
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+        boolean cancelNow;
+        synchronized (this) {
+            cancelNow = cancelled || upstream != null;
+            if (!cancelNow) {
+                upstream = subscription;
+            }
+        }
+        if (cancelNow) {
+            subscription.cancel();
+            return;
+        }
+        drain();
+    }
+
+    @Override
+    public void onNext(Frame frame) {
+        RuntimeException invalid = frameCheck.apply(frame);
+        if (invalid != null) {
+            Subscription toCancel;
+            synchronized (this) {
+                toCancel = upstream;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
+            onError(invalid);
+            return;
+        }
+        synchronized (this) {
+            if (upstreamDone || cancelled) {
+                return;
+            }
+            if (upstreamOutstanding != Long.MAX_VALUE) {
+                upstreamOutstanding--;
+            }
+            pending.add(frame);
+        }
+        drain();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        synchronized (this) {
+            if (upstreamDone || cancelled) {
+                return;
+            }
+            upstreamDone = true;
+            upstreamError = error;
+            pending.clear();
+        }
+        events.requestsFailed(error);
+        drain();
+    }
+
+    @Override
+    public void onComplete() {
+        synchronized (this) {
+            if (upstreamDone) {
+                return;
+            }
+            upstreamDone = true;
+        }
+        drain();
+    }
+
+    private void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            while (step()) {
+                // keep going while a signal was emitted
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    /** Emits at most one signal; returns whether it did anything that may enable another. */
+    private boolean step() {
+        Frame frame = null;
+        Subscriber<? super Frame> target = null;
+        Throwable error = null;
+        boolean complete = false;
+        Subscription toRequest = null;
+        long amount = 0;
+        synchronized (this) {
+            Leg current = leg;
+            if (current == null || current.subscriber == null || current.done || cancelled) {
+                return false;
+            }
+            target = current.subscriber;
+            if (upstreamError != null) {
+                current.done = true;
+                error = upstreamError;
+            } else if (current.requested > 0 && !pending.isEmpty()) {
+                frame = pending.poll();
+                if (current.requested != Long.MAX_VALUE) {
+                    current.requested--;
+                }
+                recordSentLocked(frame);
+            } else if (pending.isEmpty() && upstreamDone) {
+                current.done = true;
+                complete = true;
+            } else {
+                long wanted = current.requested - pending.size();
+                if (wanted > 0 && upstream != null && !upstreamDone && upstreamOutstanding < wanted) {
+                    amount = current.requested == Long.MAX_VALUE ? Long.MAX_VALUE : wanted - upstreamOutstanding;
+                    upstreamOutstanding = Operators.addCap(upstreamOutstanding, amount);
+                    toRequest = upstream;
+                }
+            }
+        }
+        if (frame != null) {
+            events.frameSent(frame);
+            target.onNext(frame);
+            return true;
+        }
+        if (error != null) {
+            target.onError(error);
+            return false;
+        }
+        if (complete) {
+            target.onComplete();
+            return false;
+        }
+        if (toRequest != null) {
+            // May deliver synchronously: onNext re-enters drain(), which the wip counter turns into another pass.
+            toRequest.request(amount);
+        }
+        return false;
+    }
+
+    private void recordSentLocked(Frame frame) {
+        if (confirmed) {
+            return;
+        }
+        sentUnconfirmed++;
+        if (replay && !replayOverflow) {
+            if (retainedBytes + frame.size() <= maxReplayBytes) {
+                retained.add(frame);
+                retainedBytes += frame.size();
+            } else {
+                replayOverflow = true;
+                retained.clear();
+                retainedBytes = 0;
+            }
+        }
+    }
+
+    private void startUpstream() {
+        synchronized (this) {
+            if (upstreamStarted || cancelled) {
+                return;
+            }
+            upstreamStarted = true;
+        }
+        Flux.from(source).subscribe(this);
+    }
+
+    /** One SDK request subscription. */
+    private final class Leg implements Publisher<Frame>, Subscription {
+
+        // Guarded by the relay.
+        private @Nullable Subscriber<? super Frame> subscriber;
+        private long requested;
+        private boolean done;
+
+        @Override
+        public void subscribe(Subscriber<? super Frame> s) {
+            boolean accepted;
+            synchronized (RequestRelay.this) {
+                accepted = subscriber == null && !done;
+                if (accepted) {
+                    subscriber = s;
+                }
+            }
+            s.onSubscribe(this);
+            if (!accepted) {
+                s.onError(new CancellationException("This request stream was superseded or already subscribed"));
+                return;
+            }
+            startUpstream();
+            drain();
+        }
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                return;
+            }
+            boolean firstDemand;
+            synchronized (RequestRelay.this) {
+                if (done) {
+                    return;
+                }
+                requested = Operators.addCap(requested, n);
+                firstDemand = !live;
+                live = true;
+            }
+            if (firstDemand) {
+                events.streamLive();
+            }
+            drain();
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (RequestRelay.this) {
+                done = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.awsbidi.core.internal;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+
+/**
+ * What differs between the two services: building the request, mapping frames to and from the SDK's event types,
+ * and translating the SDK's exceptions. The {@link ExchangeEngine} does everything else.
+ *
+ * @param <I> the SDK's request event type
+ */
+public interface StreamTransport<I> {
+
+    /** The target of an exchange with these options; called after {@link #validate(ExchangeOptions)}. */
+    Target target(ExchangeOptions options);
+
+    /** Rejects options this service cannot honour, with a {@link io.github.awsbidi.core.ErrorKind#VALIDATION} error. */
+    void validate(ExchangeOptions options);
+
+    /** The SDK request event carrying {@code frame}. */
+    I toRequestEvent(Frame frame);
+
+    /**
+     * Starts one call. {@code requests} is subscribed by the SDK; {@code callbacks} receive its outcome.
+     *
+     * @return the SDK's future of the call
+     */
+    CompletableFuture<Void> invoke(ExchangeOptions options, Publisher<I> requests, ResponseCallbacks callbacks);
+
+    /** The typed error for anything the SDK reported. */
+    BidiStreamException translate(Throwable error);
+
+    /** How the SDK's response handler reports to the engine. */
+    interface ResponseCallbacks {
+
+        /** The service answered 200 with these response headers. */
+        void headers(@Nullable String invokedVariant, @Nullable String requestId);
+
+        /** The response event stream, mapped to frames; subscribing to it reads from the network. */
+        void events(Publisher<Frame> frames);
+
+        /** The call failed (it may be reported more than once; the first report wins). */
+        void failed(Throwable error);
+    }
+}

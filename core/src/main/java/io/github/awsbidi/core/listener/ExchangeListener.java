@@ -1,0 +1,75 @@
+package io.github.awsbidi.core.listener;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+
+/**
+ * Callbacks on the life of every exchange of a session: the SPI metrics and tracing plug into.
+ * <p>
+ * Every method has an empty default. Callbacks run on I/O threads: they must be quick and must not block.
+ * An exception thrown by a listener is logged and ignored, never breaking the stream. Times are
+ * {@link System#nanoTime()} readings. When the session's listener is {@link #NONE} nothing is called and
+ * nothing is allocated per frame.
+ */
+public interface ExchangeListener {
+
+    /** The listener that listens to nothing; sessions skip every callback when given it. */
+    ExchangeListener NONE = new ExchangeListener() {
+        @Override
+        public String toString() {
+            return "ExchangeListener.NONE";
+        }
+    };
+
+    /** The exchange started: its first attempt to open a stream is about to be made. */
+    default void opened(ExchangeContext exchange) {
+    }
+
+    /** Opening the stream failed with a retryable error; another attempt follows after {@code delay}. */
+    default void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {
+    }
+
+    /** A frame of {@code bytes} payload bytes was handed to the HTTP/2 stream. */
+    default void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
+    }
+
+    /** A frame of {@code bytes} payload bytes arrived. */
+    default void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
+    }
+
+    /** The first response frame arrived (called before its {@link #frameReceived}). */
+    default void firstResponse(ExchangeContext exchange, long nanoTime) {
+    }
+
+    /** The exchange failed; {@link #closed} follows with {@link Outcome#ERROR}. */
+    default void error(ExchangeContext exchange, ErrorKind kind, Throwable error) {
+    }
+
+    /** The exchange ended. Called exactly once per {@link #opened}. */
+    default void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
+    }
+
+    /**
+     * One listener calling each of {@code listeners} in order and shielding the stream from their exceptions:
+     * {@link #NONE} when there are none.
+     */
+    static ExchangeListener composite(List<? extends ExchangeListener> listeners) {
+        List<ExchangeListener> active = listeners.stream().filter(listener -> listener != NONE)
+                .map(ExchangeListener.class::cast).toList();
+        if (active.isEmpty()) {
+            return NONE;
+        }
+        if (active.size() == 1 && active.get(0) instanceof CompositeExchangeListener composite) {
+            return composite;
+        }
+        return new CompositeExchangeListener(active);
+    }
+
+    /** {@link #composite(List)} of the given listeners. */
+    static ExchangeListener composite(ExchangeListener... listeners) {
+        return composite(List.of(listeners));
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.awsbidi.core.sagemaker;
+
+import java.util.Objects;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.BidirectionalSession;
+import io.github.awsbidi.core.Exchange;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.SessionOptions;
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.internal.ExchangeEngine;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestStreamEvent;
+
+/**
+ * A {@link BidirectionalSession} over SageMaker's {@code InvokeEndpointWithBidirectionalStream}: each frame is one
+ * {@code PayloadPart} (data type, completion state and padding preserved both ways), the invoked production variant
+ * is reported on the {@link Exchange}, and {@code ModelStreamError} / {@code InternalStreamFailure} events end the
+ * responses with a {@link BidiStreamException} that keeps their error code and message.
+ * <p>
+ * The client should come from {@link io.github.awsbidi.core.client.BidiClientFactory}, which pins HTTP/2 and turns
+ * off the SDK's retries; the session does not close it.
+ */
+public final class SageMakerSession implements BidirectionalSession {
+
+    private final String name;
+    private final Target target;
+    private final ExchangeEngine<RequestStreamEvent> engine;
+
+    private SageMakerSession(String name, SageMakerRuntimeHttp2AsyncClient client, SageMakerSessionSettings settings,
+            SessionOptions options) {
+        if (name.isBlank()) {
+            throw BidiStreamException.validation("session name must not be empty");
+        }
+        this.name = name;
+        Region region = client.serviceClientConfiguration().region();
+        SageMakerTransport transport = new SageMakerTransport(client, settings,
+                region != null ? region.id() : "unknown");
+        this.target = transport.target(ExchangeOptions.defaults());
+        this.engine = new ExchangeEngine<>(name, transport, options);
+    }
+
+    /** A session with default {@link SessionOptions}. */
+    public static SageMakerSession create(String name, SageMakerRuntimeHttp2AsyncClient client,
+            SageMakerSessionSettings settings) {
+        return create(name, client, settings, SessionOptions.defaults());
+    }
+
+    /** A session named {@code name} invoking {@code settings}' endpoint through {@code client}. */
+    public static SageMakerSession create(String name, SageMakerRuntimeHttp2AsyncClient client,
+            SageMakerSessionSettings settings, SessionOptions options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(options, "options");
+        return new SageMakerSession(name, client, settings, options);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public Flux<Frame> exchange(Publisher<Frame> requests, ExchangeOptions options) {
+        return engine.exchange(requests, options);
+    }
+
+    @Override
+    public Mono<Exchange> open(ExchangeOptions options) {
+        return engine.open(options);
+    }
+
+    @Override
+    public String toString() {
+        return "SageMakerSession[" + name + ", " + target + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.awsbidi.core.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ExchangeListenerTest {
+
+    @Test
+    void compositeOfNothingIsNone() {
+        assertThat(ExchangeListener.composite()).isSameAs(ExchangeListener.NONE);
+        assertThat(ExchangeListener.composite(ExchangeListener.NONE, ExchangeListener.NONE))
+                .isSameAs(ExchangeListener.NONE);
+    }
+
+    @Test
+    void compositeCallsEveryListenerInOrderEvenWhenOneThrows() {
+        List<String> calls = new ArrayList<>();
+        ExchangeListener failing = new ExchangeListener() {
+            @Override
+            public void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
+                calls.add("failing " + bytes);
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
+                throw new IllegalStateException("boom");
+            }
+        };
+        ExchangeListener recording = new ExchangeListener() {
+            @Override
+            public void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
+                calls.add("recording " + bytes);
+            }
+
+            @Override
+            public void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
+                calls.add("closed " + outcome.tag());
+            }
+        };
+
+        ExchangeListener composite = ExchangeListener.composite(failing, recording);
+        composite.frameSent(null, 7, 0);
+        composite.closed(null, Outcome.CANCELLED, 0);
+
+        assertThat(calls).containsExactly("failing 7", "recording 7", "closed cancelled");
+    }
+
+    @Test
+    void aSingleListenerIsShieldedToo() {
+        ExchangeListener throwing = new ExchangeListener() {
+            @Override
+            public void opened(ExchangeContext exchange) {
+                throw new IllegalStateException("boom");
+            }
+        };
+
+        ExchangeListener guarded = ExchangeListener.composite(throwing);
+        guarded.opened(null);
+
+        assertThat(ExchangeListener.composite(guarded)).isSameAs(guarded);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.awsbidi.core.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = RetryPolicy.defaults().withBackoff(Duration.ofMillis(100),
+            Duration.ofMillis(1000));
+
+    @Test
+    void exponentialBackoffDoublesUpToTheCap() {
+        assertThat(policy.exponentialBackoff(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.exponentialBackoff(2)).isEqualTo(Duration.ofMillis(200));
+        assertThat(policy.exponentialBackoff(4)).isEqualTo(Duration.ofMillis(800));
+        assertThat(policy.exponentialBackoff(5)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(policy.exponentialBackoff(500)).isEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void jitterStaysBetweenHalfAndAllOfTheExponentialDelay() {
+        assertThat(policy.backoff(3, () -> 0.0)).isEqualTo(Duration.ofMillis(200));
+        assertThat(policy.backoff(3, () -> 0.5)).isEqualTo(Duration.ofMillis(300));
+        assertThat(policy.backoff(3, () -> 0.999_999)).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
+    }
+
+    @Test
+    void retriesOnlyRetryableErrorsOfListedKinds() {
+        assertThat(policy.retries(error(ErrorKind.THROTTLING, true))).isTrue();
+        assertThat(policy.retries(error(ErrorKind.MODEL_ERROR, true))).isTrue();
+        assertThat(policy.retries(error(ErrorKind.MODEL_ERROR, false))).isFalse();
+        assertThat(policy.retries(error(ErrorKind.INTERNAL, true))).isFalse();
+        assertThat(policy.withRetryOn(Set.of(ErrorKind.INTERNAL)).retries(error(ErrorKind.INTERNAL, true))).isTrue();
+        assertThat(RetryPolicy.none().retries(error(ErrorKind.THROTTLING, true))).isFalse();
+    }
+
+    @Test
+    void rejectsNonsense() {
+        assertThatThrownBy(() -> policy.withMaxAttempts(0)).isInstanceOf(BidiStreamException.class)
+                .hasMessageContaining("maxAttempts must be at least 1, was 0");
+        assertThatThrownBy(() -> policy.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .hasMessageContaining("maxBackoff (PT1S) must not be below initialBackoff (PT2S)");
+        assertThatThrownBy(() -> policy.withMaxElapsed(Duration.ofSeconds(-1)))
+                .hasMessageContaining("maxElapsed must not be negative");
+        assertThatThrownBy(() -> policy.exponentialBackoff(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BidiStreamException error(ErrorKind kind, boolean retryable) {
+        return new BidiStreamException(kind, retryable, null, null, "x", null, null, null);
+    }
+}

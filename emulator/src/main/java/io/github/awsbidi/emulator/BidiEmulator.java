@@ -1,0 +1,191 @@
+package io.github.awsbidi.emulator;
+
+import io.github.awsbidi.emulator.auth.CredentialStore;
+import io.github.awsbidi.emulator.auth.SigV4Verifier;
+import io.github.awsbidi.emulator.bedrock.BedrockResolver;
+import io.github.awsbidi.emulator.controlplane.ControlPlaneHandler;
+import io.github.awsbidi.emulator.sagemaker.ContainerDirectory;
+import io.github.awsbidi.emulator.sagemaker.SageMakerResolver;
+import io.github.awsbidi.emulator.server.EmulatorServer;
+import io.github.awsbidi.emulator.server.ServerSetup;
+import io.github.awsbidi.emulator.stream.OpenAttempts;
+import io.github.awsbidi.emulator.stream.StreamEnvironment;
+import io.github.awsbidi.emulator.tls.EmulatorCertificate;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running emulator: one port that serves both bidirectional operations, their control-plane calls,
+ * and the built-in model containers behind SageMaker endpoints.
+ *
+ * <pre>{@code
+ * try (BidiEmulator emulator = BidiEmulator.start()) {
+ *     BedrockRuntimeAsyncClient client = BedrockRuntimeAsyncClient.builder()
+ *             .endpointOverride(emulator.endpoint())
+ *             .region(Region.of(emulator.region()))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())))
+ *             .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2))
+ *             .build();
+ *     …
+ * }
+ * }</pre>
+ */
+public final class BidiEmulator implements AutoCloseable {
+
+    private final AtomicReference<EmulatorConfig> config;
+    private final EventLoopGroup group;
+    private final ContainerDirectory containers;
+    private final EmulatorServer server;
+    private final EmulatorStats stats;
+    private final OpenAttempts openAttempts;
+    private final @Nullable EmulatorCertificate certificate;
+
+    private BidiEmulator(EmulatorConfig initial) {
+        this.config = new AtomicReference<>(initial);
+        this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("aws-bidi-emulator", true),
+                NioIoHandler.newFactory());
+        this.containers = new ContainerDirectory(group);
+        this.stats = new EmulatorStats();
+        this.openAttempts = new OpenAttempts();
+        this.certificate = initial.tls() ? EmulatorCertificate.generate() : null;
+        SigV4Verifier verifier = new SigV4Verifier(CredentialStore.of(initial.credentials()), Clock.systemUTC());
+        StreamEnvironment streams = new StreamEnvironment(verifier,
+                List.of(new SageMakerResolver(config::get, containers, group), new BedrockResolver(config::get)),
+                initial.maxEventBytes(), stats.observer(), openAttempts);
+        try {
+            this.server = EmulatorServer.start(new ServerSetup(initial.host(), initial.port(), sslContext(certificate),
+                    streams, () -> new ControlPlaneHandler(config::get, verifier)), group);
+        } catch (RuntimeException e) {
+            containers.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** Starts an emulator with the default configuration: h2c on a free loopback port. */
+    public static BidiEmulator start() {
+        return start(EmulatorConfig.defaults());
+    }
+
+    /** Starts an emulator with that configuration. */
+    public static BidiEmulator start(EmulatorConfig config) {
+        return new BidiEmulator(config);
+    }
+
+    /** The endpoint to give SDK clients: {@code http://127.0.0.1:<port>} or {@code https://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        EmulatorConfig current = config.get();
+        String host = current.host().contains(":") ? "[" + current.host() + "]" : current.host();
+        return URI.create((current.tls() ? "https://" : "http://") + host + ":" + port());
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Whether this emulator serves TLS. */
+    public boolean tls() {
+        return certificate != null;
+    }
+
+    /** A region for clients to sign with; the emulator accepts any. */
+    public String region() {
+        return "us-east-1";
+    }
+
+    /** The first configured access key id ({@code test} by default). */
+    public String accessKeyId() {
+        return config.get().credentials().get(0).accessKeyId();
+    }
+
+    /** The first configured secret access key ({@code test} by default). */
+    public String secretAccessKey() {
+        return config.get().credentials().get(0).secretAccessKey();
+    }
+
+    /**
+     * Trust managers that trust this emulator's self-signed certificate, e.g. for
+     * {@code NettyNioAsyncHttpClient.builder().tlsTrustManagersProvider(emulator::trustManagers)}.
+     * Empty for a plaintext emulator.
+     */
+    public TrustManager[] trustManagers() {
+        return certificate == null ? new TrustManager[0] : certificate.trustManagers();
+    }
+
+    /** The TLS certificate and trust material; throws when the emulator serves plaintext. */
+    public EmulatorCertificate certificate() {
+        if (certificate == null) {
+            throw new IllegalStateException("this emulator serves plaintext h2c; start it with tls(true)");
+        }
+        return certificate;
+    }
+
+    /** The configuration in force. */
+    public EmulatorConfig config() {
+        return config.get();
+    }
+
+    /**
+     * Changes the configuration of endpoints, models and faults while running (listening address, TLS
+     * and credentials stay as started). Streams already open keep what they started with.
+     */
+    public void reconfigure(UnaryOperator<EmulatorConfig.Builder> change) {
+        config.updateAndGet(current -> change.apply(current.toBuilder()).build());
+        openAttempts.reset();
+    }
+
+    /** Live stream counters. */
+    public EmulatorStats stats() {
+        return stats;
+    }
+
+    /** Stops the server, the built-in containers and every open connection. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+            containers.close();
+        } finally {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static @Nullable SslContext sslContext(@Nullable EmulatorCertificate certificate) {
+        if (certificate == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(certificate.keyManagerFactory())
+                    .sslProvider(SslProvider.JDK)
+                    .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("Cannot build the emulator's TLS context", e);
+        }
+    }
+}

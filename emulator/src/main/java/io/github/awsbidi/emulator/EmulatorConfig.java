@@ -1,0 +1,196 @@
+package io.github.awsbidi.emulator;
+
+import io.github.awsbidi.emulator.auth.AwsCredential;
+import io.github.awsbidi.emulator.config.BedrockModel;
+import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything an emulator serves: where it listens, whom it trusts, and which SageMaker endpoints
+ * and Bedrock models exist. Immutable; build one with {@link #builder()} or read one with
+ * {@link io.github.awsbidi.emulator.config.EmulatorConfigReader}.
+ *
+ * <p>Without explicit entries, SageMaker endpoints named {@code echo} and {@code transcribe-sim} are
+ * served by the built-in containers of the same name, Bedrock {@code amazon.nova-2-sonic-v1:0} by
+ * the scripted Nova Sonic, {@code amazon.nova-sonic-v1:0} answers ResourceNotFound (end of life) and
+ * any model id starting with {@code echo} echoes its chunks.
+ *
+ * @param host the address to bind, loopback by default
+ * @param port the port, {@code 0} for a free one
+ * @param tls whether to serve TLS with ALPN ({@code https://}) instead of h2c with prior knowledge
+ * @param credentials the access key pairs whose SigV4 signatures are accepted
+ * @param sagemakerEndpoints SageMaker endpoints by name
+ * @param bedrockModels Bedrock models by id
+ * @param maxEventBytes the largest event-stream message accepted from a client
+ * @param containerConnectTimeout how long SageMaker waits for a model container's WebSocket handshake
+ */
+public record EmulatorConfig(
+        String host,
+        int port,
+        boolean tls,
+        List<AwsCredential> credentials,
+        Map<String, SageMakerEndpoint> sagemakerEndpoints,
+        Map<String, BedrockModel> bedrockModels,
+        int maxEventBytes,
+        Duration containerConnectTimeout) {
+
+    /** The model id of Amazon Nova 2 Sonic. */
+    public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
+    /** The model id of Amazon Nova Sonic v1, which reached end of life on 2026-09-14. */
+    public static final String NOVA_SONIC_V1 = "amazon.nova-sonic-v1:0";
+    /** The default credentials: access key {@code test}, secret {@code test}. */
+    public static final AwsCredential DEFAULT_CREDENTIAL = new AwsCredential("test", "test");
+
+    public EmulatorConfig {
+        Objects.requireNonNull(host, "host");
+        credentials = List.copyOf(credentials);
+        sagemakerEndpoints = Map.copyOf(sagemakerEndpoints);
+        bedrockModels = Map.copyOf(bedrockModels);
+        Objects.requireNonNull(containerConnectTimeout, "containerConnectTimeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("at least one credential pair is required");
+        }
+        if (maxEventBytes < 1024) {
+            throw new IllegalArgumentException("maxEventBytes must be >= 1024, was " + maxEventBytes);
+        }
+    }
+
+    /** The defaults: h2c on a free loopback port, credentials test/test, the built-in endpoints and models. */
+    public static EmulatorConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The endpoint of that name: configured, else a built-in container's default, else empty (not found). */
+    public Optional<SageMakerEndpoint> sagemakerEndpoint(String name) {
+        SageMakerEndpoint configured = sagemakerEndpoints.get(name);
+        if (configured != null) {
+            return Optional.of(configured);
+        }
+        if (name.equals("echo") || name.equals("transcribe-sim")) {
+            return Optional.of(SageMakerEndpoint.of(name));
+        }
+        return Optional.empty();
+    }
+
+    /** The model of that id: configured, else a default, else empty (not found). */
+    public Optional<BedrockModel> bedrockModel(String modelId) {
+        BedrockModel configured = bedrockModels.get(modelId);
+        if (configured != null) {
+            return Optional.of(configured);
+        }
+        if (modelId.equals(NOVA_2_SONIC)) {
+            return Optional.of(BedrockModel.scriptedNovaSonic());
+        }
+        if (modelId.equals(NOVA_SONIC_V1)) {
+            return Optional.of(BedrockModel.scriptedNovaSonic().withBehaviour(BedrockModel.ModelBehaviour.END_OF_LIFE));
+        }
+        if (modelId.startsWith("echo")) {
+            return Optional.of(BedrockModel.echo());
+        }
+        return Optional.empty();
+    }
+
+    /** Builds an {@link EmulatorConfig}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private boolean tls;
+        private List<AwsCredential> credentials = List.of(DEFAULT_CREDENTIAL);
+        private final Map<String, SageMakerEndpoint> sagemakerEndpoints = new LinkedHashMap<>();
+        private final Map<String, BedrockModel> bedrockModels = new LinkedHashMap<>();
+        private int maxEventBytes = 16 * 1024 * 1024;
+        private Duration containerConnectTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        private Builder(EmulatorConfig config) {
+            host = config.host;
+            port = config.port;
+            tls = config.tls;
+            credentials = config.credentials;
+            sagemakerEndpoints.putAll(config.sagemakerEndpoints);
+            bedrockModels.putAll(config.bedrockModels);
+            maxEventBytes = config.maxEventBytes;
+            containerConnectTimeout = config.containerConnectTimeout;
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder tls(boolean value) {
+            tls = value;
+            return this;
+        }
+
+        public Builder credentials(List<AwsCredential> value) {
+            credentials = List.copyOf(value);
+            return this;
+        }
+
+        public Builder sagemakerEndpoint(String name, SageMakerEndpoint endpoint) {
+            sagemakerEndpoints.put(name, endpoint);
+            return this;
+        }
+
+        /** Changes an endpoint, starting from its current (or default built-in) definition. */
+        public Builder sagemakerEndpoint(String name, UnaryOperator<SageMakerEndpoint> change) {
+            SageMakerEndpoint current = build().sagemakerEndpoint(name)
+                    .orElseThrow(() -> new IllegalArgumentException("no SageMaker endpoint '" + name + "' to change"));
+            return sagemakerEndpoint(name, change.apply(current));
+        }
+
+        public Builder bedrockModel(String modelId, BedrockModel model) {
+            bedrockModels.put(modelId, model);
+            return this;
+        }
+
+        /** Changes a model, starting from its current (or default) definition. */
+        public Builder bedrockModel(String modelId, UnaryOperator<BedrockModel> change) {
+            BedrockModel current = build().bedrockModel(modelId)
+                    .orElseThrow(() -> new IllegalArgumentException("no Bedrock model '" + modelId + "' to change"));
+            return bedrockModel(modelId, change.apply(current));
+        }
+
+        public Builder maxEventBytes(int value) {
+            maxEventBytes = value;
+            return this;
+        }
+
+        public Builder containerConnectTimeout(Duration value) {
+            containerConnectTimeout = value;
+            return this;
+        }
+
+        public EmulatorConfig build() {
+            return new EmulatorConfig(host, port, tls, credentials, sagemakerEndpoints, bedrockModels, maxEventBytes,
+                    containerConnectTimeout);
+        }
+    }
+}

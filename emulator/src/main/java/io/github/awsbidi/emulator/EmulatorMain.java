@@ -1,0 +1,118 @@
+package io.github.awsbidi.emulator;
+
+import io.github.awsbidi.emulator.config.EmulatorConfigReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]}:
+ * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
+ * until the process is stopped.
+ */
+public final class EmulatorMain {
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("aws-bidi emulator: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (line.help()) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        EmulatorConfig.Builder builder = line.config() == null
+                ? EmulatorConfig.builder()
+                : EmulatorConfigReader.read(line.config()).toBuilder();
+        if (line.port() != null) {
+            builder.port(line.port());
+        }
+        if (line.host() != null) {
+            builder.host(line.host());
+        }
+        if (line.tls()) {
+            builder.tls(true);
+        }
+        BidiEmulator emulator = BidiEmulator.start(builder.build());
+        if (line.certOut() != null) {
+            emulator.certificate().writePem(line.certOut());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "aws-bidi-emulator-shutdown"));
+        PrintStream out = System.out;
+        out.println("aws-bidi emulator listening on " + emulator.endpoint());
+        out.flush();
+        stopped.await();
+    }
+
+    /** The parsed command line. */
+    record CommandLine(@org.jspecify.annotations.Nullable Integer port,
+            @org.jspecify.annotations.Nullable String host,
+            boolean tls,
+            @org.jspecify.annotations.Nullable Path config,
+            @org.jspecify.annotations.Nullable Path certOut,
+            boolean help) {
+
+        static final String USAGE = """
+                usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
+                  --port N         port to listen on; 0 (default) picks a free one
+                  --host ADDRESS   address to bind; default 127.0.0.1
+                  --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
+                  --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
+                  --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust""";
+
+        static CommandLine parse(String[] args) {
+            Integer port = null;
+            String host = null;
+            boolean tls = false;
+            Path config = null;
+            Path certOut = null;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = parsePort(value(args, ++i, "--port"));
+                    case "--host" -> host = value(args, ++i, "--host");
+                    case "--tls" -> tls = true;
+                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--cert-out" -> certOut = Path.of(value(args, ++i, "--cert-out"));
+                    case "--help", "-h" -> help = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (certOut != null && !tls) {
+                throw new IllegalArgumentException("--cert-out needs --tls");
+            }
+            return new CommandLine(port, host, tls, config, certOut, help);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int parsePort(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("--port must be 0..65535, was " + text);
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port must be a number, was " + text, e);
+            }
+        }
+    }
+}

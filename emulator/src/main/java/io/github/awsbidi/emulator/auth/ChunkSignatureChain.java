@@ -1,0 +1,105 @@
+package io.github.awsbidi.emulator.auth;
+
+import io.github.awsbidi.emulator.wire.EventStreamEncoder;
+import io.github.awsbidi.emulator.wire.EventStreamMessage;
+import io.github.awsbidi.emulator.wire.Header;
+import io.github.awsbidi.emulator.wire.HeaderType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Verifies, in order, the signed envelopes of one event-stream request. Each envelope carries
+ * {@code :date} and {@code :chunk-signature}; its signature is an HMAC over
+ * {@code AWS4-HMAC-SHA256-PAYLOAD}, the envelope time, the scope, the previous signature (the
+ * request's for the first), the hash of the other envelope headers and the hash of the payload
+ * (the encoded inner event). An envelope with an empty payload ends the stream.
+ * Stateful and not thread-safe: one per stream, called in arrival order.
+ */
+public final class ChunkSignatureChain {
+
+    static final String DATE_HEADER = ":date";
+
+    static final String SIGNATURE_HEADER = ":chunk-signature";
+
+    private static final int SIGNATURE_BYTES = 32;
+
+    private final String secret;
+
+    private final String region;
+
+    private final String service;
+
+    private final Clock clock;
+
+    private String previousSignature;
+
+    private boolean finalChunkSeen;
+
+    private String keyDate = "";
+
+    private byte[] signingKey = new byte[0];
+
+    ChunkSignatureChain(String secret, String region, String service, String seedSignature, Clock clock) {
+        this.secret = secret;
+        this.region = region;
+        this.service = service;
+        this.previousSignature = seedSignature;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the next envelope, as decoded from the wire, and makes its signature the previous one.
+     * @throws SignatureException if the envelope is not signed, not next in the chain, tampered
+     *     with, out of the allowed clock skew, or follows the final envelope
+     */
+    public void verifyNext(EventStreamMessage envelope) throws SignatureException {
+        if (this.finalChunkSeen) {
+            throw SignatureException.invalid("Signed event received after the final (empty) signed event.");
+        }
+        Header date = envelope.header(DATE_HEADER)
+            .filter(h -> h.type() == HeaderType.TIMESTAMP)
+            .orElseThrow(() -> SignatureException.incomplete("Signed event requires a ':date' timestamp header."));
+        byte[] signature = envelope.header(SIGNATURE_HEADER)
+            .filter(h -> h.type() == HeaderType.BYTE_ARRAY && h.bytesValue().length == SIGNATURE_BYTES)
+            .map(Header::bytesValue)
+            .orElseThrow(() -> SignatureException.incomplete(
+                    "Signed event requires a 32-byte ':chunk-signature' byte-array header."));
+        Instant signingTime = date.timestampValue();
+        SigV4.checkSkew(signingTime, this.clock.instant());
+
+        // The signer hashes its own headers (just :date from the SDK) sorted by name, without the signature.
+        List<Header> signedHeaders = envelope.headers().stream()
+            .filter(h -> !SIGNATURE_HEADER.equals(h.name()))
+            .sorted(Comparator.comparing(Header::name))
+            .toList();
+        String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + SigV4.DATE_TIME.format(signingTime) + "\n"
+                + SigV4.scope(signingTime, this.region, this.service) + "\n" + this.previousSignature + "\n"
+                + SigV4.sha256Hex(EventStreamEncoder.encodeHeaders(signedHeaders)) + "\n"
+                + SigV4.sha256Hex(envelope.payload());
+        byte[] expected = SigV4.hmac(signingKeyFor(signingTime), stringToSign);
+        if (!SigV4.sameBytes(expected, signature)) {
+            throw SignatureException.invalid(SignatureException.MISMATCH_MESSAGE
+                    + "\n\nThe String-to-Sign for this event should have been\n'" + stringToSign + "'\n");
+        }
+        this.previousSignature = SigV4.hex(signature);
+        this.finalChunkSeen = envelope.payload().length == 0;
+    }
+
+    /** Whether the empty-payload envelope that ends the stream has been verified. */
+    public boolean finalChunkSeen() {
+        return this.finalChunkSeen;
+    }
+
+    private byte[] signingKeyFor(Instant signingTime) {
+        // A stream can outlive midnight UTC: the key follows each envelope's own date.
+        String date = SigV4.DATE.format(signingTime);
+        if (!date.equals(this.keyDate)) {
+            this.signingKey = SigV4.signingKey(this.secret, date, this.region, this.service);
+            this.keyDate = date;
+        }
+        return this.signingKey;
+    }
+
+}

@@ -1,0 +1,218 @@
+package io.github.awsbidi.emulator.config;
+
+import io.github.awsbidi.emulator.EmulatorConfig;
+import io.github.awsbidi.emulator.auth.AwsCredential;
+import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an {@link EmulatorConfig} from JSON (the format is in the README). Unknown keys fail with
+ * their path, so a typo never silently changes nothing. Durations are ISO-8601 ({@code PT8M}) or a
+ * number with a unit ({@code 500ms}, {@code 30s}, {@code 8m}).
+ */
+public final class EmulatorConfigReader {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
+
+    private EmulatorConfigReader() {
+    }
+
+    /** Reads a configuration file. */
+    public static EmulatorConfig read(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read emulator configuration " + file, e);
+        }
+    }
+
+    /** Parses configuration JSON. */
+    public static EmulatorConfig parse(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        allowOnly(root, "$", Set.of("host", "port", "tls", "credentials", "sagemaker", "bedrock", "maxEventBytes",
+                "containerConnectTimeout"));
+        EmulatorConfig.Builder builder = EmulatorConfig.builder();
+        if (root.has("host")) {
+            builder.host(root.get("host").asString());
+        }
+        if (root.has("port")) {
+            builder.port(root.get("port").asInt());
+        }
+        if (root.has("tls")) {
+            builder.tls(root.get("tls").asBoolean());
+        }
+        if (root.has("maxEventBytes")) {
+            builder.maxEventBytes(root.get("maxEventBytes").asInt());
+        }
+        if (root.has("containerConnectTimeout")) {
+            builder.containerConnectTimeout(duration(root.get("containerConnectTimeout"), "$.containerConnectTimeout"));
+        }
+        if (root.has("credentials")) {
+            List<AwsCredential> credentials = new ArrayList<>();
+            for (JsonNode pair : root.get("credentials")) {
+                allowOnly(pair, "$.credentials[]", Set.of("accessKeyId", "secretAccessKey"));
+                credentials.add(new AwsCredential(required(pair, "accessKeyId", "$.credentials[]"),
+                        required(pair, "secretAccessKey", "$.credentials[]")));
+            }
+            builder.credentials(credentials);
+        }
+        JsonNode sagemaker = root.path("sagemaker");
+        allowOnly(sagemaker, "$.sagemaker", Set.of("endpoints"));
+        for (Map.Entry<String, JsonNode> entry : sagemaker.path("endpoints").properties()) {
+            builder.sagemakerEndpoint(entry.getKey(), endpoint(entry.getValue(), "$.sagemaker.endpoints." + entry.getKey()));
+        }
+        JsonNode bedrock = root.path("bedrock");
+        allowOnly(bedrock, "$.bedrock", Set.of("models"));
+        for (Map.Entry<String, JsonNode> entry : bedrock.path("models").properties()) {
+            builder.bedrockModel(entry.getKey(), model(entry.getValue(), "$.bedrock.models." + entry.getKey()));
+        }
+        return builder.build();
+    }
+
+    private static SageMakerEndpoint endpoint(JsonNode node, String path) {
+        allowOnly(node, path, Set.of("status", "variants", "faults"));
+        EndpointStatus status = node.has("status") ? EndpointStatus.parse(node.get("status").asString()) : EndpointStatus.IN_SERVICE;
+        List<Variant> variants = new ArrayList<>();
+        for (JsonNode variant : node.path("variants")) {
+            allowOnly(variant, path + ".variants[]", Set.of("name", "container"));
+            variants.add(new Variant(required(variant, "name", path + ".variants[]"), required(variant, "container", path + ".variants[]")));
+        }
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException(path + ".variants: at least one variant {\"name\", \"container\"} is required");
+        }
+        return new SageMakerEndpoint(status, variants, faults(node.path("faults"), path + ".faults"));
+    }
+
+    private static BedrockModel model(JsonNode node, String path) {
+        allowOnly(node, path, Set.of("behaviour", "lifecycle", "novaSonic", "faults"));
+        BedrockModel.ModelBehaviour behaviour = node.has("behaviour")
+                ? BedrockModel.ModelBehaviour.valueOf(node.get("behaviour").asString().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                : BedrockModel.ModelBehaviour.NOVA_SONIC;
+        ModelLifecycle lifecycle = node.has("lifecycle") ? ModelLifecycle.parse(node.get("lifecycle").asString()) : ModelLifecycle.ACTIVE;
+        return new BedrockModel(behaviour, lifecycle, novaSonic(node.path("novaSonic"), path + ".novaSonic"),
+                faults(node.path("faults"), path + ".faults"));
+    }
+
+    private static NovaSonicOptions novaSonic(JsonNode node, String path) {
+        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "toolTriggers", "bargeIn",
+                "instabilityAfterEvents"));
+        NovaSonicOptions options = NovaSonicOptions.defaults();
+        if (node.has("timeScale")) {
+            options = options.withTimeScale(node.get("timeScale").asDouble());
+        }
+        if (node.has("sessionLimit")) {
+            options = options.withSessionLimit(duration(node.get("sessionLimit"), path + ".sessionLimit"));
+        }
+        if (node.has("silenceTimeout")) {
+            options = options.withSilenceTimeout(duration(node.get("silenceTimeout"), path + ".silenceTimeout"));
+        }
+        if (node.has("toolTriggers")) {
+            Map<String, String> triggers = new LinkedHashMap<>();
+            node.get("toolTriggers").properties().forEach(e -> triggers.put(e.getKey(), e.getValue().asString()));
+            options = options.withToolTriggers(triggers);
+        }
+        if (node.has("bargeIn")) {
+            options = options.withBargeIn(node.get("bargeIn").asBoolean());
+        }
+        if (node.has("instabilityAfterEvents")) {
+            options = options.withInstabilityAfterEvents(node.get("instabilityAfterEvents").asInt());
+        }
+        return options;
+    }
+
+    private static Faults faults(JsonNode node, String path) {
+        allowOnly(node, path, Set.of("firstResponseDelay", "inStreamError", "resetAfterFrames", "goAwayAfterFrames",
+                "closeConnectionAfterFrames", "openError"));
+        Faults faults = Faults.none();
+        if (node.has("firstResponseDelay")) {
+            faults = faults.withFirstResponseDelay(duration(node.get("firstResponseDelay"), path + ".firstResponseDelay"));
+        }
+        if (node.has("inStreamError")) {
+            JsonNode error = node.get("inStreamError");
+            allowOnly(error, path + ".inStreamError", Set.of("type", "afterFrames", "message"));
+            faults = faults.withInStreamError(required(error, "type", path + ".inStreamError"),
+                    error.path("afterFrames").asInt(0), error.path("message").asString("Injected fault"));
+        }
+        if (node.has("resetAfterFrames")) {
+            faults = faults.withResetAfterFrames(node.get("resetAfterFrames").asInt());
+        }
+        if (node.has("goAwayAfterFrames")) {
+            faults = faults.withGoAwayAfterFrames(node.get("goAwayAfterFrames").asInt());
+        }
+        if (node.has("closeConnectionAfterFrames")) {
+            faults = faults.withCloseConnectionAfterFrames(node.get("closeConnectionAfterFrames").asInt());
+        }
+        if (node.has("openError")) {
+            JsonNode error = node.get("openError");
+            allowOnly(error, path + ".openError", Set.of("type", "count", "message"));
+            faults = faults.withOpenError(required(error, "type", path + ".openError"), error.path("count").asInt(-1),
+                    error.path("message").asString("Injected fault"));
+        }
+        return faults;
+    }
+
+    static Duration duration(JsonNode node, String path) {
+        if (node.isNumber()) {
+            return Duration.ofMillis(node.asLong());
+        }
+        String text = node.asString().trim();
+        Matcher matcher = SHORT_DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not a duration (use PT8M, 500ms, 30s, 8m)", e);
+        }
+    }
+
+    private static String required(JsonNode node, String field, String path) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException(path + "." + field + " is required");
+        }
+        return value.asString();
+    }
+
+    private static void allowOnly(@Nullable JsonNode node, String path, Set<String> allowed) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(path + " must be a JSON object");
+        }
+        for (String name : node.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException(path + "." + name + " is not a known setting; known: " + allowed);
+            }
+        }
+    }
+}

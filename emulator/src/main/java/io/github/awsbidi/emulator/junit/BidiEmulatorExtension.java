@@ -1,0 +1,58 @@
+package io.github.awsbidi.emulator.junit;
+
+import io.github.awsbidi.emulator.BidiEmulator;
+import io.github.awsbidi.emulator.EmulatorConfig;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * One emulator per test class, closed after the class. Use it through {@link BidiEmulatorTest} or
+ * {@code @ExtendWith(BidiEmulatorExtension.class)}; tests receive the {@link BidiEmulator} (endpoint,
+ * region, credentials, trust managers) as a parameter.
+ */
+public final class BidiEmulatorExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BidiEmulatorExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == BidiEmulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return emulator(context);
+    }
+
+    /** The emulator of the test class that context belongs to, started on first use. */
+    public static BidiEmulator emulator(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        ExtensionContext classContext = classContext(context);
+        return classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(testClass, key -> new RunningEmulator(start(testClass)), RunningEmulator.class)
+                .emulator();
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    private static BidiEmulator start(Class<?> testClass) {
+        boolean tls = AnnotationSupport.findAnnotation(testClass, BidiEmulatorTest.class).map(BidiEmulatorTest::tls).orElse(false);
+        return BidiEmulator.start(EmulatorConfig.builder().tls(tls).build());
+    }
+
+    /** Closes the emulator when JUnit closes the class's store. */
+    private record RunningEmulator(BidiEmulator emulator) implements AutoCloseable {
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+}

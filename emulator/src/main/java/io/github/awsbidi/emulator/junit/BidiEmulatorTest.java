@@ -1,0 +1,24 @@
+package io.github.awsbidi.emulator.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs one {@link io.github.awsbidi.emulator.BidiEmulator} for the annotated test class and injects it
+ * into constructors, lifecycle methods and test methods that declare a {@code BidiEmulator} parameter.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(BidiEmulatorExtension.class)
+public @interface BidiEmulatorTest {
+
+    /** Whether to serve TLS with a self-signed certificate instead of h2c. */
+    boolean tls() default false;
+}

@@ -1,0 +1,11 @@
+package io.github.awsbidi.emulator.novasonic;
+
+/** An input event that breaks the protocol; the simulator answers it with a validationException. */
+final class InputRejectedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    InputRejectedException(String message) {
+        super(message, null, false, false);
+    }
+}

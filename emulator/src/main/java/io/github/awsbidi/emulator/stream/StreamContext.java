@@ -1,0 +1,32 @@
+package io.github.awsbidi.emulator.stream;
+
+import io.github.awsbidi.emulator.wire.EventStreamMessage;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What a {@link StreamOperation} may do to its stream. Thread-safe: calls from other threads hop onto
+ * the stream's event loop. Calls after the stream has ended are ignored.
+ */
+public interface StreamContext {
+
+    /** Sends one response event. */
+    void send(EventStreamMessage event);
+
+    /** Ends the response stream cleanly. */
+    void complete();
+
+    /** Sends a modeled exception event ({@code :message-type: exception}) and ends the response stream. */
+    void failWithException(String exceptionType, byte[] jsonPayload);
+
+    /** Sends an error message ({@code :message-type: error}) and ends the response stream. */
+    void failWithError(String errorCode, String message);
+
+    /** Stops reading request events until {@link #resumeInput()}; HTTP/2 flow control then holds the client back. */
+    void pauseInput();
+
+    /** Resumes reading request events. */
+    void resumeInput();
+
+    /** The stream's single-threaded event loop, for timers. */
+    ScheduledExecutorService scheduler();
+}
