@@ -32,6 +32,8 @@ public interface Conversation {
     /**
      * What happens in the conversation, in order, across stream renewals; ends after
      * {@link ConversationEvent.Closed}. One subscriber; events wait in a buffer until it subscribes.
+     * Events are delivered on the streams' threads: do not block in the subscriber ({@code publishOn}
+     * a scheduler for slow work).
      */
     Flux<ConversationEvent> events();
 

@@ -3,6 +3,7 @@ package io.github.awsbidi.core.novasonic;
 import io.github.awsbidi.core.novasonic.event.GenerationStage;
 import io.github.awsbidi.core.novasonic.event.Role;
 import io.github.awsbidi.core.novasonic.event.TokenUsage;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,10 @@ public sealed interface ConversationEvent {
         }
     }
 
-    /** A chunk of the assistant's speech: 16-bit little-endian mono PCM at the output rate. */
+    /**
+     * A chunk of the assistant's speech: 16-bit little-endian mono PCM at the output rate. (A record of
+     * an array: {@code equals} compares the array's identity, not its bytes.)
+     */
     record AudioOut(byte[] pcm) implements ConversationEvent {
         public AudioOut {
             Objects.requireNonNull(pcm, "pcm");
@@ -39,7 +43,7 @@ public sealed interface ConversationEvent {
         public ToolCall {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(toolUseId, "toolUseId");
-            arguments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+            arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         }
     }
 

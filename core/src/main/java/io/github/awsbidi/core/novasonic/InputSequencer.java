@@ -64,10 +64,6 @@ final class InputSequencer {
         this.maxWaitingAudioBytes = maxWaitingAudioBytes;
     }
 
-    String promptName() {
-        return promptName;
-    }
-
     /** Emits the whole opening sequence: {@link #start()} then {@link #sendHistory(ShapedHistory)}. */
     synchronized void open(ShapedHistory history) {
         start();

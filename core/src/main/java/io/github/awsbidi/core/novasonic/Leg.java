@@ -35,7 +35,6 @@ final class Leg {
     private final OutputInterpreter interpreter = new OutputInterpreter();
     private final long openedNanos = System.nanoTime();
     private final Disposable.Composite subscriptions = Disposables.composite();
-    private volatile boolean ended;
 
     Leg(String name, Exchange exchange, NovaSonicSettings settings, NovaSonicCodec codec, int outboundFrames) {
         this.name = name;
@@ -75,19 +74,8 @@ final class Leg {
                 }, exchange::complete));
         subscriptions.add(exchange.responses().subscribe(
                 frame -> decode(frame).ifPresent(onEvent),
-                error -> {
-                    ended = true;
-                    onEnd.accept(error);
-                },
-                () -> {
-                    ended = true;
-                    onEnd.accept(null);
-                }));
-    }
-
-    /** Whether the responses have ended. */
-    boolean ended() {
-        return ended;
+                onEnd::accept,
+                () -> onEnd.accept(null)));
     }
 
     /**
