@@ -87,10 +87,10 @@ class ConversationTest {
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Interrupted.class)));
         int interrupted = recorder.indexOf(is(ConversationEvent.Interrupted.class));
         // The service's report of the interrupted turn ends with its usage, after all three signals.
-        await().atMost(TIMEOUT).until(() -> recorder.events.subList(interrupted, recorder.events.size()).stream()
+        await().atMost(TIMEOUT).until(() -> recorder.from(interrupted).stream()
                 .anyMatch(ConversationEvent.Usage.class::isInstance));
         assertThat(recorder.count(ConversationEvent.Interrupted.class)).isEqualTo(1);
-        assertThat(recorder.events.subList(interrupted, recorder.events.size()))
+        assertThat(recorder.from(interrupted))
                 .noneMatch(ConversationEvent.AudioOut.class::isInstance)
                 .noneMatch(ConversationEvent.TurnEnd.class::isInstance);
         assertThat(recorder.finalTexts(Role.ASSISTANT)).noneMatch(text -> text.contains("interrupted"));

@@ -19,6 +19,22 @@ final class Recorder {
         return recorder;
     }
 
+    /** The events from {@code index} on, as they are now. */
+    List<ConversationEvent> from(int index) {
+        List<ConversationEvent> now = List.copyOf(events);
+        return now.subList(Math.min(index, now.size()), now.size());
+    }
+
+    /** The events before the first that matches {@code condition} (all of them if none does). */
+    List<ConversationEvent> before(Predicate<ConversationEvent> condition) {
+        List<ConversationEvent> now = List.copyOf(events);
+        int end = 0;
+        while (end < now.size() && !condition.test(now.get(end))) {
+            end++;
+        }
+        return now.subList(0, end);
+    }
+
     long count(Class<? extends ConversationEvent> type) {
         return events.stream().filter(type::isInstance).count();
     }
