@@ -15,7 +15,8 @@ import reactor.core.scheduler.Schedulers;
  * <pre>{@code
  * NovaSonic sonic = NovaSonic.create(session, NovaSonicSettings.builder()
  *         .systemPrompt("You are a helpful voice assistant.")
- *         .tool("getWeather", "Weather for a city", schema, call -> weather.lookup(call.arguments()))
+ *         .tool("getWeather", "Weather for a city", schema,
+ *                 ToolHandler.blocking(call -> weather.lookup((String) call.arguments().get("city"))))
  *         .build());
  * sonic.start().flatMapMany(conversation -> {
  *     microphone.concatMap(conversation::sendAudio).subscribe();

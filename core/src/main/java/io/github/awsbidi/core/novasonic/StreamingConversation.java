@@ -77,6 +77,7 @@ final class StreamingConversation implements Conversation {
     private final Disposable.Swap forceTimer = Disposables.swap();
     private final Disposable.Swap idleTimer = Disposables.swap();
     private final Disposable.Swap recoveryTimer = Disposables.swap();
+    private final Disposable.Swap closeTimer = Disposables.swap();
 
     private State state = State.RUNNING;
     private @Nullable Leg current;
@@ -510,7 +511,7 @@ final class StreamingConversation implements Conversation {
         }
         leg.closeGracefully(CLOSE_GRACE, scheduler);
         // If the service does not end the stream in time, the leg resets it and closing ends here.
-        recoveryTimer.update(schedule(this::finishClose, CLOSE_GRACE));
+        closeTimer.update(schedule(this::finishClose, CLOSE_GRACE));
     }
 
     private synchronized void finishClose() {
@@ -548,6 +549,7 @@ final class StreamingConversation implements Conversation {
         forceTimer.update(Disposables.disposed());
         idleTimer.update(Disposables.disposed());
         recoveryTimer.update(Disposables.disposed());
+        closeTimer.update(Disposables.disposed());
     }
 
     private Disposable schedule(Runnable task, Duration delay) {
