@@ -8,15 +8,26 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Where each variant's model container listens; built-in containers start on first use. */
+/**
+ * Where each variant's model container listens. The built-in containers start with the directory:
+ * starting one waits for its socket to bind, which must not happen on an event loop (where streams
+ * are resolved).
+ */
 public final class ContainerDirectory implements AutoCloseable {
 
-    private final EventLoopGroup group;
     private final Map<BuiltInModel, BuiltInContainerServer> builtIns = new EnumMap<>(BuiltInModel.class);
     private boolean closed;
 
+    /** Starts every built-in container on the group; call it from outside the group's event loops. */
     public ContainerDirectory(EventLoopGroup group) {
-        this.group = group;
+        try {
+            for (BuiltInModel model : BuiltInModel.values()) {
+                builtIns.put(model, BuiltInContainerServer.start(model, group));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The container's base {@code ws://} URI. */
@@ -29,7 +40,7 @@ public final class ContainerDirectory implements AutoCloseable {
         }
         BuiltInModel model = BuiltInModel.byId(variant.container())
                 .orElseThrow(() -> new IllegalArgumentException("unknown built-in container " + variant.container()));
-        return builtIns.computeIfAbsent(model, m -> BuiltInContainerServer.start(m, group)).baseUri();
+        return builtIns.get(model).baseUri();
     }
 
     @Override

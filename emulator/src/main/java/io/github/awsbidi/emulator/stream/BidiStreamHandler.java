@@ -263,6 +263,12 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         }
         if (reached(faults.resetAfterFrames())) {
             cancelOperation();
+            // Response DATA waits in the connection's flow controller while RST_STREAM is written at
+            // once; flushing first keeps the wire order a real server has: answers, then the reset.
+            Channel parent = channel().parent();
+            if (parent != null) {
+                parent.flush();
+            }
             context().writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
             endWith(false);
             return;

@@ -101,6 +101,16 @@ final class Streams {
         return new SageMakerResult(received, done, response);
     }
 
+    /** The items, then a request stream that stays open until the SDK cancels it (e.g. on a failure). */
+    @SafeVarargs
+    static <T> Flux<T> thenHold(T... items) {
+        return Flux.concat(Flux.just(items), Flux.never());
+    }
+
+    static InvokeEndpointWithBidirectionalStreamRequest endpoint(String name) {
+        return InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName(name).build();
+    }
+
     static RequestPayloadPart text(String text) {
         return RequestStreamEvent.payloadPartBuilder().bytes(SdkBytes.fromUtf8String(text)).dataType("UTF8").build();
     }
