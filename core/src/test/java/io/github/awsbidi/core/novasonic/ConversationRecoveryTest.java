@@ -29,10 +29,11 @@ class ConversationRecoveryTest {
         // The first stream fails after 30 input events; streams opened later are stable.
         nova = EmulatedNovaSonic.start(options -> options.withInstabilityAfterEvents(30));
         Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
-        nova.reconfigure(options -> options.withInstabilityAfterEvents(null));
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("My name is Ada").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 1);
+        // The first stream has answered, so it surely runs with the unstable options.
+        nova.reconfigure(options -> options.withInstabilityAfterEvents(null));
 
         send(conversation, Speech.concat(Speech.silence(0.3), Speech.speech(1.0), Speech.silence(1.0)));
 

@@ -4,7 +4,6 @@ import io.github.awsbidi.core.bedrock.BedrockSession;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.client.ConnectionSettings;
-import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.config.BedrockModel;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** An emulator serving the scripted Nova 2 Sonic, and a real Bedrock session pointed at it over loopback. */
+/** An emulator serving the scripted Nova 2 Sonic (h2c), and a real Bedrock session pointed at it over loopback. */
 final class EmulatedNovaSonic implements AutoCloseable {
 
     final BidiEmulator emulator;
@@ -23,15 +22,11 @@ final class EmulatedNovaSonic implements AutoCloseable {
     final BedrockSession session;
 
     private EmulatedNovaSonic(NovaSonicOptions options, Faults faults) {
-        // TLS: the client factory pins ALPN, which plain h2c cannot negotiate.
         this.emulator = BidiEmulator.start(EmulatorConfig.builder()
-                .tls(true)
                 .bedrockModel(EmulatorConfig.NOVA_2_SONIC, BedrockModel.scriptedNovaSonic().withNovaSonic(options)
                         .withFaults(faults))
                 .build());
-        this.clients = BidiClientFactory.builder()
-                .httpSettings(HttpClientSettings.defaults().withTlsTrustManagers(emulator::trustManagers))
-                .build();
+        this.clients = BidiClientFactory.create();
         ConnectionSettings connection = ConnectionSettings.defaults()
                 .withRegion(Region.of(emulator.region()))
                 .withEndpointOverride(emulator.endpoint())
