@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,7 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
     private Faults faults = Faults.none();
     private boolean inputComplete;
     private int requestEvents;
+    private @Nullable Consumer<Boolean> writabilityListener;
 
     public BidiStreamHandler(StreamEnvironment environment) {
         this.environment = environment;
@@ -95,6 +97,15 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         }
         releaseDecoders();
         context.fireChannelInactive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        Consumer<Boolean> listener = writabilityListener;
+        if (listener != null && state == State.OPEN) {
+            listener.accept(context.channel().isWritable());
+        }
+        context.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -454,6 +465,11 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
                     channel().read();
                 }
             });
+        }
+
+        @Override
+        public void onWritabilityChanged(Consumer<Boolean> listener) {
+            onLoop(() -> writabilityListener = listener);
         }
 
         @Override
