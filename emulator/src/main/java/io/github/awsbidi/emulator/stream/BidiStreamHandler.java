@@ -337,6 +337,7 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         context.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
         // The client may still be sending its request body: tell it to stop.
         context.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+        drainInput();
     }
 
     private void failStream(String errorCode, String message) {
@@ -369,13 +370,26 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
     private void endWith(boolean cleanly) {
         if (state != State.OPEN) {
             state = State.ENDED;
+            drainInput();
             return;
         }
         state = State.ENDED;
+        drainInput();
         if (cleanly) {
             environment.observer().completed();
         }
         environment.observer().closed();
+    }
+
+    /**
+     * Reads (and drops) whatever the client still sends after the stream ended. Netty closes a stream
+     * channel only once its inbound queue is read to the end; left unread, the queued DATA frames would
+     * never be released.
+     */
+    private void drainInput() {
+        Channel channel = channel();
+        channel.config().setAutoRead(true);
+        channel.read();
     }
 
     private void cancelOperation() {
@@ -454,7 +468,11 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void pauseInput() {
-            onLoop(() -> channel().config().setAutoRead(false));
+            onLoop(() -> {
+                if (state == State.OPEN) {
+                    channel().config().setAutoRead(false);
+                }
+            });
         }
 
         @Override
