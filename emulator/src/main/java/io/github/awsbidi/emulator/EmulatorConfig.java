@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
  * @param bedrockModels Bedrock models by id
  * @param maxEventBytes the largest event-stream message accepted from a client
  * @param containerConnectTimeout how long SageMaker waits for a model container's WebSocket handshake
+ * @param containerCloseTimeout how long a stream the client closed waits for the container's Close reply
  */
 public record EmulatorConfig(
         String host,
@@ -38,7 +39,8 @@ public record EmulatorConfig(
         Map<String, SageMakerEndpoint> sagemakerEndpoints,
         Map<String, BedrockModel> bedrockModels,
         int maxEventBytes,
-        Duration containerConnectTimeout) {
+        Duration containerConnectTimeout,
+        Duration containerCloseTimeout) {
 
     /** The model id of Amazon Nova 2 Sonic. */
     public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
@@ -53,6 +55,7 @@ public record EmulatorConfig(
         sagemakerEndpoints = Map.copyOf(sagemakerEndpoints);
         bedrockModels = Map.copyOf(bedrockModels);
         Objects.requireNonNull(containerConnectTimeout, "containerConnectTimeout");
+        Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -119,6 +122,7 @@ public record EmulatorConfig(
         private final Map<String, BedrockModel> bedrockModels = new LinkedHashMap<>();
         private int maxEventBytes = 16 * 1024 * 1024;
         private Duration containerConnectTimeout = Duration.ofSeconds(5);
+        private Duration containerCloseTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -132,6 +136,7 @@ public record EmulatorConfig(
             bedrockModels.putAll(config.bedrockModels);
             maxEventBytes = config.maxEventBytes;
             containerConnectTimeout = config.containerConnectTimeout;
+            containerCloseTimeout = config.containerCloseTimeout;
         }
 
         public Builder host(String value) {
@@ -188,9 +193,14 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder containerCloseTimeout(Duration value) {
+            containerCloseTimeout = value;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(host, port, tls, credentials, sagemakerEndpoints, bedrockModels, maxEventBytes,
-                    containerConnectTimeout);
+                    containerConnectTimeout, containerCloseTimeout);
         }
     }
 }

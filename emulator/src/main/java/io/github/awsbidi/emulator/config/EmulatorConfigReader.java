@@ -51,7 +51,7 @@ public final class EmulatorConfigReader {
             throw new IllegalArgumentException("Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
         }
         allowOnly(root, "$", Set.of("host", "port", "tls", "credentials", "sagemaker", "bedrock", "maxEventBytes",
-                "containerConnectTimeout"));
+                "containerConnectTimeout", "containerCloseTimeout"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
             builder.host(root.get("host").asString());
@@ -67,6 +67,9 @@ public final class EmulatorConfigReader {
         }
         if (root.has("containerConnectTimeout")) {
             builder.containerConnectTimeout(duration(root.get("containerConnectTimeout"), "$.containerConnectTimeout"));
+        }
+        if (root.has("containerCloseTimeout")) {
+            builder.containerCloseTimeout(duration(root.get("containerCloseTimeout"), "$.containerCloseTimeout"));
         }
         if (root.has("credentials")) {
             List<AwsCredential> credentials = new ArrayList<>();

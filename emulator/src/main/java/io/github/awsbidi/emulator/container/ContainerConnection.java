@@ -23,6 +23,12 @@ public interface ContainerConnection {
      */
     CompletableFuture<Void> close(int statusCode, String reason);
 
+    /**
+     * Whether to keep reading what the container sends. While not readable, frames stay in the socket
+     * and TCP flow control holds the container back (SageMaker does the same when a client reads slowly).
+     */
+    void setReadable(boolean readable);
+
     /** Drops the TCP connection at once, without a closing handshake (the client reset its stream). */
     void abort();
 }

@@ -76,6 +76,11 @@ final class WebSocketContainerConnection implements ContainerConnection {
     }
 
     @Override
+    public void setReadable(boolean readable) {
+        channel.config().setAutoRead(readable);
+    }
+
+    @Override
     public void abort() {
         closedLocally = true;
         channel.close();

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * container and each container frame one response {@code PayloadPart}. A Close from the container
  * reaches the client as {@code ModelStreamError} with its code and reason; a lost container as
  * {@code InternalStreamFailure}. Request events stop being read while container writes are pending,
- * so the client's HTTP/2 window carries the container's back-pressure.
+ * so the client's HTTP/2 window carries the container's back-pressure; and the container stops being
+ * read while the client is not taking response events, so a slow client holds the container back
+ * instead of filling the emulator's memory.
  */
 final class ContainerBridge implements StreamOperation, ContainerListener {
 
@@ -41,6 +43,8 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
 
     @Override
     public void start(StreamContext value) {
+        ContainerConnection container = connection();
+        value.onWritabilityChanged(container::setReadable);
         synchronized (this) {
             context = value;
             while (!beforeStart.isEmpty()) {

@@ -4,6 +4,7 @@ import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.config.EndpointStatus;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import io.github.awsbidi.emulator.config.Variant;
+import io.github.awsbidi.emulator.container.ContainerClientOptions;
 import io.github.awsbidi.emulator.container.ModelContainerClient;
 import io.github.awsbidi.emulator.stream.AwsErrors;
 import io.github.awsbidi.emulator.stream.OpenDecision;
@@ -82,7 +83,7 @@ public final class SageMakerResolver implements StreamResolver {
         }
         ContainerBridge bridge = new ContainerBridge();
         return ModelContainerClient.connect(group, containers.baseUri(variant.get()), headers.invocationPath(),
-                        headers.queryString(), bridge, current.containerConnectTimeout())
+                        headers.queryString(), bridge, current.containerConnectTimeout(), containerOptions(current))
                 .handle((connection, error) -> {
                     if (error != null) {
                         return modelError();
@@ -91,6 +92,12 @@ public final class SageMakerResolver implements StreamResolver {
                     return new OpenDecision.Open(bridge,
                             Map.of("x-amzn-invoked-production-variant", variant.get().name()), endpoint.get().faults());
                 });
+    }
+
+    private static ContainerClientOptions containerOptions(EmulatorConfig config) {
+        ContainerClientOptions defaults = ContainerClientOptions.defaults();
+        return new ContainerClientOptions(defaults.pingInterval(), defaults.maxUnansweredPings(),
+                defaults.maxFramePayloadBytes(), config.containerCloseTimeout());
     }
 
     private static OpenDecision modelError() {

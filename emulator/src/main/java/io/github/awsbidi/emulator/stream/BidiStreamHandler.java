@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,7 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
     private Faults faults = Faults.none();
     private boolean inputComplete;
     private int requestEvents;
+    private @Nullable Consumer<Boolean> writabilityListener;
 
     public BidiStreamHandler(StreamEnvironment environment) {
         this.environment = environment;
@@ -95,6 +97,15 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         }
         releaseDecoders();
         context.fireChannelInactive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        Consumer<Boolean> listener = writabilityListener;
+        if (listener != null && state == State.OPEN) {
+            listener.accept(context.channel().isWritable());
+        }
+        context.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -326,6 +337,7 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         context.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
         // The client may still be sending its request body: tell it to stop.
         context.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+        drainInput();
     }
 
     private void failStream(String errorCode, String message) {
@@ -358,13 +370,26 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
     private void endWith(boolean cleanly) {
         if (state != State.OPEN) {
             state = State.ENDED;
+            drainInput();
             return;
         }
         state = State.ENDED;
+        drainInput();
         if (cleanly) {
             environment.observer().completed();
         }
         environment.observer().closed();
+    }
+
+    /**
+     * Reads (and drops) whatever the client still sends after the stream ended. Netty closes a stream
+     * channel only once its inbound queue is read to the end; left unread, the queued DATA frames would
+     * never be released.
+     */
+    private void drainInput() {
+        Channel channel = channel();
+        channel.config().setAutoRead(true);
+        channel.read();
     }
 
     private void cancelOperation() {
@@ -443,7 +468,11 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
 
         @Override
         public void pauseInput() {
-            onLoop(() -> channel().config().setAutoRead(false));
+            onLoop(() -> {
+                if (state == State.OPEN) {
+                    channel().config().setAutoRead(false);
+                }
+            });
         }
 
         @Override
@@ -454,6 +483,11 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
                     channel().read();
                 }
             });
+        }
+
+        @Override
+        public void onWritabilityChanged(Consumer<Boolean> listener) {
+            onLoop(() -> writabilityListener = listener);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.github.awsbidi.emulator.stream;
 
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * What a {@link StreamOperation} may do to its stream. Thread-safe: calls from other threads hop onto
@@ -26,6 +27,14 @@ public interface StreamContext {
 
     /** Resumes reading request events. */
     void resumeInput();
+
+    /**
+     * Tells {@code listener}, on the stream's event loop, each time the stream's writability changes:
+     * {@code false} once the client stops taking response events (its HTTP/2 window is used up and the
+     * stream's outbound buffer is above its high-water mark), {@code true} once it drains. An operation
+     * fed from elsewhere stops reading its source while the stream is not writable.
+     */
+    void onWritabilityChanged(Consumer<Boolean> listener);
 
     /** The stream's single-threaded event loop, for timers. */
     ScheduledExecutorService scheduler();
