@@ -54,6 +54,12 @@ public final class BenchmarkMain {
             System.out.println(USAGE);
             return;
         }
+        String heapProblem = heapProblem(options);
+        if (heapProblem != null) {
+            System.err.println("aws-bidi benchmarks: " + heapProblem);
+            System.exit(2);
+            return;
+        }
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         try (EmulatorProcess emulator = EmulatorProcess.start(List.of(), Duration.ofSeconds(60))) {
@@ -88,7 +94,10 @@ public final class BenchmarkMain {
         }
         if (options.sections().contains(Section.CONCURRENCY)) {
             ConcurrencyBenchmark concurrency = new ConcurrencyBenchmark(emulator, mode);
+            int warmUpStreams = Math.min(100, mode.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1));
             for (Operation operation : options.operations()) {
+                progress("concurrency, " + operation.label() + ", warm-up with " + warmUpStreams + " streams");
+                concurrency.warmUp(operation, warmUpStreams);
                 for (int streams : mode.concurrency()) {
                     progress("concurrency, " + operation.label() + ", " + streams + " streams");
                     rows.addAll(concurrency.run(operation, streams));
@@ -103,6 +112,26 @@ public final class BenchmarkMain {
             }
         }
         return rows;
+    }
+
+    /**
+     * Why the heap is too small for the concurrency rows, or {@code null}. Every open stream holds the SDK's 2 MiB
+     * event-stream decoder buffer, a humongous object that fills a whole 4 MiB G1 region, so N streams need about
+     * 4.5 MiB each.
+     */
+    private static @Nullable String heapProblem(Options options) {
+        if (!options.sections().contains(Section.CONCURRENCY)) {
+            return null;
+        }
+        int most = options.mode().concurrency().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long needed = (long) (most * 4.5 * 1024 * 1024) + 1024L * 1024 * 1024;
+        long max = Runtime.getRuntime().maxMemory();
+        if (max >= needed) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%d concurrent streams need a heap of about %d MB (the SDK keeps a 2 MiB"
+                + " buffer per stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or lower --concurrency",
+                most, needed >> 20, max >> 20, (needed >> 30) + 2);
     }
 
     private static String header(Mode mode, Duration took) {

@@ -22,7 +22,7 @@ final class LatencyBenchmark {
         Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
         try {
             for (Side side : Side.values()) {
-                clients.put(side, side.connect(operation, emulator, 4));
+                clients.put(side, side.connect(operation, emulator, 4, null));
                 p50.put(side, new double[mode.iterations()]);
                 p99.put(side, new double[mode.iterations()]);
             }

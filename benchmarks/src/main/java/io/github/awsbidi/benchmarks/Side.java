@@ -1,5 +1,7 @@
 package io.github.awsbidi.benchmarks;
 
+import java.time.Duration;
+
 import javax.net.ssl.TrustManager;
 
 import io.github.awsbidi.core.bedrock.BedrockSession;
@@ -9,7 +11,9 @@ import io.github.awsbidi.core.client.ConnectionSettings;
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -33,13 +37,21 @@ enum Side {
         return label;
     }
 
-    /** A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once. */
-    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams) {
+    /**
+     * A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once, with
+     * {@code streamsPerConnection} streams on one HTTP/2 connection ({@code null}: core's default for the service).
+     */
+    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams,
+            @Nullable Long streamsPerConnection) {
         TrustManager[] trust = emulator.trustManagers();
         BidiClientFactory factory = BidiClientFactory.builder()
                 .httpSettings(HttpClientSettings.defaults()
                         .withMaxConcurrency(Math.max(200, maxStreams * 2))
+                        .withMaxStreamsPerConnection(streamsPerConnection)
+                        .withConnectTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120))
                         .withTlsTrustManagers(() -> trust))
+                // Thousands of TLS handshakes at once on two busy cores take longer than the SDK's 5 s default.
+                .httpClientCustomizer(http -> http.tlsNegotiationTimeout(Duration.ofSeconds(60)))
                 .build();
         ConnectionSettings connection = ConnectionSettings.defaults()
                 .withRegion(Region.US_EAST_1)

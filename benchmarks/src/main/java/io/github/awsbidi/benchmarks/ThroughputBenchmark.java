@@ -28,7 +28,7 @@ final class ThroughputBenchmark {
         Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
         try {
             for (Side side : Side.values()) {
-                clients.put(side, side.connect(operation, emulator, 4));
+                clients.put(side, side.connect(operation, emulator, 4, null));
                 rates.put(side, new double[mode.iterations()]);
                 cpu.put(side, new double[mode.iterations()]);
             }
