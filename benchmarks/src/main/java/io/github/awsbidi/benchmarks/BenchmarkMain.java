@@ -26,11 +26,13 @@ public final class BenchmarkMain {
     private static final String USAGE = """
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
                                                      [--concurrency N,N,...] [--markdown FILE]
-              --mode         short (about 2 minutes on 2 cores, default) or full
+              --mode         short (about 2 minutes on 2 cores, default) or full (adds 2,000 streams)
               --only         comma-separated: throughput, latency, concurrency, ceiling (default: all)
               --ops          comma-separated: sagemaker, bedrock (default: both)
-              --concurrency  stream counts of the concurrency rows (default: 100,1000,2000)
+              --concurrency  stream counts of the concurrency rows (short: 100,1000; full: 100,1000,2000)
               --markdown     also write the header and table to FILE""";
+
+    private static final long START = System.nanoTime();
 
     /** The sections of the table, in order. */
     enum Section {
@@ -138,17 +140,18 @@ public final class BenchmarkMain {
         Runtime.Version version = Runtime.version();
         return String.format(Locale.ROOT, """
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), client heap max %d MB, \
-                emulator in a separate JVM on the same machine; took %d s.
-                Medians over iterations with (min-max); ratio = session median / raw SDK median.
+                emulator (TLS) in a separate JVM on the same machine; took %d s.
+                Medians over iterations with (min-max); ratio = session median / raw SDK median. \
+                Concurrency rows: %d iteration(s) per side, at most %d streams opening at once.
                 """, mode.name(), LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), version,
                 System.getProperty("java.vm.name"),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024),
-                took.toSeconds());
+                took.toSeconds(), mode.concurrencyIterations(), ConcurrencyBenchmark.OPENING_AT_ONCE);
     }
 
     private static void progress(String step) {
-        System.err.println("[bench] " + step);
+        System.err.printf(Locale.ROOT, "[bench %4ds] %s%n", (System.nanoTime() - START) / 1_000_000_000L, step);
     }
 
     /** The parsed command line. */
