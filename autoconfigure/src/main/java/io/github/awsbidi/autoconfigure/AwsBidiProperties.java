@@ -1,6 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
+import io.github.awsbidi.core.novasonic.event.EndpointingSensitivity;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -440,6 +441,12 @@ public class AwsBidiProperties {
         /** Endpoint override of this session; overrides aws.bidi.endpoint. */
         private @Nullable URI endpoint;
 
+        private final NovaSonic novaSonic = new NovaSonic();
+
+        public NovaSonic getNovaSonic() {
+            return novaSonic;
+        }
+
         public @Nullable String getModelId() {
             return modelId;
         }
@@ -462,6 +469,217 @@ public class AwsBidiProperties {
 
         public void setEndpoint(@Nullable URI endpoint) {
             this.endpoint = endpoint;
+        }
+    }
+
+    /** Defaults of the Nova Sonic conversations started on a Bedrock session; unset values use the library's. */
+    public static class NovaSonic {
+
+        /** System prompt; default: a short friendly-assistant prompt suited to speech. */
+        private @Nullable String systemPrompt;
+
+        /** Voice of the assistant's speech, e.g. matthew, tiffany, amy. */
+        private @Nullable String voiceId;
+
+        /** Sample rate of the user audio sent, in Hz: 8000, 16000 or 24000. */
+        private @Nullable Integer inputSampleRate;
+
+        /** Sample rate of the assistant audio received, in Hz: 8000, 16000 or 24000. */
+        private @Nullable Integer outputSampleRate;
+
+        /** Largest number of tokens per response, 1 to 10000. */
+        private @Nullable Integer maxTokens;
+
+        /** Nucleus sampling, 0 to 1. */
+        private @Nullable Double topP;
+
+        /** Sampling temperature, 0 to 1. */
+        private @Nullable Double temperature;
+
+        /** How quickly the model decides the user has finished speaking. */
+        private @Nullable EndpointingSensitivity endpointingSensitivity;
+
+        private final Renewal renewal = new Renewal();
+
+        private final Recovery recovery = new Recovery();
+
+        public @Nullable String getSystemPrompt() {
+            return systemPrompt;
+        }
+
+        public void setSystemPrompt(@Nullable String systemPrompt) {
+            this.systemPrompt = systemPrompt;
+        }
+
+        public @Nullable String getVoiceId() {
+            return voiceId;
+        }
+
+        public void setVoiceId(@Nullable String voiceId) {
+            this.voiceId = voiceId;
+        }
+
+        public @Nullable Integer getInputSampleRate() {
+            return inputSampleRate;
+        }
+
+        public void setInputSampleRate(@Nullable Integer inputSampleRate) {
+            this.inputSampleRate = inputSampleRate;
+        }
+
+        public @Nullable Integer getOutputSampleRate() {
+            return outputSampleRate;
+        }
+
+        public void setOutputSampleRate(@Nullable Integer outputSampleRate) {
+            this.outputSampleRate = outputSampleRate;
+        }
+
+        public @Nullable Integer getMaxTokens() {
+            return maxTokens;
+        }
+
+        public void setMaxTokens(@Nullable Integer maxTokens) {
+            this.maxTokens = maxTokens;
+        }
+
+        public @Nullable Double getTopP() {
+            return topP;
+        }
+
+        public void setTopP(@Nullable Double topP) {
+            this.topP = topP;
+        }
+
+        public @Nullable Double getTemperature() {
+            return temperature;
+        }
+
+        public void setTemperature(@Nullable Double temperature) {
+            this.temperature = temperature;
+        }
+
+        public @Nullable EndpointingSensitivity getEndpointingSensitivity() {
+            return endpointingSensitivity;
+        }
+
+        public void setEndpointingSensitivity(@Nullable EndpointingSensitivity endpointingSensitivity) {
+            this.endpointingSensitivity = endpointingSensitivity;
+        }
+
+        public Renewal getRenewal() {
+            return renewal;
+        }
+
+        public Recovery getRecovery() {
+            return recovery;
+        }
+
+        /** Hand-off to a fresh stream before the service's ~8-minute limit, at a turn boundary. */
+        public static class Renewal {
+
+            /** Whether to renew the stream before the service ends it. */
+            private @Nullable Boolean enabled;
+
+            /** Stream age from which to hand off at the next turn boundary; default 6 minutes. */
+            private @Nullable Duration threshold;
+
+            /** How long after the threshold to hand off even without a turn boundary; default 90 seconds. */
+            private @Nullable Duration forceAfter;
+
+            /** Recent user audio replayed to the new stream; default 3 seconds. */
+            private @Nullable Duration audioReplay;
+
+            /** How long a pre-opened stream may wait before it is re-created; default 30 seconds. */
+            private @Nullable Duration preOpenedIdleLimit;
+
+            public @Nullable Boolean getEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(@Nullable Boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public @Nullable Duration getThreshold() {
+                return threshold;
+            }
+
+            public void setThreshold(@Nullable Duration threshold) {
+                this.threshold = threshold;
+            }
+
+            public @Nullable Duration getForceAfter() {
+                return forceAfter;
+            }
+
+            public void setForceAfter(@Nullable Duration forceAfter) {
+                this.forceAfter = forceAfter;
+            }
+
+            public @Nullable Duration getAudioReplay() {
+                return audioReplay;
+            }
+
+            public void setAudioReplay(@Nullable Duration audioReplay) {
+                this.audioReplay = audioReplay;
+            }
+
+            public @Nullable Duration getPreOpenedIdleLimit() {
+                return preOpenedIdleLimit;
+            }
+
+            public void setPreOpenedIdleLimit(@Nullable Duration preOpenedIdleLimit) {
+                this.preOpenedIdleLimit = preOpenedIdleLimit;
+            }
+        }
+
+        /** Restart with history after recoverable errors (idle reset, model timeout, throttling, instability). */
+        public static class Recovery {
+
+            /** Whether to recover from recoverable stream errors. */
+            private @Nullable Boolean enabled;
+
+            /** Most recovery attempts in a row; default 5. */
+            private @Nullable Integer maxAttempts;
+
+            /** First back-off before recovering; default 250 ms. */
+            private @Nullable Duration initialBackoff;
+
+            /** Longest back-off between recovery attempts; default 5 seconds. */
+            private @Nullable Duration maxBackoff;
+
+            public @Nullable Boolean getEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(@Nullable Boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public @Nullable Integer getMaxAttempts() {
+                return maxAttempts;
+            }
+
+            public void setMaxAttempts(@Nullable Integer maxAttempts) {
+                this.maxAttempts = maxAttempts;
+            }
+
+            public @Nullable Duration getInitialBackoff() {
+                return initialBackoff;
+            }
+
+            public void setInitialBackoff(@Nullable Duration initialBackoff) {
+                this.initialBackoff = initialBackoff;
+            }
+
+            public @Nullable Duration getMaxBackoff() {
+                return maxBackoff;
+            }
+
+            public void setMaxBackoff(@Nullable Duration maxBackoff) {
+                this.maxBackoff = maxBackoff;
+            }
         }
     }
 }

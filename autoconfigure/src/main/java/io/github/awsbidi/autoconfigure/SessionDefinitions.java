@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import io.github.awsbidi.core.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -112,7 +113,8 @@ final class SessionDefinitions {
         }
         BedrockSessionSettings settings = validate(prefix + ".model-id", modelId,
                 () -> BedrockSessionSettings.of(modelId));
-        return new BedrockDefinition(name, settings, region(prefix, entry.getRegion()), entry.getEndpoint());
+        return new BedrockDefinition(name, settings, region(prefix, entry.getRegion()), entry.getEndpoint(),
+                NovaSonicSettingsBinder.settings(prefix + ".nova-sonic", entry.getNovaSonic()));
     }
 
     private static @Nullable String region(String prefix, @Nullable String region) {
@@ -174,13 +176,43 @@ final class SessionDefinitions {
 
     private static String unknownKeyAction(String prefix, List<String> keys, ConfigurationPropertyName name) {
         ConfigurationPropertyName root = ConfigurationPropertyName.of(prefix);
-        String session = name.getNumberOfElements() > root.getNumberOfElements()
-                ? name.getElement(root.getNumberOfElements(), ConfigurationPropertyName.Form.ORIGINAL) : "<name>";
-        String key = name.getNumberOfElements() > root.getNumberOfElements() + 1
-                ? name.getElement(root.getNumberOfElements() + 1, ConfigurationPropertyName.Form.DASHED) : "";
-        String suggestion = closest(key, keys);
-        String valid = "Valid keys of " + prefix + "." + session + " are " + String.join(", ", keys) + ".";
-        return (suggestion != null ? "Did you mean " + prefix + "." + session + "." + suggestion + "? " : "") + valid;
+        int first = root.getNumberOfElements();
+        String session = name.getNumberOfElements() > first
+                ? name.getElement(first, ConfigurationPropertyName.Form.ORIGINAL) : "<name>";
+        // Walk nested groups (e.g. nova-sonic.renewal) so the suggestion comes from the group the key is in.
+        String parent = prefix + "." + session;
+        Class<?> group = first == 0 ? null : sessionType(prefix);
+        List<String> valid = keys;
+        int index = first + 1;
+        while (group != null && index < name.getNumberOfElements() - 1) {
+            Class<?> nested = nestedGroup(group, name.getElement(index, ConfigurationPropertyName.Form.DASHED));
+            if (nested == null) {
+                break;
+            }
+            parent = parent + "." + name.getElement(index, ConfigurationPropertyName.Form.DASHED);
+            group = nested;
+            valid = keysOf(nested);
+            index++;
+        }
+        String key = name.getNumberOfElements() > index ? name.getElement(index, ConfigurationPropertyName.Form.DASHED) : "";
+        String suggestion = closest(key, valid);
+        String validText = "Valid keys of " + parent + " are " + String.join(", ", valid) + ".";
+        return (suggestion != null ? "Did you mean " + parent + "." + suggestion + "? " : "") + validText;
+    }
+
+    private static @Nullable Class<?> sessionType(String prefix) {
+        return prefix.equals(SAGEMAKER_PREFIX) ? AwsBidiProperties.SageMakerSession.class
+                : prefix.equals(BEDROCK_PREFIX) ? AwsBidiProperties.BedrockSession.class : null;
+    }
+
+    /** The type of the nested property group of that dashed name, if it is one of ours. */
+    private static @Nullable Class<?> nestedGroup(Class<?> type, String dashedName) {
+        return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
+                .filter(descriptor -> DataObjectPropertyName.toDashedForm(descriptor.getName()).equals(dashedName))
+                .map(java.beans.PropertyDescriptor::getPropertyType)
+                .filter(propertyType -> propertyType != null && propertyType.getEnclosingClass() != null
+                        && propertyType.getName().startsWith(AwsBidiProperties.class.getName()))
+                .findFirst().orElse(null);
     }
 
     /** The dashed names of a session class's properties, as a user writes them. */
@@ -233,6 +265,6 @@ final class SessionDefinitions {
 
     /** A validated Bedrock session. */
     record BedrockDefinition(String name, BedrockSessionSettings settings, @Nullable String region,
-            @Nullable URI endpoint) {
+            @Nullable URI endpoint, NovaSonicSettings novaSonic) {
     }
 }
