@@ -93,8 +93,12 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
     public void onInputComplete() {
         closingByClient = true;
         // The response ends once the container has answered the Close (its last frames come first).
+        // Those frames were handed to the stream's event loop before the close future completed; if it
+        // already has, whenComplete runs right here on that loop, so the completion is queued behind them
+        // rather than run ahead of them.
+        StreamContext stream = context();
         connection().close(1000, "client closed the stream").whenComplete((ignored, error) ->
-                whenStarted(() -> context().complete()));
+                stream.scheduler().execute(() -> whenStarted(() -> context().complete())));
     }
 
     @Override
