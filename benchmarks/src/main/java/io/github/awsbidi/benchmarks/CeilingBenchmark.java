@@ -60,11 +60,18 @@ final class CeilingBenchmark {
         long start = System.nanoTime();
         List<EchoStream> open = new ArrayList<>(streams);
         for (int i = 0; i < streams; i++) {
-            open.add(client.open(Traffic.generated(payload, mode.ceilingFrames()), bytes -> {
+            AtomicLong echoedHere = new AtomicLong();
+            CompletableFuture<EchoStream> opened = new CompletableFuture<>();
+            EchoStream stream = client.open(Traffic.generated(payload, mode.ceilingFrames()), bytes -> {
+                if (echoedHere.incrementAndGet() == mode.ceilingFrames()) {
+                    opened.thenAccept(EchoStream::complete);
+                }
                 if (echoed.incrementAndGet() == frames) {
                     lastEcho.complete(System.nanoTime());
                 }
-            }));
+            });
+            opened.complete(stream);
+            open.add(stream);
         }
         long end = Probes.await(lastEcho, mode.timeout(), "echoing " + frames + " frames on " + streams + " streams");
         long emulatorCpu = emulator.cpuNanos() - emulatorBefore;

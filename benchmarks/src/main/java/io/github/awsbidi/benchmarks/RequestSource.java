@@ -14,7 +14,9 @@ import org.reactivestreams.Subscription;
 /**
  * The request publisher a user hand-writes for a bidirectional stream: one subscriber, events emitted only as the
  * subscriber requests them. Either it generates {@code count} events from one payload (a producer that is always
- * ready, for throughput), or it emits payloads {@link #offer(byte[]) offered} one by one (ping-pong).
+ * ready, for throughput), or it emits payloads {@link #offer(byte[]) offered} one by one (ping-pong). Either way
+ * it completes only after {@link #complete()}: the harness half-closes a stream once every echo is in, because the
+ * emulator's SageMaker container bridge can drop the last echoes still in flight when the client half-closes.
  * <p>
  * Both sides of every comparison use this same class, the raw SDK side with the SDK's event type and the session
  * side with {@link io.github.awsbidi.core.Frame}, so the request path differs only by the layer under test.
@@ -40,7 +42,7 @@ final class RequestSource<T> implements Publisher<T>, Subscription {
         this.remaining = count;
     }
 
-    /** Emits {@code count} events built from {@code payload}, as fast as demand allows, then completes. */
+    /** Emits {@code count} events built from {@code payload}, as fast as demand allows. */
     static <T> RequestSource<T> generating(Function<byte[], T> toEvent, byte[] payload, long count) {
         return new RequestSource<>(toEvent, payload, count);
     }
@@ -106,7 +108,7 @@ final class RequestSource<T> implements Publisher<T>, Subscription {
             boolean noMore = completing;
             byte[] next = generated != null ? (remaining > 0 ? generated : null) : offered.peek();
             if (next == null) {
-                if (generated != null || noMore) {
+                if (noMore) {
                     done = true;
                     target.onComplete();
                 }

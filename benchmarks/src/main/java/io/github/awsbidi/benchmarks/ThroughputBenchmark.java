@@ -69,6 +69,7 @@ final class ThroughputBenchmark {
         stream.closed().whenComplete((ignored, error) -> lastEcho.completeExceptionally(error != null ? error
                 : new IllegalStateException("the stream ended after " + echoed.get() + " echoes")));
         long end = Probes.await(lastEcho, mode.timeout(), "echoing " + frames + " frames");
+        stream.complete();
         Probes.await(stream.closed(), mode.timeout(), "closing the stream");
         long cpu = Probes.cpuNanos() - cpuBefore;
         return new Sample(frames * 1e9 / (end - start), cpu / 1e3 / frames);
