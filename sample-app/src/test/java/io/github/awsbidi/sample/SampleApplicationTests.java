@@ -155,6 +155,32 @@ class SampleApplicationTests {
     }
 
     @Test
+    void reportsEverySessionInTheAwsBidiHealthComponent() {
+        http().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.awsBidi.status").isEqualTo("UP")
+                .jsonPath("$.components.awsBidi.components.echo.status").isEqualTo("UP")
+                .jsonPath("$.components.awsBidi.components.echo.details.endpoint").isEqualTo("echo")
+                .jsonPath("$.components.awsBidi.components.echo.details.status").isEqualTo("InService")
+                .jsonPath("$.components.awsBidi.components.transcriber.details.endpoint").isEqualTo("transcribe-sim")
+                .jsonPath("$.components.awsBidi.components.assistant.details.model").isEqualTo("amazon.nova-2-sonic-v1:0")
+                .jsonPath("$.components.awsBidi.components.assistant.details.status").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void countsTheFramesOfARealExchangeInActuatorMetrics() {
+        http().post().uri("/sessions/echo/exchange").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of("one", "two", "three")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[2].text").isEqualTo("three");
+        http().get().uri("/actuator/metrics/aws.bidi.frames?tag=session:echo&tag=direction:outbound").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("aws.bidi.frames")
+                .jsonPath("$.measurements[0].value").value(value -> assertThat(((Number) value).doubleValue()).isGreaterThanOrEqualTo(3));
+        http().get().uri("/actuator/metrics/aws.bidi.exchange?tag=session:echo").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.availableTags[*].tag").value(tags -> assertThat(tags.toString()).contains("outcome", "service"));
+    }
+
+    @Test
     void servesTheBrowserPage() {
         http().get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(html -> assertThat(html).contains("new WebSocket("));
