@@ -94,7 +94,7 @@ public final class BidiClientFactory implements AutoCloseable {
 
     private SageMakerRuntimeHttp2AsyncClient buildSageMaker(ConnectionSettings connection) {
         SageMakerRuntimeHttp2AsyncClientBuilder builder = SageMakerRuntimeHttp2AsyncClient.builder()
-                .httpClientBuilder(httpClient(Target.Service.SAGEMAKER));
+                .httpClientBuilder(httpClient(Target.Service.SAGEMAKER, connection));
         apply(builder, connection);
         sageMakerCustomizers.forEach(customizer -> customizer.accept(builder));
         builder.overrideConfiguration(withoutRetries(builder.overrideConfiguration()));
@@ -103,7 +103,7 @@ public final class BidiClientFactory implements AutoCloseable {
 
     private BedrockRuntimeAsyncClient buildBedrock(ConnectionSettings connection) {
         BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
-                .httpClientBuilder(httpClient(Target.Service.BEDROCK));
+                .httpClientBuilder(httpClient(Target.Service.BEDROCK, connection));
         apply(builder, connection);
         bedrockCustomizers.forEach(customizer -> customizer.accept(builder));
         builder.overrideConfiguration(withoutRetries(builder.overrideConfiguration()));
@@ -129,7 +129,7 @@ public final class BidiClientFactory implements AutoCloseable {
     }
 
     /** The Netty client builder for one service; the SDK client owns (and closes) what it builds from it. */
-    NettyNioAsyncHttpClient.Builder httpClient(Target.Service service) {
+    NettyNioAsyncHttpClient.Builder httpClient(Target.Service service, ConnectionSettings connection) {
         Long maxStreams = httpSettings.maxStreamsPerConnection();
         if (maxStreams == null && service == Target.Service.SAGEMAKER) {
             maxStreams = 1L;
@@ -150,8 +150,14 @@ public final class BidiClientFactory implements AutoCloseable {
             builder.tlsTrustManagersProvider(httpSettings.tlsTrustManagers());
         }
         httpCustomizers.forEach(customizer -> customizer.accept(builder));
-        // Re-pinned after the customizers: without HTTP/2 (and ALPN for TLS) both operations fail.
-        return builder.protocol(Protocol.HTTP2).protocolNegotiation(ProtocolNegotiation.ALPN);
+        // Re-pinned after the customizers: without HTTP/2 both operations fail. Over TLS the protocol is negotiated
+        // with ALPN as AWS expects; plaintext (a local emulator) has no ALPN and speaks HTTP/2 with prior knowledge.
+        return builder.protocol(Protocol.HTTP2).protocolNegotiation(plaintext(connection)
+                ? ProtocolNegotiation.ASSUME_PROTOCOL : ProtocolNegotiation.ALPN);
+    }
+
+    private static boolean plaintext(ConnectionSettings connection) {
+        return connection.endpointOverride() != null && "http".equalsIgnoreCase(connection.endpointOverride().getScheme());
     }
 
     /** Closes every client this factory built; it builds no more. */

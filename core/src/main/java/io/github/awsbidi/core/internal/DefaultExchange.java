@@ -161,7 +161,9 @@ final class DefaultExchange implements Exchange, ExchangeRun.LiveListener {
         }
 
         @Override
-        public void subscribe(Subscriber<? super Frame> subscriber) {
+        public void subscribe(Subscriber<? super Frame> actual) {
+            // Serialized: cancel() completes the responses from the caller's thread while a frame may be in onNext.
+            Subscriber<? super Frame> subscriber = Operators.serialize(Operators.toCoreSubscriber(actual));
             boolean accepted;
             synchronized (this) {
                 accepted = downstream == null;

@@ -10,6 +10,7 @@ import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.retry.RetryPolicy;
@@ -161,7 +162,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     @Override
     public void frameSent(Frame frame) {
         if (listening) {
-            listener.frameSent(context, frame.size(), System.nanoTime());
+            // Every Bedrock chunk is a whole input event; a SageMaker part completes its unit when COMPLETE.
+            boolean completesInput = frame.last() || context.target().service() == Target.Service.BEDROCK;
+            listener.frameSent(context, frame.size(), completesInput, System.nanoTime());
         }
     }
 

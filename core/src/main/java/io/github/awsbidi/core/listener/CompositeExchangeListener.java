@@ -31,10 +31,15 @@ final class CompositeExchangeListener implements ExchangeListener {
 
     @Override
     public void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
+        frameSent(exchange, bytes, false, nanoTime);
+    }
+
+    @Override
+    public void frameSent(ExchangeContext exchange, int bytes, boolean completesInput, long nanoTime) {
         // A plain loop rather than each(): per-frame callbacks allocate nothing.
         for (ExchangeListener listener : listeners) {
             try {
-                listener.frameSent(exchange, bytes, nanoTime);
+                listener.frameSent(exchange, bytes, completesInput, nanoTime);
             } catch (RuntimeException e) {
                 logFailure(listener, e);
             }

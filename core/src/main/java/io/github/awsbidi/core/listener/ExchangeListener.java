@@ -36,6 +36,15 @@ public interface ExchangeListener {
     default void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
     }
 
+    /**
+     * A frame of {@code bytes} payload bytes was handed to the HTTP/2 stream; {@code completesInput} when it ends
+     * a unit of input the model answers (a SageMaker part with CompletionState COMPLETE, every Bedrock chunk).
+     * Sessions call this method; its default forwards to {@link #frameSent(ExchangeContext, int, long)}.
+     */
+    default void frameSent(ExchangeContext exchange, int bytes, boolean completesInput, long nanoTime) {
+        frameSent(exchange, bytes, nanoTime);
+    }
+
     /** A frame of {@code bytes} payload bytes arrived. */
     default void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
     }

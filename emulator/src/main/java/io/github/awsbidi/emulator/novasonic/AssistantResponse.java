@@ -156,7 +156,8 @@ final class AssistantResponse {
             finishSpeaking();
             return;
         }
-        int chunkSamples = (int) Math.max(1, options.audioChunkDuration().toNanos() * voice.sampleRate() / 1_000_000_000L);
+        long chunkNanos = options.audioChunkDuration().toNanos();
+        int chunkSamples = (int) Math.max(1, chunkNanos * voice.sampleRate() / 1_000_000_000L);
         int count = Math.min(chunkSamples, audioSamples - sentSamples);
         byte[] pcm = voice.render(sentSamples, count, audioSamples);
         host.emit(events.audioOutput(completionId, audioContentId, Base64.getEncoder().encodeToString(pcm)));

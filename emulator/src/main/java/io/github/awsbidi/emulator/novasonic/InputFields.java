@@ -61,7 +61,8 @@ final class InputFields {
     static void optionalEquals(JsonNode parent, String path, String field, String expected) {
         String value = optionalString(parent, path, field);
         if (value != null && !value.equals(expected)) {
-            throw new InputRejectedException(path + "." + field + " must be \"" + expected + "\", got \"" + value + "\"");
+            throw new InputRejectedException(
+                    path + "." + field + " must be \"" + expected + "\", got \"" + value + "\"");
         }
     }
 

@@ -192,7 +192,8 @@ final class InputProtocol {
         if (forced != null) {
             String name = InputFields.string(forced, path + ".toolChoice.tool", "name");
             if (!tools.containsKey(name)) {
-                throw new InputRejectedException(path + ".toolChoice.tool.name \"" + name + "\" is not a declared tool");
+                throw new InputRejectedException(
+                        path + ".toolChoice.tool.name \"" + name + "\" is not a declared tool");
             }
         }
     }

@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NovaSonicSimulator {
 
+    /** The model this simulator plays. */
+    public static final String MODEL_ID = "amazon.nova-2-sonic-v1:0";
+
     static final String IDLE_TIMEOUT_MESSAGE =
             "InternalErrorCode=531::RST_STREAM closed stream. HTTP/2 error code: NO_ERROR";
 
@@ -203,7 +206,10 @@ public final class NovaSonicSimulator {
 
     private static String describe(Duration duration) {
         long seconds = duration.toSeconds();
-        return seconds % 60 == 0 && seconds > 0 ? (seconds / 60) + " minutes" : seconds + " seconds";
+        if (seconds == 0) {
+            return duration.toMillis() + " ms";
+        }
+        return seconds % 60 == 0 ? (seconds / 60) + " minutes" : seconds + " seconds";
     }
 
     private String audioTranscript(double seconds) {

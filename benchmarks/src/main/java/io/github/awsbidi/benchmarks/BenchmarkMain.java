@@ -1,0 +1,220 @@
+package io.github.awsbidi.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code java -jar benchmarks/target/aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS]
+ * [--ops sagemaker,bedrock] [--concurrency 100,1000,2000] [--markdown FILE]}: starts the emulator in a child JVM,
+ * measures every row for the raw SDK and for the session, and prints one Markdown table. Progress goes to standard
+ * error, the table to standard output.
+ */
+public final class BenchmarkMain {
+
+    private static final String USAGE = """
+            usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
+                                                     [--concurrency N,N,...] [--markdown FILE]
+              --mode         short (about 2 minutes on 2 cores, default) or full (adds 2,000 streams)
+              --only         comma-separated: throughput, latency, concurrency, ceiling (default: all)
+              --ops          comma-separated: sagemaker, bedrock (default: both)
+              --concurrency  stream counts of the concurrency rows (short: 100,1000; full: 100,1000,2000)
+              --markdown     also write the header and table to FILE""";
+
+    private static final long START = System.nanoTime();
+
+    /** The sections of the table, in order. */
+    enum Section {
+        THROUGHPUT, LATENCY, CONCURRENCY, CEILING
+    }
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("aws-bidi benchmarks: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+        String heapProblem = heapProblem(options);
+        if (heapProblem != null) {
+            System.err.println("aws-bidi benchmarks: " + heapProblem);
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        try (EmulatorProcess emulator = EmulatorProcess.start(List.of(), Duration.ofSeconds(60))) {
+            progress("emulator (separate JVM) listening on " + emulator.endpoint());
+            rows.addAll(run(options, emulator));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String report = header(options.mode(), took) + "\n" + ResultTable.markdown(rows);
+        System.out.println(report);
+        if (options.markdown() != null) {
+            Files.writeString(options.markdown(), report, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<Row> run(Options options, EmulatorProcess emulator) throws InterruptedException {
+        Mode mode = options.mode();
+        List<Row> rows = new ArrayList<>();
+        if (options.sections().contains(Section.THROUGHPUT)) {
+            ThroughputBenchmark throughput = new ThroughputBenchmark(emulator, mode);
+            for (Operation operation : options.operations()) {
+                progress("throughput, " + operation.label());
+                rows.addAll(throughput.run(operation, Payloads.SMALL, mode.smallFrames()));
+                rows.addAll(throughput.run(operation, Payloads.AUDIO, mode.audioFrames()));
+            }
+        }
+        if (options.sections().contains(Section.LATENCY)) {
+            LatencyBenchmark latency = new LatencyBenchmark(emulator, mode);
+            for (Operation operation : options.operations()) {
+                progress("latency, " + operation.label());
+                rows.addAll(latency.run(operation));
+            }
+        }
+        if (options.sections().contains(Section.CONCURRENCY)) {
+            ConcurrencyBenchmark concurrency = new ConcurrencyBenchmark(emulator, mode);
+            int warmUpStreams = Math.min(100, mode.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1));
+            for (Operation operation : options.operations()) {
+                progress("concurrency, " + operation.label() + ", warm-up with " + warmUpStreams + " streams");
+                concurrency.warmUp(operation, warmUpStreams);
+                for (int streams : mode.concurrency()) {
+                    progress("concurrency, " + operation.label() + ", " + streams + " streams");
+                    rows.addAll(concurrency.run(operation, streams));
+                }
+            }
+        }
+        if (options.sections().contains(Section.CEILING)) {
+            CeilingBenchmark ceiling = new CeilingBenchmark(emulator, mode);
+            for (Operation operation : options.operations()) {
+                progress("emulator ceiling, " + operation.label());
+                rows.addAll(ceiling.run(operation));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Why the heap is too small for the concurrency rows, or {@code null}. Every open stream holds the SDK's 2 MiB
+     * event-stream decoder buffer, a humongous object that fills a whole 4 MiB G1 region, so N streams need about
+     * 4.5 MiB each.
+     */
+    private static @Nullable String heapProblem(Options options) {
+        if (!options.sections().contains(Section.CONCURRENCY)) {
+            return null;
+        }
+        int most = options.mode().concurrency().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long needed = (long) (most * 4.5 * 1024 * 1024) + 1024L * 1024 * 1024;
+        long max = Runtime.getRuntime().maxMemory();
+        if (max >= needed) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%d concurrent streams need a heap of about %d MB (the SDK keeps a 2 MiB"
+                + " buffer per stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or lower --concurrency",
+                most, needed >> 20, max >> 20, (needed >> 30) + 2);
+    }
+
+    private static String header(Mode mode, Duration took) {
+        Runtime.Version version = Runtime.version();
+        return String.format(Locale.ROOT, """
+                aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), client heap max %d MB, \
+                emulator (TLS) in a separate JVM on the same machine; took %d s.
+                Medians over iterations with (min-max); ratio = session median / raw SDK median. \
+                Concurrency rows: %d iteration(s) per side, at most %d streams opening at once.
+                """, mode.name(), LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), version,
+                System.getProperty("java.vm.name"),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024),
+                took.toSeconds(), mode.concurrencyIterations(), ConcurrencyBenchmark.OPENING_AT_ONCE);
+    }
+
+    private static void progress(String step) {
+        System.err.printf(Locale.ROOT, "[bench %4ds] %s%n", (System.nanoTime() - START) / 1_000_000_000L, step);
+    }
+
+    /** The parsed command line. */
+    record Options(Mode mode, Set<Section> sections, List<Operation> operations, @Nullable Path markdown,
+            boolean help) {
+
+        static Options parse(String[] args) {
+            Mode mode = Mode.SHORT;
+            Set<Section> sections = EnumSet.allOf(Section.class);
+            List<Operation> operations = List.of(Operation.values());
+            List<Integer> concurrency = null;
+            Path markdown = null;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--mode" -> mode = Mode.parse(value(args, ++i));
+                    case "--only" -> sections = sections(value(args, ++i));
+                    case "--ops" -> operations = Arrays.stream(value(args, ++i).split(","))
+                            .map(Operation::parse).distinct().toList();
+                    case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
+                            .map(String::trim).map(Options::positive).toList();
+                    case "--markdown" -> markdown = Path.of(value(args, ++i));
+                    case "--help", "-h" -> help = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (concurrency != null) {
+                mode = mode.withConcurrency(concurrency);
+            }
+            return new Options(mode, sections, operations, markdown, help);
+        }
+
+        private static Set<Section> sections(String text) {
+            Set<Section> sections = EnumSet.noneOf(Section.class);
+            for (String name : text.split(",")) {
+                try {
+                    sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown section '" + name + "', expected "
+                            + Arrays.toString(Section.values()).toLowerCase(Locale.ROOT), e);
+                }
+            }
+            return sections;
+        }
+
+        private static int positive(String text) {
+            try {
+                int value = Integer.parseInt(text);
+                if (value < 1) {
+                    throw new IllegalArgumentException("--concurrency values must be at least 1, was " + text);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--concurrency values must be numbers, was " + text, e);
+            }
+        }
+
+        private static String value(String[] args, int index) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(args[index - 1] + " needs a value");
+            }
+            return args[index];
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package io.github.awsbidi.benchmarks;
+
+import java.time.Duration;
+
+import javax.net.ssl.TrustManager;
+
+import io.github.awsbidi.core.bedrock.BedrockSession;
+import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
+import io.github.awsbidi.core.client.BidiClientFactory;
+import io.github.awsbidi.core.client.ConnectionSettings;
+import io.github.awsbidi.core.client.HttpClientSettings;
+import io.github.awsbidi.core.sagemaker.SageMakerSession;
+import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Who carries the streams: the raw SDK client or a session over it. Both sides get an SDK client built the same
+ * way (by {@link BidiClientFactory}: HTTP/2, no SDK retries, the same Netty settings and streams per connection),
+ * each its own, so the ratio measures the session layer and nothing else.
+ */
+enum Side {
+
+    RAW("raw SDK"),
+    SESSION("session");
+
+    private final String label;
+
+    Side(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /**
+     * A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once, with
+     * {@code streamsPerConnection} streams on one HTTP/2 connection ({@code null}: core's default for the service).
+     */
+    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams,
+            @Nullable Long streamsPerConnection) {
+        TrustManager[] trust = emulator.trustManagers();
+        BidiClientFactory factory = BidiClientFactory.builder()
+                .httpSettings(HttpClientSettings.defaults()
+                        .withMaxConcurrency(Math.max(200, maxStreams * 2))
+                        .withMaxStreamsPerConnection(streamsPerConnection)
+                        .withConnectTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120))
+                        .withTlsTrustManagers(() -> trust))
+                // Thousands of TLS handshakes at once on two busy cores take longer than the SDK's 5 s default.
+                .httpClientCustomizer(http -> http.tlsNegotiationTimeout(Duration.ofSeconds(60)))
+                .build();
+        ConnectionSettings connection = ConnectionSettings.defaults()
+                .withRegion(Region.US_EAST_1)
+                .withEndpointOverride(emulator.endpoint())
+                .withCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        EchoClient client = switch (operation) {
+            case SAGEMAKER -> this == RAW
+                    ? new RawSageMakerClient(factory.sageMaker(connection), operation.target())
+                    : new SessionClient(SageMakerSession.create("bench", factory.sageMaker(connection),
+                            SageMakerSessionSettings.of(operation.target())));
+            case BEDROCK -> this == RAW
+                    ? new RawBedrockClient(factory.bedrock(connection), operation.target())
+                    : new SessionClient(BedrockSession.create("bench", factory.bedrock(connection),
+                            BedrockSessionSettings.of(operation.target())));
+        };
+        return new Client(client, factory);
+    }
+
+    /** An echo client and the factory whose SDK client it uses; closing closes the SDK client. */
+    record Client(EchoClient echo, BidiClientFactory factory) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.awsbidi.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.Frame;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.publisher.TestPublisher;
+import reactor.test.subscriber.TestSubscriber;
+
+class RequestRelayTest {
+
+    private final List<String> sent = new ArrayList<>();
+    private final List<Throwable> failures = new ArrayList<>();
+    private final AtomicLong requestedFromCaller = new AtomicLong();
+
+    @Test
+    void asksTheCallerForNoMoreThanTheSdkRequested() {
+        Flux<Frame> caller = Flux.range(0, 1000).map(i -> Frame.text("f" + i))
+                .doOnRequest(n -> requestedFromCaller.addAndGet(n));
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
+
+        relay.newLeg().subscribe(leg);
+        leg.request(3);
+
+        assertThat(leg.getReceivedOnNext()).extracting(Frame::asString).containsExactly("f0", "f1", "f2");
+        assertThat(requestedFromCaller).hasValue(3);
+        leg.request(2);
+        assertThat(requestedFromCaller).hasValue(5);
+        assertThat(sent).hasSize(5);
+    }
+
+    @Test
+    void completionOfTheCallerHalfClosesAfterEveryFrame() {
+        RequestRelay relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
+        TestSubscriber<Frame> leg = TestSubscriber.create();
+
+        relay.newLeg().subscribe(leg);
+
+        assertThat(leg.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a", "b");
+        assertThat(leg.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void anAttemptThatTookNoFrameCanBeRetriedAndTheNextLegGetsEverything() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> first = TestSubscriber.builder().initialRequest(0).build();
+        relay.newLeg().subscribe(first);
+
+        assertThat(relay.canRetry()).isTrue();
+        relay.detach();
+        TestSubscriber<Frame> second = TestSubscriber.create();
+        relay.newLeg().subscribe(second);
+        caller.next(Frame.text("a")).complete();
+
+        assertThat(first.getReceivedOnNext()).isEmpty();
+        assertThat(second.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+    }
+
+    @Test
+    void framesRequestedByADeadLegWaitForTheNextOne() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> first = TestSubscriber.builder().initialRequest(2).build();
+        relay.newLeg().subscribe(first);
+        relay.detach();
+
+        caller.next(Frame.text("late"));
+        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(1).build();
+        relay.newLeg().subscribe(second);
+
+        assertThat(first.getReceivedOnNext()).isEmpty();
+        assertThat(second.getReceivedOnNext()).extracting(Frame::asString).containsExactly("late");
+        caller.assertMaxRequested(2);
+    }
+
+    @Test
+    void framesTheServerMayHaveSeenForbidARetryUnlessReplayIsOn() {
+        RequestRelay relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(1).build());
+
+        assertThat(relay.canRetry()).isFalse();
+    }
+
+    @Test
+    void replayResendsUnconfirmedFramesFirstInOrder() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, true);
+        TestSubscriber<Frame> first = TestSubscriber.create();
+        relay.newLeg().subscribe(first);
+        caller.next(Frame.text("a"), Frame.text("b"));
+
+        assertThat(relay.canRetry()).isTrue();
+        relay.detach();
+        TestSubscriber<Frame> second = TestSubscriber.create();
+        relay.newLeg().subscribe(second);
+        caller.next(Frame.text("c"));
+
+        assertThat(second.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a", "b", "c");
+        relay.confirm();
+        assertThat(relay.canRetry()).isFalse();
+    }
+
+    @Test
+    void replayStopsBeyondItsByteLimit() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = new RequestRelay(caller, frame -> null, true, 3, events());
+        relay.newLeg().subscribe(TestSubscriber.create());
+
+        caller.next(Frame.text("ab"), Frame.text("cd"));
+
+        assertThat(relay.canRetry()).isFalse();
+    }
+
+    @Test
+    void aFailingCallerFailsTheLegAndIsReported() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, true);
+        TestSubscriber<Frame> leg = TestSubscriber.create();
+        relay.newLeg().subscribe(leg);
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        caller.error(boom);
+
+        assertThat(leg.expectTerminalError()).isSameAs(boom);
+        assertThat(failures).containsExactly(boom);
+        assertThat(relay.requestError()).isSameAs(boom);
+        assertThat(relay.canRetry()).isFalse();
+    }
+
+    @Test
+    void anInvalidFrameCancelsTheCallerAndFailsTheLeg() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = new RequestRelay(caller,
+                frame -> frame.size() > 2 ? BidiStreamException.validation("too big") : null, false, 0, events());
+        TestSubscriber<Frame> leg = TestSubscriber.create();
+        relay.newLeg().subscribe(leg);
+
+        caller.next(Frame.text("ok"), Frame.text("too big"));
+
+        assertThat(leg.getReceivedOnNext()).extracting(Frame::asString).containsExactly("ok");
+        assertThat(leg.expectTerminalError()).hasMessageContaining("too big");
+        caller.assertCancelled();
+    }
+
+    @Test
+    void cancelCancelsTheCaller() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.create());
+
+        relay.cancel();
+
+        caller.assertCancelled();
+    }
+
+    private RequestRelay relay(org.reactivestreams.Publisher<Frame> caller, boolean replay) {
+        return new RequestRelay(caller, frame -> null, replay, 1024, events());
+    }
+
+    private RequestRelay.Events events() {
+        return new RequestRelay.Events() {
+            @Override
+            public void frameSent(Frame frame) {
+                sent.add(frame.asString());
+            }
+
+            @Override
+            public void streamLive() {
+            }
+
+            @Override
+            public void requestsFailed(Throwable error) {
+                failures.add(error);
+            }
+        };
+    }
+}
