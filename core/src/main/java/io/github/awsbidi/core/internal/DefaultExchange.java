@@ -123,6 +123,11 @@ final class DefaultExchange implements Exchange, ExchangeRun.LiveListener {
         @Override
         public void onError(Throwable throwable) {
             synchronized (this) {
+                if (cancelled) {
+                    // The caller cancelled: the failure that follows is that cancellation's own echo (the reset
+                    // stream), and the responses have already completed.
+                    return;
+                }
                 done = true;
                 error = throwable;
             }
