@@ -1,5 +1,7 @@
 package io.github.awsbidi.core.internal;
 
+import reactor.util.context.ContextView;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,16 +17,18 @@ final class DefaultExchangeContext implements ExchangeContext {
     private final String sessionName;
     private final Target target;
     private final long startNanos;
+    private final ContextView subscriberContext;
     private volatile @Nullable String invokedVariant;
     private volatile @Nullable String requestId;
     // Created on first use: exchanges nobody listens to never allocate it.
     private volatile @Nullable Map<Object, Object> attributes;
 
-    DefaultExchangeContext(String id, String sessionName, Target target, long startNanos) {
+    DefaultExchangeContext(String id, String sessionName, Target target, long startNanos, ContextView subscriberContext) {
         this.id = id;
         this.sessionName = sessionName;
         this.target = target;
         this.startNanos = startNanos;
+        this.subscriberContext = subscriberContext;
     }
 
     void headers(@Nullable String invokedVariant, @Nullable String requestId) {
@@ -50,6 +54,11 @@ final class DefaultExchangeContext implements ExchangeContext {
     @Override
     public long startNanos() {
         return startNanos;
+    }
+
+    @Override
+    public ContextView subscriberContext() {
+        return subscriberContext;
     }
 
     @Override

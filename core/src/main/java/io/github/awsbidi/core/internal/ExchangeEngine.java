@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Runs exchanges over a {@link StreamTransport}: the part of a {@link io.github.awsbidi.core.BidirectionalSession}
@@ -43,8 +44,8 @@ public final class ExchangeEngine<I> {
     public Flux<Frame> exchange(Publisher<Frame> requests, ExchangeOptions exchangeOptions) {
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(exchangeOptions, "options");
-        return Flux.defer(() -> {
-            ExchangeRun<I> run = newRun(exchangeOptions, requests, null);
+        return Flux.deferContextual(subscriberContext -> {
+            ExchangeRun<I> run = newRun(exchangeOptions, requests, null, subscriberContext);
             return run.responses();
         });
     }
@@ -52,16 +53,16 @@ public final class ExchangeEngine<I> {
     /** See {@link io.github.awsbidi.core.BidirectionalSession#open(ExchangeOptions)}. */
     public Mono<Exchange> open(ExchangeOptions exchangeOptions) {
         Objects.requireNonNull(exchangeOptions, "options");
-        return Mono.defer(() -> {
+        return Mono.deferContextual(subscriberContext -> {
             FrameBuffer buffer = new FrameBuffer(options.sendBufferFrames(), frameCheck);
             DefaultExchange exchange = new DefaultExchange(buffer);
-            ExchangeRun<I> run = newRun(exchangeOptions, buffer, exchange);
+            ExchangeRun<I> run = newRun(exchangeOptions, buffer, exchange, subscriberContext);
             return exchange.start(run);
         });
     }
 
     private ExchangeRun<I> newRun(ExchangeOptions exchangeOptions, Publisher<Frame> requests,
-            ExchangeRun.@Nullable LiveListener liveListener) {
+            ExchangeRun.@Nullable LiveListener liveListener, ContextView subscriberContext) {
         Target target;
         try {
             transport.validate(exchangeOptions);
@@ -70,7 +71,7 @@ public final class ExchangeEngine<I> {
             throw e.in(sessionName, transport.target(ExchangeOptions.defaults()));
         }
         DefaultExchangeContext context = new DefaultExchangeContext(UUID.randomUUID().toString(), sessionName,
-                target, System.nanoTime());
+                target, System.nanoTime(), subscriberContext);
         return new ExchangeRun<>(transport, exchangeOptions, options.retryPolicy(), listener, context, requests,
                 frameCheck, liveListener);
     }

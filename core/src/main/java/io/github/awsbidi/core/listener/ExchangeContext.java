@@ -1,5 +1,8 @@
 package io.github.awsbidi.core.listener;
 
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
 import java.util.Optional;
 
 import io.github.awsbidi.core.Target;
@@ -22,6 +25,14 @@ public interface ExchangeContext {
 
     /** {@link System#nanoTime()} when the exchange started. */
     long startNanos();
+
+    /**
+     * The Reactor context of the subscriber that started the exchange: where a WebFlux request keeps its current
+     * observation, so instrumentation can parent the exchange's own to it.
+     */
+    default ContextView subscriberContext() {
+        return Context.empty();
+    }
 
     /** SageMaker's invoked production variant, once the service has answered. */
     Optional<String> invokedVariant();

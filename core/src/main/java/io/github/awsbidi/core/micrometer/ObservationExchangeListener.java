@@ -11,11 +11,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes one {@link BidiObservationDocumentation#EXCHANGE} observation per exchange, started when the exchange
- * opens and stopped when it closes, child of the observation current on the subscribing thread. With a
+ * opens and stopped when it closes, child of the subscriber's observation (from its Reactor context, as WebFlux keeps
+ * it, or the subscribing thread's current one). With a
  * {@code DefaultMeterObservationHandler} it yields the {@code aws.bidi.exchange} timer and the
  * {@code aws.bidi.exchange.active} long task timer; with a tracing handler, one span per exchange.
  */
 public final class ObservationExchangeListener implements ExchangeListener {
+
+    /**
+     * The Reactor context key under which Micrometer keeps the current observation
+     * ({@code ObservationThreadLocalAccessor.KEY}), spelled out to avoid needing context-propagation on the classpath.
+     */
+    static final String OBSERVATION_CONTEXT_KEY = "micrometer.observation";
 
     private final ObservationRegistry registry;
     private final @Nullable ExchangeObservationConvention convention;
@@ -40,7 +47,7 @@ public final class ObservationExchangeListener implements ExchangeListener {
         ExchangeObservationContext context = new ExchangeObservationContext(exchange);
         Observation observation = BidiObservationDocumentation.EXCHANGE
                 .observation(convention, DefaultExchangeObservationConvention.INSTANCE, () -> context, registry)
-                .parentObservation(registry.getCurrentObservation())
+                .parentObservation(parent(exchange))
                 .start();
         exchange.attribute(key, observation);
     }
@@ -78,6 +85,12 @@ public final class ObservationExchangeListener implements ExchangeListener {
             exchange.attribute(key, null);
             observation.stop();
         }
+    }
+
+    /** The subscriber's observation: from its Reactor context (WebFlux), else the thread's current one. */
+    private @Nullable Observation parent(ExchangeContext exchange) {
+        Object fromContext = exchange.subscriberContext().getOrDefault(OBSERVATION_CONTEXT_KEY, null);
+        return fromContext instanceof Observation observation ? observation : registry.getCurrentObservation();
     }
 
     private @Nullable Observation observation(ExchangeContext exchange) {

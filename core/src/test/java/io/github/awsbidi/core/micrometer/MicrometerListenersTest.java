@@ -151,6 +151,24 @@ class MicrometerListenersTest {
     }
 
     @Test
+    void exchangeObservationIsAChildOfTheObservationInTheSubscribersReactorContext() {
+        // WebFlux keeps the request's observation in the Reactor context, not in a thread-local.
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        Observation request = Observation.start("http.server.requests", registry);
+
+        session.exchange(Flux.just(Frame.json("{}")))
+                .contextWrite(context -> context.put(ObservationExchangeListener.OBSERVATION_CONTEXT_KEY, request))
+                .blockLast(Duration.ofSeconds(30));
+        request.stop();
+
+        await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
+                .hasParentObservationEqualTo(request);
+    }
+
+    @Test
     void failedExchangeObservationCarriesTheErrorKind() {
         TestObservationRegistry registry = TestObservationRegistry.create();
         BidirectionalSession session = bedrock("flaky", "echo.failing-v1:0", new ObservationExchangeListener(registry));
