@@ -48,7 +48,11 @@ public final class BuiltInContainerServer implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                // Accepted sockets inherit the receive buffer (and the window scale it implies) from here.
+                .option(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES)
+                .childOption(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
