@@ -24,7 +24,7 @@ record Mode(String name, int warmups, int iterations, int smallFrames, int audio
         Duration timeout) {
 
     /** About two minutes on two quiet cores: 2,000 streams are left to the full mode. */
-    static final Mode SHORT = new Mode("short", 1, 3, 4_000, 2_000, 300, List.of(100, 1_000), 1, 3, 8,
+    static final Mode SHORT = new Mode("short", 1, 3, 2_500, 1_200, 300, List.of(100, 1_000), 1, 3, 8,
             1_000, Duration.ofSeconds(90));
 
     static final Mode FULL = new Mode("full", 2, 7, 20_000, 10_000, 2_000, List.of(100, 1_000, 2_000), 3, 20, 16,
