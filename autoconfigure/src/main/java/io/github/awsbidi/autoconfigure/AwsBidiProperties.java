@@ -183,6 +183,17 @@ public class AwsBidiProperties {
         /** Period of the HTTP/2 PINGs that detect dead connections. */
         private Duration pingPeriod = Duration.ofSeconds(30);
 
+        /** HTTP/2 receive window per stream: how far the server may send ahead of a slow consumer; default 1MB (the SDK's). */
+        private @Nullable DataSize initialWindowSize;
+
+        public @Nullable DataSize getInitialWindowSize() {
+            return initialWindowSize;
+        }
+
+        public void setInitialWindowSize(@Nullable DataSize initialWindowSize) {
+            this.initialWindowSize = initialWindowSize;
+        }
+
         public int getMaxConcurrency() {
             return maxConcurrency;
         }

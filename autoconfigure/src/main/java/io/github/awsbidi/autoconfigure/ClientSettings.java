@@ -24,7 +24,10 @@ final class ClientSettings {
     static HttpClientSettings http(AwsBidiProperties.Http http, @Nullable TlsTrustManagersProvider trustManagers) {
         return validated("aws.bidi.http", () -> new HttpClientSettings(http.getMaxConcurrency(),
                 http.getMaxStreamsPerConnection(), http.getConnectTimeout(), http.getAcquireTimeout(),
-                http.getReadTimeout(), http.getWriteTimeout(), http.getPingPeriod(), trustManagers));
+                http.getReadTimeout(), http.getWriteTimeout(), http.getPingPeriod(),
+                http.getInitialWindowSize() != null
+                        ? toInt("aws.bidi.http.initial-window-size", http.getInitialWindowSize().toBytes()) : null,
+                trustManagers));
     }
 
     static SessionOptions sessionOptions(AwsBidiProperties properties, ExchangeListener listener) {

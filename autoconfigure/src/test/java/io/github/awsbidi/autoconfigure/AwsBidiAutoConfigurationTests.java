@@ -255,6 +255,7 @@ class AwsBidiAutoConfigurationTests {
         this.contextRunner
                 .withPropertyValues("aws.bidi.http.max-concurrency=7", "aws.bidi.http.max-streams-per-connection=3",
                         "aws.bidi.http.ping-period=45s", "aws.bidi.http.read-timeout=2m",
+                        "aws.bidi.http.initial-window-size=256KB",
                         "aws.bidi.exchange.max-frame-size=64KB", "aws.bidi.exchange.send-buffer-frames=5",
                         "aws.bidi.retry.max-attempts=2", "aws.bidi.retry.retry-on=throttling")
                 .run(context -> {
@@ -263,6 +264,7 @@ class AwsBidiAutoConfigurationTests {
                     assertThat(http.maxStreamsPerConnection()).isEqualTo(3L);
                     assertThat(http.healthCheckPingPeriod()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(http.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(http.initialWindowSize()).isEqualTo(256 * 1024);
                     var options = context.getBean(SessionFactory.class).options();
                     assertThat(options.maxFrameBytes()).isEqualTo(64 * 1024);
                     assertThat(options.sendBufferFrames()).isEqualTo(5);

@@ -139,6 +139,9 @@ public final class BidiClientFactory implements AutoCloseable {
         if (maxStreams != null) {
             http2.maxStreams(maxStreams);
         }
+        if (httpSettings.initialWindowSize() != null) {
+            http2.initialWindowSize(httpSettings.initialWindowSize());
+        }
         NettyNioAsyncHttpClient.Builder builder = NettyNioAsyncHttpClient.builder()
                 .maxConcurrency(httpSettings.maxConcurrency())
                 .connectionTimeout(httpSettings.connectTimeout())

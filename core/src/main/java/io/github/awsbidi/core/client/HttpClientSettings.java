@@ -27,14 +27,19 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * @param readTimeout idle time after which a connection is dropped; {@link Duration#ZERO} disables it
  * @param writeTimeout time a write may take; {@link Duration#ZERO} disables it
  * @param healthCheckPingPeriod the HTTP/2 PING period that detects dead connections
+ * @param initialWindowSize the HTTP/2 receive window per stream in bytes (what a slow consumer lets the server send
+ *     ahead, per stream), or {@code null} for the SDK's default of 1 MiB
  * @param tlsTrustManagers trust for TLS, e.g. a local emulator's certificate; {@code null} for the JDK's
  */
 public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPerConnection, Duration connectTimeout,
         Duration acquireTimeout, Duration readTimeout, Duration writeTimeout, Duration healthCheckPingPeriod,
-        @Nullable TlsTrustManagersProvider tlsTrustManagers) {
+        @Nullable Integer initialWindowSize, @Nullable TlsTrustManagersProvider tlsTrustManagers) {
+
+    /** The smallest HTTP/2 window RFC 9113 allows to start with is its default, 65,535 bytes. */
+    public static final int MIN_INITIAL_WINDOW_SIZE = 65_535;
 
     private static final HttpClientSettings DEFAULTS = new HttpClientSettings(200, null, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), null);
+            Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), null, null);
 
     public HttpClientSettings {
         if (maxConcurrency < 1) {
@@ -49,6 +54,10 @@ public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPe
         notNegative("readTimeout", readTimeout);
         notNegative("writeTimeout", writeTimeout);
         positive("healthCheckPingPeriod", healthCheckPingPeriod);
+        if (initialWindowSize != null && initialWindowSize < MIN_INITIAL_WINDOW_SIZE) {
+            throw BidiStreamException.validation("initialWindowSize must be at least " + MIN_INITIAL_WINDOW_SIZE
+                    + " bytes, was " + initialWindowSize);
+        }
     }
 
     /** The defaults described above. */
@@ -56,40 +65,46 @@ public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPe
         return DEFAULTS;
     }
 
+    /** These settings with another HTTP/2 receive window per stream ({@code null}: the SDK's 1 MiB). */
+    public HttpClientSettings withInitialWindowSize(@Nullable Integer initialWindowSize) {
+        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+    }
+
     /** These settings with another concurrency limit. */
     public HttpClientSettings withMaxConcurrency(int maxConcurrency) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     /** These settings with another number of streams per connection ({@code null}: the service default). */
     public HttpClientSettings withMaxStreamsPerConnection(@Nullable Long maxStreamsPerConnection) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     /** These settings with other connect and acquire timeouts. */
     public HttpClientSettings withConnectTimeouts(Duration connectTimeout, Duration acquireTimeout) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     /** These settings with other read and write timeouts ({@link Duration#ZERO} disables). */
     public HttpClientSettings withIoTimeouts(Duration readTimeout, Duration writeTimeout) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     /** These settings with another PING period. */
     public HttpClientSettings withHealthCheckPingPeriod(Duration healthCheckPingPeriod) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     /** These settings trusting other certificates ({@code null}: the JDK's trust store). */
     public HttpClientSettings withTlsTrustManagers(@Nullable TlsTrustManagersProvider tlsTrustManagers) {
         return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, tlsTrustManagers);
+                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
     }
 
     private static void positive(String field, Duration value) {
