@@ -96,7 +96,8 @@ public final class BenchmarkMain {
         }
         if (options.sections().contains(Section.CONCURRENCY)) {
             ConcurrencyBenchmark concurrency = new ConcurrencyBenchmark(emulator, mode);
-            int warmUpStreams = Math.min(100, mode.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1));
+            int warmUpStreams = Math.min(mode.concurrencyWarmUpStreams(),
+                    mode.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1));
             for (Operation operation : options.operations()) {
                 progress("concurrency, " + operation.label() + ", warm-up with " + warmUpStreams + " streams");
                 concurrency.warmUp(operation, warmUpStreams);

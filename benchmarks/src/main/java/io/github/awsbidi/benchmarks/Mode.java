@@ -18,17 +18,19 @@ import java.util.List;
  * @param ceilingStreams parallel streams that load the emulator
  * @param ceilingFrames frames per stream per ceiling iteration
  * @param timeout the longest any one step may take before the run fails
+ * @param concurrencyWarmUpStreams streams of the unmeasured warm-up before the concurrency levels (class loading and
+ *     connection set-up on both sides)
  */
 record Mode(String name, int warmups, int iterations, int smallFrames, int audioFrames, int pings,
         List<Integer> concurrency, int concurrencyIterations, int loadPings, int ceilingStreams, int ceilingFrames,
-        Duration timeout) {
+        Duration timeout, int concurrencyWarmUpStreams) {
 
     /** About two minutes on two quiet cores: 2,000 streams are left to the full mode. */
     static final Mode SHORT = new Mode("short", 1, 3, 2_500, 1_200, 300, List.of(100, 1_000), 1, 3, 8,
-            1_000, Duration.ofSeconds(90));
+            1_000, Duration.ofSeconds(90), 20);
 
     static final Mode FULL = new Mode("full", 2, 7, 20_000, 10_000, 2_000, List.of(100, 1_000, 2_000), 3, 20, 16,
-            5_000, Duration.ofSeconds(180));
+            5_000, Duration.ofSeconds(180), 100);
 
     static Mode parse(String text) {
         return switch (text) {
@@ -40,6 +42,6 @@ record Mode(String name, int warmups, int iterations, int smallFrames, int audio
 
     Mode withConcurrency(List<Integer> levels) {
         return new Mode(name, warmups, iterations, smallFrames, audioFrames, pings, List.copyOf(levels),
-                concurrencyIterations, loadPings, ceilingStreams, ceilingFrames, timeout);
+                concurrencyIterations, loadPings, ceilingStreams, ceilingFrames, timeout, concurrencyWarmUpStreams);
     }
 }
