@@ -29,11 +29,6 @@ public record Faults(
         return NONE;
     }
 
-    /** Whether every fault is off. */
-    public boolean isNone() {
-        return equals(NONE);
-    }
-
     public Faults withFirstResponseDelay(@Nullable Duration delay) {
         return new Faults(delay, inStreamError, resetAfterFrames, goAwayAfterFrames, closeConnectionAfterFrames, openError);
     }

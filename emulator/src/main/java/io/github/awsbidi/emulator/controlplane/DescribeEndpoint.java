@@ -5,7 +5,6 @@ import io.github.awsbidi.emulator.config.EndpointStatus;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -43,9 +42,5 @@ final class DescribeEndpoint {
         body.put("CreationTime", CREATED.getEpochSecond());
         body.put("LastModifiedTime", CREATED.getEpochSecond());
         return ControlPlaneResponse.ok(body);
-    }
-
-    static List<String> signingServices() {
-        return List.of("sagemaker");
     }
 }
