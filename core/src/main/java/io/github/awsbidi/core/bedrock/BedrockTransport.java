@@ -49,6 +49,16 @@ final class BedrockTransport implements StreamTransport<InvokeModelWithBidirecti
     }
 
     @Override
+    public boolean completesInput(Frame frame) {
+        return true; // every chunk is one whole JSON event
+    }
+
+    @Override
+    public boolean asksToEnd(Frame frame) {
+        return SessionEndEvent.matches(frame.payload());
+    }
+
+    @Override
     public InvokeModelWithBidirectionalStreamInput toRequestEvent(Frame frame) {
         return InvokeModelWithBidirectionalStreamInput.chunkBuilder()
                 .bytes(SdkBytes.fromByteBuffer(frame.payload()))

@@ -2,6 +2,8 @@ package io.github.awsbidi.core.internal;
 
 import java.util.Optional;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.Frame;
 import org.jspecify.annotations.Nullable;
@@ -177,7 +179,8 @@ final class DefaultExchange implements Exchange, ExchangeRun.LiveListener {
                 }
             }
             if (!accepted) {
-                Operators.error(subscriber, new IllegalStateException("An exchange's responses can be read once only"));
+                Operators.error(subscriber, new BidiStreamException(ErrorKind.CLIENT, false, null, null,
+                        "an exchange's responses can be read once only", null, null, null));
                 return;
             }
             subscriber.onSubscribe(new Subscription() {

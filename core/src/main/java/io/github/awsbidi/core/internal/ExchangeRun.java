@@ -10,7 +10,6 @@ import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.retry.RetryPolicy;
@@ -46,6 +45,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private final @Nullable LiveListener liveListener;
     private volatile @Nullable Attempt current;
     private volatile boolean firstResponseSeen;
+    private volatile boolean endAsked;
     private long delaysNanos;
 
     ExchangeRun(StreamTransport<I> transport, ExchangeOptions options, RetryPolicy retryPolicy,
@@ -107,8 +107,11 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         Throwable failure = signal.failure();
         int attemptsMade = (int) signal.totalRetries() + 1;
         if (!(failure instanceof BidiStreamException error) || !retryPolicy.retries(error)
-                || attemptsMade >= retryPolicy.maxAttempts() || !relay.canRetry()) {
+                || attemptsMade >= retryPolicy.maxAttempts()) {
             return Mono.error(failure);
+        }
+        if (!relay.canRetry()) {
+            return Mono.error(notRetried(error));
         }
         Duration delay = retryPolicy.backoff(attemptsMade, ThreadLocalRandom.current()::nextDouble);
         if (delaysNanos + delay.toNanos() > retryPolicy.maxElapsed().toNanos()) {
@@ -119,6 +122,21 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             listener.retrying(context, attemptsMade, error, delay);
         }
         return Mono.delay(delay);
+    }
+
+    /** The failure, saying why it was not retried when frames the caller sent would be lost by a retry. */
+    private BidiStreamException notRetried(BidiStreamException error) {
+        int lost = relay.unconfirmedFrames();
+        if (lost == 0) {
+            return error;
+        }
+        BidiStreamException explained = new BidiStreamException(error.kind(), error.retryable(),
+                error.errorCode().orElse(null), error.statusCode().orElse(null), error.detail() + "; not retried: "
+                        + lost + " frame(s) went to the failed attempt and the exchange did not opt in to replaying "
+                        + "them (ExchangeOptions.withReplayUnconfirmed)",
+                error.getCause(), error.target().orElse(null), error.sessionName().orElse(null));
+        explained.setStackTrace(error.getStackTrace());
+        return explained;
     }
 
     private Throwable finalError(Throwable error) {
@@ -132,6 +150,21 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private BidiStreamException translate(Throwable error) {
         BidiStreamException typed = error instanceof BidiStreamException bidi ? bidi : transport.translate(error);
         return typed.in(context.sessionName(), context.target());
+    }
+
+    /**
+     * The typed error for a response that ended normally although the request side was still open and no frame asked
+     * the service to end: the SDK reports a stream reset or a lost connection that way, so this turns it into the
+     * retryable {@link ErrorKind#CONNECTION} error it is.
+     */
+    private @Nullable BidiStreamException brokenEnd() {
+        if (endAsked || relay.requestsEnded()) {
+            return null;
+        }
+        return translate(new BidiStreamException(ErrorKind.CONNECTION, true, null, null,
+                "the response stream ended while requests were still being sent and no frame asked the service to "
+                        + "end it: the stream was reset or its connection lost",
+                null, null, null));
     }
 
     private void received(Frame frame) {
@@ -161,10 +194,11 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
     @Override
     public void frameSent(Frame frame) {
+        if (transport.asksToEnd(frame)) {
+            endAsked = true;
+        }
         if (listening) {
-            // Every Bedrock chunk is a whole input event; a SageMaker part completes its unit when COMPLETE.
-            boolean completesInput = frame.last() || context.target().service() == Target.Service.BEDROCK;
-            listener.frameSent(context, frame.size(), completesInput, System.nanoTime());
+            listener.frameSent(context, frame.size(), transport.completesInput(frame), System.nanoTime());
         }
     }
 
@@ -223,6 +257,10 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         public void events(Publisher<Frame> frames) {
             Flux<Frame> responses = Flux.from(frames)
                     .takeUntilOther(failure.asMono())
+                    .concatWith(Mono.defer(() -> {
+                        BidiStreamException broken = brokenEnd();
+                        return broken != null ? Mono.error(broken) : Mono.empty();
+                    }))
                     .doOnCancel(this::cancelCall);
             synchronized (this) {
                 if (terminated.get()) {
@@ -268,7 +306,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 handedOut = emitted;
             }
             if (!handedOut) {
-                sink.success(Flux.empty());
+                BidiStreamException broken = brokenEnd();
+                if (broken != null) {
+                    relay.detach();
+                    sink.error(broken);
+                } else {
+                    sink.success(Flux.empty());
+                }
             }
         }
 

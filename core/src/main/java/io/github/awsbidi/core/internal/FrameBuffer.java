@@ -58,8 +58,10 @@ final class FrameBuffer implements Publisher<Frame>, Subscription {
                 queue.add(frame);
                 waiting = null;
             } else if (waitingSend != null) {
-                return Mono.error(new IllegalStateException("send(Frame) called while a previous send is still "
-                        + "waiting for room in the buffer of " + capacity + " frames: await each send before the next"));
+                return Mono.error(new BidiStreamException(ErrorKind.CLIENT, false, null, null, "send(Frame) called "
+                        + "while a previous send is still waiting for room in the buffer of " + capacity
+                        + " frames: await each send before the next (the refused frame was not accepted; every frame "
+                        + "accepted before it is still sent)", null, null, null));
             } else {
                 waiting = Sinks.empty();
                 waitingSend = waiting;

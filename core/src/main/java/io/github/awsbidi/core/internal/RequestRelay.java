@@ -58,6 +58,7 @@ final class RequestRelay implements Subscriber<Frame> {
     private @Nullable Leg leg;
     private boolean live;
     private boolean confirmed;
+    private boolean requestsEnded;
     private int sentUnconfirmed;
     private final List<Frame> retained = new ArrayList<>();
     private long retainedBytes;
@@ -96,10 +97,13 @@ final class RequestRelay implements Subscriber<Frame> {
             for (int i = retained.size() - 1; i >= 0; i--) {
                 pending.addFirst(retained.get(i));
             }
+            // Every frame the dead leg took is queued again: none is lost by another attempt.
+            sentUnconfirmed = 0;
         }
+        // Without replay the count stays: those frames went to a failed attempt and cannot be sent again, so
+        // canRetry() refuses a retry that would go ahead without them.
         retained.clear();
         retainedBytes = 0;
-        sentUnconfirmed = 0;
     }
 
     /** The service answered: the stream is open, nothing will be replayed any more. */
@@ -109,7 +113,20 @@ final class RequestRelay implements Subscriber<Frame> {
         retainedBytes = 0;
     }
 
-    /** Whether another attempt may be made without sending twice what the server may have seen. */
+    /**
+     * Whether the request side has ended: the caller's publisher completed and the SDK was handed every frame and
+     * then the completion, so the service may end the response.
+     */
+    synchronized boolean requestsEnded() {
+        return requestsEnded;
+    }
+
+    /** How many frames went to attempts the service never answered (and will not be replayed). */
+    synchronized int unconfirmedFrames() {
+        return sentUnconfirmed;
+    }
+
+    /** Whether another attempt may be made without losing or sending twice what the server may have seen. */
     synchronized boolean canRetry() {
         return !confirmed && !cancelled && upstreamError == null
                 && (sentUnconfirmed == 0 || (replay && !replayOverflow));
@@ -246,6 +263,7 @@ final class RequestRelay implements Subscriber<Frame> {
                 recordSentLocked(frame);
             } else if (pending.isEmpty() && upstreamDone) {
                 current.done = true;
+                requestsEnded = true;
                 complete = true;
             } else {
                 long wanted = current.requested - pending.size();

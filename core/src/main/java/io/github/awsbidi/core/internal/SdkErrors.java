@@ -83,8 +83,9 @@ public final class SdkErrors {
         return switch (code) {
             case "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded" ->
                 ErrorKind.THROTTLING;
-            case "AccessDeniedException", "AccessDenied", "UnrecognizedClientException" -> ErrorKind.ACCESS_DENIED;
-            case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature",
+            case "AccessDeniedException", "AccessDenied" -> ErrorKind.ACCESS_DENIED;
+            // An unknown access key is rejected credentials, not a missing permission.
+            case "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature",
                     "IncompleteSignatureException", "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException",
                     "MissingAuthenticationToken", "MissingAuthenticationTokenException", "RequestExpired" ->
                 ErrorKind.CREDENTIALS;

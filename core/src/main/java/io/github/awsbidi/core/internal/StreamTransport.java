@@ -23,6 +23,19 @@ public interface StreamTransport<I> {
     /** Rejects options this service cannot honour, with a {@link io.github.awsbidi.core.ErrorKind#VALIDATION} error. */
     void validate(ExchangeOptions options);
 
+    /**
+     * Whether {@code frame} completes one unit of input for the model: a listener's "input completed" count. Every
+     * Bedrock chunk is a whole event; a SageMaker part completes its unit when it is {@code COMPLETE}.
+     */
+    boolean completesInput(Frame frame);
+
+    /**
+     * Whether sending {@code frame} asks the service to end the stream, so that the response may end while the caller
+     * is still sending. Without such a frame, a response that ends before the request side did was broken (a reset,
+     * a lost connection) and is reported as a {@link io.github.awsbidi.core.ErrorKind#CONNECTION} error.
+     */
+    boolean asksToEnd(Frame frame);
+
     /** The SDK request event carrying {@code frame}. */
     I toRequestEvent(Frame frame);
 

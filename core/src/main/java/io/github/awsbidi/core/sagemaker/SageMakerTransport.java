@@ -51,6 +51,18 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
     }
 
     @Override
+    public boolean completesInput(Frame frame) {
+        return frame.last(); // PARTIAL parts continue one message until a COMPLETE part ends it
+    }
+
+    @Override
+    public boolean asksToEnd(Frame frame) {
+        // SageMaker passes payloads through to the container without reading them, and a container that closes its
+        // WebSocket reaches the client as a ModelStreamError: the response never ends normally before the request.
+        return false;
+    }
+
+    @Override
     public RequestStreamEvent toRequestEvent(Frame frame) {
         // SdkBytes holds a byte[]: this is the one copy on the way out (the SDK then encodes from it).
         return RequestStreamEvent.payloadPartBuilder()

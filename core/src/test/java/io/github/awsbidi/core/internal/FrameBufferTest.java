@@ -38,8 +38,13 @@ class FrameBufferTest {
         buffer.send(Frame.text("c")).subscribe();
 
         StepVerifier.create(buffer.send(Frame.text("d")))
-                .verifyErrorMessage("send(Frame) called while a previous send is still waiting for room in the "
-                        + "buffer of 2 frames: await each send before the next");
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(BidiStreamException.class)
+                            .hasMessageContaining("send(Frame) called while a previous send is still waiting for room "
+                                    + "in the buffer of 2 frames: await each send before the next");
+                    assertThat(((BidiStreamException) error).kind()).isEqualTo(ErrorKind.CLIENT);
+                })
+                .verify();
     }
 
     @Test

@@ -109,6 +109,81 @@ class RequestRelayTest {
     }
 
     @Test
+    void withoutReplayFramesADeadLegTookForbidEveryLaterRetry() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.create());
+        caller.next(Frame.text("a"), Frame.text("b"));
+
+        relay.detach();
+
+        // The frames are gone with the dead leg: a retry would go ahead without them.
+        assertThat(relay.canRetry()).isFalse();
+        assertThat(relay.unconfirmedFrames()).isEqualTo(2);
+        TestSubscriber<Frame> second = TestSubscriber.create();
+        relay.newLeg().subscribe(second);
+        assertThat(relay.canRetry()).isFalse();
+        assertThat(second.getReceivedOnNext()).isEmpty();
+    }
+
+    @Test
+    void withReplayADetachedLegsFramesAreQueuedAgainAndCountNoMore() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, true);
+        relay.newLeg().subscribe(TestSubscriber.create());
+        caller.next(Frame.text("a"));
+
+        relay.detach();
+
+        assertThat(relay.unconfirmedFrames()).isZero();
+        assertThat(relay.canRetry()).isTrue();
+    }
+
+    @Test
+    void theRequestsEndOnlyOnceEveryFrameAndTheCompletionWereHandedOver() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(1).build();
+        relay.newLeg().subscribe(leg);
+
+        caller.next(Frame.text("a"));
+        assertThat(relay.requestsEnded()).isFalse();
+        leg.request(1);
+        caller.next(Frame.text("b"));
+        assertThat(relay.requestsEnded()).isFalse();
+        caller.complete();
+        assertThat(relay.requestsEnded()).isTrue();
+        assertThat(leg.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void aCallerThatDeliversLaterOnAnotherThreadIsStillAskedForNoMoreThanTheSdkRequested() throws Exception {
+        java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong maxOutstanding = new java.util.concurrent.atomic.AtomicLong();
+        Flux<Frame> caller = Flux.range(0, 200).map(i -> Frame.text("f" + i))
+                .delayElements(java.time.Duration.ofMillis(1))
+                .doOnRequest(n -> maxOutstanding.accumulateAndGet(outstanding.addAndGet(n), Math::max));
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
+        relay.newLeg().subscribe(leg);
+
+        for (int granted = 0; granted < 200; granted += 4) {
+            int before = leg.getReceivedOnNext().size();
+            leg.request(4);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (leg.getReceivedOnNext().size() < before + 4 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            outstanding.addAndGet(-(leg.getReceivedOnNext().size() - before));
+        }
+
+        assertThat(leg.getReceivedOnNext()).hasSize(200);
+        // Never more asked of the caller than the SDK had asked of the relay (4 at a time).
+        assertThat(maxOutstanding.get()).isLessThanOrEqualTo(4);
+        assertThat(sent).hasSize(200);
+    }
+
+    @Test
     void replayStopsBeyondItsByteLimit() {
         TestPublisher<Frame> caller = TestPublisher.create();
         RequestRelay relay = new RequestRelay(caller, frame -> null, true, 3, events());

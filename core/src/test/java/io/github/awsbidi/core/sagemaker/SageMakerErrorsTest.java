@@ -79,6 +79,8 @@ class SageMakerErrorsTest {
         assertKind(service("AccessDeniedException", 403), ErrorKind.ACCESS_DENIED, false);
         assertKind(service("InvalidSignatureException", 403), ErrorKind.CREDENTIALS, false);
         assertKind(service("ExpiredTokenException", 403), ErrorKind.CREDENTIALS, false);
+        // An unknown access key: AWS answers 403 UnrecognizedClientException; the credentials are what is wrong.
+        assertKind(service("UnrecognizedClientException", 403), ErrorKind.CREDENTIALS, false);
         assertKind(service("Whatever", 429), ErrorKind.THROTTLING, true);
         assertKind(service("Whatever", 503), ErrorKind.UNAVAILABLE, true);
         assertKind(service("Whatever", 500), ErrorKind.INTERNAL, true);

@@ -1,0 +1,284 @@
+package io.github.awsbidi.core.internal;
+
+import static io.github.awsbidi.core.internal.ScriptedTransport.echo;
+import static io.github.awsbidi.core.internal.ScriptedTransport.quietEndAfter;
+import static io.github.awsbidi.core.internal.ScriptedTransport.refuse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.listener.ExchangeContext;
+import io.github.awsbidi.core.listener.ExchangeListener;
+import io.github.awsbidi.core.listener.Outcome;
+import io.github.awsbidi.core.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
+import reactor.util.context.Context;
+
+/** The attempt, retry and end-of-stream rules of one exchange, over a scripted transport. */
+class ExchangeRunTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1),
+            Duration.ofMillis(2));
+
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final Events events = new Events();
+
+    @Test
+    void aRetryNeverGoesAheadWithoutFramesAFailedAttemptTook() {
+        transport.then(refuse(3, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+                    assertThat(bidi.retryable()).isTrue();
+                    assertThat(bidi.detail()).contains("not retried: 3 frame(s) went to the failed attempt")
+                            .contains("withReplayUnconfirmed");
+                    assertThat(bidi.sessionName()).contains("unit");
+                })
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+        assertThat(events.retries).isEmpty();
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void attemptsThatTookNoFrameAreRetriedAndTheLastOneGetsEveryFrame() {
+        transport.then(refuse(0, ErrorKind.THROTTLING)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b", "echo:c")
+                .verifyComplete();
+        assertThat(transport.calls).hasSize(3);
+        assertThat(transport.calls.get(2).taken).containsExactly("a", "b", "c");
+        assertThat(events.retries).containsExactly("1 THROTTLING", "2 UNAVAILABLE");
+        assertThat(events.outcomes).containsExactly(Outcome.COMPLETED);
+    }
+
+    @Test
+    void withReplayTwoFailedAttemptsInARowStillDeliverEveryFrameOnceInOrder() {
+        transport.then(refuse(2, ErrorKind.MODEL_ERROR)).then(refuse(3, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), true, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b", "echo:c")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).taken).containsExactly("a", "b");
+        assertThat(transport.calls.get(1).taken).containsExactly("a", "b", "c");
+        assertThat(transport.calls.get(2).taken).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void retriesStopAtMaxAttempts() {
+        transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(2)))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(2);
+        assertThat(events.retries).containsExactly("1 UNAVAILABLE");
+    }
+
+    @Test
+    void retriesStopWhenTheNextDelayWouldExceedTheTimeBudget() {
+        // Delays are 50-100 ms, then 100-200 ms: a 160 ms budget holds the first delay, never the first two.
+        RetryPolicy budget = RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withMaxElapsed(Duration.ofMillis(160)).withMaxAttempts(10);
+        for (int i = 0; i < 5; i++) {
+            transport.then(refuse(0, ErrorKind.UNAVAILABLE));
+        }
+
+        StepVerifier.create(run(Flux.just(text("a")), false, budget))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(2);
+        assertThat(events.retries).hasSize(1);
+    }
+
+    @Test
+    void aZeroBudgetStillAllowsZeroDelays() {
+        RetryPolicy instant = RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO)
+                .withMaxElapsed(Duration.ZERO);
+        transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, instant).map(Frame::asString))
+                .expectNext("echo:a")
+                .verifyComplete();
+    }
+
+    @Test
+    void kindsThePolicyDoesNotRetryFailAtOnce() {
+        transport.then(refuse(0, ErrorKind.VALIDATION)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.VALIDATION))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
+    void aResponseThatEndsWhileTheCallerIsStillSendingIsAConnectionError() {
+        transport.then(quietEndAfter(1));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("b"));
+
+        StepVerifier.create(run(caller, false, FAST).map(Frame::asString))
+                .expectNext("echo:a")
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.kind()).isEqualTo(ErrorKind.CONNECTION);
+                    assertThat(bidi.retryable()).isTrue();
+                    assertThat(bidi.detail()).contains("still being sent");
+                })
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void aResponseThatEndsBeforeFramesTheCallerAlreadyGaveWereSentIsAConnectionError() {
+        transport.then(quietEndAfter(1));
+
+        // The caller completed, but "b" had not reached the transport when the response ended.
+        StepVerifier.create(run(Flux.just(text("a"), text("b")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a")
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void aResponseMayEndBeforeTheRequestsOnceAFrameAskedTheServiceToEnd() {
+        transport.endsOn("bye").then(quietEndAfter(2));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("bye"));
+
+        StepVerifier.create(run(caller, false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:bye")
+                .verifyComplete();
+        assertThat(events.outcomes).containsExactly(Outcome.COMPLETED);
+    }
+
+    @Test
+    void aResponseThatEndsAfterTheRequestsEndedIsANormalEnd() {
+        transport.then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).requestsCompleted).isTrue();
+    }
+
+    @Test
+    void anAttemptThatEndsWithoutAnyResponseWhileRequestsAreOpenIsAConnectionError() {
+        transport.then(call -> {
+            call.take(1, () -> call.future.complete(null));
+        });
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+
+        StepVerifier.create(run(caller, false, FAST.withMaxAttempts(1)))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void anAttemptThatEndsWithoutAnyResponseAfterTheRequestsEndedCompletesEmpty() {
+        // Takes frames until the requests complete, then ends without a response stream.
+        transport.then(call -> call.take(2, () -> call.future.complete(null)));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .verifyComplete();
+        assertThat(transport.calls.get(0).requestsCompleted).isTrue();
+    }
+
+    @Test
+    void theCallersErrorEndsTheExchangeWithThatError() {
+        transport.then(echo());
+        IllegalStateException broken = new IllegalStateException("microphone unplugged");
+
+        StepVerifier.create(run(Flux.concat(Flux.just(text("a")), Flux.error(broken)), false, FAST))
+                .thenConsumeWhile(frame -> true)
+                .expectErrorSatisfies(error -> assertThat(error).isSameAs(broken))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void theListenerSeesWhichFramesCompleteAnInputUnit() {
+        transport.then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a").partial(), text("b")), false, FAST))
+                .expectNextCount(2)
+                .verifyComplete();
+        assertThat(events.sent).containsExactly("1 partial", "1 complete");
+        assertThat(events.received).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingTheResponsesCancelsTheCall() {
+        transport.then(echo());
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+
+        StepVerifier.create(run(caller, false, FAST))
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(TIMEOUT);
+        assertThat(transport.calls.get(0).future).isCancelled();
+        assertThat(events.outcomes).containsExactly(Outcome.CANCELLED);
+    }
+
+    private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy) {
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+        return new ExchangeRun<>(transport, ExchangeOptions.defaults().withReplayUnconfirmed(replay), policy, events,
+                context, requests, frame -> null, null).responses();
+    }
+
+    private static Frame text(String text) {
+        return Frame.text(text);
+    }
+
+    /** Listener callbacks, recorded. */
+    private static final class Events implements ExchangeListener {
+
+        final List<String> retries = new CopyOnWriteArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        volatile int received;
+
+        @Override
+        public void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {
+            retries.add(attempt + " " + cause.kind());
+        }
+
+        @Override
+        public void frameSent(ExchangeContext exchange, int bytes, boolean completesInput, long nanoTime) {
+            sent.add(bytes + (completesInput ? " complete" : " partial"));
+        }
+
+        @Override
+        public void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
+            received++;
+        }
+
+        @Override
+        public void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
+            outcomes.add(outcome);
+        }
+
+        @Override
+        public void error(ExchangeContext exchange, ErrorKind kind, @Nullable Throwable error) {
+        }
+    }
+}
