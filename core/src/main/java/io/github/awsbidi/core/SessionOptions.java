@@ -1,5 +1,6 @@
 package io.github.awsbidi.core;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.awsbidi.core.listener.ExchangeListener;
@@ -12,9 +13,14 @@ import io.github.awsbidi.core.retry.RetryPolicy;
  * @param retryPolicy how opening a stream is retried
  * @param maxFrameBytes the largest payload accepted in one frame; larger frames are rejected before sending
  * @param sendBufferFrames how many frames {@link Exchange#send(Frame)} may buffer ahead of the HTTP/2 window
+ * @param openTimeout how long the service may take to answer a new stream with its response headers, which it sends
+ *        once it has accepted the stream and before any model output; past it the attempt fails with a retryable
+ *        {@link ErrorKind#CONNECTION} error (and is retried like a refused open). The HTTP read timeout is off by
+ *        default, since a live stream may be quiet for minutes, so without this bound a stream the service never
+ *        answers would wait forever.
  */
 public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy, int maxFrameBytes,
-        int sendBufferFrames) {
+        int sendBufferFrames, Duration openTimeout) {
 
     /**
      * Default frame size limit: 1 MiB. Audio chunks are a few KiB and Nova Sonic events far smaller; the
@@ -25,8 +31,11 @@ public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy,
     /** Default send buffer: 32 frames, about one second of 32 ms audio chunks. */
     public static final int DEFAULT_SEND_BUFFER_FRAMES = 32;
 
+    /** Default open timeout: 30 s, generous for an answer the service gives as soon as it accepts the stream. */
+    public static final Duration DEFAULT_OPEN_TIMEOUT = Duration.ofSeconds(30);
+
     private static final SessionOptions DEFAULTS = new SessionOptions(ExchangeListener.NONE, RetryPolicy.defaults(),
-            DEFAULT_MAX_FRAME_BYTES, DEFAULT_SEND_BUFFER_FRAMES);
+            DEFAULT_MAX_FRAME_BYTES, DEFAULT_SEND_BUFFER_FRAMES, DEFAULT_OPEN_TIMEOUT);
 
     public SessionOptions {
         Objects.requireNonNull(listener, "listener");
@@ -37,30 +46,45 @@ public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy,
         if (sendBufferFrames < 1) {
             throw BidiStreamException.validation("sendBufferFrames must be at least 1, was " + sendBufferFrames);
         }
+        Objects.requireNonNull(openTimeout, "openTimeout");
+        if (openTimeout.isNegative() || openTimeout.isZero()) {
+            throw BidiStreamException.validation("openTimeout must be positive, was " + openTimeout);
+        }
     }
 
-    /** No listener, default retries, 1 MiB frames, 32 buffered frames. */
+    /** These options with the {@link #DEFAULT_OPEN_TIMEOUT}. */
+    public SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy, int maxFrameBytes,
+            int sendBufferFrames) {
+        this(listener, retryPolicy, maxFrameBytes, sendBufferFrames, DEFAULT_OPEN_TIMEOUT);
+    }
+
+    /** No listener, default retries, 1 MiB frames, 32 buffered frames, a 30 s open timeout. */
     public static SessionOptions defaults() {
         return DEFAULTS;
     }
 
     /** These options with another listener. */
     public SessionOptions withListener(ExchangeListener listener) {
-        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames);
+        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames, openTimeout);
     }
 
     /** These options with another retry policy. */
     public SessionOptions withRetryPolicy(RetryPolicy retryPolicy) {
-        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames);
+        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames, openTimeout);
     }
 
     /** These options with another frame size limit. */
     public SessionOptions withMaxFrameBytes(int maxFrameBytes) {
-        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames);
+        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames, openTimeout);
     }
 
     /** These options with another send buffer size. */
     public SessionOptions withSendBufferFrames(int sendBufferFrames) {
-        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames);
+        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames, openTimeout);
+    }
+
+    /** These options with another open timeout. */
+    public SessionOptions withOpenTimeout(Duration openTimeout) {
+        return new SessionOptions(listener, retryPolicy, maxFrameBytes, sendBufferFrames, openTimeout);
     }
 }

@@ -72,8 +72,8 @@ public final class ExchangeEngine<I> {
         }
         DefaultExchangeContext context = new DefaultExchangeContext(UUID.randomUUID().toString(), sessionName,
                 target, System.nanoTime(), subscriberContext);
-        return new ExchangeRun<>(transport, exchangeOptions, options.retryPolicy(), listener, context, requests,
-                frameCheck, liveListener);
+        return new ExchangeRun<>(transport, exchangeOptions, options.retryPolicy(), options.openTimeout(), listener,
+                context, requests, frameCheck, liveListener);
     }
 
     private @Nullable RuntimeException checkFrame(Frame frame) {

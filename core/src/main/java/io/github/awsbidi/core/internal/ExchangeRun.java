@@ -3,6 +3,7 @@ package io.github.awsbidi.core.internal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -15,11 +16,13 @@ import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -38,6 +41,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private final StreamTransport<I> transport;
     private final ExchangeOptions options;
     private final RetryPolicy retryPolicy;
+    private final Duration openTimeout;
     private final ExchangeListener listener;
     private final boolean listening;
     private final DefaultExchangeContext context;
@@ -48,12 +52,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private volatile boolean endAsked;
     private long delaysNanos;
 
-    ExchangeRun(StreamTransport<I> transport, ExchangeOptions options, RetryPolicy retryPolicy,
+    ExchangeRun(StreamTransport<I> transport, ExchangeOptions options, RetryPolicy retryPolicy, Duration openTimeout,
             ExchangeListener listener, DefaultExchangeContext context, Publisher<Frame> requests,
             Function<Frame, @Nullable RuntimeException> frameCheck, @Nullable LiveListener liveListener) {
         this.transport = transport;
         this.options = options;
         this.retryPolicy = retryPolicy;
+        this.openTimeout = openTimeout;
         this.listener = listener;
         this.listening = listener != ExchangeListener.NONE;
         this.context = context;
@@ -92,6 +97,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             current = attempt;
             Publisher<I> input = Flux.from(relay.newLeg()).map(transport::toRequestEvent);
             sink.onCancel(attempt::cancelCall);
+            attempt.startOpenTimer();
             CompletableFuture<Void> call;
             try {
                 call = transport.invoke(options, input, attempt);
@@ -226,7 +232,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         private final Sinks.Empty<Void> failure = Sinks.empty();
         private volatile boolean emitted;
         private volatile boolean cancelled;
+        private volatile boolean answered;
         private volatile @Nullable CompletableFuture<Void> call;
+        private volatile @Nullable Disposable openTimer;
 
         Attempt(MonoSink<Flux<Frame>> sink) {
             this.sink = sink;
@@ -247,8 +255,31 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             });
         }
 
+        void startOpenTimer() {
+            openTimer = Schedulers.parallel().schedule(this::openTimedOut, openTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private void openTimedOut() {
+            if (answered) {
+                return;
+            }
+            failed(new BidiStreamException(ErrorKind.CONNECTION, true, null, null, "the service did not answer the "
+                    + "new stream within the open timeout of " + openTimeout + " (SessionOptions.openTimeout)", null,
+                    null, null));
+            cancelCall();
+        }
+
+        private void stopOpenTimer() {
+            Disposable timer = openTimer;
+            if (timer != null) {
+                timer.dispose();
+            }
+        }
+
         @Override
         public void headers(@Nullable String invokedVariant, @Nullable String requestId) {
+            answered = true;
+            stopOpenTimer();
             context.headers(invokedVariant, requestId);
             relay.confirm();
         }
@@ -273,6 +304,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         @Override
         public void failed(Throwable error) {
+            stopOpenTimer();
             Throwable cause = SdkErrors.unwrap(error);
             if (cancelled && relay.requestError() == null) {
                 return; // the call was cancelled on purpose: nobody listens any more
@@ -298,6 +330,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         }
 
         private void completed() {
+            stopOpenTimer();
             boolean handedOut;
             synchronized (this) {
                 if (!terminated.compareAndSet(false, true)) {
@@ -318,6 +351,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         void cancelCall() {
             cancelled = true;
+            stopOpenTimer();
             CompletableFuture<Void> running = call;
             if (running != null && !running.isDone()) {
                 running.cancel(true);

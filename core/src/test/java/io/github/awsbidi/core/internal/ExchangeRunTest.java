@@ -225,6 +225,46 @@ class ExchangeRunTest {
     }
 
     @Test
+    void aStreamTheServiceNeverAnswersFailsAtTheOpenTimeoutAndIsRetried() {
+        transport.then(call -> { }).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200)).map(Frame::asString))
+                .expectNext("echo:a")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).future).isCancelled();
+        assertThat(events.retries).containsExactly("1 CONNECTION");
+    }
+
+    @Test
+    void theOpenTimeoutEndsTheExchangeWhenNoRetryIsLeft() {
+        transport.then(call -> { });
+        long start = System.nanoTime();
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(1), Duration.ofMillis(200)))
+                .expectErrorSatisfies(error -> {
+                    assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION);
+                    assertThat(error).hasMessageContaining("open timeout of PT0.2S");
+                })
+                .verify(TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void anAnsweredStreamIsNotCutByTheOpenTimeout() throws InterruptedException {
+        transport.then(echo());
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+        List<String> answers = new CopyOnWriteArrayList<>();
+
+        run(caller, false, FAST, Duration.ofMillis(50)).map(Frame::asString).subscribe(answers::add);
+        Thread.sleep(200);
+        caller.next(text("b")).complete();
+
+        assertThat(answers).containsExactly("echo:a", "echo:b");
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
     void cancellingTheResponsesCancelsTheCall() {
         transport.then(echo());
         TestPublisher<Frame> caller = TestPublisher.createCold();
@@ -239,10 +279,14 @@ class ExchangeRunTest {
     }
 
     private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy) {
+        return run(requests, replay, policy, Duration.ofSeconds(30));
+    }
+
+    private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy, Duration openTimeout) {
         DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
                 transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
-        return new ExchangeRun<>(transport, ExchangeOptions.defaults().withReplayUnconfirmed(replay), policy, events,
-                context, requests, frame -> null, null).responses();
+        return new ExchangeRun<>(transport, ExchangeOptions.defaults().withReplayUnconfirmed(replay), policy,
+                openTimeout, events, context, requests, frame -> null, null).responses();
     }
 
     private static Frame text(String text) {
