@@ -324,13 +324,10 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 relay.detach();
                 sink.error(reported);
             }
-            if (requestError != null) {
-                cancelCall();
-            }
+            // Either way the exchange ends or retries; its end cancels the call (finish), a retry opens a new one.
         }
 
         private void completed() {
-            stopOpenTimer();
             boolean handedOut;
             synchronized (this) {
                 if (!terminated.compareAndSet(false, true)) {

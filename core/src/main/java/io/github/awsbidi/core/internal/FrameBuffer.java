@@ -72,6 +72,11 @@ final class FrameBuffer implements Publisher<Frame>, Subscription {
         return waiting == null ? Mono.empty() : waiting.asMono();
     }
 
+    /** How many frames are buffered: what the buffer keeps in memory. */
+    synchronized int buffered() {
+        return queue.size();
+    }
+
     /** No more frames: the stream half-closes after the buffered ones. */
     void complete() {
         synchronized (this) {

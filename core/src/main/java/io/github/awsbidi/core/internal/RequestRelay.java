@@ -132,6 +132,11 @@ final class RequestRelay implements Subscriber<Frame> {
                 && (sentUnconfirmed == 0 || (replay && !replayOverflow));
     }
 
+    /** How many frames the relay holds (waiting to be sent, or kept for replay): what it keeps in memory. */
+    synchronized int heldFrames() {
+        return pending.size() + retained.size();
+    }
+
     /** The error of the caller's publisher, if it failed. */
     synchronized @Nullable Throwable requestError() {
         return upstreamError;

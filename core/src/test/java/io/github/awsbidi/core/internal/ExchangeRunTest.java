@@ -265,6 +265,138 @@ class ExchangeRunTest {
     }
 
     @Test
+    void aFailureTheTransportReportsUntypedIsTranslatedByIt() {
+        transport.then(refuse(0, new java.io.IOException("socket closed")));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.errorCode()).contains("Translated");
+                    assertThat(bidi.getCause()).hasMessage("socket closed");
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void aTransportThatThrowsOnInvokeFailsTheAttempt() {
+        transport.then(call -> {
+            throw new IllegalStateException("client closed");
+        });
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("client closed"))
+                .verify(TIMEOUT);
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void theExplainedErrorKeepsTheOriginalsStackTraceAndCause() {
+        BidiStreamException original = ScriptedTransport.error(ErrorKind.UNAVAILABLE);
+        transport.then(refuse(1, original));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isNotSameAs(original);
+                    assertThat(error.getStackTrace()).isEqualTo(original.getStackTrace());
+                    assertThat(((BidiStreamException) error).errorCode()).isEqualTo(original.errorCode());
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void theCallersErrorEndsTheExchangeEvenIfTheTransportIgnoresIt() {
+        transport.then(call -> {
+            call.ignoreRequestErrors = true;
+            call.take(1, () -> { });
+        });
+        IllegalStateException broken = new IllegalStateException("microphone unplugged");
+
+        StepVerifier.create(run(Flux.concat(Flux.just(text("a")), Flux.error(broken)), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(error).isSameAs(broken))
+                .verify(TIMEOUT);
+        assertThat(transport.calls.get(0).future).isCancelled();
+    }
+
+    @Test
+    void theListenerSeesTheExchangeOpenItsFirstResponseAndItsError() {
+        transport.then(quietEndAfter(2));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("b"), text("c"));
+
+        StepVerifier.create(run(caller, false, FAST))
+                .expectNextCount(2)
+                .expectError(BidiStreamException.class)
+                .verify(TIMEOUT);
+        assertThat(events.log).containsExactly("opened", "first response", "received", "received",
+                "error CONNECTION", "closed ERROR");
+    }
+
+    @Test
+    void theEndOfTheExchangeCancelsTheCallersFrames() {
+        transport.then(quietEndAfter(1));
+        TestPublisher<Frame> caller = TestPublisher.create();
+
+        Flux<Frame> responses = run(caller, false, FAST);
+        StepVerifier.create(responses)
+                .then(() -> caller.next(text("a")))
+                .expectNextCount(1)
+                .expectError(BidiStreamException.class)
+                .verify(TIMEOUT);
+        caller.assertCancelled();
+    }
+
+    @Test
+    void theHandleIsToldWhenTheStreamIsLive() {
+        transport.then(echo());
+        java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+
+        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
+                        events, context, Flux.just(text("a")), frame -> null, live::incrementAndGet).responses())
+                .expectNextCount(1)
+                .verifyComplete();
+        assertThat(live).hasValue(1);
+    }
+
+    @Test
+    void onceTheServiceAnsweredNothingIsRetriedEvenWithReplay() {
+        transport.then(call -> call.take(1, () -> {
+            call.headersOnly();
+            call.fail(ScriptedTransport.error(ErrorKind.UNAVAILABLE));
+        })).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), true, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
+    void theResponseHeadersReachTheExchangeContext() {
+        transport.then(echo());
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+
+        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
+                        events, context, Flux.just(text("a")), frame -> null, null).responses())
+                .expectNextCount(1)
+                .verifyComplete();
+        assertThat(context.invokedVariant()).contains("v1");
+        assertThat(context.requestId()).contains("req-1");
+    }
+
+    @Test
+    void aCallWhoseFutureAloneFailsFailsTheExchange() {
+        transport.then(call -> call.take(1,
+                () -> call.future.completeExceptionally(ScriptedTransport.error(ErrorKind.INTERNAL))));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.INTERNAL))
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void cancellingTheResponsesCancelsTheCall() {
         transport.then(echo());
         TestPublisher<Frame> caller = TestPublisher.createCold();
@@ -299,7 +431,18 @@ class ExchangeRunTest {
         final List<String> retries = new CopyOnWriteArrayList<>();
         final List<String> sent = new CopyOnWriteArrayList<>();
         final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        final List<String> log = new CopyOnWriteArrayList<>();
         volatile int received;
+
+        @Override
+        public void opened(ExchangeContext exchange) {
+            log.add("opened");
+        }
+
+        @Override
+        public void firstResponse(ExchangeContext exchange, long nanoTime) {
+            log.add("first response");
+        }
 
         @Override
         public void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {
@@ -314,15 +457,18 @@ class ExchangeRunTest {
         @Override
         public void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
             received++;
+            log.add("received");
         }
 
         @Override
         public void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
             outcomes.add(outcome);
+            log.add("closed " + outcome);
         }
 
         @Override
         public void error(ExchangeContext exchange, ErrorKind kind, @Nullable Throwable error) {
+            log.add("error " + kind);
         }
     }
 }

@@ -90,4 +90,97 @@ class FrameBufferTest {
 
         waiting.verifyErrorMessage("VALIDATION: stream failed");
     }
+
+    @Test
+    void aFrameSentWhileTheStreamAsksGoesOutAtOnce() {
+        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(1).build();
+        buffer.subscribe(stream);
+
+        buffer.send(Frame.text("a")).subscribe();
+
+        assertThat(stream.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+        assertThat(buffer.buffered()).isZero();
+    }
+
+    @Test
+    void framesBufferedBeforeTheStreamSubscribedGoOutAndCompleteWithoutDemandForTheEnd() {
+        buffer.send(Frame.text("a")).subscribe();
+        buffer.complete();
+        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(1).build();
+
+        buffer.subscribe(stream);
+
+        assertThat(stream.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+        assertThat(stream.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void anEmptyCompletedBufferEndsAStreamThatAskedForNothing() {
+        buffer.complete();
+        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+
+        buffer.subscribe(stream);
+
+        assertThat(stream.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void aRequestForNothingSendsNothing() {
+        java.util.List<Frame> received = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<org.reactivestreams.Subscription> stream =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        buffer.subscribe(new org.reactivestreams.Subscriber<Frame>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                stream.set(s);
+            }
+
+            @Override
+            public void onNext(Frame frame) {
+                received.add(frame);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        buffer.send(Frame.text("a")).subscribe();
+
+        stream.get().request(0);
+        stream.get().request(-1);
+
+        assertThat(received).isEmpty();
+        assertThat(buffer.buffered()).isEqualTo(1);
+        stream.get().request(1);
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void cancellingTheStreamEndsTheBufferDroppingItsFramesAndFailingTheWaitingSend() {
+        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+        buffer.subscribe(stream);
+        buffer.send(Frame.text("a")).subscribe();
+        buffer.send(Frame.text("b")).subscribe();
+        StepVerifier.FirstStep<Void> waiting = StepVerifier.create(buffer.send(Frame.text("c")));
+
+        stream.cancel();
+
+        waiting.expectError(BidiStreamException.class).verify();
+        assertThat(buffer.buffered()).isZero();
+        StepVerifier.create(buffer.send(Frame.text("d"))).expectError(BidiStreamException.class).verify();
+    }
+
+    @Test
+    void aSecondStreamIsRefused() {
+        buffer.subscribe(TestSubscriber.create());
+        TestSubscriber<Frame> second = TestSubscriber.create();
+
+        buffer.subscribe(second);
+
+        assertThat(second.expectTerminalError()).hasMessageContaining("once only");
+    }
 }

@@ -236,6 +236,246 @@ class RequestRelayTest {
         caller.assertCancelled();
     }
 
+    @Test
+    void cancelDropsEveryHeldFrame() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, true);
+        TestSubscriber<Frame> first = TestSubscriber.create();
+        relay.newLeg().subscribe(first);
+        caller.next(Frame.text("a"));
+        relay.detach();
+        TestSubscriber<Frame> idle = TestSubscriber.builder().initialRequest(0).build();
+        relay.newLeg().subscribe(idle);
+        assertThat(relay.heldFrames()).isEqualTo(1);
+
+        relay.cancel();
+
+        assertThat(relay.heldFrames()).isZero();
+    }
+
+    @Test
+    void confirmationDropsTheFramesKeptForReplay() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, true);
+        relay.newLeg().subscribe(TestSubscriber.create());
+        caller.next(Frame.text("a"), Frame.text("b"));
+        assertThat(relay.heldFrames()).isEqualTo(2);
+
+        relay.confirm();
+
+        assertThat(relay.heldFrames()).isZero();
+        caller.next(Frame.text("c"));
+        assertThat(relay.heldFrames()).as("nothing is kept once confirmed").isZero();
+    }
+
+    @Test
+    void aFailingCallerDropsTheFramesWaitingToBeSent() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(2).build());
+        relay.detach();
+        caller.next(Frame.text("a"));
+        assertThat(relay.heldFrames()).isEqualTo(1);
+
+        caller.error(new IllegalStateException("gone"));
+
+        assertThat(relay.heldFrames()).isZero();
+    }
+
+    @Test
+    void overflowingTheReplayLimitDropsWhatWasKept() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = new RequestRelay(caller, frame -> null, true, 4, events());
+        relay.newLeg().subscribe(TestSubscriber.create());
+
+        caller.next(Frame.text("ab"), Frame.text("cd"));
+        assertThat(relay.heldFrames()).as("exactly at the limit").isEqualTo(2);
+        assertThat(relay.canRetry()).isTrue();
+        caller.next(Frame.text("e"));
+
+        assertThat(relay.heldFrames()).isZero();
+        assertThat(relay.canRetry()).isFalse();
+    }
+
+    @Test
+    void framesWaitingForANewLegAreNotSentBeforeItAsks() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(1).build());
+        relay.detach();
+        caller.next(Frame.text("a"));
+        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(0).build();
+
+        relay.newLeg().subscribe(second);
+
+        assertThat(second.getReceivedOnNext()).isEmpty();
+        second.request(1);
+        assertThat(second.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+    }
+
+    @Test
+    void demandAlreadyAskedOfTheCallerIsNotAskedAgain() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(4).build();
+        relay.newLeg().subscribe(leg);
+        caller.assertMaxRequested(4);
+
+        leg.request(2);
+
+        caller.assertMaxRequested(6);
+        caller.assertMinRequested(6);
+    }
+
+    @Test
+    void aCallerThatSubscribesLaterOnAnotherThreadStillDeliversToTheWaitingLeg() {
+        RequestRelay relay = relay(Flux.just(Frame.text("a")).subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                false);
+        TestSubscriber<Frame> leg = TestSubscriber.create();
+
+        relay.newLeg().subscribe(leg);
+
+        leg.block(java.time.Duration.ofSeconds(5));
+        assertThat(leg.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+        assertThat(leg.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void framesADeadLegLeftBehindAreNotAddedToWhatTheCallerIsAsked() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(2).build());
+        relay.detach();
+        caller.next(Frame.text("a"), Frame.text("b"));
+
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(0).build());
+
+        caller.assertMaxRequested(2);
+    }
+
+    @Test
+    void aCallerWhoseSubscriptionArrivesLaterIsAskedOnceItDoes() throws Exception {
+        java.util.concurrent.ScheduledExecutorService later =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            org.reactivestreams.Publisher<Frame> slowCaller = subscriber -> later.schedule(
+                    () -> Flux.just(Frame.text("a")).subscribe(subscriber), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            RequestRelay relay = relay(slowCaller, false);
+            TestSubscriber<Frame> leg = TestSubscriber.create();
+
+            relay.newLeg().subscribe(leg);
+
+            leg.block(java.time.Duration.ofSeconds(5));
+            assertThat(leg.getReceivedOnNext()).extracting(Frame::asString).containsExactly("a");
+        } finally {
+            later.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNewLegThatAsksForNothingIsStillEndedWhenTheCallerAlreadyCompleted() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay relay = relay(caller, false);
+        relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(0).build());
+        relay.detach();
+        caller.complete();
+        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(0).build();
+
+        relay.newLeg().subscribe(second);
+
+        assertThat(second.isTerminatedComplete()).isTrue();
+    }
+
+    @Test
+    void aSubscriptionAfterCancelIsCancelled() {
+        RequestRelay relay = relay(Flux.never(), false);
+        relay.cancel();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        relay.onSubscribe(new org.reactivestreams.Subscription() {
+            @Override
+            public void request(long n) {
+            }
+
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+            }
+        });
+
+        assertThat(cancelled).isTrue();
+    }
+
+    @Test
+    void aSecondSubscriberOfOneLegIsRefused() {
+        RequestRelay relay = relay(Flux.never(), false);
+        org.reactivestreams.Publisher<Frame> leg = relay.newLeg();
+        leg.subscribe(TestSubscriber.create());
+        TestSubscriber<Frame> second = TestSubscriber.create();
+
+        leg.subscribe(second);
+
+        assertThat(second.expectTerminalError()).isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
+    void aLegThatSubscribesWithoutDemandStillGetsTheEndOfAnEmptyCaller() {
+        RequestRelay relay = relay(Flux.empty(), false);
+        TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
+
+        relay.newLeg().subscribe(leg);
+
+        assertThat(leg.isTerminatedComplete()).isTrue();
+        assertThat(relay.requestsEnded()).isTrue();
+    }
+
+    @Test
+    void theStreamIsLiveOnceOnTheFirstRealDemand() {
+        RequestRelay relay = new RequestRelay(Flux.never(), frame -> null, false, 0, new RequestRelay.Events() {
+            @Override
+            public void frameSent(Frame frame) {
+            }
+
+            @Override
+            public void streamLive() {
+                live.incrementAndGet();
+            }
+
+            @Override
+            public void requestsFailed(Throwable error) {
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<org.reactivestreams.Subscription> leg =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        relay.newLeg().subscribe(new org.reactivestreams.Subscriber<Frame>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription s) {
+                leg.set(s);
+            }
+
+            @Override
+            public void onNext(Frame frame) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+
+        leg.get().request(0);
+        leg.get().request(-1);
+        assertThat(live).hasValue(0);
+        leg.get().request(1);
+        leg.get().request(1);
+        assertThat(live).hasValue(1);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+
     private RequestRelay relay(org.reactivestreams.Publisher<Frame> caller, boolean replay) {
         return new RequestRelay(caller, frame -> null, replay, 1024, events());
     }

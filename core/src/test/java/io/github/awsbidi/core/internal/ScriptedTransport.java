@@ -50,6 +50,11 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         return call -> call.take(frames, () -> call.fail(error(kind)));
     }
 
+    /** Takes {@code frames} frames, then fails with {@code error} before any response header. */
+    static Step refuse(int frames, Throwable error) {
+        return call -> call.take(frames, () -> call.fail(error));
+    }
+
     /** Answers with headers and echoes every frame; ends when the requests end. */
     static Step echo() {
         return call -> {
@@ -107,10 +112,11 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         return call.future;
     }
 
+    /** Like the real transports, anything it is given becomes a new typed error (so typed errors must not come here). */
     @Override
     public BidiStreamException translate(Throwable error) {
-        return error instanceof BidiStreamException bidi ? bidi
-                : new BidiStreamException(ErrorKind.CLIENT, false, null, null, String.valueOf(error), error, null, null);
+        return new BidiStreamException(ErrorKind.INTERNAL, false, "Translated", null, "translated " + error, error,
+                null, null);
     }
 
     /** One attempt: the request frames it took and its response side. */
@@ -127,6 +133,8 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         private boolean echoing;
         private int echoLimit;
         boolean requestsCompleted;
+        boolean ignoreRequestErrors;
+        @Nullable Throwable failure;
 
         Call(Publisher<Frame> requests, ResponseCallbacks callbacks) {
             this.requests = requests;
@@ -145,8 +153,12 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         }
 
         void answer() {
-            callbacks.headers("v1", "req-1");
+            headersOnly();
             callbacks.events(responses.asFlux());
+        }
+
+        void headersOnly() {
+            callbacks.headers("v1", "req-1");
         }
 
         void echo(int limit) {
@@ -162,6 +174,7 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         }
 
         void fail(Throwable error) {
+            failure = error;
             callbacks.failed(error);
             future.completeExceptionally(error);
         }
@@ -204,7 +217,9 @@ final class ScriptedTransport implements StreamTransport<Frame> {
 
         @Override
         public void onError(Throwable error) {
-            responses.tryEmitError(error);
+            if (!ignoreRequestErrors) {
+                responses.tryEmitError(error);
+            }
         }
 
         @Override

@@ -25,6 +25,23 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theCapAppliesExactlyWhereDoublingWouldPassIt() {
+        RetryPolicy nanos = RetryPolicy.defaults().withBackoff(Duration.ofNanos(1), Duration.ofNanos(3));
+        assertThat(nanos.exponentialBackoff(2)).isEqualTo(Duration.ofNanos(2));
+        assertThat(nanos.exponentialBackoff(3)).isEqualTo(Duration.ofNanos(3));
+        assertThat(policy.exponentialBackoff(63)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(policy.exponentialBackoff(64)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(policy.exponentialBackoff(Integer.MAX_VALUE)).isEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void equalBoundsAreAFixedDelay() {
+        RetryPolicy fixed = policy.withBackoff(Duration.ofMillis(300), Duration.ofMillis(300));
+        assertThat(fixed.exponentialBackoff(1)).isEqualTo(Duration.ofMillis(300));
+        assertThat(fixed.exponentialBackoff(5)).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void jitterStaysBetweenHalfAndAllOfTheExponentialDelay() {
         assertThat(policy.backoff(3, () -> 0.0)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.backoff(3, () -> 0.5)).isEqualTo(Duration.ofMillis(300));
@@ -50,6 +67,15 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> policy.withMaxElapsed(Duration.ofSeconds(-1)))
                 .hasMessageContaining("maxElapsed must not be negative");
         assertThatThrownBy(() -> policy.exponentialBackoff(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> policy.withBackoff(Duration.ofMillis(-1), Duration.ofSeconds(1)))
+                .hasMessageContaining("initialBackoff must not be negative");
+        assertThatThrownBy(() -> policy.withBackoff(Duration.ofMillis(-2), Duration.ofMillis(-1)))
+                .hasMessageContaining("initialBackoff must not be negative");
+        assertThatThrownBy(() -> policy.withBackoff(Duration.ZERO, Duration.ofMillis(-1)))
+                .hasMessageContaining("maxBackoff must not be negative");
+        assertThat(policy.withMaxReplayBytes(0).maxReplayBytes()).isZero();
+        assertThatThrownBy(() -> policy.withMaxReplayBytes(-1))
+                .hasMessageContaining("maxReplayBytes must not be negative");
     }
 
     private static BidiStreamException error(ErrorKind kind, boolean retryable) {
