@@ -305,6 +305,12 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
 
     private void onInputEnd() {
         if (state == State.OPEN && !inputComplete) {
+            try {
+                envelopeDecoder.endOfInput();
+            } catch (EventStreamFormatException e) {
+                failStream("SerializationException", "Malformed event-stream message: " + e.getMessage());
+                return;
+            }
             inputComplete = true;
             operation().onInputComplete();
         } else if (state == State.RESOLVING) {
@@ -334,9 +340,9 @@ public final class BidiStreamHandler extends ChannelInboundHandlerAdapter {
         ChannelHandlerContext context = context();
         context.write(new DefaultHttp2HeadersFrame(headers));
         byte[] body = rejection.body().getBytes(StandardCharsets.UTF_8);
+        // END_STREAM on the body and no RST_STREAM after it: a reset that follows the response at once makes
+        // the SDK drop the body it has not read yet, losing the message. The SDK closes its side itself.
         context.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
-        // The client may still be sending its request body: tell it to stop.
-        context.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
         drainInput();
     }
 
