@@ -30,6 +30,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        setup.connectionAccepted().run();
                         channel.pipeline().addLast(new IdleConnectionCloser(setup.idleConnectionTimeout()));
                         SslContext ssl = setup.sslContext();
                         if (ssl != null) {

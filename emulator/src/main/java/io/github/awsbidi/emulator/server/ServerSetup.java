@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param streams what bidirectional streams share
  * @param controlPlane makes the handler for one aggregated control-plane request
  * @param idleConnectionTimeout how long a connection may carry no request before it is closed
+ * @param connectionAccepted told of each accepted connection
  */
 public record ServerSetup(
         String host,
@@ -23,5 +24,6 @@ public record ServerSetup(
         @Nullable SslContext sslContext,
         StreamEnvironment streams,
         Supplier<ChannelHandler> controlPlane,
-        Duration idleConnectionTimeout) {
+        Duration idleConnectionTimeout,
+        Runnable connectionAccepted) {
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Inbound: counts request events and injects the configured in-stream faults once the operation has seen
- * the event that reaches a threshold: a modeled exception ({@code inStreamError}), RST_STREAM
+ * the event that reaches a threshold (a threshold of 0 applies as soon as the stream is open): a modeled exception ({@code inStreamError}), RST_STREAM
  * ({@code resetAfterFrames}), GOAWAY ({@code goAwayAfterFrames}, once, graceful: the stream goes on) or a
  * closed connection ({@code closeConnectionAfterFrames}). The fault ends travel to the
  * {@link StreamTerminator} like any other end. These are emulator test hooks: the failure shapes (exception
@@ -30,6 +30,8 @@ final class FrameFaults extends ChannelInboundHandlerAdapter {
         if (msg instanceof StreamOpened opened) {
             faults = opened.faults();
             ctx.fireChannelRead(msg);
+            // A threshold of 0 means "after no request event": right after the response headers.
+            inject(ctx);
         } else if (msg instanceof EventStreamMessage event) {
             ctx.fireChannelRead(event);
             requestEvents++;
