@@ -10,7 +10,8 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * Inbound: request DATA frames to signed envelopes (outer event-stream messages), and END_STREAM (on DATA
  * or on trailing HEADERS) to {@link InputEnd}. Each DATA frame is released here. Input that ends inside an
- * envelope is malformed like any other bad framing; the decoder's
+ * envelope is malformed like any other bad framing (AWS documents a message as exactly its declared length;
+ * a stream that ends short of it never ends cleanly); the decoder's
  * {@link io.github.awsbidi.emulator.wire.EventStreamFormatException} travels to the {@link StreamTerminator}.
  * Once the stream has ended, what the client still sends is dropped unread.
  */

@@ -25,8 +25,9 @@ import java.nio.charset.StandardCharsets;
  *     {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and the JSON body {@code {"message": …}}, with
  *     END_STREAM on the body (AWS documentation: the restJson error shape the SDKs parse);</li>
  * <li>after them, an error message ({@code :message-type error}, {@code :error-code},
- *     {@code :error-message}) then END_STREAM (the event-stream error frame the SDKs surface as a service
- *     exception).</li>
+ *     {@code :error-message}) then END_STREAM (the event-stream error frame of AWS's documented message
+ *     format, which the SDKs surface as a service exception; the codes used for broken framing are the
+ *     emulator's choice, AWS does not document its answer).</li>
  * </ul>
  * Then the stream drains: whatever the client still sends is read and dropped, which is also what lets
  * Netty close and release the stream once the client's side ends.
