@@ -73,7 +73,7 @@ public final class BidiEmulator implements AutoCloseable {
                 initial.maxEventBytes(), stats.observer(), openAttempts);
         try {
             this.server = EmulatorServer.start(new ServerSetup(initial.host(), initial.port(), sslContext(certificate),
-                    streams, () -> new ControlPlaneHandler(config::get, verifier)), group);
+                    streams, () -> new ControlPlaneHandler(config::get, verifier), initial.idleConnectionTimeout(), stats::connectionAccepted), group);
         } catch (RuntimeException e) {
             containers.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

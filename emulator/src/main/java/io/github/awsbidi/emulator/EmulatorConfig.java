@@ -30,6 +30,8 @@ import java.util.function.UnaryOperator;
  * @param maxEventBytes the largest event-stream message accepted from a client
  * @param containerConnectTimeout how long SageMaker waits for a model container's WebSocket handshake
  * @param containerCloseTimeout how long a stream the client closed waits for the container's Close reply
+ * @param idleConnectionTimeout how long a connection may carry no request (no active HTTP/2 stream, no
+ *     complete HTTP/1.1 request, no finished TLS handshake) before the emulator closes it; 30 s by default
  */
 public record EmulatorConfig(
         String host,
@@ -40,7 +42,8 @@ public record EmulatorConfig(
         Map<String, BedrockModel> bedrockModels,
         int maxEventBytes,
         Duration containerConnectTimeout,
-        Duration containerCloseTimeout) {
+        Duration containerCloseTimeout,
+        Duration idleConnectionTimeout) {
 
     /** The model id of Amazon Nova 2 Sonic. */
     public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
@@ -56,6 +59,10 @@ public record EmulatorConfig(
         bedrockModels = Map.copyOf(bedrockModels);
         Objects.requireNonNull(containerConnectTimeout, "containerConnectTimeout");
         Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
+        Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
+        if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
+            throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -123,6 +130,7 @@ public record EmulatorConfig(
         private int maxEventBytes = 16 * 1024 * 1024;
         private Duration containerConnectTimeout = Duration.ofSeconds(5);
         private Duration containerCloseTimeout = Duration.ofSeconds(5);
+        private Duration idleConnectionTimeout = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -137,6 +145,7 @@ public record EmulatorConfig(
             maxEventBytes = config.maxEventBytes;
             containerConnectTimeout = config.containerConnectTimeout;
             containerCloseTimeout = config.containerCloseTimeout;
+            idleConnectionTimeout = config.idleConnectionTimeout;
         }
 
         public Builder host(String value) {
@@ -198,9 +207,15 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** How long a connection may carry no request before it is closed (default 30 s). */
+        public Builder idleConnectionTimeout(Duration value) {
+            idleConnectionTimeout = value;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(host, port, tls, credentials, sagemakerEndpoints, bedrockModels, maxEventBytes,
-                    containerConnectTimeout, containerCloseTimeout);
+                    containerConnectTimeout, containerCloseTimeout, idleConnectionTimeout);
         }
     }
 }

@@ -4,13 +4,14 @@ import io.github.awsbidi.emulator.stream.StreamObserver;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters of the emulator's bidirectional streams, so tests can see what the server saw. */
+/** Live counters of the emulator's bidirectional streams and connections, so tests can see what the server saw. */
 public final class EmulatorStats {
 
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong resetByClient = new AtomicLong();
     private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong connections = new AtomicLong();
     private final StreamObserver observer = new StreamObserver() {
         @Override
         public void opened() {
@@ -57,6 +58,15 @@ public final class EmulatorStats {
         return active.get();
     }
 
+    /** TCP connections accepted (whatever they then carried): a client that gets a GOAWAY opens a new one. */
+    public long connectionsAccepted() {
+        return connections.get();
+    }
+
+    void connectionAccepted() {
+        connections.incrementAndGet();
+    }
+
     StreamObserver observer() {
         return observer;
     }
@@ -64,6 +74,6 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats[opened=" + streamsOpened() + ", completed=" + streamsCompleted() + ", resetByClient="
-                + streamsResetByClient() + ", active=" + activeStreams() + "]";
+                + streamsResetByClient() + ", active=" + activeStreams() + ", connections=" + connectionsAccepted() + "]";
     }
 }

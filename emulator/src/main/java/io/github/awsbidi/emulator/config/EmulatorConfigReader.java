@@ -51,7 +51,7 @@ public final class EmulatorConfigReader {
             throw new IllegalArgumentException("Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
         }
         allowOnly(root, "$", Set.of("host", "port", "tls", "credentials", "sagemaker", "bedrock", "maxEventBytes",
-                "containerConnectTimeout", "containerCloseTimeout"));
+                "containerConnectTimeout", "containerCloseTimeout", "idleConnectionTimeout"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
             builder.host(root.get("host").asString());
@@ -70,6 +70,9 @@ public final class EmulatorConfigReader {
         }
         if (root.has("containerCloseTimeout")) {
             builder.containerCloseTimeout(duration(root.get("containerCloseTimeout"), "$.containerCloseTimeout"));
+        }
+        if (root.has("idleConnectionTimeout")) {
+            builder.idleConnectionTimeout(duration(root.get("idleConnectionTimeout"), "$.idleConnectionTimeout"));
         }
         if (root.has("credentials")) {
             List<AwsCredential> credentials = new ArrayList<>();

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 /**
  * The input side of a Nova Sonic stream: checks each event's shape and its place in the sequence
@@ -157,63 +156,12 @@ final class InputProtocol {
             InputFields.oneOf(toolUseOut, path + ".toolUseOutputConfiguration", "mediaType",
                     Set.of("application/json"));
         }
-        Map<String, JsonNode> tools = new LinkedHashMap<>();
         JsonNode toolConfig = InputFields.optionalObject(body, path, "toolConfiguration");
-        if (toolConfig != null) {
-            declareTools(toolConfig, path + ".toolConfiguration", tools);
-        }
+        Map<String, JsonNode> tools = toolConfig == null ? Map.of()
+                : ToolDeclarations.parse(json, toolConfig, path + ".toolConfiguration");
         promptName = name;
         phase = Phase.IN_PROMPT;
         listener.promptStarted(new PromptSettings(name, voiceId, sampleRate, tools));
-    }
-
-    private void declareTools(JsonNode toolConfig, String path, Map<String, JsonNode> tools) {
-        JsonNode list = toolConfig.get("tools");
-        if (list == null || !list.isArray()) {
-            throw new InputRejectedException(path + ".tools is required and must be an array");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String toolPath = path + ".tools[" + i + "]";
-            JsonNode spec = InputFields.object(list.get(i), toolPath, "toolSpec");
-            String specPath = toolPath + ".toolSpec";
-            String name = InputFields.string(spec, specPath, "name");
-            InputFields.optionalString(spec, specPath, "description");
-            JsonNode schema = MissingNode.getInstance();
-            JsonNode inputSchema = InputFields.optionalObject(spec, specPath, "inputSchema");
-            if (inputSchema != null) {
-                schema = parseSchema(inputSchema, specPath + ".inputSchema");
-            }
-            if (tools.put(name, schema) != null) {
-                throw new InputRejectedException(specPath + ".name \"" + name + "\" is declared twice");
-            }
-        }
-        JsonNode choice = InputFields.optionalObject(toolConfig, path, "toolChoice");
-        JsonNode forced = choice == null ? null : InputFields.optionalObject(choice, path + ".toolChoice", "tool");
-        if (forced != null) {
-            String name = InputFields.string(forced, path + ".toolChoice.tool", "name");
-            if (!tools.containsKey(name)) {
-                throw new InputRejectedException(
-                        path + ".toolChoice.tool.name \"" + name + "\" is not a declared tool");
-            }
-        }
-    }
-
-    private JsonNode parseSchema(JsonNode inputSchema, String path) {
-        JsonNode text = inputSchema.get("json");
-        if (text == null || !text.isString()) {
-            throw new InputRejectedException(path + ".json is required and must be the JSON schema serialized "
-                    + "as a string, got " + text);
-        }
-        try {
-            JsonNode schema = json.readTree(text.stringValue());
-            if (schema != null && schema.isObject()) {
-                return schema;
-            }
-        }
-        catch (JacksonException ex) {
-            // reported below
-        }
-        throw new InputRejectedException(path + ".json must hold a JSON object (a JSON schema)");
     }
 
     private void contentStart(JsonNode body) {
@@ -439,30 +387,6 @@ final class InputProtocol {
         if (!name.equals(promptName)) {
             throw new InputRejectedException(path + ".promptName \"" + name
                     + "\" does not match the promptName of promptStart \"" + promptName + "\"");
-        }
-    }
-
-    /** A content between its contentStart and contentEnd. */
-    private static final class OpenContent {
-
-        final String type;
-
-        final String role;
-
-        final boolean interactive;
-
-        final StringBuilder text = new StringBuilder();
-
-        int sampleRate;
-
-        @Nullable String toolUseId;
-
-        boolean toolResultReceived;
-
-        OpenContent(String type, String role, boolean interactive) {
-            this.type = type;
-            this.role = role;
-            this.interactive = interactive;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 
 /** The bound server socket; everything else happens in the pipelines it sets up. */
@@ -29,9 +30,14 @@ public final class EmulatorServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        setup.connectionAccepted().run();
+                        channel.pipeline().addLast(new IdleConnectionCloser(setup.idleConnectionTimeout()));
                         SslContext ssl = setup.sslContext();
                         if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler(channel.alloc()), new AlpnProtocolHandler(setup));
+                            SslHandler tls = ssl.newHandler(channel.alloc());
+                            // A handshake that never completes is idleness like any other.
+                            tls.setHandshakeTimeoutMillis(setup.idleConnectionTimeout().toMillis());
+                            channel.pipeline().addLast(tls, new AlpnProtocolHandler(setup));
                         } else {
                             channel.pipeline().addLast(new CleartextProtocolDetector(setup));
                         }

@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator.server;
 import io.github.awsbidi.emulator.stream.StreamEnvironment;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.SslContext;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -14,11 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param sslContext TLS with ALPN when present, else h2c with prior knowledge (and HTTP/1.1)
  * @param streams what bidirectional streams share
  * @param controlPlane makes the handler for one aggregated control-plane request
+ * @param idleConnectionTimeout how long a connection may carry no request before it is closed
+ * @param connectionAccepted told of each accepted connection
  */
 public record ServerSetup(
         String host,
         int port,
         @Nullable SslContext sslContext,
         StreamEnvironment streams,
-        Supplier<ChannelHandler> controlPlane) {
+        Supplier<ChannelHandler> controlPlane,
+        Duration idleConnectionTimeout,
+        Runnable connectionAccepted) {
 }

@@ -92,6 +92,25 @@ public final class EventStreamDecoder implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares that no more input will come (the HTTP/2 stream ended). A message cut short is malformed
+     * input like any other: the decoder fails and cannot be used afterwards.
+     * @throws EventStreamFormatException if part of a message arrived but not all of it
+     * @throws IllegalStateException if the decoder failed before or is closed
+     */
+    public void endOfInput() {
+        if (this.unusable) {
+            throw new IllegalStateException("decoder is closed or failed on earlier input");
+        }
+        if (this.pendingLength > 0) {
+            String expected = this.totalLength < 0 ? "a " + PRELUDE_BYTES + "-byte prelude" : this.totalLength + " bytes";
+            int received = this.pendingLength;
+            close();
+            throw new EventStreamFormatException("input ended inside a message: " + received + " bytes of "
+                    + expected + " arrived");
+        }
+    }
+
     /** Whether part of a message has arrived and waits for the rest. */
     public boolean hasPendingBytes() {
         return this.pendingLength > 0;

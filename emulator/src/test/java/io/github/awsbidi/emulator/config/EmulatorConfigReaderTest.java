@@ -36,6 +36,7 @@ class EmulatorConfigReaderTest {
         assertThat(config.credentials()).containsExactly(new AwsCredential("test", "test"), new AwsCredential("AKIDCI", "ci-secret"));
         assertThat(config.containerConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.containerCloseTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.idleConnectionTimeout()).isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
@@ -95,6 +96,18 @@ class EmulatorConfigReaderTest {
         assertThatIllegalArgumentException().isThrownBy(() -> EmulatorConfigReader.parse(json))
                 .withMessageContaining("$.bedrock.models.m.faults.firstResponseDelay")
                 .withMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void aNonPositiveIdleConnectionTimeoutFailsNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"idleConnectionTimeout\": \"0s\"}"))
+                .withMessageContaining("idleConnectionTimeout must be positive");
+    }
+
+    @Test
+    void theIdleConnectionTimeoutDefaultsToThirtySeconds() {
+        assertThat(EmulatorConfig.defaults().idleConnectionTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 /** Each transport fault, seen through the real SDK client over h2c and TLS. */
 @ParameterizedClass(name = "tls={0}")
@@ -67,6 +68,7 @@ class FaultTest {
     @Test
     void goAwayLetsTheCurrentStreamFinishAndLaterStreamsUseANewConnection() throws Exception {
         String modelId = echoModelWith("goaway", Faults.none().withGoAwayAfterFrames(1));
+        long connectionsBefore = emulator().stats().connectionsAccepted();
         try (SdkClients clients = new SdkClients(emulator())) {
             List<String> sent = List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
 
@@ -75,7 +77,54 @@ class FaultTest {
 
             assertThat(current).containsExactlyElementsOf(sent);
             assertThat(later).containsExactly("{\"later\":1}");
+            // One connection for the first stream and, because of the GOAWAY, a second one for the later stream.
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(2);
         }
+    }
+
+    @Test
+    void withoutGoAwayLaterStreamsShareTheConnection() throws Exception {
+        long connectionsBefore = emulator().stats().connectionsAccepted();
+        try (SdkClients clients = new SdkClients(emulator())) {
+            Streams.bedrock(clients.bedrock, "echo-no-goaway", Flux.just("{\"n\":1}")).await();
+            Streams.bedrock(clients.bedrock, "echo-no-goaway-later", Flux.just("{\"n\":2}")).await();
+
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void goAwayAfterZeroFramesIsSentAsTheStreamOpens() throws Exception {
+        String modelId = echoModelWith("goaway-zero", Faults.none().withGoAwayAfterFrames(0));
+        long connectionsBefore = emulator().stats().connectionsAccepted();
+        try (SdkClients clients = new SdkClients(emulator())) {
+            List<String> current = Streams.bedrock(clients.bedrock, modelId, Flux.just("{\"n\":1}")).await();
+            List<String> later = Streams.bedrock(clients.bedrock, "echo-after-goaway-zero", Flux.just("{\"n\":2}")).await();
+
+            assertThat(current).containsExactly("{\"n\":1}");
+            assertThat(later).containsExactly("{\"n\":2}");
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void inStreamErrorAfterZeroFramesEndsTheStreamBeforeAnyEventIsAnswered() throws Exception {
+        String modelId = echoModelWith("in-stream-zero", Faults.none().withInStreamError("throttlingException", 0, "at once"));
+
+        var result = Streams.bedrock(SharedEmulators.clients(tls).bedrock, modelId, Streams.thenHold("{\"n\":1}"));
+
+        assertThat(result.failure()).isInstanceOf(ThrottlingException.class).hasMessageContaining("at once");
+        assertThat(result.chunks()).isEmpty();
+    }
+
+    @Test
+    void resetAfterZeroFramesEndsTheResponseBeforeAnyEventIsAnswered() throws Exception {
+        String modelId = echoModelWith("reset-zero", Faults.none().withResetAfterFrames(0));
+
+        var result = Streams.bedrock(SharedEmulators.clients(tls).bedrock, modelId, Streams.thenHold("{\"n\":1}"));
+
+        // As for any reset after the response headers, the SDK 2.40.2 just ends the response.
+        assertThat(result.await()).isEmpty();
     }
 
     @Test

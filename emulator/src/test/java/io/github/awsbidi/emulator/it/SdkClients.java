@@ -4,6 +4,7 @@ import io.github.awsbidi.emulator.BidiEmulator;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -11,7 +12,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 import software.amazon.awssdk.http.nio.netty.Http2Configuration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -54,7 +57,19 @@ final class SdkClients implements AutoCloseable {
     }
 
     SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
-        this.http2 = NettyNioAsyncHttpClient.builder()
+        this(emulator, credentials, interceptors, UnaryOperator.identity());
+    }
+
+    /** Clients whose HTTP/2 requests are changed by {@code rewrite} after signing. */
+    SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors,
+            UnaryOperator<SdkHttpRequest> rewrite) {
+        this(emulator, credentials, interceptors, rewrite, UnaryOperator.identity());
+    }
+
+    /** Clients whose HTTP/2 requests and request bodies are changed after signing. */
+    SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors,
+            UnaryOperator<SdkHttpRequest> rewrite, UnaryOperator<SdkHttpContentPublisher> rewriteBody) {
+        this.http2 = new RewritingHttpClient(NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(EVENT_LOOPS)
                 .protocol(Protocol.HTTP2)
                 .maxConcurrency(500)
@@ -63,7 +78,7 @@ final class SdkClients implements AutoCloseable {
                 .connectionAcquisitionTimeout(Duration.ofSeconds(30))
                 .http2Configuration(Http2Configuration.builder().maxStreams(1000L).build())
                 .tlsTrustManagersProvider(emulator::trustManagers)
-                .build();
+                .build(), rewrite, rewriteBody);
         this.http1 = NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(EVENT_LOOPS)
                 .tlsTrustManagersProvider(emulator::trustManagers)

@@ -220,6 +220,44 @@ class EventStreamCodecTest {
     }
 
     @Test
+    void inputEndingInsideAMessageIsMalformed() {
+        byte[] whole = EventStreamEncoder.encodeToBytes(EVERY_TYPE);
+        EventStreamDecoder decoder = new EventStreamDecoder(LIMIT);
+        List<EventStreamMessage> decoded = new ArrayList<>();
+        decodeReleasing(decoder, concat(List.of(EVERY_TYPE, EVERY_TYPE)), decoded);
+        decodeReleasing(decoder, slice(whole, 0, whole.length - 1), decoded);
+
+        assertThat(decoded).containsExactly(EVERY_TYPE, EVERY_TYPE);
+        assertThatThrownBy(decoder::endOfInput)
+            .isInstanceOf(EventStreamFormatException.class)
+            .hasMessage("input ended inside a message: " + (whole.length - 1) + " bytes of " + whole.length + " bytes arrived");
+        assertThat(decoder.hasPendingBytes()).isFalse();
+        assertThatThrownBy(() -> decodeReleasing(decoder, whole, new ArrayList<>()))
+            .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void inputEndingInsideAPreludeIsMalformed() {
+        EventStreamDecoder decoder = new EventStreamDecoder(LIMIT);
+        decodeReleasing(decoder, slice(EventStreamEncoder.encodeToBytes(EVERY_TYPE), 0, 5), new ArrayList<>());
+
+        assertThatThrownBy(decoder::endOfInput)
+            .isInstanceOf(EventStreamFormatException.class)
+            .hasMessage("input ended inside a message: 5 bytes of a 12-byte prelude arrived");
+    }
+
+    @Test
+    void inputEndingBetweenMessagesIsFine() {
+        EventStreamDecoder decoder = new EventStreamDecoder(LIMIT);
+        List<EventStreamMessage> decoded = new ArrayList<>();
+        decodeReleasing(decoder, EventStreamEncoder.encodeToBytes(EVERY_TYPE), decoded);
+
+        decoder.endOfInput();
+
+        assertThat(decoded).containsExactly(EVERY_TYPE);
+    }
+
+    @Test
     void emptyMessageIsSixteenBytes() {
         byte[] wire = EventStreamEncoder.encodeToBytes(new EventStreamMessage(List.of(), new byte[0]));
         assertThat(wire).hasSize(16);
