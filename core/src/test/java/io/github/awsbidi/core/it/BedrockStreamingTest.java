@@ -14,6 +14,7 @@ import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.bedrock.BedrockSession;
+import io.github.awsbidi.core.retry.RetryPolicy;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Faults;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,30 @@ class BedrockStreamingTest extends EmulatorSupport {
                             assertThat(bidi.statusCode()).contains(429);
                         }))
                 .verify(TIMEOUT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void twoThrottledOpensNeverEndInAnEmptySuccess(Wire wire) {
+        reconfigure(wire, config -> config.bedrockModel("echo.throttled-twice-v1:0", BedrockModel.echo()
+                .withFaults(Faults.none().withOpenError("ThrottlingException", 2, "Too many requests"))));
+        BedrockSession session = bedrock(wire, "echo.throttled-twice-v1:0", SessionOptions.defaults()
+                .withRetryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))));
+        List<String> events = List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+
+        List<Object> outcome = session.exchange(Flux.fromIterable(events).map(Frame::json))
+                .map(frame -> (Object) frame.asString())
+                .onErrorResume(BidiStreamException.class, Flux::just)
+                .collectList().block(TIMEOUT);
+
+        // Either the refused attempts took no frame and the third one answers all, or the frames went to a refused
+        // attempt and the exchange fails saying so: never [] with no error.
+        if (outcome.size() == 1 && outcome.get(0) instanceof BidiStreamException error) {
+            assertThat(error.kind()).isEqualTo(ErrorKind.THROTTLING);
+            assertThat(error.detail()).contains("not retried");
+        } else {
+            assertThat(outcome).containsExactlyElementsOf(events);
+        }
     }
 
     @ParameterizedTest
