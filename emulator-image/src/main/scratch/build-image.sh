@@ -34,7 +34,7 @@ rm -rf "$rootfs/opt" "$rootfs/lib" "$rootfs/lib64" "$rootfs/usr" "$rootfs/etc" "
 # jdk.unsupported for Netty's direct buffers).
 "$jdk/bin/jlink" --add-modules java.base,java.logging,java.naming,java.management,jdk.crypto.ec,jdk.unsupported \
     --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
-    --output "$rootfs/opt/java"
+    --output "$rootfs/opt/java" >/dev/null
 
 # The C libraries the runtime links against (libc, libz, the loader, ...), at the paths the binaries expect.
 find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
@@ -57,5 +57,10 @@ revision=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if ! docker buildx version >/dev/null 2>&1; then
     export DOCKER_BUILDKIT=0
 fi
-docker build --quiet --tag "$image" --build-arg "VERSION=$version" --build-arg "REVISION=$revision" "$work" >/dev/null
+# Quiet unless it fails (the classic builder warns that it is deprecated on every run).
+if ! docker build --quiet --tag "$image" --build-arg "VERSION=$version" --build-arg "REVISION=$revision" "$work" \
+        >"$work/docker-build.log" 2>&1; then
+    cat "$work/docker-build.log" >&2
+    exit 1
+fi
 echo "[aws-bidi] built emulator image $image ($(docker image inspect --format '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1000000}'), Java runtime from $jdk)"
