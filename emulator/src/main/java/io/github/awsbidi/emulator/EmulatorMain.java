@@ -43,8 +43,9 @@ public final class EmulatorMain {
         if (line.tls()) {
             builder.tls(true);
         }
-        if (line.credential() != null) {
-            builder.credentials(java.util.List.of(line.credential()));
+        AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
+        if (credential != null) {
+            builder.credentials(java.util.List.of(credential));
         }
         BidiEmulator emulator = BidiEmulator.start(builder.build());
         if (line.certOut() != null) {
@@ -59,6 +60,25 @@ public final class EmulatorMain {
         out.println("aws-bidi emulator listening on " + emulator.endpoint());
         out.flush();
         stopped.await();
+    }
+
+    /** Name of the environment variable read when there is no {@code --credentials}: a container's setting. */
+    static final String CREDENTIALS_VARIABLE = "AWS_BIDI_EMULATOR_CREDENTIALS";
+
+    // An environment variable, because Compose tooling (Spring Boot's among them) reads a service's environment
+    // but not its command line.
+    private static @org.jspecify.annotations.Nullable AwsCredential credentialFromEnvironment() {
+        String value = System.getenv(CREDENTIALS_VARIABLE);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return CommandLine.parseCredential(value);
+        } catch (IllegalArgumentException e) {
+            System.err.println("aws-bidi emulator: " + CREDENTIALS_VARIABLE + " must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+            System.exit(2);
+            return null;
+        }
     }
 
     /** The parsed command line. */
@@ -78,7 +98,8 @@ public final class EmulatorMain {
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
                   --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
                   --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
-                  --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones)""";
+                  --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones);
+                                   default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -106,7 +127,7 @@ public final class EmulatorMain {
             return new CommandLine(port, host, tls, config, certOut, credential, help);
         }
 
-        private static AwsCredential parseCredential(String text) {
+        static AwsCredential parseCredential(String text) {
             int colon = text.indexOf(':');
             if (colon <= 0 || colon == text.length() - 1) {
                 throw new IllegalArgumentException("--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
