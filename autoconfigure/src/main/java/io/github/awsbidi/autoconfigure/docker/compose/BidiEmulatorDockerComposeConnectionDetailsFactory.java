@@ -15,8 +15,8 @@ import org.springframework.boot.docker.compose.service.connection.DockerComposeC
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
 
 /**
- * {@link AwsBidiConnectionDetails} from a Compose service whose image is {@code aws-bidi-emulator} (any registry
- * or tag): plaintext HTTP/2 on the host port mapped to 8080, the keys from the service's
+ * {@link AwsBidiConnectionDetails} from a Compose service whose image is {@code aws-bidi-emulator} (any tag), or
+ * a copy labelled {@code org.springframework.boot.service-connection: aws-bidi-emulator}: plaintext HTTP/2 on the host port mapped to 8080, the keys from the service's
  * {@code AWS_BIDI_EMULATOR_CREDENTIALS} ({@code KEY:SECRET}, else the emulator's default {@code test:test}) and the
  * region from its {@code AWS_REGION} (else {@code us-east-1}; the emulator accepts any).
  */
