@@ -13,6 +13,15 @@ if ! command -v docker >/dev/null 2>&1 || ! docker info >/dev/null 2>&1; then
     exit 0
 fi
 
+# FROM scratch takes this machine's runtime and C libraries, so it needs Linux. Elsewhere (Docker Desktop on macOS
+# or Windows) build the registry-based Dockerfile, which needs access to a registry.
+if [[ $(uname -s) != Linux ]]; then
+    echo "[aws-bidi] building $image from eclipse-temurin:17-jre: the FROM scratch image needs a Linux build machine"
+    docker build --quiet --tag "$image" --build-arg "VERSION=$version" \
+        --file "$here/../docker/Dockerfile" "$work/rootfs/app" >/dev/null
+    exit 0
+fi
+
 # A JDK with jmods to jlink from: the build's own, else the first installed one (JDKs from 24 on may ship
 # without jmods). The emulator's classes target Java 17, so any JDK 17 or newer will do.
 jdk=""
