@@ -1,12 +1,14 @@
 package io.github.awsbidi.emulator;
 
+import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]}:
+ * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
+ * [--credentials KEY:SECRET]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -41,6 +43,10 @@ public final class EmulatorMain {
         if (line.tls()) {
             builder.tls(true);
         }
+        AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
+        if (credential != null) {
+            builder.credentials(java.util.List.of(credential));
+        }
         BidiEmulator emulator = BidiEmulator.start(builder.build());
         if (line.certOut() != null) {
             emulator.certificate().writePem(line.certOut());
@@ -56,21 +62,44 @@ public final class EmulatorMain {
         stopped.await();
     }
 
+    /** Name of the environment variable read when there is no {@code --credentials}: a container's setting. */
+    static final String CREDENTIALS_VARIABLE = "AWS_BIDI_EMULATOR_CREDENTIALS";
+
+    // An environment variable, because Compose tooling (Spring Boot's among them) reads a service's environment
+    // but not its command line.
+    private static @org.jspecify.annotations.Nullable AwsCredential credentialFromEnvironment() {
+        String value = System.getenv(CREDENTIALS_VARIABLE);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return CommandLine.parseCredential(value);
+        } catch (IllegalArgumentException e) {
+            System.err.println("aws-bidi emulator: " + CREDENTIALS_VARIABLE + " must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+            System.exit(2);
+            return null;
+        }
+    }
+
     /** The parsed command line. */
     record CommandLine(@org.jspecify.annotations.Nullable Integer port,
             @org.jspecify.annotations.Nullable String host,
             boolean tls,
             @org.jspecify.annotations.Nullable Path config,
             @org.jspecify.annotations.Nullable Path certOut,
+            @org.jspecify.annotations.Nullable AwsCredential credential,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
+                       [--credentials KEY:SECRET]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
                   --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
-                  --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust""";
+                  --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
+                  --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones);
+                                   default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -78,6 +107,7 @@ public final class EmulatorMain {
             boolean tls = false;
             Path config = null;
             Path certOut = null;
+            AwsCredential credential = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,6 +116,7 @@ public final class EmulatorMain {
                     case "--tls" -> tls = true;
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--cert-out" -> certOut = Path.of(value(args, ++i, "--cert-out"));
+                    case "--credentials" -> credential = parseCredential(value(args, ++i, "--credentials"));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -93,7 +124,15 @@ public final class EmulatorMain {
             if (certOut != null && !tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
-            return new CommandLine(port, host, tls, config, certOut, help);
+            return new CommandLine(port, host, tls, config, certOut, credential, help);
+        }
+
+        static AwsCredential parseCredential(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0 || colon == text.length() - 1) {
+                throw new IllegalArgumentException("--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+            }
+            return new AwsCredential(text.substring(0, colon), text.substring(colon + 1));
         }
 
         private static String value(String[] args, int index, String option) {

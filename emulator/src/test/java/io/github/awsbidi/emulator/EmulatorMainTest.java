@@ -40,6 +40,20 @@ class EmulatorMainTest {
     }
 
     @Test
+    void parsesCredentials() {
+        var line = EmulatorMain.CommandLine.parse(new String[] {"--credentials", "AKIDCI:s3cr:et"});
+
+        assertThat(line.credential()).isEqualTo(new io.github.awsbidi.emulator.auth.AwsCredential("AKIDCI", "s3cr:et"));
+    }
+
+    @Test
+    void rejectsCredentialsWithoutASecret() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--credentials", "AKIDCI"}))
+                .withMessageContaining("--credentials must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+    }
+
+    @Test
     void rejectsAnUnknownOption() {
         assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--prot", "1"}))
                 .withMessageContaining("unknown option --prot");
