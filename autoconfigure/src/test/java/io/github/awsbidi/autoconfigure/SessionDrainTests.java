@@ -25,7 +25,6 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +58,7 @@ class SessionDrainTests {
             exchange.send(Frame.text("before close")).block(TIMEOUT);
             await().atMost(TIMEOUT).until(() -> received.size() == 1);
 
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(((ConfigurableApplicationContext) context
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(context
                     .getSourceApplicationContext())::close);
             await().atMost(TIMEOUT).until(gate::isClosed);
             assertThat(context.getBean(Readiness.class).states).contains(ReadinessState.REFUSING_TRAFFIC);
@@ -97,7 +96,7 @@ class SessionDrainTests {
             conversation.events().subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
             assertThat(novaSonic.openConversations()).isEqualTo(1);
 
-            ((ConfigurableApplicationContext) context.getSourceApplicationContext()).close();
+            context.getSourceApplicationContext().close();
 
             ended.get(30, TimeUnit.SECONDS);
             assertThat(events).last().isInstanceOfSatisfying(ConversationEvent.Closed.class, closed -> {
@@ -115,7 +114,7 @@ class SessionDrainTests {
             ExchangeGate gate = context.getBean(ExchangeGate.class);
             CompletableFuture<Void> done = new CompletableFuture<>();
             exchange.responses().subscribe(null, done::completeExceptionally, () -> done.complete(null));
-            ((ConfigurableApplicationContext) context.getSourceApplicationContext()).close();
+            context.getSourceApplicationContext().close();
             // The exchange never completed: the drain gave up and the client factory's close ended it.
             assertThat(gate.isClosed()).isTrue();
             done.handle((ignored, error) -> null).get(30, TimeUnit.SECONDS);
