@@ -58,8 +58,7 @@ class SessionDrainTests {
             exchange.send(Frame.text("before close")).block(TIMEOUT);
             await().atMost(TIMEOUT).until(() -> received.size() == 1);
 
-            CompletableFuture<Void> closing = CompletableFuture.runAsync(context
-                    .getSourceApplicationContext())::close);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(context.getSourceApplicationContext()::close);
             await().atMost(TIMEOUT).until(gate::isClosed);
             assertThat(context.getBean(Readiness.class).states).contains(ReadinessState.REFUSING_TRAFFIC);
 
