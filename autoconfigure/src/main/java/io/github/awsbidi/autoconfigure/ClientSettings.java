@@ -44,7 +44,8 @@ final class ClientSettings {
 
     /**
      * The retry policy, built one field at a time from the defaults: {@link RetryPolicy} reports a rejected value as a
-     * stream validation error without a field, so the field is the one this step changed.
+     * stream validation error without a field, so the field is the one this step changed. (Should it come to throw
+     * {@link InvalidSettingException}, that error's own field is used.)
      */
     static RetryPolicy retryPolicy(AwsBidiProperties.Retry retry) {
         RetryPolicy policy = RetryPolicy.defaults();
@@ -69,6 +70,9 @@ final class ClientSettings {
             java.util.function.UnaryOperator<RetryPolicy> change) {
         try {
             return change.apply(policy);
+        }
+        catch (InvalidSettingException ex) {
+            throw SettingsErrors.invalid(RETRY, AwsBidiProperties.Retry.class, ex);
         }
         catch (BidiStreamException ex) {
             String property = RETRY + "." + SettingsErrors.propertyName(AwsBidiProperties.Retry.class, field);
