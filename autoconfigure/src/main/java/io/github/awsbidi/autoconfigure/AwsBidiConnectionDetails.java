@@ -2,6 +2,7 @@ package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
 
+import io.github.awsbidi.core.client.ConnectionSettings;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
@@ -14,9 +15,11 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * {@code aws.bidi.*} and backs off when another bean of this type exists, so a dev-time or test service (the
  * embedded emulator, a Testcontainers service connection) wins.
  * <p>
- * Precedence, per value: such a service's value, else the session's own {@code region}/{@code endpoint}, else the
- * global {@code aws.bidi.region}/{@code aws.bidi.endpoint}, else the user's {@code AwsRegionProvider} /
- * {@code AwsCredentialsProvider} bean, else the AWS SDK's default chains. {@code null} means "not set here".
+ * These details are the one source of where each session connects ({@link #sessionConnection(String)}): sessions
+ * and health checks both ask them. With the properties-backed details the precedence, per value, is the session's
+ * own {@code region}/{@code endpoint}, else the global {@code aws.bidi.region}/{@code aws.bidi.endpoint}, else the
+ * user's {@code AwsRegionProvider} / {@code AwsCredentialsProvider} bean, else the AWS SDK's default chains.
+ * {@code null} means "not set here".
  */
 public interface AwsBidiConnectionDetails extends ConnectionDetails {
 
@@ -29,6 +32,17 @@ public interface AwsBidiConnectionDetails extends ConnectionDetails {
     /** The credentials every client signs with, or {@code null}. */
     default @Nullable AwsCredentialsProvider credentialsProvider() {
         return null;
+    }
+
+    /**
+     * Where, and as whom, the session of that name connects. By default this object's {@link #endpoint()},
+     * {@link #region()} and {@link #credentialsProvider()} for every session: a service (the embedded emulator, a
+     * Testcontainers service connection) serves all of them. The properties-backed details let a session's own
+     * {@code region} and {@code endpoint} win over the global ones. {@code null} values fall back to the SDK's
+     * default chains.
+     */
+    default ConnectionSettings sessionConnection(String sessionName) {
+        return new ConnectionSettings(region(), endpoint(), credentialsProvider());
     }
 
     /** Trust for TLS connections, e.g. a local service's self-signed certificate, or {@code null} for the JDK's. */

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -43,6 +45,8 @@ public class AwsBidiProperties {
     private final Observations observations = new Observations();
 
     private final Health health = new Health();
+
+    private final Shutdown shutdown = new Shutdown();
 
     public @Nullable String getRegion() {
         return region;
@@ -90,6 +94,25 @@ public class AwsBidiProperties {
 
     public Health getHealth() {
         return health;
+    }
+
+    public Shutdown getShutdown() {
+        return shutdown;
+    }
+
+    /** Draining of the sessions when the application shuts down. */
+    public static class Shutdown {
+
+        /** How long running exchanges may take to finish once the application starts shutting down. */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
     }
 
     /** Micrometer meters of every session (frames, sizes, latencies, errors). */
@@ -181,16 +204,17 @@ public class AwsBidiProperties {
         private Duration writeTimeout = Duration.ZERO;
 
         /** Period of the HTTP/2 PINGs that detect dead connections. */
-        private Duration pingPeriod = Duration.ofSeconds(30);
+        @Name("ping-period")
+        private Duration healthCheckPingPeriod = Duration.ofSeconds(30);
 
-        /** HTTP/2 receive window per stream: how far the server may send ahead of a slow consumer; default 1MB (the SDK's). */
-        private @Nullable DataSize initialWindowSize;
+        /** HTTP/2 receive window per stream: how far the server may send ahead of a slow consumer (the SDK's default). */
+        private DataSize initialWindowSize = DataSize.ofMegabytes(1);
 
-        public @Nullable DataSize getInitialWindowSize() {
+        public DataSize getInitialWindowSize() {
             return initialWindowSize;
         }
 
-        public void setInitialWindowSize(@Nullable DataSize initialWindowSize) {
+        public void setInitialWindowSize(DataSize initialWindowSize) {
             this.initialWindowSize = initialWindowSize;
         }
 
@@ -242,12 +266,12 @@ public class AwsBidiProperties {
             this.writeTimeout = writeTimeout;
         }
 
-        public Duration getPingPeriod() {
-            return pingPeriod;
+        public Duration getHealthCheckPingPeriod() {
+            return healthCheckPingPeriod;
         }
 
-        public void setPingPeriod(Duration pingPeriod) {
-            this.pingPeriod = pingPeriod;
+        public void setHealthCheckPingPeriod(Duration healthCheckPingPeriod) {
+            this.healthCheckPingPeriod = healthCheckPingPeriod;
         }
     }
 
@@ -255,17 +279,24 @@ public class AwsBidiProperties {
     public static class Exchange {
 
         /** Largest payload of one frame; larger frames are rejected before sending. */
-        private DataSize maxFrameSize = DataSize.ofMegabytes(1);
+        @Name("max-frame-size")
+        private DataSize maxFrameBytes = DataSize.ofMegabytes(1);
 
         /** Number of frames an imperative Exchange may buffer ahead of the HTTP/2 flow-control window. */
         private int sendBufferFrames = 32;
 
-        public DataSize getMaxFrameSize() {
-            return maxFrameSize;
+        /**
+         * Time the service may take to answer a new stream with its response headers; past it the attempt fails as a
+         * retryable connection error and is retried like a refused open.
+         */
+        private Duration openTimeout = Duration.ofSeconds(30);
+
+        public DataSize getMaxFrameBytes() {
+            return maxFrameBytes;
         }
 
-        public void setMaxFrameSize(DataSize maxFrameSize) {
-            this.maxFrameSize = maxFrameSize;
+        public void setMaxFrameBytes(DataSize maxFrameBytes) {
+            this.maxFrameBytes = maxFrameBytes;
         }
 
         public int getSendBufferFrames() {
@@ -274,6 +305,14 @@ public class AwsBidiProperties {
 
         public void setSendBufferFrames(int sendBufferFrames) {
             this.sendBufferFrames = sendBufferFrames;
+        }
+
+        public Duration getOpenTimeout() {
+            return openTimeout;
+        }
+
+        public void setOpenTimeout(Duration openTimeout) {
+            this.openTimeout = openTimeout;
         }
     }
 
@@ -297,7 +336,8 @@ public class AwsBidiProperties {
                 ErrorKind.MODEL_ERROR, ErrorKind.MODEL_NOT_READY, ErrorKind.CONNECTION);
 
         /** Payload kept for replay by exchanges that opt in to replaying unconfirmed frames. */
-        private DataSize maxReplaySize = DataSize.ofMegabytes(1);
+        @Name("max-replay-size")
+        private DataSize maxReplayBytes = DataSize.ofMegabytes(1);
 
         public int getMaxAttempts() {
             return maxAttempts;
@@ -339,12 +379,12 @@ public class AwsBidiProperties {
             this.retryOn = retryOn;
         }
 
-        public DataSize getMaxReplaySize() {
-            return maxReplaySize;
+        public DataSize getMaxReplayBytes() {
+            return maxReplayBytes;
         }
 
-        public void setMaxReplaySize(DataSize maxReplaySize) {
-            this.maxReplaySize = maxReplaySize;
+        public void setMaxReplayBytes(DataSize maxReplayBytes) {
+            this.maxReplayBytes = maxReplayBytes;
         }
     }
 
@@ -483,98 +523,98 @@ public class AwsBidiProperties {
         }
     }
 
-    /** Defaults of the Nova Sonic conversations started on a Bedrock session; unset values use the library's. */
+    /** Defaults of the Nova Sonic conversations started on a Bedrock session; the defaults are the library's. */
     public static class NovaSonic {
 
-        /** System prompt; default: a short friendly-assistant prompt suited to speech. */
-        private @Nullable String systemPrompt;
+        /** System prompt, sent as the SYSTEM text block; blank sends none. */
+        private String systemPrompt = NovaSonicSettings.DEFAULT_SYSTEM_PROMPT;
 
         /** Voice of the assistant's speech, e.g. matthew, tiffany, amy. */
-        private @Nullable String voiceId;
+        private String voiceId = "matthew";
 
         /** Sample rate of the user audio sent, in Hz: 8000, 16000 or 24000. */
-        private @Nullable Integer inputSampleRate;
+        private int inputSampleRate = 16_000;
 
         /** Sample rate of the assistant audio received, in Hz: 8000, 16000 or 24000. */
-        private @Nullable Integer outputSampleRate;
+        private int outputSampleRate = 24_000;
 
         /** Largest number of tokens per response, 1 to 10000. */
-        private @Nullable Integer maxTokens;
+        private int maxTokens = 1024;
 
         /** Nucleus sampling, 0 to 1. */
-        private @Nullable Double topP;
+        private double topP = 0.9;
 
         /** Sampling temperature, 0 to 1. */
-        private @Nullable Double temperature;
+        private double temperature = 0.7;
 
         /** How quickly the model decides the user has finished speaking. */
-        private @Nullable EndpointingSensitivity endpointingSensitivity;
+        private EndpointingSensitivity endpointingSensitivity = EndpointingSensitivity.MEDIUM;
 
         private final Renewal renewal = new Renewal();
 
         private final Recovery recovery = new Recovery();
 
-        public @Nullable String getSystemPrompt() {
+        public String getSystemPrompt() {
             return systemPrompt;
         }
 
-        public void setSystemPrompt(@Nullable String systemPrompt) {
+        public void setSystemPrompt(String systemPrompt) {
             this.systemPrompt = systemPrompt;
         }
 
-        public @Nullable String getVoiceId() {
+        public String getVoiceId() {
             return voiceId;
         }
 
-        public void setVoiceId(@Nullable String voiceId) {
+        public void setVoiceId(String voiceId) {
             this.voiceId = voiceId;
         }
 
-        public @Nullable Integer getInputSampleRate() {
+        public int getInputSampleRate() {
             return inputSampleRate;
         }
 
-        public void setInputSampleRate(@Nullable Integer inputSampleRate) {
+        public void setInputSampleRate(int inputSampleRate) {
             this.inputSampleRate = inputSampleRate;
         }
 
-        public @Nullable Integer getOutputSampleRate() {
+        public int getOutputSampleRate() {
             return outputSampleRate;
         }
 
-        public void setOutputSampleRate(@Nullable Integer outputSampleRate) {
+        public void setOutputSampleRate(int outputSampleRate) {
             this.outputSampleRate = outputSampleRate;
         }
 
-        public @Nullable Integer getMaxTokens() {
+        public int getMaxTokens() {
             return maxTokens;
         }
 
-        public void setMaxTokens(@Nullable Integer maxTokens) {
+        public void setMaxTokens(int maxTokens) {
             this.maxTokens = maxTokens;
         }
 
-        public @Nullable Double getTopP() {
+        public double getTopP() {
             return topP;
         }
 
-        public void setTopP(@Nullable Double topP) {
+        public void setTopP(double topP) {
             this.topP = topP;
         }
 
-        public @Nullable Double getTemperature() {
+        public double getTemperature() {
             return temperature;
         }
 
-        public void setTemperature(@Nullable Double temperature) {
+        public void setTemperature(double temperature) {
             this.temperature = temperature;
         }
 
-        public @Nullable EndpointingSensitivity getEndpointingSensitivity() {
+        public EndpointingSensitivity getEndpointingSensitivity() {
             return endpointingSensitivity;
         }
 
-        public void setEndpointingSensitivity(@Nullable EndpointingSensitivity endpointingSensitivity) {
+        public void setEndpointingSensitivity(EndpointingSensitivity endpointingSensitivity) {
             this.endpointingSensitivity = endpointingSensitivity;
         }
 
@@ -590,57 +630,57 @@ public class AwsBidiProperties {
         public static class Renewal {
 
             /** Whether to renew the stream before the service ends it. */
-            private @Nullable Boolean enabled;
+            private boolean enabled = true;
 
-            /** Stream age from which to hand off at the next turn boundary; default 6 minutes. */
-            private @Nullable Duration threshold;
+            /** Stream age from which to hand off at the next turn boundary. */
+            private Duration threshold = Duration.ofMinutes(6);
 
-            /** How long after the threshold to hand off even without a turn boundary; default 90 seconds. */
-            private @Nullable Duration forceAfter;
+            /** How long after the threshold to hand off even without a turn boundary. */
+            private Duration forceAfter = Duration.ofSeconds(90);
 
-            /** Recent user audio replayed to the new stream; default 3 seconds. */
-            private @Nullable Duration audioReplay;
+            /** Recent user audio replayed to the new stream, 0 to 30 seconds. */
+            private Duration audioReplay = Duration.ofSeconds(3);
 
-            /** How long a pre-opened stream may wait before it is re-created; default 30 seconds. */
-            private @Nullable Duration preOpenedIdleLimit;
+            /** How long a pre-opened stream may wait before it is re-created. */
+            private Duration preOpenedIdleLimit = Duration.ofSeconds(30);
 
-            public @Nullable Boolean getEnabled() {
+            public boolean isEnabled() {
                 return enabled;
             }
 
-            public void setEnabled(@Nullable Boolean enabled) {
+            public void setEnabled(boolean enabled) {
                 this.enabled = enabled;
             }
 
-            public @Nullable Duration getThreshold() {
+            public Duration getThreshold() {
                 return threshold;
             }
 
-            public void setThreshold(@Nullable Duration threshold) {
+            public void setThreshold(Duration threshold) {
                 this.threshold = threshold;
             }
 
-            public @Nullable Duration getForceAfter() {
+            public Duration getForceAfter() {
                 return forceAfter;
             }
 
-            public void setForceAfter(@Nullable Duration forceAfter) {
+            public void setForceAfter(Duration forceAfter) {
                 this.forceAfter = forceAfter;
             }
 
-            public @Nullable Duration getAudioReplay() {
+            public Duration getAudioReplay() {
                 return audioReplay;
             }
 
-            public void setAudioReplay(@Nullable Duration audioReplay) {
+            public void setAudioReplay(Duration audioReplay) {
                 this.audioReplay = audioReplay;
             }
 
-            public @Nullable Duration getPreOpenedIdleLimit() {
+            public Duration getPreOpenedIdleLimit() {
                 return preOpenedIdleLimit;
             }
 
-            public void setPreOpenedIdleLimit(@Nullable Duration preOpenedIdleLimit) {
+            public void setPreOpenedIdleLimit(Duration preOpenedIdleLimit) {
                 this.preOpenedIdleLimit = preOpenedIdleLimit;
             }
         }
@@ -649,46 +689,46 @@ public class AwsBidiProperties {
         public static class Recovery {
 
             /** Whether to recover from recoverable stream errors. */
-            private @Nullable Boolean enabled;
+            private boolean enabled = true;
 
-            /** Most recovery attempts in a row; default 5. */
-            private @Nullable Integer maxAttempts;
+            /** Most recovery attempts in a row, 0 to 100. */
+            private int maxAttempts = 5;
 
-            /** First back-off before recovering; default 250 ms. */
-            private @Nullable Duration initialBackoff;
+            /** First back-off before recovering; each further attempt doubles it. */
+            private Duration initialBackoff = Duration.ofMillis(250);
 
-            /** Longest back-off between recovery attempts; default 5 seconds. */
-            private @Nullable Duration maxBackoff;
+            /** Longest back-off between recovery attempts. */
+            private Duration maxBackoff = Duration.ofSeconds(5);
 
-            public @Nullable Boolean getEnabled() {
+            public boolean isEnabled() {
                 return enabled;
             }
 
-            public void setEnabled(@Nullable Boolean enabled) {
+            public void setEnabled(boolean enabled) {
                 this.enabled = enabled;
             }
 
-            public @Nullable Integer getMaxAttempts() {
+            public int getMaxAttempts() {
                 return maxAttempts;
             }
 
-            public void setMaxAttempts(@Nullable Integer maxAttempts) {
+            public void setMaxAttempts(int maxAttempts) {
                 this.maxAttempts = maxAttempts;
             }
 
-            public @Nullable Duration getInitialBackoff() {
+            public Duration getInitialBackoff() {
                 return initialBackoff;
             }
 
-            public void setInitialBackoff(@Nullable Duration initialBackoff) {
+            public void setInitialBackoff(Duration initialBackoff) {
                 this.initialBackoff = initialBackoff;
             }
 
-            public @Nullable Duration getMaxBackoff() {
+            public Duration getMaxBackoff() {
                 return maxBackoff;
             }
 
-            public void setMaxBackoff(@Nullable Duration maxBackoff) {
+            public void setMaxBackoff(Duration maxBackoff) {
                 this.maxBackoff = maxBackoff;
             }
         }

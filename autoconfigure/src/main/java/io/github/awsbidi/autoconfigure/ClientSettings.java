@@ -1,8 +1,6 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.util.function.Supplier;
-
-import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.InvalidSettingException;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.listener.ExchangeListener;
@@ -10,71 +8,49 @@ import io.github.awsbidi.core.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 
-import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Maps {@link AwsBidiProperties} onto core's settings records, whose validation errors (field and limit) become
- * {@link AwsBidiConfigurationException}s naming the property group.
+ * Maps {@link AwsBidiProperties} onto core's settings records; a value they reject becomes an
+ * {@link AwsBidiConfigurationException} naming the property (see {@link SettingsErrors}).
  */
 final class ClientSettings {
+
+    static final String HTTP = "aws.bidi.http";
+
+    static final String EXCHANGE = "aws.bidi.exchange";
+
+    static final String RETRY = "aws.bidi.retry";
 
     private ClientSettings() {
     }
 
     static HttpClientSettings http(AwsBidiProperties.Http http, @Nullable TlsTrustManagersProvider trustManagers) {
-        return validated("aws.bidi.http", () -> new HttpClientSettings(http.getMaxConcurrency(),
-                http.getMaxStreamsPerConnection(), http.getConnectTimeout(), http.getAcquireTimeout(),
-                http.getReadTimeout(), http.getWriteTimeout(), http.getPingPeriod(),
-                http.getInitialWindowSize() != null
-                        ? toInt("aws.bidi.http.initial-window-size", http.getInitialWindowSize().toBytes()) : null,
-                trustManagers));
+        return SettingsErrors.mapped(HTTP, AwsBidiProperties.Http.class, () -> new HttpClientSettings(
+                http.getMaxConcurrency(), http.getMaxStreamsPerConnection(), http.getConnectTimeout(),
+                http.getAcquireTimeout(), http.getReadTimeout(), http.getWriteTimeout(), http.getHealthCheckPingPeriod(),
+                toInt("initialWindowSize", http.getInitialWindowSize()), trustManagers));
     }
 
     static SessionOptions sessionOptions(AwsBidiProperties properties, ExchangeListener listener) {
-        AwsBidiProperties.Retry retry = properties.getRetry();
-        RetryPolicy retryPolicy = validated("aws.bidi.retry", () -> new RetryPolicy(retry.getMaxAttempts(),
-                retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMaxElapsed(), retry.getRetryOn(),
-                toInt("aws.bidi.retry.max-replay-size", retry.getMaxReplaySize().toBytes())));
         AwsBidiProperties.Exchange exchange = properties.getExchange();
-        return validated("aws.bidi.exchange", () -> new SessionOptions(listener, retryPolicy,
-                toInt("aws.bidi.exchange.max-frame-size", exchange.getMaxFrameSize().toBytes()),
-                exchange.getSendBufferFrames()));
+        RetryPolicy retryPolicy = retryPolicy(properties.getRetry());
+        return SettingsErrors.mapped(EXCHANGE, AwsBidiProperties.Exchange.class, () -> SessionOptions.defaults()
+                .withListener(listener).withRetryPolicy(retryPolicy)
+                .withMaxFrameBytes(toInt("maxFrameBytes", exchange.getMaxFrameBytes()))
+                .withSendBufferFrames(exchange.getSendBufferFrames())
+                .withOpenTimeout(exchange.getOpenTimeout()));
     }
 
-    private static int toInt(String property, long bytes) {
-        if (bytes > Integer.MAX_VALUE) {
-            throw BidiStreamException.validation(property + " must be below 2GB, was " + bytes + " bytes");
-        }
-        return (int) bytes;
+    /** The retry policy; a rejected value is reported under the property of the field that the policy names. */
+    static RetryPolicy retryPolicy(AwsBidiProperties.Retry retry) {
+        return SettingsErrors.mapped(RETRY, AwsBidiProperties.Retry.class, () -> new RetryPolicy(
+                retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMaxElapsed(),
+                retry.getRetryOn(), toInt("maxReplayBytes", retry.getMaxReplayBytes())));
     }
 
-    private static <T> T validated(String group, Supplier<T> build) {
-        try {
-            return build.get();
-        }
-        catch (BidiStreamException ex) {
-            String property = property(group, ex.detail());
-            throw new AwsBidiConfigurationException(property, "Invalid " + property + ": " + ex.detail() + ".",
-                    "Set " + property + " to a value within the limit, or remove it to use the default.", ex);
-        }
-    }
-
-    /** The property behind the core field that a validation message starts with, e.g. maxConcurrency. */
-    private static String property(String group, String detail) {
-        if (detail.startsWith(group + ".")) {
-            return detail.substring(0, detail.indexOf(' ') > 0 ? detail.indexOf(' ') : detail.length());
-        }
-        int end = 0;
-        while (end < detail.length() && Character.isLetter(detail.charAt(end))) {
-            end++;
-        }
-        String field = detail.substring(0, end);
-        String key = switch (field) {
-            case "healthCheckPingPeriod" -> "ping-period";
-            case "maxFrameBytes" -> "max-frame-size";
-            case "maxReplayBytes" -> "max-replay-size";
-            default -> DataObjectPropertyName.toDashedForm(field);
-        };
-        return key.isEmpty() ? group : group + "." + key;
+    private static int toInt(String field, DataSize size) {
+        InvalidSettingException.require(size.toBytes() <= Integer.MAX_VALUE, field, size, "must be below 2GB");
+        return (int) size.toBytes();
     }
 }

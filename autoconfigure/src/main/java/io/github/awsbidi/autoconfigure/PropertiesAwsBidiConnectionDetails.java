@@ -2,6 +2,7 @@ package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
 
+import io.github.awsbidi.core.client.ConnectionSettings;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -19,6 +20,11 @@ public class PropertiesAwsBidiConnectionDetails implements AwsBidiConnectionDeta
 
     private final @Nullable AwsCredentialsProvider credentialsProvider;
 
+    /**
+     * @param properties the bound {@code aws.bidi.*} properties
+     * @param regionProvider the application's region provider bean, if any
+     * @param credentialsProvider the application's credentials provider bean, if any
+     */
     public PropertiesAwsBidiConnectionDetails(AwsBidiProperties properties, @Nullable AwsRegionProvider regionProvider,
             @Nullable AwsCredentialsProvider credentialsProvider) {
         this.properties = properties;
@@ -43,5 +49,25 @@ public class PropertiesAwsBidiConnectionDetails implements AwsBidiConnectionDeta
     @Override
     public @Nullable AwsCredentialsProvider credentialsProvider() {
         return credentialsProvider;
+    }
+
+    /** The session's own region and endpoint when it has them, else the global ones. */
+    @Override
+    public ConnectionSettings sessionConnection(String sessionName) {
+        String sessionRegion = null;
+        URI sessionEndpoint = null;
+        AwsBidiProperties.SageMakerSession sageMaker = properties.getSagemaker().getSessions().get(sessionName);
+        AwsBidiProperties.BedrockSession bedrock = properties.getBedrock().getSessions().get(sessionName);
+        if (sageMaker != null) {
+            sessionRegion = sageMaker.getRegion();
+            sessionEndpoint = sageMaker.getEndpoint();
+        }
+        else if (bedrock != null) {
+            sessionRegion = bedrock.getRegion();
+            sessionEndpoint = bedrock.getEndpoint();
+        }
+        Region region = sessionRegion != null && !sessionRegion.isBlank() ? Region.of(sessionRegion.trim()) : region();
+        return new ConnectionSettings(region, sessionEndpoint != null ? sessionEndpoint : endpoint(),
+                credentialsProvider());
     }
 }

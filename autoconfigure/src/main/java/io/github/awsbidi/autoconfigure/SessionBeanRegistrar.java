@@ -1,20 +1,16 @@
 package io.github.awsbidi.autoconfigure;
 
-import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
-
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.SageMakerDefinition;
 import io.github.awsbidi.core.bedrock.BedrockSession;
+import io.github.awsbidi.core.novasonic.NovaSonic;
+import io.github.awsbidi.core.novasonic.NovaSonicTool;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,21 +23,26 @@ import org.springframework.util.Assert;
 /**
  * Registers one bean per configured session, named after its key and typed {@link SageMakerSession} or
  * {@link BedrockSession}, so it can be injected by {@code @Qualifier("<name>")}, by type when it is the only one,
- * and as {@code BidirectionalSession}. Runs while bean definitions are read, so bad properties fail before any bean
- * is created. A bean the application already defines under the same name wins and the entry is skipped. Beside each
- * Bedrock session a {@link NovaSonic} client named {@code <name>NovaSonic} is registered, with the session's
- * {@code nova-sonic.*} settings, every {@link NovaSonicTool} bean and the {@link NovaSonicCustomizer} beans.
+ * and as {@code BidirectionalSession}. Runs while bean definitions are read, so bad properties (any unknown
+ * {@code aws.bidi} key included) fail before any bean is created. A bean the application already defines under the
+ * same name wins and the entry is skipped. Beside each Bedrock session a {@link NovaSonic} client named
+ * {@code <name>NovaSonic} is registered, with the session's {@code nova-sonic.*} settings, every
+ * {@link NovaSonicTool} bean and the {@link NovaSonicCustomizer} beans.
+ * <p>
+ * Each definition names a factory method of the {@link SessionFactory} bean and the session's name as its argument,
+ * never an instance supplier, so ahead-of-time processing can write it as code.
  */
-class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
     /** Suffix of the {@link NovaSonic} bean registered beside each Bedrock session, e.g. {@code assistantNovaSonic}. */
     static final String NOVA_SONIC_SUFFIX = "NovaSonic";
 
+    /** The name of the {@link SessionFactory} bean whose factory methods create the sessions. */
+    static final String SESSION_FACTORY = "awsBidiSessionFactory";
+
     private static final Log logger = LogFactory.getLog(SessionBeanRegistrar.class);
 
     private @Nullable Environment environment;
-
-    private @Nullable BeanFactory beanFactory;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -49,34 +50,29 @@ class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, Environment
     }
 
     @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
-
-    @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Assert.state(environment != null && beanFactory != null, "environment and bean factory must be set");
-        BeanFactory factory = beanFactory;
+        Assert.state(environment != null, "environment must be set");
         SessionDefinitions definitions = SessionDefinitions.bind(Binder.get(environment));
         for (SageMakerDefinition definition : definitions.sageMaker()) {
-            register(registry, definition.name(), new RootBeanDefinition(SageMakerSession.class,
-                    () -> factory.getBean(SessionFactory.class).sageMaker(definition)));
+            register(registry, definition.name(), definition(SageMakerSession.class, "sageMaker", definition.name()));
         }
         for (BedrockDefinition definition : definitions.bedrock()) {
-            register(registry, definition.name(), new RootBeanDefinition(BedrockSession.class,
-                    () -> factory.getBean(SessionFactory.class).bedrock(definition)));
-            register(registry, definition.name() + NOVA_SONIC_SUFFIX, new RootBeanDefinition(NovaSonic.class,
-                    () -> novaSonic(factory, definition)));
+            String name = definition.name();
+            register(registry, name, definition(BedrockSession.class, "bedrock", name));
+            // On the bean of the session's name, which may be the application's own.
+            RootBeanDefinition novaSonic = definition(NovaSonic.class, "novaSonic", name);
+            novaSonic.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(name));
+            register(registry, name + NOVA_SONIC_SUFFIX, novaSonic);
         }
     }
 
-    /** The Nova Sonic client of a Bedrock session: its settings from properties, tools and customizer beans. */
-    private static NovaSonic novaSonic(BeanFactory factory, BedrockDefinition definition) {
-        NovaSonicSettings.Builder settings = definition.novaSonic().toBuilder();
-        factory.getBeanProvider(NovaSonicTool.class).orderedStream().forEach(settings::tool);
-        factory.getBeanProvider(NovaSonicCustomizer.class).orderedStream()
-                .forEach(customizer -> customizer.customize(definition.name(), settings));
-        return NovaSonic.create(factory.getBean(definition.name(), BidirectionalSession.class), settings.build());
+    private static RootBeanDefinition definition(Class<?> type, String factoryMethod, String sessionName) {
+        RootBeanDefinition definition = new RootBeanDefinition();
+        definition.setTargetType(type);
+        definition.setFactoryBeanName(SESSION_FACTORY);
+        definition.setFactoryMethodName(factoryMethod);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, sessionName);
+        return definition;
     }
 
     private static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {

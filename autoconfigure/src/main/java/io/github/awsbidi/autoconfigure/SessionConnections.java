@@ -1,51 +1,57 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.net.URI;
+import java.util.Optional;
 
 import io.github.awsbidi.core.client.ConnectionSettings;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Decides each session's region, endpoint and credentials. A service's {@link AwsBidiConnectionDetails} (any bean
- * but the properties-backed one) wins, then the session's own properties, then the properties-backed defaults
- * (global {@code aws.bidi.*}, then the user's provider beans), then the SDK's default chains. The region is
+ * Where each configured session connects: what the {@link AwsBidiConnectionDetails} say for it, with the region
  * resolved here rather than left to the SDK, so that a missing one fails startup with the properties that would fix
- * it.
+ * it. A pure function of the details and the sessions' definitions: the session beans and the health checks ask it
+ * the same question and get the same answer, in any order.
  */
-final class SessionConnections {
+public final class SessionConnections {
 
-    private final @Nullable AwsBidiConnectionDetails service;
+    private final AwsBidiConnectionDetails details;
 
-    private final AwsBidiConnectionDetails defaults;
+    private final SessionDefinitions definitions;
 
     private final AwsRegionProvider regionChain;
 
-    SessionConnections(AwsBidiConnectionDetails details, AwsBidiConnectionDetails defaults,
+    SessionConnections(AwsBidiConnectionDetails details, SessionDefinitions definitions,
             AwsRegionProvider regionChain) {
-        this.service = details instanceof PropertiesAwsBidiConnectionDetails ? null : details;
-        this.defaults = defaults;
+        this.details = details;
+        this.definitions = definitions;
         this.regionChain = regionChain;
     }
 
     /** Connections with the SDK's default region chain as the last resort. */
-    static SessionConnections of(AwsBidiConnectionDetails details, AwsBidiConnectionDetails defaults) {
-        return new SessionConnections(details, defaults, DefaultAwsRegionProviderChain.builder().build());
+    static SessionConnections of(AwsBidiConnectionDetails details, SessionDefinitions definitions) {
+        return new SessionConnections(details, definitions, DefaultAwsRegionProviderChain.builder().build());
     }
 
-    /** The connection of the session configured under {@code prefix} with its own region and endpoint. */
-    ConnectionSettings forSession(String prefix, @Nullable String sessionRegion, @Nullable URI sessionEndpoint) {
-        URI endpoint = first(service != null ? service.endpoint() : null, sessionEndpoint, defaults.endpoint());
-        Region region = first(service != null ? service.region() : null,
-                sessionRegion != null ? Region.of(sessionRegion) : null, defaults.region());
-        if (region == null) {
-            region = chainRegion(prefix);
-        }
-        return new ConnectionSettings(region, endpoint,
-                first(service != null ? service.credentialsProvider() : null, defaults.credentialsProvider()));
+    SessionDefinitions definitions() {
+        return definitions;
+    }
+
+    /** The connection of the configured session of that name, or empty if no session of that name is configured. */
+    public Optional<ConnectionSettings> find(String sessionName) {
+        String prefix = definitions.prefixOf(sessionName);
+        return prefix != null ? Optional.of(resolve(prefix, sessionName)) : Optional.empty();
+    }
+
+    /** The connection of the configured session of that name. */
+    ConnectionSettings forSession(String sessionName) {
+        return find(sessionName).orElseThrow(() -> new IllegalArgumentException("no session '" + sessionName + "'"));
+    }
+
+    private ConnectionSettings resolve(String prefix, String sessionName) {
+        ConnectionSettings connection = details.sessionConnection(sessionName);
+        return connection.region() != null ? connection : connection.withRegion(chainRegion(prefix));
     }
 
     private Region chainRegion(String prefix) {
@@ -59,15 +65,5 @@ final class SessionConnections {
                             + ex.getMessage() + ").",
                     "Set aws.bidi.region (or " + prefix + ".region), or the AWS_REGION environment variable.", ex);
         }
-    }
-
-    @SafeVarargs
-    private static <T> @Nullable T first(@Nullable T... candidates) {
-        for (T candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -2,9 +2,6 @@ package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,22 +13,12 @@ import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.core.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.BindHandler;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.core.ResolvableType;
 
 /**
  * The sessions configured under {@code aws.bidi.sagemaker.sessions} and {@code aws.bidi.bedrock.sessions}, bound
  * strictly and validated before any bean exists: a missing endpoint name or model id, a header value AWS would
- * reject, an unknown key under a session, or one name used twice fails with an {@link AwsBidiConfigurationException}
+ * reject, an unknown key anywhere under {@code aws.bidi}, or one name used twice fails with an {@link AwsBidiConfigurationException}
  * naming the property.
  */
 final class SessionDefinitions {
@@ -39,10 +26,6 @@ final class SessionDefinitions {
     static final String SAGEMAKER_PREFIX = "aws.bidi.sagemaker.sessions";
 
     static final String BEDROCK_PREFIX = "aws.bidi.bedrock.sessions";
-
-    private static final List<String> SAGEMAKER_KEYS = keysOf(AwsBidiProperties.SageMakerSession.class);
-
-    private static final List<String> BEDROCK_KEYS = keysOf(AwsBidiProperties.BedrockSession.class);
 
     private final List<SageMakerDefinition> sageMaker;
 
@@ -53,12 +36,15 @@ final class SessionDefinitions {
         this.bedrock = List.copyOf(bedrock);
     }
 
-    /** Binds and validates every configured session. */
+    /** Binds every {@code aws.bidi} key strictly (see {@link StrictBinder}) and validates every session. */
     static SessionDefinitions bind(Binder binder) {
-        Map<String, AwsBidiProperties.SageMakerSession> sageMakerEntries = bindStrictly(binder, SAGEMAKER_PREFIX,
-                AwsBidiProperties.SageMakerSession.class, SAGEMAKER_KEYS);
-        Map<String, AwsBidiProperties.BedrockSession> bedrockEntries = bindStrictly(binder, BEDROCK_PREFIX,
-                AwsBidiProperties.BedrockSession.class, BEDROCK_KEYS);
+        return of(StrictBinder.bind(binder));
+    }
+
+    /** Validates the sessions of already bound properties. */
+    static SessionDefinitions of(AwsBidiProperties properties) {
+        Map<String, AwsBidiProperties.SageMakerSession> sageMakerEntries = properties.getSagemaker().getSessions();
+        Map<String, AwsBidiProperties.BedrockSession> bedrockEntries = properties.getBedrock().getSessions();
         List<SageMakerDefinition> sageMaker = new ArrayList<>();
         sageMakerEntries.forEach((name, entry) -> sageMaker.add(sageMaker(name, entry)));
         List<BedrockDefinition> bedrock = new ArrayList<>();
@@ -72,6 +58,38 @@ final class SessionDefinitions {
             bedrock.add(bedrock(name, entry));
         });
         return new SessionDefinitions(sageMaker, bedrock);
+    }
+
+    /** The SageMaker session of that name. */
+    SageMakerDefinition sageMaker(String name) {
+        return sageMaker.stream().filter(definition -> definition.name().equals(name)).findFirst()
+                .orElseThrow(() -> notConfigured(SAGEMAKER_PREFIX, name));
+    }
+
+    /** The Bedrock session of that name. */
+    BedrockDefinition bedrock(String name) {
+        return bedrock.stream().filter(definition -> definition.name().equals(name)).findFirst()
+                .orElseThrow(() -> notConfigured(BEDROCK_PREFIX, name));
+    }
+
+    /** The property prefix of the session of that name, if one is configured. */
+    @Nullable String prefixOf(String name) {
+        if (sageMaker.stream().anyMatch(definition -> definition.name().equals(name))) {
+            return SAGEMAKER_PREFIX + "." + name;
+        }
+        if (bedrock.stream().anyMatch(definition -> definition.name().equals(name))) {
+            return BEDROCK_PREFIX + "." + name;
+        }
+        return null;
+    }
+
+    private static AwsBidiConfigurationException notConfigured(String prefix, String name) {
+        // Only after ahead-of-time processing: the beans were fixed by the build's configuration.
+        return new AwsBidiConfigurationException(prefix + "." + name, "Session '" + name + "' has a bean (the "
+                + "application was processed ahead of time with it configured) but " + prefix + "." + name
+                + " is not configured at run time.", "Configure " + prefix + "." + name
+                + " at run time too, or process the application ahead of time with the sessions it runs with.",
+                null);
     }
 
     List<SageMakerDefinition> sageMaker() {
@@ -138,124 +156,6 @@ final class SessionDefinitions {
                     "Invalid value '" + value + "' of " + property + ": " + ex.detail() + ".",
                     "Fix " + property + " to meet AWS's limit, or remove it.", ex);
         }
-    }
-
-    private static <T> Map<String, T> bindStrictly(Binder binder, String prefix, Class<T> type, List<String> keys) {
-        Bindable<Map<String, T>> target = Bindable.of(ResolvableType.forClassWithGenerics(Map.class, String.class,
-                type));
-        try {
-            return binder.bind(prefix, target, new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
-                    .orElseGet(LinkedHashMap::new);
-        } catch (BindException ex) {
-            throw bindFailure(prefix, keys, ex);
-        }
-    }
-
-    private static AwsBidiConfigurationException bindFailure(String prefix, List<String> keys, BindException ex) {
-        if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-            ConfigurationProperty first = unbound.getUnboundProperties().stream()
-                    .min(Comparator.comparing(property -> property.getName().toString())).orElseThrow();
-            String property = first.getName().toString();
-            int others = unbound.getUnboundProperties().size() - 1;
-            return new AwsBidiConfigurationException(property, "Unknown property " + property + originOf(first)
-                    + (others > 0 ? " (and " + others + " more unknown properties under " + prefix + ")" : "") + ".",
-                    unknownKeyAction(prefix, keys, first.getName()), ex);
-        }
-        ConfigurationProperty property = ex.getProperty();
-        String name = property != null ? property.getName().toString() : ex.getName().toString();
-        Throwable reason = ex.getCause() != null ? ex.getCause() : ex;
-        return new AwsBidiConfigurationException(name, "Cannot bind " + name
-                + (property != null ? " (value '" + property.getValue() + "'" + originOf(property) + ")" : "")
-                + ": " + reason.getMessage(),
-                "Sessions are configured as " + prefix + ".<name>.<key>; fix " + name + ".", ex);
-    }
-
-    private static String originOf(ConfigurationProperty property) {
-        return property.getOrigin() != null ? " from " + property.getOrigin() : "";
-    }
-
-    private static String unknownKeyAction(String prefix, List<String> keys, ConfigurationPropertyName name) {
-        ConfigurationPropertyName root = ConfigurationPropertyName.of(prefix);
-        int first = root.getNumberOfElements();
-        String session = name.getNumberOfElements() > first
-                ? name.getElement(first, ConfigurationPropertyName.Form.ORIGINAL) : "<name>";
-        // Walk nested groups (e.g. nova-sonic.renewal) so the suggestion comes from the group the key is in.
-        String parent = prefix + "." + session;
-        Class<?> group = first == 0 ? null : sessionType(prefix);
-        List<String> valid = keys;
-        int index = first + 1;
-        while (group != null && index < name.getNumberOfElements() - 1) {
-            Class<?> nested = nestedGroup(group, name.getElement(index, ConfigurationPropertyName.Form.DASHED));
-            if (nested == null) {
-                break;
-            }
-            parent = parent + "." + name.getElement(index, ConfigurationPropertyName.Form.DASHED);
-            group = nested;
-            valid = keysOf(nested);
-            index++;
-        }
-        String key = name.getNumberOfElements() > index ? name.getElement(index, ConfigurationPropertyName.Form.DASHED) : "";
-        String suggestion = closest(key, valid);
-        String validText = "Valid keys of " + parent + " are " + String.join(", ", valid) + ".";
-        return (suggestion != null ? "Did you mean " + parent + "." + suggestion + "? " : "") + validText;
-    }
-
-    private static @Nullable Class<?> sessionType(String prefix) {
-        return prefix.equals(SAGEMAKER_PREFIX) ? AwsBidiProperties.SageMakerSession.class
-                : prefix.equals(BEDROCK_PREFIX) ? AwsBidiProperties.BedrockSession.class : null;
-    }
-
-    /** The type of the nested property group of that dashed name, if it is one of ours. */
-    private static @Nullable Class<?> nestedGroup(Class<?> type, String dashedName) {
-        return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-                .filter(descriptor -> DataObjectPropertyName.toDashedForm(descriptor.getName()).equals(dashedName))
-                .map(java.beans.PropertyDescriptor::getPropertyType)
-                .filter(propertyType -> propertyType != null && propertyType.getEnclosingClass() != null
-                        && propertyType.getName().startsWith(AwsBidiProperties.class.getName()))
-                .findFirst().orElse(null);
-    }
-
-    /** The dashed names of a session class's properties, as a user writes them. */
-    private static List<String> keysOf(Class<?> type) {
-        return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-                .filter(descriptor -> descriptor.getReadMethod() != null
-                        && descriptor.getReadMethod().getDeclaringClass() != Object.class)
-                .map(descriptor -> DataObjectPropertyName.toDashedForm(descriptor.getName()))
-                .sorted()
-                .toList();
-    }
-
-    /** The valid key nearest to {@code key} by edit distance, if it is near enough to be a likely typo. */
-    static @Nullable String closest(String key, List<String> keys) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : keys) {
-            int distance = editDistance(key, candidate);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best != null && bestDistance <= Math.max(3, best.length() / 3) ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** A validated SageMaker session. */

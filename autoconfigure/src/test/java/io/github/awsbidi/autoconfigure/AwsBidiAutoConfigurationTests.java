@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.bedrock.BedrockSession;
@@ -277,10 +278,13 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void defaultPropertiesMatchCoresDefaults() {
         this.contextRunner.run(context -> {
-            assertThat(context.getBean(BidiClientFactory.class).httpSettings())
-                    .isEqualTo(HttpClientSettings.defaults());
+            HttpClientSettings http = context.getBean(BidiClientFactory.class).httpSettings();
+            // The property states the SDK's default window (1 MiB) that core leaves to the SDK with null.
+            assertThat(http.initialWindowSize()).isEqualTo(1024 * 1024);
+            assertThat(http.withInitialWindowSize(null)).isEqualTo(HttpClientSettings.defaults());
             var options = context.getBean(SessionFactory.class).options();
-            assertThat(options.withListener(ExchangeListener.NONE))
+            assertThat(options.gate()).isSameAs(context.getBean(ExchangeGate.class));
+            assertThat(options.withListener(ExchangeListener.NONE).withGate(SessionOptions.defaults().gate()))
                     .isEqualTo(SessionOptions.defaults());
         });
     }

@@ -122,8 +122,68 @@ class AwsBidiConfigurationFailureAnalyzerTests {
     @Test
     void invalidRetrySetting() {
         assertFailure(analysis -> assertThat(analysis.getDescription())
-                .startsWith("Invalid aws.bidi.retry.max-backoff: maxBackoff (PT0.1S) must not be below initialBackoff"),
+                .startsWith("Invalid aws.bidi.retry.max-backoff: maxBackoff must not be below initialBackoff (PT1S), was PT0.1S"),
                 "aws.bidi.retry.max-backoff=100ms", "aws.bidi.retry.initial-backoff=1s");
+    }
+
+    @Test
+    void aMisspelledKeyOfAGroupFailsWithTheSameReportAsInASession() {
+        assertFailure(analysis -> {
+            assertThat(analysis.getDescription()).startsWith("Unknown property aws.bidi.retry.max-atempts from ");
+            assertThat(analysis.getAction()).startsWith("Did you mean aws.bidi.retry.max-attempts? Valid keys of "
+                    + "aws.bidi.retry are initial-backoff, max-attempts, max-backoff, max-elapsed, max-replay-size, "
+                    + "retry-on.");
+        }, "aws.bidi.retry.max-atempts=1");
+        assertFailure(analysis -> {
+            assertThat(analysis.getDescription()).startsWith("Unknown property aws.bidi.http.max-concurency");
+            assertThat(analysis.getAction()).startsWith("Did you mean aws.bidi.http.max-concurrency? ")
+                    .contains("ping-period");
+        }, "aws.bidi.http.max-concurency=10");
+    }
+
+    @Test
+    void aMisspelledMapNameFails() {
+        assertFailure(analysis -> {
+            assertThat(analysis.getDescription())
+                    .startsWith("Unknown property aws.bidi.sagemaker.session.extra.endpoint-name from ");
+            assertThat(analysis.getAction()).isEqualTo("Did you mean aws.bidi.sagemaker.sessions? "
+                    + "Valid keys of aws.bidi.sagemaker are sessions.");
+        }, "aws.bidi.sagemaker.session.extra.endpoint-name=echo");
+    }
+
+    @Test
+    void aMisspelledGroupNameFails() {
+        assertFailure(analysis -> assertThat(analysis.getAction())
+                .startsWith("Did you mean aws.bidi.retry? Valid keys of aws.bidi are bedrock, emulator, endpoint, "),
+                "aws.bidi.retyr.max-attempts=2");
+    }
+
+    @Test
+    void aMisspelledEmulatorKeyFailsEvenWithTheEmulatorOff() {
+        assertFailure(analysis -> assertThat(analysis.getAction()).isEqualTo("Did you mean "
+                + "aws.bidi.emulator.enabled? Valid keys of aws.bidi.emulator are config-file, enabled, port, tls."),
+                "aws.bidi.emulator.enabeld=true");
+    }
+
+    @Test
+    void knownKeysOfEveryGroupStartTheApplication() {
+        this.contextRunner.withPropertyValues("aws.bidi.retry.max-attempts=1", "aws.bidi.http.max-concurrency=10",
+                "aws.bidi.http.ping-period=20s", "aws.bidi.exchange.max-frame-size=64KB",
+                "aws.bidi.retry.max-replay-size=2MB", "aws.bidi.shutdown.timeout=5s", "aws.bidi.emulator.port=0",
+                "aws.bidi.retry.retry-on=throttling", "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
+                "aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-2-sonic-v1:0",
+                "aws.bidi.bedrock.sessions.assistant.nova-sonic.renewal.force-after=30s")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aDataSizeOverTheLimitNamesItsProperty() {
+        assertFailure(analysis -> assertThat(analysis.getDescription())
+                .startsWith("Invalid aws.bidi.exchange.max-frame-size: maxFrameBytes must be at least 1, was 0"),
+                "aws.bidi.exchange.max-frame-size=0");
+        assertFailure(analysis -> assertThat(analysis.getDescription())
+                .startsWith("Invalid aws.bidi.http.ping-period: healthCheckPingPeriod must be positive"),
+                "aws.bidi.http.ping-period=0s");
     }
 
     @Test
@@ -132,10 +192,13 @@ class AwsBidiConfigurationFailureAnalyzerTests {
             throw SdkClientException.create("Unable to load region from any of the providers in the chain");
         };
         AwsBidiProperties properties = new AwsBidiProperties();
+        AwsBidiProperties.BedrockSession assistant = new AwsBidiProperties.BedrockSession();
+        assistant.setModelId("amazon.nova-2-sonic-v1:0");
+        properties.getBedrock().getSessions().put("assistant", assistant);
         PropertiesAwsBidiConnectionDetails details = new PropertiesAwsBidiConnectionDetails(properties, null, null);
-        SessionConnections connections = new SessionConnections(details, details, empty);
+        SessionConnections connections = new SessionConnections(details, SessionDefinitions.of(properties), empty);
         assertThatExceptionOfType(AwsBidiConfigurationException.class)
-                .isThrownBy(() -> connections.forSession("aws.bidi.bedrock.sessions.assistant", null, null))
+                .isThrownBy(() -> connections.forSession("assistant"))
                 .satisfies(ex -> {
                     FailureAnalysis analysis = new AwsBidiConfigurationFailureAnalyzer().analyze(ex);
                     assertThat(analysis.getDescription()).startsWith("No AWS region for session "

@@ -1,8 +1,9 @@
 package io.github.awsbidi.autoconfigure.health;
 
 import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
-import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
+import io.github.awsbidi.autoconfigure.AwsBidiHttpClients;
 import io.github.awsbidi.autoconfigure.AwsBidiProperties;
+import io.github.awsbidi.autoconfigure.SessionConnections;
 import io.github.awsbidi.autoconfigure.SessionFactory;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Target;
@@ -51,14 +52,14 @@ public final class AwsBidiHealthContributorAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        ControlPlaneClients awsBidiControlPlaneClients(AwsBidiConnectionDetails connectionDetails) {
-            return new ControlPlaneClients(connectionDetails.trustManagers());
+        ControlPlaneClients awsBidiControlPlaneClients(AwsBidiHttpClients httpClients) {
+            return new ControlPlaneClients(httpClients.controlPlane());
         }
 
         @Bean
         @ConditionalOnMissingBean(name = "awsBidiHealthContributor")
         ReactiveHealthContributor awsBidiHealthContributor(Map<String, BidirectionalSession> sessions,
-                SessionFactory sessionFactory, ControlPlaneClients clients, AwsBidiProperties properties,
+                SessionConnections connections, ControlPlaneClients clients, AwsBidiProperties properties,
                 ResourceLoader resourceLoader) {
             AwsBidiProperties.Health health = properties.getHealth();
             ClassLoader classLoader = resourceLoader.getClassLoader();
@@ -66,7 +67,7 @@ public final class AwsBidiHealthContributorAutoConfiguration {
             boolean bedrock = ClassUtils.isPresent(BEDROCK_CLIENT, classLoader);
             Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
             sessions.forEach((name, session) -> {
-                ReactiveHealthIndicator indicator = indicator(session, sessionFactory, clients, sageMaker, bedrock);
+                ReactiveHealthIndicator indicator = indicator(session, connections, clients, sageMaker, bedrock);
                 if (indicator != null) {
                     indicators.put(name, new CachingHealthIndicator(indicator, health.getCacheTtl(), health.getTimeout()));
                 }
@@ -75,8 +76,8 @@ public final class AwsBidiHealthContributorAutoConfiguration {
         }
 
         private static @Nullable ReactiveHealthIndicator indicator(BidirectionalSession session,
-                SessionFactory sessionFactory, ControlPlaneClients clients, boolean sageMakerPresent, boolean bedrockPresent) {
-            ConnectionSettings connection = sessionFactory.connection(session.name()).orElse(null);
+                SessionConnections connections, ControlPlaneClients clients, boolean sageMakerPresent, boolean bedrockPresent) {
+            ConnectionSettings connection = connections.find(session.name()).orElse(null);
             if (connection == null) {
                 return null; // a session the user defined without our factory: nothing tells us where it connects
             }

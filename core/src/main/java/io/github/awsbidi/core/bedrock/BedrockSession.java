@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
+import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
@@ -30,6 +31,7 @@ public final class BedrockSession implements BidirectionalSession {
 
     private final String name;
     private final Target target;
+    private final ExchangeGate gate;
     private final ExchangeEngine<InvokeModelWithBidirectionalStreamInput> engine;
 
     private BedrockSession(String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings,
@@ -41,6 +43,7 @@ public final class BedrockSession implements BidirectionalSession {
         Region region = client.serviceClientConfiguration().region();
         BedrockTransport transport = new BedrockTransport(client, settings, region != null ? region.id() : "unknown");
         this.target = transport.target(ExchangeOptions.defaults());
+        this.gate = options.gate();
         this.engine = new ExchangeEngine<>(name, transport, options);
     }
 
@@ -72,12 +75,12 @@ public final class BedrockSession implements BidirectionalSession {
 
     @Override
     public Flux<Frame> exchange(Publisher<Frame> requests, ExchangeOptions options) {
-        return engine.exchange(requests, options);
+        return gate.exchange(name, target, engine.exchange(requests, options));
     }
 
     @Override
     public Mono<Exchange> open(ExchangeOptions options) {
-        return engine.open(options);
+        return gate.open(name, target, engine.open(options));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -24,6 +25,24 @@ public record ConnectionSettings(@Nullable Region region, @Nullable URI endpoint
     /** The SDK's default region and credentials chains, the public endpoint. */
     public static ConnectionSettings defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * Sets what these settings say on an SDK client builder (region, endpoint override, credentials), leaving the
+     * builder's defaults where they say nothing. Any AWS client reaching the same place as a session (e.g. a
+     * control-plane client for health checks) is configured with it.
+     */
+    public <B extends AwsClientBuilder<?, ?>> B applyTo(B builder) {
+        if (region != null) {
+            builder.region(region);
+        }
+        if (endpointOverride != null) {
+            builder.endpointOverride(endpointOverride);
+        }
+        if (credentialsProvider != null) {
+            builder.credentialsProvider(credentialsProvider);
+        }
+        return builder;
     }
 
     /** These settings in another region. */

@@ -1,14 +1,14 @@
 package io.github.awsbidi.core.client;
 
 import java.time.Duration;
-import java.util.Objects;
 
-import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 
 /**
- * How the Netty HTTP/2 client behind every SDK client is tuned. The defaults suit streams that stay open for
+ * How the Netty HTTP/2 client behind every SDK client is tuned; a value out of range fails construction with an
+ * {@link InvalidSettingException} naming the field. The defaults suit streams that stay open for
  * minutes with long silent gaps (a user who stops talking, a model that thinks):
  * <ul>
  * <li>read and write timeouts are off ({@link Duration#ZERO}): Netty's 30 s default read timeout kills an idle Nova
@@ -42,22 +42,16 @@ public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPe
             Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), null, null);
 
     public HttpClientSettings {
-        if (maxConcurrency < 1) {
-            throw BidiStreamException.validation("maxConcurrency must be at least 1, was " + maxConcurrency);
-        }
-        if (maxStreamsPerConnection != null && maxStreamsPerConnection < 1) {
-            throw BidiStreamException.validation("maxStreamsPerConnection must be at least 1, was "
-                    + maxStreamsPerConnection);
-        }
+        InvalidSettingException.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1");
+        InvalidSettingException.require(maxStreamsPerConnection == null || maxStreamsPerConnection >= 1,
+                "maxStreamsPerConnection", maxStreamsPerConnection, "must be at least 1");
         positive("connectTimeout", connectTimeout);
         positive("acquireTimeout", acquireTimeout);
         notNegative("readTimeout", readTimeout);
         notNegative("writeTimeout", writeTimeout);
         positive("healthCheckPingPeriod", healthCheckPingPeriod);
-        if (initialWindowSize != null && initialWindowSize < MIN_INITIAL_WINDOW_SIZE) {
-            throw BidiStreamException.validation("initialWindowSize must be at least " + MIN_INITIAL_WINDOW_SIZE
-                    + " bytes, was " + initialWindowSize);
-        }
+        InvalidSettingException.require(initialWindowSize == null || initialWindowSize >= MIN_INITIAL_WINDOW_SIZE,
+                "initialWindowSize", initialWindowSize, "must be at least " + MIN_INITIAL_WINDOW_SIZE + " bytes");
     }
 
     /** The defaults described above. */
@@ -108,16 +102,12 @@ public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPe
     }
 
     private static void positive(String field, Duration value) {
-        Objects.requireNonNull(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw BidiStreamException.validation(field + " must be positive, was " + value);
-        }
+        InvalidSettingException.require(value != null && !value.isNegative() && !value.isZero(), field, value,
+                "must be positive");
     }
 
     private static void notNegative(String field, Duration value) {
-        Objects.requireNonNull(value, field);
-        if (value.isNegative()) {
-            throw BidiStreamException.validation(field + " must not be negative (ZERO disables it), was " + value);
-        }
+        InvalidSettingException.require(value != null && !value.isNegative(), field, value,
+                "must not be negative (ZERO disables it)");
     }
 }

@@ -2,7 +2,11 @@ package io.github.awsbidi.core.novasonic;
 
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Target;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -29,11 +33,15 @@ public final class NovaSonic {
     private final BidirectionalSession session;
     private final NovaSonicSettings settings;
     private final Scheduler scheduler;
+    // Shared with the clients made by withSettings, so closeConversations reaches every conversation of the session.
+    private final Set<StreamingConversation> live;
 
-    private NovaSonic(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler) {
+    private NovaSonic(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler,
+            Set<StreamingConversation> live) {
         this.session = session;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.live = live;
     }
 
     /**
@@ -48,7 +56,7 @@ public final class NovaSonic {
             throw new IllegalArgumentException("Nova Sonic needs a Bedrock session; '" + session.name()
                     + "' targets " + session.target());
         }
-        return new NovaSonic(session, settings, Schedulers.parallel());
+        return new NovaSonic(session, settings, Schedulers.parallel(), ConcurrentHashMap.newKeySet());
     }
 
     /** Conversations over {@code session} with the default settings. */
@@ -68,7 +76,7 @@ public final class NovaSonic {
 
     /** Another client on the same session with other settings. */
     public NovaSonic withSettings(NovaSonicSettings newSettings) {
-        return new NovaSonic(session, Objects.requireNonNull(newSettings, "settings"), scheduler);
+        return new NovaSonic(session, Objects.requireNonNull(newSettings, "settings"), scheduler, live);
     }
 
     /**
@@ -79,7 +87,24 @@ public final class NovaSonic {
         return Mono.defer(() -> session.open().map(exchange -> {
             StreamingConversation conversation = new StreamingConversation(session, settings, scheduler);
             conversation.begin(exchange);
+            live.add(conversation);
+            conversation.whenClosed().subscribe(null, error -> live.remove(conversation),
+                    () -> live.remove(conversation));
             return conversation;
         }));
+    }
+
+    /**
+     * Closes every conversation started by this client (or one made by {@link #withSettings}) and not yet closed,
+     * each with its full closing sequence ({@link Conversation#close()}), e.g. when the application shuts down.
+     * Completes once all of them are closed.
+     */
+    public Mono<Void> closeConversations() {
+        return Flux.fromIterable(List.copyOf(live)).flatMap(Conversation::close).then();
+    }
+
+    /** How many conversations started by this client are not yet closed. */
+    public int openConversations() {
+        return live.size();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.awsbidi.core.novasonic;
 
+import io.github.awsbidi.core.InvalidSettingException;
 import io.github.awsbidi.core.novasonic.event.EndpointingSensitivity;
 import io.github.awsbidi.core.novasonic.event.ToolChoice;
 import io.github.awsbidi.core.novasonic.history.Turn;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything a Nova Sonic conversation is configured with, validated against the service's limits
- * when built ({@link InvalidNovaSonicSettingsException} names the field and the limit). Start from
+ * when built ({@link InvalidSettingException} names the field, the value and the limit). Start from
  * {@link #builder()}; every field has a default.
  *
  * @param systemPrompt instructions sent as the SYSTEM text block; blank sends none
@@ -60,14 +61,14 @@ public record NovaSonicSettings(
 
     public NovaSonicSettings {
         Objects.requireNonNull(systemPrompt, "systemPrompt");
-        require(voiceId != null && !voiceId.isBlank(), "voiceId", "must not be blank");
-        require(SAMPLE_RATES.contains(inputSampleRate), "inputSampleRate",
-                "must be 8000, 16000 or 24000 Hz, was " + inputSampleRate);
-        require(SAMPLE_RATES.contains(outputSampleRate), "outputSampleRate",
-                "must be 8000, 16000 or 24000 Hz, was " + outputSampleRate);
-        require(maxTokens >= 1 && maxTokens <= 10_000, "maxTokens", "must be between 1 and 10000, was " + maxTokens);
-        require(topP >= 0 && topP <= 1, "topP", "must be between 0 and 1, was " + topP);
-        require(temperature >= 0 && temperature <= 1, "temperature", "must be between 0 and 1, was " + temperature);
+        require(voiceId != null && !voiceId.isBlank(), "voiceId", voiceId, "must not be blank");
+        require(SAMPLE_RATES.contains(inputSampleRate), "inputSampleRate", inputSampleRate,
+                "must be 8000, 16000 or 24000 Hz");
+        require(SAMPLE_RATES.contains(outputSampleRate), "outputSampleRate", outputSampleRate,
+                "must be 8000, 16000 or 24000 Hz");
+        require(maxTokens >= 1 && maxTokens <= 10_000, "maxTokens", maxTokens, "must be between 1 and 10000");
+        require(topP >= 0 && topP <= 1, "topP", topP, "must be between 0 and 1");
+        require(temperature >= 0 && temperature <= 1, "temperature", temperature, "must be between 0 and 1");
         Objects.requireNonNull(endpointingSensitivity, "endpointingSensitivity");
         tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
         history = List.copyOf(Objects.requireNonNull(history, "history"));
@@ -106,17 +107,18 @@ public record NovaSonicSettings(
         for (int i = 0; i < tools.size(); i++) {
             NovaSonicTool tool = tools.get(i);
             String field = "tools[" + i + "]";
-            require(TOOL_NAME.matcher(tool.name()).matches(), field + ".name",
-                    "must be 1 to 64 letters, digits, '_' or '-', was '" + tool.name() + "'");
-            require(names.add(tool.name()), field + ".name", "must be unique, '" + tool.name() + "' is declared twice");
-            require(!tool.description().isBlank(), field + ".description", "must not be blank");
-            require(isJsonObject(tool.inputSchema()), field + ".inputSchema", "must be a JSON object (a JSON schema)");
+            require(TOOL_NAME.matcher(tool.name()).matches(), field + ".name", tool.name(),
+                    "must be 1 to 64 letters, digits, '_' or '-'");
+            require(names.add(tool.name()), field + ".name", tool.name(), "must be unique (it is declared twice)");
+            require(!tool.description().isBlank(), field + ".description", tool.description(), "must not be blank");
+            require(isJsonObject(tool.inputSchema()), field + ".inputSchema", tool.inputSchema(),
+                    "must be a JSON object (a JSON schema)");
         }
         if (toolChoice instanceof ToolChoice.Tool) {
             String name = ((ToolChoice.Tool) toolChoice).name();
-            require(names.contains(name), "toolChoice", "names tool '" + name + "', which is not among the tools");
+            require(names.contains(name), "toolChoice", name, "must name one of the tools");
         }
-        require(toolChoice == null || !tools.isEmpty(), "toolChoice", "needs at least one tool");
+        require(toolChoice == null || !tools.isEmpty(), "toolChoice", toolChoice, "needs at least one tool");
     }
 
     private static boolean isJsonObject(String json) {
@@ -129,15 +131,12 @@ public record NovaSonicSettings(
         }
     }
 
-    static void require(boolean condition, String field, String message) {
-        if (!condition) {
-            throw new InvalidNovaSonicSettingsException(field, message);
-        }
+    static void require(boolean condition, String field, @Nullable Object value, String limit) {
+        InvalidSettingException.require(condition, field, value, limit);
     }
 
     static void requirePositive(Duration duration, String field) {
-        Objects.requireNonNull(duration, field);
-        require(!duration.isNegative() && !duration.isZero(), field, "must be positive, was " + duration);
+        require(duration != null && !duration.isNegative() && !duration.isZero(), field, duration, "must be positive");
     }
 
     /**
@@ -159,9 +158,9 @@ public record NovaSonicSettings(
         public Renewal {
             requirePositive(threshold, "renewal.threshold");
             requirePositive(forceAfter, "renewal.forceAfter");
-            Objects.requireNonNull(audioReplay, "renewal.audioReplay");
-            require(!audioReplay.isNegative() && audioReplay.compareTo(Duration.ofSeconds(30)) <= 0,
-                    "renewal.audioReplay", "must be between 0 and 30 s, was " + audioReplay);
+            require(audioReplay != null && !audioReplay.isNegative()
+                    && audioReplay.compareTo(Duration.ofSeconds(30)) <= 0, "renewal.audioReplay", audioReplay,
+                    "must be between 0 and 30 s");
             requirePositive(preOpenedIdleLimit, "renewal.preOpenedIdleLimit");
         }
 
@@ -187,12 +186,12 @@ public record NovaSonicSettings(
         public static final Recovery DEFAULTS = new Recovery(true, 5, Duration.ofMillis(250), Duration.ofSeconds(5));
 
         public Recovery {
-            require(maxAttempts >= 0 && maxAttempts <= 100, "recovery.maxAttempts",
-                    "must be between 0 and 100, was " + maxAttempts);
+            require(maxAttempts >= 0 && maxAttempts <= 100, "recovery.maxAttempts", maxAttempts,
+                    "must be between 0 and 100");
             requirePositive(initialBackoff, "recovery.initialBackoff");
             requirePositive(maxBackoff, "recovery.maxBackoff");
-            require(maxBackoff.compareTo(initialBackoff) >= 0, "recovery.maxBackoff",
-                    "must not be shorter than recovery.initialBackoff (" + initialBackoff + "), was " + maxBackoff);
+            require(maxBackoff.compareTo(initialBackoff) >= 0, "recovery.maxBackoff", maxBackoff,
+                    "must not be shorter than recovery.initialBackoff (" + initialBackoff + ")");
         }
 
         /** No recovery: a stream error closes the conversation. */
@@ -320,7 +319,7 @@ public record NovaSonicSettings(
         /**
          * Validated settings.
          *
-         * @throws InvalidNovaSonicSettingsException naming the first field out of range
+         * @throws InvalidSettingException naming the first field out of range
          */
         public NovaSonicSettings build() {
             return new NovaSonicSettings(systemPrompt, voiceId, inputSampleRate, outputSampleRate, maxTokens, topP,

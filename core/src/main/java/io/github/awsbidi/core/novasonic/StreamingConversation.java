@@ -144,6 +144,11 @@ final class StreamingConversation implements Conversation {
         });
     }
 
+    /** Completes when the conversation has closed, however it ended. */
+    Mono<Void> whenClosed() {
+        return closed.asMono();
+    }
+
     @Override
     public String toString() {
         return "Conversation[" + id + "]";

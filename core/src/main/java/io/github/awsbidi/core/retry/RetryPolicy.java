@@ -8,6 +8,7 @@ import java.util.function.DoubleSupplier;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.InvalidSettingException;
 
 /**
  * How opening a stream is retried. Only <em>opening</em> is retried: once the service has answered with response
@@ -42,19 +43,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             Set.of(), 0);
 
     public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw BidiStreamException.validation("maxAttempts must be at least 1, was " + maxAttempts);
-        }
+        InvalidSettingException.require(maxAttempts >= 1, "maxAttempts", maxAttempts, "must be at least 1");
         requireNotNegative("initialBackoff", initialBackoff);
         requireNotNegative("maxBackoff", maxBackoff);
         requireNotNegative("maxElapsed", maxElapsed);
-        if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw BidiStreamException.validation("maxBackoff (" + maxBackoff + ") must not be below initialBackoff ("
-                    + initialBackoff + ")");
-        }
-        if (maxReplayBytes < 0) {
-            throw BidiStreamException.validation("maxReplayBytes must not be negative, was " + maxReplayBytes);
-        }
+        InvalidSettingException.require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff", maxBackoff,
+                "must not be below initialBackoff (" + initialBackoff + ")");
+        InvalidSettingException.require(maxReplayBytes >= 0, "maxReplayBytes", maxReplayBytes,
+                "must not be negative");
         retryOn = Set.copyOf(Objects.requireNonNull(retryOn, "retryOn"));
     }
 
@@ -125,8 +121,6 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     private static void requireNotNegative(String field, Duration value) {
         Objects.requireNonNull(value, field);
-        if (value.isNegative()) {
-            throw BidiStreamException.validation(field + " must not be negative, was " + value);
-        }
+        InvalidSettingException.require(!value.isNegative(), field, value, "must not be negative");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
+import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
@@ -30,6 +31,7 @@ public final class SageMakerSession implements BidirectionalSession {
 
     private final String name;
     private final Target target;
+    private final ExchangeGate gate;
     private final ExchangeEngine<RequestStreamEvent> engine;
 
     private SageMakerSession(String name, SageMakerRuntimeHttp2AsyncClient client, SageMakerSessionSettings settings,
@@ -42,6 +44,7 @@ public final class SageMakerSession implements BidirectionalSession {
         SageMakerTransport transport = new SageMakerTransport(client, settings,
                 region != null ? region.id() : "unknown");
         this.target = transport.target(ExchangeOptions.defaults());
+        this.gate = options.gate();
         this.engine = new ExchangeEngine<>(name, transport, options);
     }
 
@@ -73,12 +76,12 @@ public final class SageMakerSession implements BidirectionalSession {
 
     @Override
     public Flux<Frame> exchange(Publisher<Frame> requests, ExchangeOptions options) {
-        return engine.exchange(requests, options);
+        return gate.exchange(name, target, engine.exchange(requests, options));
     }
 
     @Override
     public Mono<Exchange> open(ExchangeOptions options) {
-        return engine.open(options);
+        return gate.open(name, target, engine.open(options));
     }
 
     @Override

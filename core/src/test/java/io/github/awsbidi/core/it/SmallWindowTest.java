@@ -3,7 +3,7 @@ package io.github.awsbidi.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.InvalidSettingException;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.client.HttpClientSettings;
@@ -35,7 +35,8 @@ class SmallWindowTest extends EmulatorSupport {
     @Test
     void aWindowBelowTheProtocolMinimumIsRejectedNamingTheLimit() {
         assertThatThrownBy(() -> HttpClientSettings.defaults().withInitialWindowSize(1024))
-                .isInstanceOf(BidiStreamException.class)
-                .hasMessageContaining("initialWindowSize").hasMessageContaining("65535");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("initialWindowSize").hasMessageContaining("65535")
+                .satisfies(e -> assertThat(((InvalidSettingException) e).field()).isEqualTo("initialWindowSize"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -60,10 +61,13 @@ class RetryPolicyTest {
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> policy.withMaxAttempts(0)).isInstanceOf(BidiStreamException.class)
+        assertThatThrownBy(() -> policy.withMaxAttempts(0)).isInstanceOfSatisfying(InvalidSettingException.class,
+                        error -> assertThat(error.field()).isEqualTo("maxAttempts"))
                 .hasMessageContaining("maxAttempts must be at least 1, was 0");
         assertThatThrownBy(() -> policy.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .hasMessageContaining("maxBackoff (PT1S) must not be below initialBackoff (PT2S)");
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        error -> assertThat(error.field()).isEqualTo("maxBackoff"))
+                .hasMessageContaining("maxBackoff must not be below initialBackoff (PT2S), was PT1S");
         assertThatThrownBy(() -> policy.withMaxElapsed(Duration.ofSeconds(-1)))
                 .hasMessageContaining("maxElapsed must not be negative");
         assertThatThrownBy(() -> policy.exponentialBackoff(0)).isInstanceOf(IllegalArgumentException.class);

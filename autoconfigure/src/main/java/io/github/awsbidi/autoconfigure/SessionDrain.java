@@ -1,0 +1,87 @@
+package io.github.awsbidi.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.awsbidi.core.ExchangeGate;
+import io.github.awsbidi.core.novasonic.NovaSonic;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Drains the sessions when the application context closes, before the client factory closes their clients: readiness
+ * turns to {@link ReadinessState#REFUSING_TRAFFIC}, new exchanges fail at once (see {@link ExchangeGate}), every open
+ * Nova Sonic conversation is closed with its closing sequence, and running exchanges get up to
+ * {@code aws.bidi.shutdown.timeout} to finish. Its phase is below that of the web server's graceful shutdown, so
+ * exchanges bridged to web requests have drained with it first; it stops before any bean is destroyed.
+ */
+final class SessionDrain implements SmartLifecycle {
+
+    /** After web graceful shutdown ({@code DEFAULT_PHASE - 1024}), before the web server stops ({@code - 2048}). */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+
+    private static final Log logger = LogFactory.getLog(SessionDrain.class);
+
+    private final ExchangeGate gate;
+
+    private final ObjectProvider<NovaSonic> novaSonics;
+
+    private final Duration timeout;
+
+    private final ApplicationEventPublisher events;
+
+    private volatile boolean running;
+
+    SessionDrain(ExchangeGate gate, ObjectProvider<NovaSonic> novaSonics, Duration timeout,
+            ApplicationEventPublisher events) {
+        this.gate = gate;
+        this.novaSonics = novaSonics;
+        this.timeout = timeout;
+        this.events = events;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        gate.close();
+        int active = gate.active();
+        if (active > 0) {
+            logger.info("Draining aws.bidi sessions: waiting up to " + timeout + " for " + active
+                    + " exchange(s) to finish; new exchanges are refused");
+        }
+        List<NovaSonic> clients = novaSonics.orderedStream().toList();
+        clients.forEach(client -> client.closeConversations().subscribe(null,
+                error -> logger.warn("Closing a Nova Sonic conversation failed", error)));
+        try {
+            if (!gate.awaitIdle(timeout)) {
+                logger.warn("aws.bidi drain timed out after " + timeout + " with " + gate.active()
+                        + " exchange(s) still running; they end when the clients close");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
