@@ -3,10 +3,13 @@ package io.github.awsbidi.emulator;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]}:
+ * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
+ * [--cassettes DIR]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -41,6 +44,9 @@ public final class EmulatorMain {
         if (line.tls()) {
             builder.tls(true);
         }
+        for (Path directory : line.cassettes()) {
+            builder.cassetteDirectory(directory);
+        }
         BidiEmulator emulator = BidiEmulator.start(builder.build());
         if (line.certOut() != null) {
             emulator.certificate().writePem(line.certOut());
@@ -62,15 +68,17 @@ public final class EmulatorMain {
             boolean tls,
             @org.jspecify.annotations.Nullable Path config,
             @org.jspecify.annotations.Nullable Path certOut,
+            List<Path> cassettes,
             boolean help) {
 
         static final String USAGE = """
-                usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
+                usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem] [--cassettes DIR]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
                   --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
-                  --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust""";
+                  --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
+                  --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -78,6 +86,7 @@ public final class EmulatorMain {
             boolean tls = false;
             Path config = null;
             Path certOut = null;
+            List<Path> cassettes = new ArrayList<>();
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -86,6 +95,7 @@ public final class EmulatorMain {
                     case "--tls" -> tls = true;
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--cert-out" -> certOut = Path.of(value(args, ++i, "--cert-out"));
+                    case "--cassettes" -> cassettes.add(Path.of(value(args, ++i, "--cassettes")));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -93,7 +103,7 @@ public final class EmulatorMain {
             if (certOut != null && !tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
-            return new CommandLine(port, host, tls, config, certOut, help);
+            return new CommandLine(port, host, tls, config, certOut, cassettes, help);
         }
 
         private static String value(String[] args, int index, String option) {
