@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Frame;
@@ -37,22 +39,43 @@ public final class CassetteRecorder implements ExchangeListener {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
             .withZone(ZoneOffset.UTC);
 
-    private final Path directory;
+    private final Function<String, @Nullable Path> directories;
+    private final String description;
     private final Object key = new Object();
 
-    /** A recorder writing into {@code directory}, which is created when missing. */
+    /** A recorder writing every session's exchanges into {@code directory}, which is created when missing. */
     public CassetteRecorder(Path directory) {
-        this.directory = Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(directory, "directory");
+        this.directories = session -> directory;
+        this.description = directory.toString();
     }
 
-    /** Where cassettes are written. */
-    public Path directory() {
-        return directory;
+    private CassetteRecorder(Function<String, @Nullable Path> directories, String description) {
+        this.directories = directories;
+        this.description = description;
+    }
+
+    /**
+     * A recorder writing the exchanges of the sessions named in {@code bySession} into their directories, and those
+     * of every other session into {@code others}; sessions with no directory are not recorded.
+     */
+    public static CassetteRecorder perSession(Map<String, Path> bySession, @Nullable Path others) {
+        Map<String, Path> directories = Map.copyOf(bySession);
+        return new CassetteRecorder(session -> directories.getOrDefault(session, others),
+                directories + (others != null ? ", others: " + others : ""));
+    }
+
+    /** The directory the exchanges of that session are written to, or {@code null} when it is not recorded. */
+    public @Nullable Path directory(String sessionName) {
+        return directories.apply(sessionName);
     }
 
     @Override
     public void opened(ExchangeContext exchange) {
-        exchange.attribute(key, new Recording(Instant.now(), exchange.startNanos()));
+        Path directory = directories.apply(exchange.sessionName());
+        if (directory != null) {
+            exchange.attribute(key, new Recording(directory, Instant.now(), exchange.startNanos()));
+        }
     }
 
     @Override
@@ -108,10 +131,10 @@ public final class CassetteRecorder implements ExchangeListener {
         Cassette cassette = new Cassette(exchange.target(), exchange.modelInvocationPath().orElse(null),
                 exchange.modelQueryString().orElse(null), exchange.sessionName(), recording.startedAt,
                 recording.events());
-        write(cassette, fileName(exchange, recording.startedAt));
+        write(recording.directory, cassette, fileName(exchange, recording.startedAt));
     }
 
-    private void write(Cassette cassette, String fileName) {
+    private static void write(Path directory, Cassette cassette, String fileName) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(fileName), cassette.toJsonLines(), StandardCharsets.UTF_8,
@@ -139,17 +162,19 @@ public final class CassetteRecorder implements ExchangeListener {
 
     @Override
     public String toString() {
-        return "CassetteRecorder[" + directory + "]";
+        return "CassetteRecorder[" + description + "]";
     }
 
     /** One exchange being recorded; callbacks come from I/O threads in either direction. */
     private static final class Recording {
+        private final Path directory;
         private final Instant startedAt;
         private final long startNanos;
         private final List<CassetteEvent> events = new ArrayList<>();
         private volatile @Nullable RecordedError error;
 
-        Recording(Instant startedAt, long startNanos) {
+        Recording(Path directory, Instant startedAt, long startNanos) {
+            this.directory = directory;
             this.startedAt = startedAt;
             this.startNanos = startNanos;
         }
