@@ -1,5 +1,6 @@
 package io.github.awsbidi.emulator.cassette;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,8 +68,11 @@ final class CassetteReplay implements StreamOperation {
             return AwsErrors.reject("InternalServerException", "cassette " + cassette.source()
                     + " holds no answer from the service and no error to replay");
         }
+        // The answer itself comes after its recorded delay too (the service's time to open the stream).
+        Faults answerDelay = answered == null || timeScale == 0 ? Faults.none() : Faults.none()
+                .withFirstResponseDelay(Duration.ofNanos((long) (answered.atMicros() * 1_000 * timeScale)));
         return new OpenDecision.Open(new CassetteReplay(cassette, protocol, matching, timeScale),
-                protocol.responseHeaders(answered == null ? null : answered.invokedVariant()), Faults.none());
+                protocol.responseHeaders(answered == null ? null : answered.invokedVariant()), answerDelay);
     }
 
     private static @Nullable String differingHeader(RecordedCassette cassette, RequestHead head) {
