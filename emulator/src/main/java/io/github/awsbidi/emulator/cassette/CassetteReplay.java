@@ -193,28 +193,30 @@ final class CassetteReplay implements StreamOperation {
         protocol.diverged(context(), "cassette " + cassette.source() + ": " + what);
     }
 
-    /** Schedules the next output once what it waits for has happened; runs on the stream's event loop. */
+    /**
+     * Sends every output whose turn has come, and schedules the first that must wait for its recorded delay. A loop,
+     * not recursion: a fast replay of a long recording sends thousands of frames in one go.
+     */
     private void pump() {
-        if (ended || pending != null || cursor >= outputs.size()) {
-            return;
-        }
-        Output next = outputs.get(cursor);
-        boolean requestsReached = matching == Matching.IGNORE || requestsSeen >= next.requestsBefore();
-        if (!requestsReached || (next.completedBefore() && !inputComplete)) {
-            return;
-        }
-        long delayMicros = (long) ((next.step().atMicros() - Math.max(lastEmittedMicros, next.gateMicros()))
-                * timeScale);
-        StreamContext stream = context();
-        if (delayMicros <= 0) {
+        while (!ended && pending == null && cursor < outputs.size()) {
+            Output next = outputs.get(cursor);
+            boolean requestsReached = matching == Matching.IGNORE || requestsSeen >= next.requestsBefore();
+            if (!requestsReached || (next.completedBefore() && !inputComplete)) {
+                return;
+            }
+            long delayMicros = (long) ((next.step().atMicros() - Math.max(lastEmittedMicros, next.gateMicros()))
+                    * timeScale);
+            if (delayMicros > 0) {
+                pending = context().scheduler().schedule(() -> {
+                    pending = null;
+                    if (!ended) {
+                        emit(next);
+                        pump();
+                    }
+                }, delayMicros, TimeUnit.MICROSECONDS);
+                return;
+            }
             emit(next);
-        } else {
-            pending = stream.scheduler().schedule(() -> {
-                pending = null;
-                if (!ended) {
-                    emit(next);
-                }
-            }, delayMicros, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -224,7 +226,6 @@ final class CassetteReplay implements StreamOperation {
         StreamContext stream = context();
         if (output.step() instanceof Step.Frame frame) {
             stream.send(protocol.encode(frame));
-            pump();
         } else if (output.step() instanceof Step.End end) {
             ended = true;
             if (end.error() != null) {
@@ -233,8 +234,6 @@ final class CassetteReplay implements StreamOperation {
                 stream.complete();
             }
             // A cancelled recording ends with nothing from the service: the client cancels again.
-        } else {
-            pump();
         }
     }
 

@@ -94,6 +94,25 @@ class CassetteReplayTest {
     }
 
     @Test
+    void longRecordingReplaysEveryFrameAsFastAsPossible() throws Exception {
+        StringBuilder cassette = new StringBuilder(header("bedrock", "chatty-model", ""))
+                .append("{\"atMicros\":1,\"event\":\"answered\"}\n")
+                .append(frame(2, "request", "UTF8", true, "{}"));
+        for (int i = 0; i < 5_000; i++) {
+            cassette.append(frame(3 + i, "response", "UTF8", true, "{\"n\":" + i + "}"));
+        }
+        cassette.append("{\"atMicros\":6000,\"event\":\"requestsCompleted\"}\n")
+                .append("{\"atMicros\":6001,\"event\":\"end\",\"outcome\":\"completed\"}\n");
+        write("chatty.jsonl", cassette.toString());
+        try (BidiEmulator emulator = emulator(Cassettes.none().withDirectory(dir).withTimeScale(0));
+                SdkClients clients = new SdkClients(emulator)) {
+            List<String> chunks = Streams.bedrock(clients.bedrock, "chatty-model", Flux.just("{}")).await();
+
+            assertThat(chunks).hasSize(5_000).startsWith("{\"n\":0}").endsWith("{\"n\":4999}");
+        }
+    }
+
+    @Test
     void divergingRequestFailsNamingTheFrameAndTheDifference() throws Exception {
         write("a.jsonl", transcriber());
         try (BidiEmulator emulator = emulator(Cassettes.none().withDirectory(dir).withMatching(Cassettes.Matching.EXACT)
