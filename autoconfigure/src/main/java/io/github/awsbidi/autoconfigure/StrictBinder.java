@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorProperties;
+import io.github.awsbidi.autoconfigure.record.AwsBidiRecordProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -25,7 +26,8 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Binds everything under {@code aws.bidi} strictly: a key that no property, group or map of
- * {@link AwsBidiProperties} (or {@link AwsBidiEmulatorProperties} under {@code aws.bidi.emulator}) knows fails with
+ * {@link AwsBidiProperties} (or of a group bound on its own: {@link AwsBidiEmulatorProperties} under
+ * {@code aws.bidi.emulator}, {@link AwsBidiRecordProperties} under {@code aws.bidi.record}) knows fails with
  * an {@link AwsBidiConfigurationException} naming the key, where it was set, the nearest valid key and the valid keys
  * of the group it is in. Typos of group and map names ({@code aws.bidi.sagemaker.session.x}) are caught too.
  */
@@ -35,20 +37,28 @@ final class StrictBinder {
 
     static final String EMULATOR = "emulator";
 
+    /**
+     * Groups under {@code aws.bidi} whose properties live in classes of their own (their auto-configurations bind
+     * them), by key.
+     */
+    static final Map<String, Class<?>> SEPARATE_GROUPS = Map.of(EMULATOR, AwsBidiEmulatorProperties.class,
+            "record", AwsBidiRecordProperties.class);
+
     private StrictBinder() {
     }
 
     /** {@code aws.bidi.*} bound strictly. */
     static AwsBidiProperties bind(Binder binder) {
         AwsBidiProperties properties = new AwsBidiProperties();
-        ConfigurationPropertyName emulator = ConfigurationPropertyName.of(ROOT + "." + EMULATOR);
+        List<ConfigurationPropertyName> separate = SEPARATE_GROUPS.keySet().stream()
+                .map(key -> ConfigurationPropertyName.of(ROOT + "." + key)).toList();
         List<ConfigurationProperty> unknown = new ArrayList<>();
-        // The emulator's keys are unknown to AwsBidiProperties: they are checked by their own binding below, which
-        // runs even when the emulator is off, so that a typo there fails too.
+        // The keys of the separate groups are unknown to AwsBidiProperties: each group is checked by its own binding
+        // below, which runs even when its feature is off, so that a typo there fails too.
         bind(binder, ROOT, Bindable.ofInstance(properties), unknown,
-                property -> !emulator.isAncestorOf(property.getName()));
-        bind(binder, emulator.toString(), Bindable.ofInstance(new AwsBidiEmulatorProperties()), unknown,
-                property -> true);
+                property -> separate.stream().noneMatch(group -> group.isAncestorOf(property.getName())));
+        SEPARATE_GROUPS.forEach((key, type) -> bind(binder, ROOT + "." + key,
+                Bindable.ofInstance(BeanUtils.instantiateClass(type)), unknown, property -> true));
         if (!unknown.isEmpty()) {
             unknown.sort(Comparator.comparing(property -> property.getName().toString()));
             throw unknownProperty(unknown);
@@ -99,8 +109,7 @@ final class StrictBinder {
         Class<?> group = AwsBidiProperties.class;
         while (index < name.getNumberOfElements() - 1) {
             String element = name.getElement(index, ConfigurationPropertyName.Form.DASHED);
-            Class<?> nested = group == AwsBidiProperties.class && element.equals(EMULATOR)
-                    ? AwsBidiEmulatorProperties.class : null;
+            Class<?> nested = group == AwsBidiProperties.class ? SEPARATE_GROUPS.get(element) : null;
             Class<?> mapValues = null;
             PropertyDescriptor descriptor = nested == null ? descriptor(group, element) : null;
             if (descriptor != null) {
@@ -155,7 +164,7 @@ final class StrictBinder {
                 .map(descriptor -> SettingsErrors.propertyName(type, descriptor.getName()))
                 .toList());
         if (type == AwsBidiProperties.class) {
-            keys.add(EMULATOR);
+            keys.addAll(SEPARATE_GROUPS.keySet());
         }
         return keys.stream().sorted().toList();
     }

@@ -161,7 +161,7 @@ class AwsBidiConfigurationFailureAnalyzerTests {
     @Test
     void aMisspelledEmulatorKeyFailsEvenWithTheEmulatorOff() {
         assertFailure(analysis -> assertThat(analysis.getAction()).isEqualTo("Did you mean "
-                + "aws.bidi.emulator.enabled? Valid keys of aws.bidi.emulator are config-file, enabled, port, tls."),
+                + "aws.bidi.emulator.enabled? Valid keys of aws.bidi.emulator are cassette-matching, cassette-time-scale, cassettes, config-file, enabled, port, tls."),
                 "aws.bidi.emulator.enabeld=true");
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,11 +42,13 @@ class ConfigurationMetadataTests {
     void everyKeyAUserCanWriteHasAnEntryWithADescription() {
         List<String> keys = new ArrayList<>();
         leaves("aws.bidi", AwsBidiProperties.class, keys);
-        leaves("aws.bidi.emulator", AwsBidiEmulatorProperties.class, keys);
+        StrictBinder.SEPARATE_GROUPS.forEach((group, type) -> leaves("aws.bidi." + group, type, keys));
         assertThat(keys).contains("aws.bidi.http.ping-period", "aws.bidi.sagemaker.sessions.*.endpoint-name",
                 "aws.bidi.sagemaker.sessions.*.target-variant", "aws.bidi.bedrock.sessions.*.model-id",
                 "aws.bidi.bedrock.sessions.*.nova-sonic.voice-id",
-                "aws.bidi.bedrock.sessions.*.nova-sonic.renewal.force-after", "aws.bidi.shutdown.timeout");
+                "aws.bidi.bedrock.sessions.*.nova-sonic.renewal.force-after", "aws.bidi.shutdown.timeout",
+                "aws.bidi.emulator.cassettes", "aws.bidi.record.dir", "aws.bidi.record.sessions.*.dir",
+                "aws.bidi.exchange.open-timeout");
         assertThat(properties.keySet()).containsAll(keys);
         assertThat(properties.values()).allSatisfy(property -> assertThat(property.path("description").asString())
                 .as("description of %s", property.path("name").asString()).isNotBlank());
@@ -67,20 +68,30 @@ class ConfigurationMetadataTests {
         Binder binder = new Binder(new MapConfigurationPropertySource(defaults));
         AwsBidiProperties bound = withSessions(binder.bind("aws.bidi", Bindable.of(AwsBidiProperties.class)).get());
         AwsBidiProperties fresh = withSessions(new AwsBidiProperties());
-        AwsBidiEmulatorProperties boundEmulator = binder.bind("aws.bidi.emulator",
-                Bindable.of(AwsBidiEmulatorProperties.class)).get();
         for (String name : properties.keySet()) {
-            boolean emulator = name.startsWith("aws.bidi.emulator.");
-            String path = beanPath(emulator ? AwsBidiEmulatorProperties.class : AwsBidiProperties.class,
-                    name.substring((emulator ? "aws.bidi.emulator." : "aws.bidi.").length()));
-            Object expected = new BeanWrapperImpl(emulator ? new AwsBidiEmulatorProperties() : fresh)
-                    .getPropertyValue(path);
+            String group = name.substring("aws.bidi.".length()).split("\\.")[0];
+            Class<?> separate = StrictBinder.SEPARATE_GROUPS.get(group);
+            String prefix = separate != null ? "aws.bidi." + group + "." : "aws.bidi.";
+            String path = beanPath(separate != null ? separate : AwsBidiProperties.class,
+                    name.substring(prefix.length()));
+            Object freshGroup = separate != null ? BeanUtils.instantiateClass(separate) : fresh;
+            Object boundGroup = separate != null ? bindGroup(binder, prefix.substring(0, prefix.length() - 1), separate)
+                    : bound;
+            Object expected = wrapper(freshGroup).getPropertyValue(path);
             if (expected instanceof Map<?, ?> map && map.containsKey(KEY)) {
                 continue; // a sessions map: its entries' keys are checked one by one
             }
-            Object actual = new BeanWrapperImpl(emulator ? boundEmulator : bound).getPropertyValue(path);
+            Object actual = wrapper(boundGroup).getPropertyValue(path);
             if (properties.get(name).get("defaultValue") == null) {
-                assertThat(expected).as("%s has a default, the metadata states none", name).isNull();
+                if (expected instanceof java.util.Collection<?> collection) {
+                    assertThat(collection).as("%s has a default, the metadata states none", name).isEmpty();
+                }
+                else if (expected instanceof Map<?, ?> map) {
+                    assertThat(map).as("%s has a default, the metadata states none", name).isEmpty();
+                }
+                else {
+                    assertThat(expected).as("%s has a default, the metadata states none", name).isNull();
+                }
             }
             else {
                 assertThat(actual).as("default of %s", name).isEqualTo(expected);
@@ -134,7 +145,19 @@ class ConfigurationMetadataTests {
                 .findFirst().orElseThrow(() -> new AssertionError("no property " + dashed + " in " + type));
     }
 
+    /** A wrapper that creates the map entry a session key walks into ({@code sessions[x]}) when it is not there. */
+    private static BeanWrapperImpl wrapper(Object group) {
+        BeanWrapperImpl wrapper = new BeanWrapperImpl(group);
+        wrapper.setAutoGrowNestedPaths(true);
+        return wrapper;
+    }
+
+    private static <T> T bindGroup(Binder binder, String prefix, Class<T> type) {
+        return binder.bind(prefix, Bindable.of(type)).orElseGet(() -> BeanUtils.instantiateClass(type));
+    }
+
     /** Every key a user can write below {@code prefix} of {@code type}, map keys written {@code *}. */
+
     private static void leaves(String prefix, Class<?> type, List<String> keys) {
         for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
             if (descriptor.getReadMethod() == null || descriptor.getReadMethod().getDeclaringClass() == Object.class) {
@@ -147,7 +170,8 @@ class ConfigurationMetadataTests {
                 leaves(name + ".*", Objects.requireNonNull(ResolvableType
                         .forMethodReturnType(descriptor.getReadMethod()).asMap().resolveGeneric(1)), keys);
             }
-            else if (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")) {
+            else if (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")
+                    || propertyType.getName().startsWith(type.getName() + "$")) {
                 leaves(name, propertyType, keys);
             }
             else {

@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator;
 import io.github.awsbidi.emulator.auth.CredentialStore;
 import io.github.awsbidi.emulator.auth.SigV4Verifier;
 import io.github.awsbidi.emulator.bedrock.BedrockResolver;
+import io.github.awsbidi.emulator.cassette.CassetteLibrary;
 import io.github.awsbidi.emulator.controlplane.ControlPlaneHandler;
 import io.github.awsbidi.emulator.sagemaker.ContainerDirectory;
 import io.github.awsbidi.emulator.sagemaker.SageMakerResolver;
@@ -57,10 +58,13 @@ public final class BidiEmulator implements AutoCloseable {
     private final EmulatorServer server;
     private final EmulatorStats stats;
     private final OpenAttempts openAttempts;
+    private final CassetteLibrary cassettes;
     private final @Nullable EmulatorCertificate certificate;
 
     private BidiEmulator(EmulatorConfig initial) {
         this.config = new AtomicReference<>(initial);
+        // A bad cassette fails the start, naming its file and line, rather than the first stream it would serve.
+        new CassetteLibrary(initial::cassettes).load();
         this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("aws-bidi-emulator", true),
                 NioIoHandler.newFactory());
         this.containers = new ContainerDirectory(group);
@@ -68,8 +72,10 @@ public final class BidiEmulator implements AutoCloseable {
         this.openAttempts = new OpenAttempts();
         this.certificate = initial.tls() ? EmulatorCertificate.generate() : null;
         SigV4Verifier verifier = new SigV4Verifier(CredentialStore.of(initial.credentials()), Clock.systemUTC());
+        this.cassettes = new CassetteLibrary(() -> config.get().cassettes());
         StreamEnvironment streams = new StreamEnvironment(verifier,
-                List.of(new SageMakerResolver(config::get, containers, group), new BedrockResolver(config::get)),
+                List.of(new SageMakerResolver(config::get, containers, group, cassettes),
+                        new BedrockResolver(config::get, cassettes)),
                 initial.maxEventBytes(), stats.observer(), openAttempts);
         try {
             this.server = EmulatorServer.start(new ServerSetup(initial.host(), initial.port(), sslContext(certificate),
@@ -150,7 +156,13 @@ public final class BidiEmulator implements AutoCloseable {
      * and credentials stay as started). Streams already open keep what they started with.
      */
     public void reconfigure(UnaryOperator<EmulatorConfig.Builder> change) {
-        config.updateAndGet(current -> change.apply(current.toBuilder()).build());
+        config.updateAndGet(current -> {
+            EmulatorConfig changed = change.apply(current.toBuilder()).build();
+            if (!changed.cassettes().equals(current.cassettes())) {
+                new CassetteLibrary(changed::cassettes).load(); // fails here, leaving the running configuration
+            }
+            return changed;
+        });
         openAttempts.reset();
     }
 

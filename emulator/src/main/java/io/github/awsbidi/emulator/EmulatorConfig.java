@@ -2,7 +2,9 @@ package io.github.awsbidi.emulator;
 
 import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.BedrockModel;
+import io.github.awsbidi.emulator.config.Cassettes;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ import java.util.function.UnaryOperator;
  * @param containerCloseTimeout how long a stream the client closed waits for the container's Close reply
  * @param idleConnectionTimeout how long a connection may carry no request (no active HTTP/2 stream, no
  *     complete HTTP/1.1 request, no finished TLS handshake) before the emulator closes it; 30 s by default
+ * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
+ *     built-in endpoint or model of the same name
  */
 public record EmulatorConfig(
         String host,
@@ -43,7 +47,8 @@ public record EmulatorConfig(
         int maxEventBytes,
         Duration containerConnectTimeout,
         Duration containerCloseTimeout,
-        Duration idleConnectionTimeout) {
+        Duration idleConnectionTimeout,
+        Cassettes cassettes) {
 
     /** The model id of Amazon Nova 2 Sonic. */
     public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
@@ -60,6 +65,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(containerConnectTimeout, "containerConnectTimeout");
         Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
         Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
+        Objects.requireNonNull(cassettes, "cassettes");
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -131,6 +137,7 @@ public record EmulatorConfig(
         private Duration containerConnectTimeout = Duration.ofSeconds(5);
         private Duration containerCloseTimeout = Duration.ofSeconds(5);
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
+        private Cassettes cassettes = Cassettes.none();
 
         private Builder() {
         }
@@ -146,6 +153,7 @@ public record EmulatorConfig(
             containerConnectTimeout = config.containerConnectTimeout;
             containerCloseTimeout = config.containerCloseTimeout;
             idleConnectionTimeout = config.idleConnectionTimeout;
+            cassettes = config.cassettes;
         }
 
         public Builder host(String value) {
@@ -213,9 +221,25 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** Recorded exchanges to serve (none by default). */
+        public Builder cassettes(Cassettes value) {
+            cassettes = Objects.requireNonNull(value, "cassettes");
+            return this;
+        }
+
+        /** Changes the cassette settings, starting from the current ones. */
+        public Builder cassettes(UnaryOperator<Cassettes> change) {
+            return cassettes(change.apply(cassettes));
+        }
+
+        /** Serves every cassette in {@code directory} under its recorded endpoint or model. */
+        public Builder cassetteDirectory(Path directory) {
+            return cassettes(current -> current.withDirectory(directory));
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(host, port, tls, credentials, sagemakerEndpoints, bedrockModels, maxEventBytes,
-                    containerConnectTimeout, containerCloseTimeout, idleConnectionTimeout);
+                    containerConnectTimeout, containerCloseTimeout, idleConnectionTimeout, cassettes);
         }
     }
 }

@@ -4,11 +4,13 @@ import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
- * [--credentials KEY:SECRET]}:
+ * [--credentials KEY:SECRET] [--cassettes DIR]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -46,6 +48,9 @@ public final class EmulatorMain {
         AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
         if (credential != null) {
             builder.credentials(java.util.List.of(credential));
+        }
+        for (Path directory : line.cassettes()) {
+            builder.cassetteDirectory(directory);
         }
         BidiEmulator emulator = BidiEmulator.start(builder.build());
         if (line.certOut() != null) {
@@ -88,18 +93,20 @@ public final class EmulatorMain {
             @org.jspecify.annotations.Nullable Path config,
             @org.jspecify.annotations.Nullable Path certOut,
             @org.jspecify.annotations.Nullable AwsCredential credential,
+            List<Path> cassettes,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
-                       [--credentials KEY:SECRET]
+                       [--credentials KEY:SECRET] [--cassettes DIR]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
                   --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
                   --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
                   --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones);
-                                   default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS""";
+                                   default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS
+                  --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -108,6 +115,7 @@ public final class EmulatorMain {
             Path config = null;
             Path certOut = null;
             AwsCredential credential = null;
+            List<Path> cassettes = new ArrayList<>();
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -117,6 +125,7 @@ public final class EmulatorMain {
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--cert-out" -> certOut = Path.of(value(args, ++i, "--cert-out"));
                     case "--credentials" -> credential = parseCredential(value(args, ++i, "--credentials"));
+                    case "--cassettes" -> cassettes.add(Path.of(value(args, ++i, "--cassettes")));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -124,7 +133,7 @@ public final class EmulatorMain {
             if (certOut != null && !tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
-            return new CommandLine(port, host, tls, config, certOut, credential, help);
+            return new CommandLine(port, host, tls, config, certOut, credential, cassettes, help);
         }
 
         static AwsCredential parseCredential(String text) {

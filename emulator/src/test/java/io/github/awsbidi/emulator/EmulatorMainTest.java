@@ -29,13 +29,14 @@ class EmulatorMainTest {
     @Test
     void parsesEveryOption() {
         var line = EmulatorMain.CommandLine.parse(new String[] {"--port", "0", "--host", "::1", "--tls", "--config", "e.json",
-                "--cert-out", "cert.pem"});
+                "--cassettes", "tapes", "--cert-out", "cert.pem", "--cassettes", "more"});
 
         assertThat(line.port()).isZero();
         assertThat(line.host()).isEqualTo("::1");
         assertThat(line.tls()).isTrue();
         assertThat(line.config()).isEqualTo(Path.of("e.json"));
         assertThat(line.certOut()).isEqualTo(Path.of("cert.pem"));
+        assertThat(line.cassettes()).containsExactly(Path.of("tapes"), Path.of("more"));
         assertThat(line.help()).isFalse();
     }
 

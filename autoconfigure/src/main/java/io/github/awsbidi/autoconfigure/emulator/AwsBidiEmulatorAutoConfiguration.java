@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
+import io.github.awsbidi.autoconfigure.AwsBidiConfigurationException;
 import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
+import io.github.awsbidi.emulator.config.Cassettes;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,6 +41,9 @@ public final class AwsBidiEmulatorAutoConfiguration {
     BidiEmulator awsBidiEmulator(AwsBidiEmulatorProperties properties) {
         EmulatorConfig.Builder config = (properties.getConfigFile() != null ? read(properties.getConfigFile())
                 : EmulatorConfig.defaults()).toBuilder();
+        properties.getCassettes().forEach(config::cassetteDirectory);
+        config.cassettes(cassettes -> cassettes.withMatching(matching(properties.getCassetteMatching()))
+                .withTimeScale(properties.getCassetteTimeScale()));
         BidiEmulator emulator = BidiEmulator.start(config.port(properties.getPort()).tls(properties.isTls()).build());
         logger.info("Started the embedded AWS bidi emulator at " + emulator.endpoint()
                 + "; every aws.bidi session connects to it (aws.bidi.emulator.enabled=true)");
@@ -49,6 +54,16 @@ public final class AwsBidiEmulatorAutoConfiguration {
     @ConditionalOnMissingBean(AwsBidiConnectionDetails.class)
     AwsBidiConnectionDetails awsBidiEmulatorConnectionDetails(BidiEmulator emulator) {
         return new EmulatorConnectionDetails(emulator);
+    }
+
+    private static Cassettes.Matching matching(String value) {
+        try {
+            return Cassettes.Matching.parse(value, "aws.bidi.emulator.cassette-matching");
+        }
+        catch (IllegalArgumentException ex) {
+            throw new AwsBidiConfigurationException("aws.bidi.emulator.cassette-matching", ex.getMessage() + ".",
+                    "Set aws.bidi.emulator.cassette-matching to exact, shape or ignore.", ex);
+        }
     }
 
     private static EmulatorConfig read(Resource resource) {

@@ -1,5 +1,9 @@
 package io.github.awsbidi.autoconfigure.emulator;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +27,39 @@ public class AwsBidiEmulatorProperties {
 
     /** Emulator configuration JSON (endpoints, models, faults); default: built-in echo, transcribe-sim, Nova Sonic. */
     private @Nullable Resource configFile;
+
+    /** Directories of recorded exchanges (cassettes, *.jsonl) served under their recorded endpoints and models. */
+    private List<Path> cassettes = new ArrayList<>();
+
+    /** How requests must match the cassettes' recorded ones: exact, shape (types and sizes) or ignore. */
+    private String cassetteMatching = "shape";
+
+    /** Factor on the cassettes' recorded delays: 1 replays at recorded pace, 0 as fast as possible. */
+    private double cassetteTimeScale = 1.0;
+
+    public List<Path> getCassettes() {
+        return cassettes;
+    }
+
+    public void setCassettes(List<Path> cassettes) {
+        this.cassettes = cassettes;
+    }
+
+    public String getCassetteMatching() {
+        return cassetteMatching;
+    }
+
+    public void setCassetteMatching(String cassetteMatching) {
+        this.cassetteMatching = cassetteMatching;
+    }
+
+    public double getCassetteTimeScale() {
+        return cassetteTimeScale;
+    }
+
+    public void setCassetteTimeScale(double cassetteTimeScale) {
+        this.cassetteTimeScale = cassetteTimeScale;
+    }
 
     public boolean isEnabled() {
         return enabled;

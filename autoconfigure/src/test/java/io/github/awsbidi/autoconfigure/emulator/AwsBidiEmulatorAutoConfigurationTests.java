@@ -1,10 +1,15 @@
 package io.github.awsbidi.autoconfigure.emulator;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +21,7 @@ import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.emulator.BidiEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.regions.Region;
 
@@ -120,6 +126,35 @@ class AwsBidiEmulatorAutoConfigurationTests {
                 socket.connect(new InetSocketAddress("127.0.0.1", port.get()), 2000);
             }
         });
+    }
+
+    @Test
+    void servesCassettesFromTheConfiguredDirectories(@TempDir Path tapes) throws IOException {
+        String payload = Base64.getEncoder().encodeToString("{\"recorded\":true}".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(tapes.resolve("a.jsonl"), String.join("\n",
+                "{\"format\":\"aws-bidi-cassette\",\"version\":1,\"service\":\"sagemaker\",\"region\":\"us-east-1\","
+                        + "\"resource\":\"echo\",\"session\":\"echo\",\"recordedAt\":\"2026-11-30T15:00:00Z\"}",
+                "{\"atMicros\":10,\"event\":\"answered\",\"invokedVariant\":\"variant-1\"}",
+                "{\"atMicros\":20,\"event\":\"request\",\"dataType\":\"UTF8\",\"completion\":\"COMPLETE\","
+                        + "\"payload\":\"aGVsbG8=\"}",
+                "{\"atMicros\":30,\"event\":\"response\",\"dataType\":\"UTF8\",\"completion\":\"COMPLETE\","
+                        + "\"payload\":\"" + payload + "\"}",
+                "{\"atMicros\":40,\"event\":\"requestsCompleted\"}",
+                "{\"atMicros\":50,\"event\":\"end\",\"outcome\":\"completed\"}"));
+        this.contextRunner
+                .withPropertyValues("aws.bidi.emulator.enabled=true", "aws.bidi.emulator.cassettes=" + tapes,
+                        "aws.bidi.emulator.cassette-matching=exact", "aws.bidi.emulator.cassette-time-scale=0")
+                .run(context -> assertThat(echo(context.getBean("echo", BidirectionalSession.class)))
+                        .containsExactly("{\"recorded\":true}"));
+    }
+
+    @Test
+    void unknownCassetteMatchingFailsTheStartNamingTheProperty() {
+        this.contextRunner
+                .withPropertyValues("aws.bidi.emulator.enabled=true", "aws.bidi.emulator.cassette-matching=fuzzy")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("aws.bidi.emulator.cassette-matching must be exact, shape or ignore"));
     }
 
     private static List<String> echo(BidirectionalSession session) {

@@ -18,6 +18,8 @@ final class DefaultExchangeContext implements ExchangeContext {
     private final Target target;
     private final long startNanos;
     private final ContextView subscriberContext;
+    private @Nullable String modelInvocationPath;
+    private @Nullable String modelQueryString;
     private volatile @Nullable String invokedVariant;
     private volatile @Nullable String requestId;
     // Created on first use: exchanges nobody listens to never allocate it.
@@ -29,6 +31,23 @@ final class DefaultExchangeContext implements ExchangeContext {
         this.target = target;
         this.startNanos = startNanos;
         this.subscriberContext = subscriberContext;
+    }
+
+    /** Sets the request's SageMaker invocation path and query string, before the exchange starts. */
+    DefaultExchangeContext requestHeaders(@Nullable String invocationPath, @Nullable String queryString) {
+        this.modelInvocationPath = invocationPath;
+        this.modelQueryString = queryString;
+        return this;
+    }
+
+    @Override
+    public Optional<String> modelInvocationPath() {
+        return Optional.ofNullable(modelInvocationPath);
+    }
+
+    @Override
+    public Optional<String> modelQueryString() {
+        return Optional.ofNullable(modelQueryString);
     }
 
     void headers(@Nullable String invokedVariant, @Nullable String requestId) {

@@ -64,14 +64,17 @@ public final class ExchangeEngine<I> {
     private ExchangeRun<I> newRun(ExchangeOptions exchangeOptions, Publisher<Frame> requests,
             ExchangeRun.@Nullable LiveListener liveListener, ContextView subscriberContext) {
         Target target;
+        ExchangeOptions headers;
         try {
             transport.validate(exchangeOptions);
             target = transport.target(exchangeOptions);
+            headers = transport.effectiveHeaders(exchangeOptions);
         } catch (BidiStreamException e) {
             throw e.in(sessionName, transport.target(ExchangeOptions.defaults()));
         }
         DefaultExchangeContext context = new DefaultExchangeContext(UUID.randomUUID().toString(), sessionName,
-                target, System.nanoTime(), subscriberContext);
+                target, System.nanoTime(), subscriberContext)
+                .requestHeaders(headers.modelInvocationPath(), headers.modelQueryString());
         return new ExchangeRun<>(transport, exchangeOptions, options.retryPolicy(), options.openTimeout(), listener,
                 context, requests, frameCheck, liveListener);
     }

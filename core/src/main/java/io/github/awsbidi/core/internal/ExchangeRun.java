@@ -95,7 +95,12 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         return Mono.create(sink -> {
             Attempt attempt = new Attempt(sink);
             current = attempt;
-            Publisher<I> input = Flux.from(relay.newLeg()).map(transport::toRequestEvent);
+            Flux<Frame> leg = Flux.from(relay.newLeg());
+            if (listening) {
+                // A leg completes only once the caller's publisher did and every frame went out: the half-close.
+                leg = leg.doOnComplete(() -> listener.requestsCompleted(context, System.nanoTime()));
+            }
+            Publisher<I> input = leg.map(transport::toRequestEvent);
             sink.onCancel(attempt::cancelCall);
             attempt.startOpenTimer();
             CompletableFuture<Void> call;
@@ -179,7 +184,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             firstResponseSeen = true;
             listener.firstResponse(context, now);
         }
-        listener.frameReceived(context, frame.size(), now);
+        listener.frameReceived(context, frame, now);
     }
 
     private void finish(SignalType signal) {
@@ -204,7 +209,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             endAsked = true;
         }
         if (listening) {
-            listener.frameSent(context, frame.size(), transport.completesInput(frame), System.nanoTime());
+            listener.frameSent(context, frame, transport.completesInput(frame), System.nanoTime());
         }
     }
 
@@ -281,6 +286,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             answered = true;
             stopOpenTimer();
             context.headers(invokedVariant, requestId);
+            if (listening) {
+                listener.answered(context, System.nanoTime());
+            }
             relay.confirm();
         }
 

@@ -20,6 +20,14 @@ public interface StreamTransport<I> {
     /** The target of an exchange with these options; called after {@link #validate(ExchangeOptions)}. */
     Target target(ExchangeOptions options);
 
+    /**
+     * The exchange's effective SageMaker headers: the session's defaults with the exchange's overrides applied, what
+     * listeners report as the request's invocation path and query string. Bedrock has none.
+     */
+    default ExchangeOptions effectiveHeaders(ExchangeOptions options) {
+        return options;
+    }
+
     /** Rejects options this service cannot honour, with a {@link io.github.awsbidi.core.ErrorKind#VALIDATION} error. */
     void validate(ExchangeOptions options);
 

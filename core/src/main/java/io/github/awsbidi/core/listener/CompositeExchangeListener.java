@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
 
 /** Calls several listeners in order; one failing listener does not keep the others from being called. */
 final class CompositeExchangeListener implements ExchangeListener {
@@ -44,6 +45,38 @@ final class CompositeExchangeListener implements ExchangeListener {
                 logFailure(listener, e);
             }
         }
+    }
+
+    @Override
+    public void frameSent(ExchangeContext exchange, Frame frame, boolean completesInput, long nanoTime) {
+        for (ExchangeListener listener : listeners) {
+            try {
+                listener.frameSent(exchange, frame, completesInput, nanoTime);
+            } catch (RuntimeException e) {
+                logFailure(listener, e);
+            }
+        }
+    }
+
+    @Override
+    public void frameReceived(ExchangeContext exchange, Frame frame, long nanoTime) {
+        for (ExchangeListener listener : listeners) {
+            try {
+                listener.frameReceived(exchange, frame, nanoTime);
+            } catch (RuntimeException e) {
+                logFailure(listener, e);
+            }
+        }
+    }
+
+    @Override
+    public void answered(ExchangeContext exchange, long nanoTime) {
+        each(listener -> listener.answered(exchange, nanoTime));
+    }
+
+    @Override
+    public void requestsCompleted(ExchangeContext exchange, long nanoTime) {
+        each(listener -> listener.requestsCompleted(exchange, nanoTime));
     }
 
     @Override

@@ -34,6 +34,16 @@ public interface ExchangeContext {
         return Context.empty();
     }
 
+    /** SageMaker's {@code X-Amzn-SageMaker-Model-Invocation-Path} of the request, if any. */
+    default Optional<String> modelInvocationPath() {
+        return Optional.empty();
+    }
+
+    /** SageMaker's {@code X-Amzn-SageMaker-Model-Query-String} of the request, if any. */
+    default Optional<String> modelQueryString() {
+        return Optional.empty();
+    }
+
     /** SageMaker's invoked production variant, once the service has answered. */
     Optional<String> invokedVariant();
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
 
 /**
  * Callbacks on the life of every exchange of a session: the SPI metrics and tracing plug into.
@@ -45,8 +46,37 @@ public interface ExchangeListener {
         frameSent(exchange, bytes, nanoTime);
     }
 
+    /**
+     * {@code frame} was handed to the HTTP/2 stream: the payload-level view recorders need. Sessions call this
+     * method; its default forwards the size to {@link #frameSent(ExchangeContext, int, boolean, long)}, so a
+     * listener that counts bytes need not look at payloads. The frame's payload is a read-only view: do not keep it
+     * beyond the call unless copied.
+     */
+    default void frameSent(ExchangeContext exchange, Frame frame, boolean completesInput, long nanoTime) {
+        frameSent(exchange, frame.size(), completesInput, nanoTime);
+    }
+
     /** A frame of {@code bytes} payload bytes arrived. */
     default void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
+    }
+
+    /**
+     * {@code frame} arrived. Sessions call this method; its default forwards the size to
+     * {@link #frameReceived(ExchangeContext, int, long)}.
+     */
+    default void frameReceived(ExchangeContext exchange, Frame frame, long nanoTime) {
+        frameReceived(exchange, frame.size(), nanoTime);
+    }
+
+    /**
+     * The service answered the stream's request with its response headers: the stream is open and
+     * {@link ExchangeContext#invokedVariant()} is known. An exchange whose every attempt was refused never gets here.
+     */
+    default void answered(ExchangeContext exchange, long nanoTime) {
+    }
+
+    /** The request side ended: the caller's publisher completed and its end went to the service. */
+    default void requestsCompleted(ExchangeContext exchange, long nanoTime) {
     }
 
     /** The first response frame arrived (called before its {@link #frameReceived}). */

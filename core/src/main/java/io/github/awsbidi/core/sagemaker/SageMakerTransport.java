@@ -46,6 +46,13 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
     }
 
     @Override
+    public ExchangeOptions effectiveHeaders(ExchangeOptions options) {
+        SageMakerSessionSettings effective = settings.merge(options);
+        return new ExchangeOptions(effective.targetVariant(), effective.modelInvocationPath(),
+                effective.modelQueryString(), options.replayUnconfirmed());
+    }
+
+    @Override
     public void validate(ExchangeOptions options) {
         settings.merge(options);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.awsbidi.core.Frame;
 import org.junit.jupiter.api.Test;
 
 class ExchangeListenerTest {
@@ -48,6 +49,53 @@ class ExchangeListenerTest {
         composite.closed(null, Outcome.CANCELLED, 0);
 
         assertThat(calls).containsExactly("failing 7", "recording 7", "closed cancelled");
+    }
+
+    @Test
+    void frameCallbacksReachPayloadListenersAndFallBackToSizesForOthers() {
+        List<String> calls = new ArrayList<>();
+        ExchangeListener sizes = new ExchangeListener() {
+            @Override
+            public void frameSent(ExchangeContext exchange, int bytes, boolean completesInput, long nanoTime) {
+                calls.add("sizes sent " + bytes + " " + completesInput);
+            }
+
+            @Override
+            public void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
+                calls.add("sizes received " + bytes);
+            }
+        };
+        ExchangeListener payloads = new ExchangeListener() {
+            @Override
+            public void frameSent(ExchangeContext exchange, Frame frame, boolean completesInput, long nanoTime) {
+                calls.add("payloads sent " + frame.asString());
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public void frameReceived(ExchangeContext exchange, Frame frame, long nanoTime) {
+                calls.add("payloads received " + frame.asString());
+            }
+
+            @Override
+            public void answered(ExchangeContext exchange, long nanoTime) {
+                calls.add("answered");
+            }
+
+            @Override
+            public void requestsCompleted(ExchangeContext exchange, long nanoTime) {
+                calls.add("requests completed");
+            }
+        };
+
+        ExchangeListener composite = ExchangeListener.composite(sizes, payloads);
+        composite.answered(null, 0);
+        composite.frameSent(null, Frame.text("abc"), true, 0);
+        composite.frameReceived(null, Frame.text("hello"), 0);
+        composite.requestsCompleted(null, 0);
+
+        assertThat(calls).containsExactly("answered", "sizes sent 3 true", "payloads sent abc", "sizes received 5",
+                "payloads received hello", "requests completed");
     }
 
     @Test

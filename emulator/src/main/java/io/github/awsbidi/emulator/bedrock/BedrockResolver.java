@@ -1,6 +1,7 @@
 package io.github.awsbidi.emulator.bedrock;
 
 import io.github.awsbidi.emulator.EmulatorConfig;
+import io.github.awsbidi.emulator.cassette.CassetteLibrary;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.stream.AwsErrors;
 import io.github.awsbidi.emulator.stream.OpenDecision;
@@ -22,8 +23,15 @@ public final class BedrockResolver implements StreamResolver {
 
     private final Supplier<EmulatorConfig> config;
 
+    private final CassetteLibrary cassettes;
+
     public BedrockResolver(Supplier<EmulatorConfig> config) {
+        this(config, new CassetteLibrary(() -> config.get().cassettes()));
+    }
+
+    public BedrockResolver(Supplier<EmulatorConfig> config, CassetteLibrary cassettes) {
         this.config = config;
+        this.cassettes = cassettes;
     }
 
     @Override
@@ -43,6 +51,10 @@ public final class BedrockResolver implements StreamResolver {
             return done(AwsErrors.reject("UnknownOperationException", "No operation at " + head.path()));
         }
         String modelId = matcher.group(1);
+        Optional<OpenDecision> replay = cassettes.replay(CassetteLibrary.Service.BEDROCK, modelId, head);
+        if (replay.isPresent()) {
+            return done(replay.get());
+        }
         Optional<BedrockModel> model = config.get().bedrockModel(modelId);
         if (model.isEmpty()) {
             return done(AwsErrors.reject("ValidationException", "The provided model identifier is invalid."));

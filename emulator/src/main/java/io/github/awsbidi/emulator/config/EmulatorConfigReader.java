@@ -33,17 +33,23 @@ public final class EmulatorConfigReader {
     private EmulatorConfigReader() {
     }
 
-    /** Reads a configuration file. */
+    /** Reads a configuration file; relative cassette paths are resolved against the file's directory. */
     public static EmulatorConfig read(Path file) {
         try {
-            return parse(Files.readString(file));
+            Path parent = file.toAbsolutePath().getParent();
+            return parse(Files.readString(file), parent != null ? parent : Path.of(""));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read emulator configuration " + file, e);
         }
     }
 
-    /** Parses configuration JSON. */
+    /** Parses configuration JSON; relative cassette paths are resolved against the working directory. */
     public static EmulatorConfig parse(String json) {
+        return parse(json, Path.of(""));
+    }
+
+    /** Parses configuration JSON; relative cassette paths are resolved against {@code base}. */
+    public static EmulatorConfig parse(String json, Path base) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -51,7 +57,7 @@ public final class EmulatorConfigReader {
             throw new IllegalArgumentException("Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
         }
         allowOnly(root, "$", Set.of("host", "port", "tls", "credentials", "sagemaker", "bedrock", "maxEventBytes",
-                "containerConnectTimeout", "containerCloseTimeout", "idleConnectionTimeout"));
+                "containerConnectTimeout", "containerCloseTimeout", "idleConnectionTimeout", "cassettes"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
             builder.host(root.get("host").asString());
@@ -85,19 +91,67 @@ public final class EmulatorConfigReader {
         }
         JsonNode sagemaker = root.path("sagemaker");
         allowOnly(sagemaker, "$.sagemaker", Set.of("endpoints"));
+        Cassettes cassettes = cassettes(root.path("cassettes"), base);
         for (Map.Entry<String, JsonNode> entry : sagemaker.path("endpoints").properties()) {
-            builder.sagemakerEndpoint(entry.getKey(), endpoint(entry.getValue(), "$.sagemaker.endpoints." + entry.getKey()));
+            String path = "$.sagemaker.endpoints." + entry.getKey();
+            Path cassette = cassetteBehaviour(entry.getValue(), path, base);
+            if (cassette != null) {
+                cassettes = cassettes.withSageMakerEndpoint(entry.getKey(), cassette);
+            } else {
+                builder.sagemakerEndpoint(entry.getKey(), endpoint(entry.getValue(), path));
+            }
         }
         JsonNode bedrock = root.path("bedrock");
         allowOnly(bedrock, "$.bedrock", Set.of("models"));
         for (Map.Entry<String, JsonNode> entry : bedrock.path("models").properties()) {
-            builder.bedrockModel(entry.getKey(), model(entry.getValue(), "$.bedrock.models." + entry.getKey()));
+            String path = "$.bedrock.models." + entry.getKey();
+            Path cassette = cassetteBehaviour(entry.getValue(), path, base);
+            if (cassette != null) {
+                cassettes = cassettes.withBedrockModel(entry.getKey(), cassette);
+            } else {
+                builder.bedrockModel(entry.getKey(), model(entry.getValue(), path));
+            }
         }
-        return builder.build();
+        return builder.cassettes(cassettes).build();
+    }
+
+    private static Cassettes cassettes(JsonNode node, Path base) {
+        allowOnly(node, "$.cassettes", Set.of("directories", "matching", "timeScale"));
+        Cassettes cassettes = Cassettes.none();
+        for (JsonNode directory : node.path("directories")) {
+            cassettes = cassettes.withDirectory(base.resolve(directory.asString()));
+        }
+        if (node.has("matching")) {
+            cassettes = cassettes.withMatching(Cassettes.Matching.parse(node.get("matching").asString(),
+                    "$.cassettes.matching"));
+        }
+        if (node.has("timeScale")) {
+            if (!node.get("timeScale").isNumber()) {
+                throw new IllegalArgumentException("$.cassettes.timeScale must be a number >= 0");
+            }
+            cassettes = cassettes.withTimeScale(node.get("timeScale").asDouble());
+        }
+        return cassettes;
+    }
+
+    /** The cassette of an endpoint or model whose behaviour is {@code cassette}; {@code null} for any other. */
+    private static @Nullable Path cassetteBehaviour(JsonNode node, String path, Path base) {
+        if (!node.path("behaviour").asString("").equalsIgnoreCase("cassette")) {
+            if (node.has("cassette")) {
+                throw new IllegalArgumentException(path + ".cassette needs \"behaviour\": \"cassette\"");
+            }
+            return null;
+        }
+        allowOnly(node, path, Set.of("behaviour", "cassette"));
+        return base.resolve(required(node, "cassette", path));
     }
 
     private static SageMakerEndpoint endpoint(JsonNode node, String path) {
-        allowOnly(node, path, Set.of("status", "variants", "faults"));
+        allowOnly(node, path, Set.of("status", "variants", "faults", "behaviour"));
+        if (node.has("behaviour")) {
+            throw new IllegalArgumentException(path + ".behaviour: an endpoint's behaviour is its variants' containers,"
+                    + " or \"cassette\" with a \"cassette\" file or directory");
+        }
         EndpointStatus status = node.has("status") ? EndpointStatus.parse(node.get("status").asString()) : EndpointStatus.IN_SERVICE;
         List<Variant> variants = new ArrayList<>();
         for (JsonNode variant : node.path("variants")) {

@@ -2,6 +2,8 @@ package io.github.awsbidi.emulator.junit;
 
 import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -44,8 +46,16 @@ public final class BidiEmulatorExtension implements ParameterResolver {
     }
 
     private static BidiEmulator start(Class<?> testClass) {
-        boolean tls = AnnotationSupport.findAnnotation(testClass, BidiEmulatorTest.class).map(BidiEmulatorTest::tls).orElse(false);
-        return BidiEmulator.start(EmulatorConfig.builder().tls(tls).build());
+        Optional<BidiEmulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BidiEmulatorTest.class);
+        EmulatorConfig.Builder config = EmulatorConfig.builder().tls(annotation.map(BidiEmulatorTest::tls).orElse(false));
+        annotation.ifPresent(test -> {
+            for (String directory : test.cassettes()) {
+                config.cassetteDirectory(Path.of(directory));
+            }
+            config.cassettes(cassettes -> cassettes.withMatching(test.cassetteMatching())
+                    .withTimeScale(test.cassetteTimeScale()));
+        });
+        return BidiEmulator.start(config.build());
     }
 
     /** Closes the emulator when JUnit closes the class's store. */

@@ -1,6 +1,7 @@
 package io.github.awsbidi.emulator.sagemaker;
 
 import io.github.awsbidi.emulator.EmulatorConfig;
+import io.github.awsbidi.emulator.cassette.CassetteLibrary;
 import io.github.awsbidi.emulator.config.EndpointStatus;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import io.github.awsbidi.emulator.config.Variant;
@@ -31,7 +32,15 @@ public final class SageMakerResolver implements StreamResolver {
     private final ContainerDirectory containers;
     private final EventLoopGroup group;
 
+    private final CassetteLibrary cassettes;
+
     public SageMakerResolver(Supplier<EmulatorConfig> config, ContainerDirectory containers, EventLoopGroup group) {
+        this(config, containers, group, new CassetteLibrary(() -> config.get().cassettes()));
+    }
+
+    public SageMakerResolver(Supplier<EmulatorConfig> config, ContainerDirectory containers, EventLoopGroup group,
+            CassetteLibrary cassettes) {
+        this.cassettes = cassettes;
         this.config = config;
         this.containers = containers;
         this.group = group;
@@ -58,6 +67,10 @@ public final class SageMakerResolver implements StreamResolver {
             return done(AwsErrors.reject("ValidationError", "1 validation error detected: Value '" + name
                     + "' at 'endpointName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                     + SageMakerHeaders.NAME.pattern() + " and have length less than or equal to 63"));
+        }
+        Optional<OpenDecision> replay = cassettes.replay(CassetteLibrary.Service.SAGEMAKER, name, head);
+        if (replay.isPresent()) {
+            return done(replay.get());
         }
         EmulatorConfig current = config.get();
         Optional<SageMakerEndpoint> endpoint = current.sagemakerEndpoint(name);

@@ -141,6 +141,11 @@ final class OperationBridge extends ChannelInboundHandlerAdapter {
         }
 
         @Override
+        public void reset() {
+            onLoop(() -> endedByOperation(new StreamEnd.Reset()));
+        }
+
+        @Override
         public void pauseInput() {
             onLoop(() -> {
                 if (operation != null) {

@@ -22,6 +22,9 @@ public interface StreamContext {
     /** Sends an error message ({@code :message-type: error}) and ends the response stream. */
     void failWithError(String errorCode, String message);
 
+    /** Resets the stream (RST_STREAM): what a client sees when a stream breaks without a modeled error. */
+    void reset();
+
     /** Stops reading request events until {@link #resumeInput()}; HTTP/2 flow control then holds the client back. */
     void pauseInput();
 
