@@ -2,9 +2,9 @@ package io.github.awsbidi.sample.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.event.GenerationStage;
-import io.github.awsbidi.core.novasonic.event.Role;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.event.GenerationStage;
+import io.github.awsbidi.novasonic.event.Role;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,78 @@
+package io.github.awsbidi.novasonic;
+
+import io.github.awsbidi.novasonic.event.GenerationStage;
+import io.github.awsbidi.novasonic.event.Role;
+import io.github.awsbidi.novasonic.event.TokenUsage;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** What a {@link Conversation} tells its caller, in order, across stream renewals. */
+public sealed interface ConversationEvent {
+
+    /**
+     * Text of a turn: what the user said (FINAL), what the assistant plans to say (SPECULATIVE) or
+     * what it actually said (FINAL, possibly cut short by a barge-in).
+     */
+    record Transcript(Role role, String text, GenerationStage stage) implements ConversationEvent {
+        public Transcript {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(stage, "stage");
+        }
+    }
+
+    /**
+     * A chunk of the assistant's speech: 16-bit little-endian mono PCM at the output rate. (A record of
+     * an array: {@code equals} compares the array's identity, not its bytes.)
+     */
+    record AudioOut(byte[] pcm) implements ConversationEvent {
+        public AudioOut {
+            Objects.requireNonNull(pcm, "pcm");
+        }
+    }
+
+    /**
+     * The model calls a tool. A registered handler answers it automatically; calls with no handler
+     * are only reported here.
+     */
+    record ToolCall(String name, String toolUseId, Map<String, @Nullable Object> arguments)
+            implements ConversationEvent {
+        public ToolCall {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(toolUseId, "toolUseId");
+            arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        }
+    }
+
+    /** The user barged in: stop playing and drop queued assistant audio. Sent once per barge-in. */
+    record Interrupted() implements ConversationEvent {
+    }
+
+    /** The assistant finished its turn. */
+    record TurnEnd() implements ConversationEvent {
+    }
+
+    /** Tokens used since the previous usage report (a delta, so that sums are right). */
+    record Usage(TokenUsage delta) implements ConversationEvent {
+        public Usage {
+            Objects.requireNonNull(delta, "delta");
+        }
+    }
+
+    /** The conversation moved to a new stream (before the service's time limit, or after a recoverable error). */
+    record Renewed(String reason) implements ConversationEvent {
+        public Renewed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The conversation ended; {@code error} is set when it ended because of one. The last event. */
+    record Closed(String reason, @Nullable Throwable error) implements ConversationEvent {
+        public Closed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
