@@ -1,7 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
-import io.github.awsbidi.core.novasonic.event.EndpointingSensitivity;
+import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

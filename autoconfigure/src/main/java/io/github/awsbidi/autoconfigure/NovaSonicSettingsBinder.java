@@ -1,7 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
-import io.github.awsbidi.core.novasonic.InvalidNovaSonicSettingsException;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.InvalidNovaSonicSettingsException;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -1,9 +1,9 @@
 package io.github.awsbidi.autoconfigure;
 
 import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
+import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.NovaSonicTool;
 
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.SageMakerDefinition;

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
