@@ -121,7 +121,8 @@ public final class EmulatorConfigReader {
     }
 
     private static NovaSonicOptions novaSonic(JsonNode node, String path) {
-        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "toolTriggers", "bargeIn",
+        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "audioIdleTimeout", "toolTriggers",
+                "bargeIn",
                 "instabilityAfterEvents"));
         NovaSonicOptions options = NovaSonicOptions.defaults();
         if (node.has("timeScale")) {
@@ -132,6 +133,9 @@ public final class EmulatorConfigReader {
         }
         if (node.has("silenceTimeout")) {
             options = options.withSilenceTimeout(duration(node.get("silenceTimeout"), path + ".silenceTimeout"));
+        }
+        if (node.has("audioIdleTimeout")) {
+            options = options.withAudioIdleTimeout(duration(node.get("audioIdleTimeout"), path + ".audioIdleTimeout"));
         }
         if (node.has("toolTriggers")) {
             Map<String, String> triggers = new LinkedHashMap<>();
