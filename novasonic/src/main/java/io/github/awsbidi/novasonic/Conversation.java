@@ -1,6 +1,7 @@
 package io.github.awsbidi.novasonic;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,14 @@ public interface Conversation {
 
     /** Sends what the user typed as an interactive USER text turn: the model answers it. */
     Mono<Void> sendText(String text);
+
+    /**
+     * Replaces the tools the model may call. Tools are declared when a stream starts, so the conversation
+     * moves to a fresh stream at the next turn boundary ({@link RenewalCause#TOOL_CHANGE}); handlers of the
+     * new set answer calls from then on. Fails with {@link InvalidNovaSonicSettingsException} for an invalid
+     * tool (e.g. a name outside {@code ^[a-zA-Z0-9_-]+$}).
+     */
+    Mono<Void> updateTools(List<NovaSonicTool> tools);
 
     /**
      * What happens in the conversation, in order, across stream renewals; ends after

@@ -62,11 +62,32 @@ public sealed interface ConversationEvent {
         }
     }
 
-    /** The conversation moved to a new stream (before the service's time limit, or after a recoverable error). */
-    record Renewed(String reason) implements ConversationEvent {
+    /**
+     * The conversation moved to a new stream: {@code cause} says why (age, expiring credentials, a new tool
+     * set, a long assistant silence, or recovery from an error), {@code reason} says it for humans.
+     */
+    record Renewed(RenewalCause cause, String reason) implements ConversationEvent {
         public Renewed {
+            Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(reason, "reason");
         }
+    }
+
+    /**
+     * The service heard the user start speaking ({@code userSpeechStart}, sent by the service in live traffic
+     * but not documented; absent on streams that do not send it).
+     *
+     * @param inputAudioOffsetMs where in the stream's input audio, when the service says
+     */
+    record UserSpeechStarted(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {
+    }
+
+    /**
+     * The service heard the user stop speaking ({@code userSpeechEnd}, same caveat as {@link UserSpeechStarted}).
+     *
+     * @param inputAudioOffsetMs where in the stream's input audio, when the service says
+     */
+    record UserSpeechEnded(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {
     }
 
     /** The conversation ended; {@code error} is set when it ended because of one. The last event. */

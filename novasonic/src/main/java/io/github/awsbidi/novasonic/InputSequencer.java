@@ -15,13 +15,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Orders the input events of one stream. It emits the opening sequence (sessionStart, promptStart with
- * the tools, the SYSTEM block, the history blocks), opens the user's AUDIO block on the first audio,
+ * the tools, the SYSTEM block, the SYSTEM_SPEECH block, the history blocks), opens the user's AUDIO block on the first audio,
  * cuts audio into ~32 ms {@code audioInput}s, and ends with the closing sequence (audio contentEnd,
  * promptEnd, sessionEnd). Writes are serialised: every event reaches the sink under one lock, whole
  * TEXT and TOOL blocks are emitted at once, and while a caller holds a {@link TextBlock} open, audio and
@@ -38,7 +37,7 @@ final class InputSequencer {
     private final NovaSonicSettings settings;
     private final String promptName;
     private final Supplier<String> contentNames;
-    private final Consumer<InputEvent> sink;
+    private final InputSink sink;
     private final AudioChunker chunker;
     private final int maxWaitingAudioBytes;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
@@ -50,12 +49,12 @@ final class InputSequencer {
     private boolean liveTextSent;
 
     InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames,
-            Consumer<InputEvent> sink) {
+            InputSink sink) {
         this(settings, promptName, contentNames, sink, DEFAULT_MAX_WAITING_AUDIO_BYTES);
     }
 
     InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames,
-            Consumer<InputEvent> sink, int maxWaitingAudioBytes) {
+            InputSink sink, int maxWaitingAudioBytes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.promptName = Objects.requireNonNull(promptName, "promptName");
         this.contentNames = Objects.requireNonNull(contentNames, "contentNames");
@@ -71,7 +70,7 @@ final class InputSequencer {
     }
 
     /**
-     * Emits sessionStart, promptStart (with the tools) and the SYSTEM block: what a stream can be
+     * Emits sessionStart, promptStart (with the tools), the SYSTEM block and the SYSTEM_SPEECH block: what a stream can be
      * opened with before its history is known.
      */
     synchronized void start() {
@@ -90,6 +89,10 @@ final class InputSequencer {
                 MediaTypeConfiguration.APPLICATION_JSON, tools));
         if (!settings.systemPrompt().isBlank()) {
             emitText(Role.SYSTEM, false, List.of(settings.systemPrompt()));
+        }
+        if (!settings.speechPrompt().isBlank()) {
+            // Nova 2's speech prompt (how to speak) follows the system prompt.
+            emitText(Role.SYSTEM_SPEECH, false, List.of(settings.speechPrompt()));
         }
     }
 
@@ -140,9 +143,10 @@ final class InputSequencer {
         requireOpen();
         whenNoBlockOpen(() -> {
             String contentName = contentNames.get();
-            sink.accept(InputEvent.ContentStart.toolResult(promptName, contentName, toolUseId));
-            sink.accept(new InputEvent.ToolResult(promptName, contentName, resultJson));
-            sink.accept(new InputEvent.ContentEnd(promptName, contentName));
+            // Ahead of queued audio: a late result makes the model speak a speculative fallback.
+            sink.acceptUrgent(List.of(InputEvent.ContentStart.toolResult(promptName, contentName, toolUseId),
+                    new InputEvent.ToolResult(promptName, contentName, resultJson),
+                    new InputEvent.ContentEnd(promptName, contentName)));
         });
     }
 

@@ -7,6 +7,7 @@ import io.github.awsbidi.novasonic.event.NovaSonicCodec;
 import io.github.awsbidi.novasonic.event.NovaSonicProtocolException;
 import io.github.awsbidi.novasonic.event.OutputEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.concurrent.Queues;
 
 /**
  * One HTTP/2 stream of a conversation: its {@link InputSequencer}, the pump that hands the encoded
@@ -30,7 +29,7 @@ final class Leg {
     private final String name;
     private final Exchange exchange;
     private final NovaSonicCodec codec;
-    private final Sinks.Many<Frame> outbound;
+    private final OutboundLanes outbound;
     private final InputSequencer sequencer;
     private final OutputInterpreter interpreter = new OutputInterpreter();
     private final long openedNanos = System.nanoTime();
@@ -40,9 +39,19 @@ final class Leg {
         this.name = name;
         this.exchange = exchange;
         this.codec = codec;
-        this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(outboundFrames).get());
+        this.outbound = new OutboundLanes(outboundFrames);
         this.sequencer = new InputSequencer(settings, UUID.randomUUID().toString(),
-                () -> UUID.randomUUID().toString(), this::emit);
+                () -> UUID.randomUUID().toString(), new InputSink() {
+                    @Override
+                    public void accept(InputEvent event) {
+                        emit(event);
+                    }
+
+                    @Override
+                    public void acceptUrgent(List<InputEvent> block) {
+                        emitUrgent(block);
+                    }
+                });
     }
 
     String name() {
@@ -66,8 +75,9 @@ final class Leg {
      * gets the error that ended the stream, or {@code null} when the service completed it.
      */
     void run(Consumer<OutputEvent> onEvent, Consumer<@Nullable Throwable> onEnd) {
-        subscriptions.add(outbound.asFlux()
-                .concatMap(exchange::send)
+        // One frame at a time, so that an urgent block can still overtake audio that waits.
+        subscriptions.add(outbound.flux()
+                .concatMap(exchange::send, 1)
                 .subscribe(null, error -> {
                     exchange.cancel();
                     onEnd.accept(error);
@@ -90,28 +100,28 @@ final class Leg {
             LOG.log(System.Logger.Level.DEBUG, "Could not queue the closing sequence of {0}: {1}", name,
                     overflow.getMessage());
         }
-        outbound.tryEmitComplete();
+        outbound.complete();
         subscriptions.add(scheduler.schedule(this::cancel, Math.max(1, grace.toNanos()), TimeUnit.NANOSECONDS));
     }
 
     /** Resets the stream now. */
     void cancel() {
         if (!subscriptions.isDisposed()) {
-            outbound.tryEmitComplete();
+            outbound.complete();
             exchange.cancel();
             subscriptions.dispose();
         }
     }
 
     private void emit(InputEvent event) {
-        Sinks.EmitResult result = outbound.tryEmitNext(Frame.json(codec.encode(event)));
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+        if (!outbound.add(Frame.json(codec.encode(event)), event instanceof InputEvent.AudioInput)
+                && !subscriptions.isDisposed()) {
             throw new IllegalStateException("the send queue of " + name + " is full: the stream does not keep up");
         }
-        if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED
-                && result != Sinks.EmitResult.FAIL_CANCELLED) {
-            throw new IllegalStateException("could not queue " + event.eventName() + " on " + name + ": " + result);
-        }
+    }
+
+    private void emitUrgent(List<InputEvent> block) {
+        outbound.addUrgent(block.stream().map(event -> Frame.json(codec.encode(event))).toList());
     }
 
     private Optional<OutputEvent> decode(Frame frame) {

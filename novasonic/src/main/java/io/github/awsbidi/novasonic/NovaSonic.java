@@ -3,13 +3,17 @@ package io.github.awsbidi.novasonic;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Target;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
  * Starts Nova Sonic conversations over a Bedrock {@link BidirectionalSession} (model
- * {@code amazon.nova-2-sonic-v1:0}) with fixed {@link NovaSonicSettings}. Thread-safe; one per session
+ * {@code amazon.nova-2-5-sonic} or {@code amazon.nova-2-sonic-v1:0}; model ids are open strings) with fixed
+ * {@link NovaSonicSettings}. Thread-safe; one per session
  * and settings, shared by every caller.
  *
  * <pre>{@code
@@ -29,11 +33,16 @@ public final class NovaSonic {
     private final BidirectionalSession session;
     private final NovaSonicSettings settings;
     private final Scheduler scheduler;
+    private final @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private final ConversationListener listener;
 
-    private NovaSonic(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler) {
+    private NovaSonic(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler,
+            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials, ConversationListener listener) {
         this.session = session;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.credentials = credentials;
+        this.listener = listener;
     }
 
     /**
@@ -48,7 +57,7 @@ public final class NovaSonic {
             throw new IllegalArgumentException("Nova Sonic needs a Bedrock session; '" + session.name()
                     + "' targets " + session.target());
         }
-        return new NovaSonic(session, settings, Schedulers.parallel());
+        return new NovaSonic(session, settings, Schedulers.parallel(), null, ConversationListener.NONE);
     }
 
     /** Conversations over {@code session} with the default settings. */
@@ -68,7 +77,23 @@ public final class NovaSonic {
 
     /** Another client on the same session with other settings. */
     public NovaSonic withSettings(NovaSonicSettings newSettings) {
-        return new NovaSonic(session, Objects.requireNonNull(newSettings, "settings"), scheduler);
+        return new NovaSonic(session, Objects.requireNonNull(newSettings, "settings"), scheduler, credentials,
+                listener);
+    }
+
+    /**
+     * The same client, renewing each stream {@code renewal.credentialsLead} before the credentials expire. Pass
+     * the provider the session's SDK client signs with; only temporary credentials (with an expiration time,
+     * e.g. {@code AwsSessionCredentials}) cause renewals, and the provider must refresh them before that lead.
+     */
+    public NovaSonic withCredentials(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
+        return new NovaSonic(session, settings, scheduler, Objects.requireNonNull(provider, "provider"), listener);
+    }
+
+    /** The same client, reporting to {@code newListener} (e.g. the Micrometer meters in the micrometer package). */
+    public NovaSonic withListener(ConversationListener newListener) {
+        return new NovaSonic(session, settings, scheduler, credentials,
+                Objects.requireNonNull(newListener, "listener"));
     }
 
     /**
@@ -77,7 +102,8 @@ public final class NovaSonic {
      */
     public Mono<Conversation> start() {
         return Mono.defer(() -> session.open().map(exchange -> {
-            StreamingConversation conversation = new StreamingConversation(session, settings, scheduler);
+            StreamingConversation conversation = new StreamingConversation(session, settings, scheduler, credentials,
+                    listener);
             conversation.begin(exchange);
             return conversation;
         }));

@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param history earlier turns to continue from (shaped to the chat-history limits when sent)
  * @param renewal when and how the conversation moves to a fresh stream before the service's limit
  * @param recovery how the conversation restarts after a recoverable stream error
+ * @param keepAlive how the conversation keeps its stream alive while no user audio comes
+ * @param speechPrompt instructions on how to speak, sent as a SYSTEM_SPEECH block after the system prompt;
+ *     blank sends none
  */
 public record NovaSonicSettings(
         String systemPrompt,
@@ -47,7 +50,9 @@ public record NovaSonicSettings(
         List<NovaSonicTool> tools,
         List<Turn> history,
         Renewal renewal,
-        Recovery recovery) {
+        Recovery recovery,
+        KeepAlive keepAlive,
+        String speechPrompt) {
 
     /** The default system prompt: short answers suit speech. */
     public static final String DEFAULT_SYSTEM_PROMPT = "You are a friendly assistant. The user and you will engage "
@@ -55,7 +60,8 @@ public record NovaSonicSettings(
             + "Keep your responses short, generally two or three sentences for chatty scenarios.";
 
     private static final Set<Integer> SAMPLE_RATES = Set.of(8_000, 16_000, 24_000);
-    private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    // The service rejects other tool names (observed, PROTOCOL.md section 3).
+    private static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public NovaSonicSettings {
@@ -73,6 +79,8 @@ public record NovaSonicSettings(
         history = List.copyOf(Objects.requireNonNull(history, "history"));
         Objects.requireNonNull(renewal, "renewal");
         Objects.requireNonNull(recovery, "recovery");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(speechPrompt, "speechPrompt");
         validateTools(tools, toolChoice);
     }
 
@@ -107,7 +115,8 @@ public record NovaSonicSettings(
             NovaSonicTool tool = tools.get(i);
             String field = "tools[" + i + "]";
             require(TOOL_NAME.matcher(tool.name()).matches(), field + ".name",
-                    "must be 1 to 64 letters, digits, '_' or '-', was '" + tool.name() + "'");
+                    "tool '" + tool.name() + "' has a name Nova Sonic rejects: it must match ^[a-zA-Z0-9_-]+$ "
+                            + "(1 to 64 letters, digits, '_' or '-')");
             require(names.add(tool.name()), field + ".name", "must be unique, '" + tool.name() + "' is declared twice");
             require(!tool.description().isBlank(), field + ".description", "must not be blank");
             require(isJsonObject(tool.inputSchema()), field + ".inputSchema", "must be a JSON object (a JSON schema)");
@@ -141,20 +150,30 @@ public record NovaSonicSettings(
     }
 
     /**
-     * Moving to a fresh stream before the service's ~8-minute limit.
+     * Moving to a fresh stream before the service ends the current one. Renewal causes: the stream's age
+     * ({@code threshold}), temporary credentials close to expiry ({@code credentialsLead}), a change of the
+     * tool set, and a long stretch without assistant audio ({@code assistantSilence}, which also keeps a
+     * quiet call clear of the service's ~175 s long-silence limit).
      *
      * @param enabled whether the conversation renews streams at all
      * @param threshold stream age from which the next turn boundary triggers the hand-off
      * @param forceAfter how long after the threshold the hand-off happens even without a boundary
      * @param audioReplay how much of the latest user audio is replayed to the new stream
      * @param preOpenedIdleLimit how long a pre-opened next stream may wait before it is re-created
+     * @param credentialsLead how long before temporary credentials expire the stream is renewed (a
+     *     credential refresh mid-stream breaks the HTTP/2 connection)
+     * @param assistantSilence how long a stream may go without assistant audio before it is handed off
+     *     (peers force the switch after 80 to 100 s)
      */
     public record Renewal(boolean enabled, Duration threshold, Duration forceAfter, Duration audioReplay,
-            Duration preOpenedIdleLimit) {
+            Duration preOpenedIdleLimit, Duration credentialsLead, Duration assistantSilence) {
 
-        /** 6 minutes, forced 90 s later, 3 s of audio replayed, pre-opened streams kept 30 s. */
+        /**
+         * 6 minutes, forced 90 s later, 3 s of audio replayed, pre-opened streams kept 30 s, 5 minutes
+         * before credentials expire, after 90 s without assistant audio.
+         */
         public static final Renewal DEFAULTS = new Renewal(true, Duration.ofMinutes(6), Duration.ofSeconds(90),
-                Duration.ofSeconds(3), Duration.ofSeconds(30));
+                Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(90));
 
         public Renewal {
             requirePositive(threshold, "renewal.threshold");
@@ -163,12 +182,60 @@ public record NovaSonicSettings(
             require(!audioReplay.isNegative() && audioReplay.compareTo(Duration.ofSeconds(30)) <= 0,
                     "renewal.audioReplay", "must be between 0 and 30 s, was " + audioReplay);
             requirePositive(preOpenedIdleLimit, "renewal.preOpenedIdleLimit");
+            Objects.requireNonNull(credentialsLead, "renewal.credentialsLead");
+            require(!credentialsLead.isNegative(), "renewal.credentialsLead", "must not be negative, was "
+                    + credentialsLead);
+            requirePositive(assistantSilence, "renewal.assistantSilence");
+        }
+
+        /** The first five settings, with the default credentials lead and assistant silence. */
+        public Renewal(boolean enabled, Duration threshold, Duration forceAfter, Duration audioReplay,
+                Duration preOpenedIdleLimit) {
+            this(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, Duration.ofMinutes(5),
+                    Duration.ofSeconds(90));
         }
 
         /** No renewal: the conversation ends with its stream. */
         public static Renewal disabled() {
             return new Renewal(false, DEFAULTS.threshold, DEFAULTS.forceAfter, DEFAULTS.audioReplay,
-                    DEFAULTS.preOpenedIdleLimit);
+                    DEFAULTS.preOpenedIdleLimit, DEFAULTS.credentialsLead, DEFAULTS.assistantSilence);
+        }
+
+        /** A copy with another credentials lead. */
+        public Renewal withCredentialsLead(Duration value) {
+            return new Renewal(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, value,
+                    assistantSilence);
+        }
+
+        /** A copy with another assistant-silence limit. */
+        public Renewal withAssistantSilence(Duration value) {
+            return new Renewal(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, credentialsLead,
+                    value);
+        }
+    }
+
+    /**
+     * Keeping a stream alive while the caller sends no audio (the user is muted, a tool runs, the assistant
+     * speaks first): the service ends a stream after about 55 s without audio input, so the conversation
+     * streams silence in real time into any gap longer than {@code gap}. Silence costs no tokens.
+     *
+     * @param enabled whether silence fills gaps in the caller's audio
+     * @param gap how long the caller's audio may pause before silence is streamed (10 ms to 30 s)
+     */
+    public record KeepAlive(boolean enabled, Duration gap) {
+
+        /** On, after 1 s without audio. */
+        public static final KeepAlive DEFAULTS = new KeepAlive(true, Duration.ofSeconds(1));
+
+        public KeepAlive {
+            requirePositive(gap, "keepAlive.gap");
+            require(gap.compareTo(Duration.ofMillis(10)) >= 0 && gap.compareTo(Duration.ofSeconds(30)) <= 0,
+                    "keepAlive.gap", "must be between 10 ms and 30 s, was " + gap);
+        }
+
+        /** No keep-alive: the caller streams audio (or silence) itself. */
+        public static KeepAlive disabled() {
+            return new KeepAlive(false, DEFAULTS.gap);
         }
     }
 
@@ -217,6 +284,8 @@ public record NovaSonicSettings(
         private final List<Turn> history = new ArrayList<>();
         private Renewal renewal = Renewal.DEFAULTS;
         private Recovery recovery = Recovery.DEFAULTS;
+        private KeepAlive keepAlive = KeepAlive.DEFAULTS;
+        private String speechPrompt = "";
 
         private Builder() {
         }
@@ -235,6 +304,8 @@ public record NovaSonicSettings(
             history.addAll(settings.history);
             renewal = settings.renewal;
             recovery = settings.recovery;
+            keepAlive = settings.keepAlive;
+            speechPrompt = settings.speechPrompt;
         }
 
         public Builder systemPrompt(String systemPrompt) {
@@ -317,6 +388,17 @@ public record NovaSonicSettings(
             return this;
         }
 
+        /** Instructions on how to speak (the SYSTEM_SPEECH role); blank sends none. */
+        public Builder speechPrompt(String speechPrompt) {
+            this.speechPrompt = speechPrompt;
+            return this;
+        }
+
+        public Builder keepAlive(KeepAlive keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
         /**
          * Validated settings.
          *
@@ -324,7 +406,8 @@ public record NovaSonicSettings(
          */
         public NovaSonicSettings build() {
             return new NovaSonicSettings(systemPrompt, voiceId, inputSampleRate, outputSampleRate, maxTokens, topP,
-                    temperature, endpointingSensitivity, toolChoice, tools, history, renewal, recovery);
+                    temperature, endpointingSensitivity, toolChoice, tools, history, renewal, recovery, keepAlive,
+                    speechPrompt);
         }
     }
 }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * role and generation stage (the content events themselves do not carry the stage), folds the up to
  * three barge-in signals (the {@code { "interrupted" : true }} text, a TEXT contentEnd INTERRUPTED, an
  * AUDIO contentEnd INTERRUPTED) into one {@link ConversationEvent.Interrupted}, reports one
- * {@link ConversationEvent.TurnEnd} per assistant turn (at the FINAL assistant text that ends it, or at
- * {@code completionEnd}), and says when the stream is at a turn boundary. Not thread-safe.
+ * {@link ConversationEvent.TurnEnd} per assistant turn (at the AUDIO contentEnd END_TURN, else at the FINAL
+ * assistant text that ends it, or at {@code completionEnd}), surfaces {@code userSpeechStart}/{@code userSpeechEnd}, and says when the stream is at a turn boundary. Not thread-safe.
  */
 final class OutputInterpreter {
 
@@ -79,6 +79,14 @@ final class OutputInterpreter {
             blocks.clear();
             return new Interpretation(events, true);
         }
+        if (event instanceof OutputEvent.UserSpeechStart) {
+            return new Interpretation(List.of(new ConversationEvent.UserSpeechStarted(
+                    ((OutputEvent.UserSpeechStart) event).inputAudioOffsetMs())), false);
+        }
+        if (event instanceof OutputEvent.UserSpeechEnd) {
+            return new Interpretation(List.of(new ConversationEvent.UserSpeechEnded(
+                    ((OutputEvent.UserSpeechEnd) event).inputAudioOffsetMs())), false);
+        }
         if (event instanceof OutputEvent.UsageEvent) {
             return new Interpretation(List.of(new ConversationEvent.Usage(((OutputEvent.UsageEvent) event).delta())),
                     false);
@@ -122,9 +130,19 @@ final class OutputInterpreter {
         }
         boolean assistantText = block != null && block.role() == Role.ASSISTANT && block.type() == ContentType.TEXT
                 && block.stage() == GenerationStage.FINAL;
-        if (end.stopReason() == StopReason.END_TURN && assistantText && !turnEnded && !interrupted) {
+        boolean assistantAudio = block != null && block.role() == Role.ASSISTANT && block.type() == ContentType.AUDIO;
+        if (end.stopReason() == StopReason.END_TURN && assistantAudio && !turnEnded && !interrupted) {
+            // The AUDIO contentEnd END_TURN ends the turn (completionEnd may only come after promptEnd). Not yet a
+            // boundary: the FINAL text of what was said follows and belongs to this stream's history.
             turnEnded = true;
+            return new Interpretation(List.of(new ConversationEvent.TurnEnd()), false);
+        }
+        if (end.stopReason() == StopReason.END_TURN && assistantText && !interrupted) {
             assistantBusy = false;
+            if (turnEnded) {
+                return new Interpretation(List.of(), true);
+            }
+            turnEnded = true;
             return new Interpretation(List.of(new ConversationEvent.TurnEnd()), true);
         }
         return Interpretation.NOTHING;

@@ -34,6 +34,9 @@ class ConversationRenewalTest {
         NovaSonicSettings settings = NovaSonicSettings.builder()
                 .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(1500), Duration.ofSeconds(2),
                         Duration.ofSeconds(3), Duration.ofSeconds(30)))
+                // The test sends audio in bursts with pauses of more than a second; keep-alive would fill them
+                // with silence and lengthen the utterance it measures.
+                .keepAlive(NovaSonicSettings.KeepAlive.disabled())
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);

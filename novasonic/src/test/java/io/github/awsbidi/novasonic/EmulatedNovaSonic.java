@@ -11,10 +11,11 @@ import io.github.awsbidi.emulator.config.Faults;
 import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** An emulator serving the scripted Nova 2 Sonic (h2c), and a real Bedrock session pointed at it over loopback. */
+/** An emulator serving the scripted Nova 2 Sonic and Nova 2.5 Sonic (h2c), and a real Bedrock session pointed at it over loopback. */
 final class EmulatedNovaSonic implements AutoCloseable {
 
     final BidiEmulator emulator;
@@ -24,6 +25,8 @@ final class EmulatedNovaSonic implements AutoCloseable {
     private EmulatedNovaSonic(NovaSonicOptions options, Faults faults) {
         this.emulator = BidiEmulator.start(EmulatorConfig.builder()
                 .bedrockModel(EmulatorConfig.NOVA_2_SONIC, BedrockModel.scriptedNovaSonic().withNovaSonic(options)
+                        .withFaults(faults))
+                .bedrockModel(EmulatorConfig.NOVA_2_5_SONIC, BedrockModel.scriptedNovaSonic().withNovaSonic(options)
                         .withFaults(faults))
                 .build());
         this.clients = BidiClientFactory.create();
@@ -44,6 +47,16 @@ final class EmulatedNovaSonic implements AutoCloseable {
     /** The same, with faults injected into its streams. */
     static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions> options, Faults faults) {
         return new EmulatedNovaSonic(options.apply(NovaSonicOptions.defaults().withTimeScale(0.05)), faults);
+    }
+
+    /** Another session on the same emulator whose client signs with {@code credentials}. */
+    BedrockSession session(AwsCredentialsProvider credentials) {
+        ConnectionSettings connection = ConnectionSettings.defaults()
+                .withRegion(Region.of(emulator.region()))
+                .withEndpointOverride(emulator.endpoint())
+                .withCredentialsProvider(credentials);
+        return BedrockSession.create("assistant", clients.bedrock(connection),
+                BedrockSessionSettings.of(EmulatorConfig.NOVA_2_5_SONIC));
     }
 
     NovaSonic novaSonic(NovaSonicSettings settings) {

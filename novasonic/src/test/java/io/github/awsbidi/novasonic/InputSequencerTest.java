@@ -69,6 +69,58 @@ class InputSequencerTest {
     }
 
     @Test
+    void theSpeechPromptFollowsTheSystemPromptAsANonInteractiveSystemSpeechBlock() {
+        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("Be brief.")
+                .speechPrompt("Speak slowly and warmly.").build());
+
+        sequencer.start();
+
+        assertThat(names()).containsExactly("sessionStart", "promptStart", "contentStart", "textInput", "contentEnd",
+                "contentStart", "textInput", "contentEnd");
+        assertThat(json(2).at("/event/contentStart/role").asString()).isEqualTo("SYSTEM");
+        assertThat(json(5).at("/event/contentStart/role").asString()).isEqualTo("SYSTEM_SPEECH");
+        assertThat(json(5).at("/event/contentStart/interactive").asBoolean()).isFalse();
+        assertThat(json(6).at("/event/textInput/content").asString()).isEqualTo("Speak slowly and warmly.");
+    }
+
+    @Test
+    void liveTextIsOneInteractiveUserBlockBetweenAudioEvents() {
+        InputSequencer sequencer = opened();
+        sequencer.sendAudio(new byte[1024]);
+
+        sequencer.sendText(Role.USER, true, "Press 1");
+        sequencer.sendAudio(new byte[1024]);
+
+        assertThat(names()).containsExactly("contentStart", "audioInput", "contentStart", "textInput", "contentEnd",
+                "audioInput");
+        assertThat(json(2).at("/event/contentStart/interactive").asBoolean()).isTrue();
+        assertThat(json(2).at("/event/contentStart/role").asString()).isEqualTo("USER");
+    }
+
+    @Test
+    void toolResultsAreHandedOverAsOneUrgentBlock() {
+        List<List<InputEvent>> urgent = new ArrayList<>();
+        InputSequencer sequencer = new InputSequencer(NovaSonicSettings.builder().systemPrompt("").build(), "prompt",
+                this::nextName, new InputSink() {
+                    @Override
+                    public void accept(InputEvent event) {
+                        events.add(event);
+                    }
+
+                    @Override
+                    public void acceptUrgent(List<InputEvent> block) {
+                        urgent.add(block);
+                    }
+                });
+        sequencer.start();
+
+        sequencer.sendToolResult("tool-1", "{\"forecast\":\"sunny\"}");
+
+        assertThat(urgent).singleElement().satisfies(block -> assertThat(block).extracting(InputEvent::eventName)
+                .containsExactly("contentStart", "toolResult", "contentEnd"));
+    }
+
+    @Test
     void noToolsNoToolConfigurationAndBlankSystemPromptNoBlock() {
         InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("").build());
 

@@ -34,12 +34,38 @@ class OutputInterpreterTest {
                 new ConversationEvent.Transcript(Role.USER, "Hello", GenerationStage.FINAL),
                 new ConversationEvent.Transcript(Role.ASSISTANT, "Hi there.", GenerationStage.SPECULATIVE),
                 events.get(2),
-                new ConversationEvent.Transcript(Role.ASSISTANT, "Hi there.", GenerationStage.FINAL),
+                // The AUDIO contentEnd END_TURN ends the turn; the FINAL text of what was said follows.
                 new ConversationEvent.TurnEnd(),
+                new ConversationEvent.Transcript(Role.ASSISTANT, "Hi there.", GenerationStage.FINAL),
                 new ConversationEvent.Usage(new TokenUsage(new TokenCounts(1, 2), new TokenCounts(3, 4))));
         assertThat(events.get(2)).isInstanceOfSatisfying(ConversationEvent.AudioOut.class,
                 out -> assertThat(out.pcm()).containsExactly(1, 0));
         assertThat(interpreter.assistantBusy()).isFalse();
+    }
+
+    @Test
+    void theAudioEndTurnEndsTheTurnButTheBoundaryWaitsForTheFinalText() {
+        feed(completionStart(), contentStart("a", "AUDIO", "ASSISTANT", null), audio("a"),
+                contentEnd("a", "AUDIO", "END_TURN"));
+        assertThat(events).last().isEqualTo(new ConversationEvent.TurnEnd());
+        assertThat(boundaries).doesNotContain(true);
+        assertThat(interpreter.assistantBusy()).isTrue();
+
+        feed(contentStart("f", "TEXT", "ASSISTANT", "FINAL"), text("f", "ASSISTANT", "Said."),
+                contentEnd("f", "TEXT", "END_TURN"), completionEnd("END_TURN"));
+
+        assertThat(events).filteredOn(e -> e instanceof ConversationEvent.TurnEnd).hasSize(1);
+        assertThat(boundaries).endsWith(true);
+        assertThat(interpreter.assistantBusy()).isFalse();
+    }
+
+    @Test
+    void userSpeechEdgesAreSurfacedWithTheirOffsets() {
+        feed("{\"event\":{\"userSpeechStart\":{\"inputAudioOffsetMs\":1200}}}",
+                "{\"event\":{\"userSpeechEnd\":{\"sessionId\":\"s\"}}}");
+
+        assertThat(events).containsExactly(new ConversationEvent.UserSpeechStarted(1200L),
+                new ConversationEvent.UserSpeechEnded(null));
     }
 
     @Test

@@ -166,6 +166,16 @@ public final class NovaSonicCodec {
                 return new OutputEvent.UsageEvent(sessionId, promptName, completionId, delta, total, totalInput,
                         totalOutput, totalTokens, withRest(f, extra));
             }
+            case "userSpeechStart":
+            case "userSpeechEnd": {
+                // Seen in live traffic, not in AWS's docs: every member is optional.
+                long offset = f.number("inputAudioOffsetMs", -1);
+                Long offsetMs = offset < 0 ? null : offset;
+                Map<String, @Nullable Object> rest = withRest(f, extra);
+                return name.equals("userSpeechStart")
+                        ? new OutputEvent.UserSpeechStart(sessionId, promptName, offsetMs, rest)
+                        : new OutputEvent.UserSpeechEnd(sessionId, promptName, offsetMs, rest);
+            }
             default:
                 return null;
         }

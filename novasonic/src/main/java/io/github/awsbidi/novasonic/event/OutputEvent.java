@@ -210,6 +210,50 @@ public sealed interface OutputEvent {
         }
     }
 
+    /**
+     * The service's voice activity detector heard the user start speaking. Seen in live traffic but not in
+     * AWS's documentation, so parsed leniently: every member may be absent.
+     *
+     * @param inputAudioOffsetMs where in the stream's input audio the speech started, when given
+     */
+    record UserSpeechStart(
+            @Nullable String sessionId,
+            @Nullable String promptName,
+            @Nullable Long inputAudioOffsetMs,
+            Map<String, @Nullable Object> extra) implements OutputEvent {
+
+        public UserSpeechStart {
+            extra = Extra.copy(extra);
+        }
+
+        @Override
+        public String eventName() {
+            return "userSpeechStart";
+        }
+    }
+
+    /**
+     * The service's voice activity detector heard the user stop speaking (same leniency as
+     * {@link UserSpeechStart}).
+     *
+     * @param inputAudioOffsetMs where in the stream's input audio the speech ended, when given
+     */
+    record UserSpeechEnd(
+            @Nullable String sessionId,
+            @Nullable String promptName,
+            @Nullable Long inputAudioOffsetMs,
+            Map<String, @Nullable Object> extra) implements OutputEvent {
+
+        public UserSpeechEnd {
+            extra = Extra.copy(extra);
+        }
+
+        @Override
+        public String eventName() {
+            return "userSpeechEnd";
+        }
+    }
+
     /** An event this library does not know, with its whole raw JSON message. */
     record Unknown(String eventName, String rawJson) implements OutputEvent {
 
