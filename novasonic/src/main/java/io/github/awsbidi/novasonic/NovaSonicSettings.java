@@ -262,6 +262,15 @@ public record NovaSonicSettings(
                     "must not be shorter than recovery.initialBackoff (" + initialBackoff + "), was " + maxBackoff);
         }
 
+        /** The delay before restart {@code attempt} (1-based): doubling from the initial back-off, at most the maximum. */
+        public Duration backoff(int attempt) {
+            Duration delay = initialBackoff;
+            for (int i = 1; i < attempt && delay.compareTo(maxBackoff) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+        }
+
         /** No recovery: a stream error closes the conversation. */
         public static Recovery disabled() {
             return new Recovery(false, 0, DEFAULTS.initialBackoff, DEFAULTS.maxBackoff);

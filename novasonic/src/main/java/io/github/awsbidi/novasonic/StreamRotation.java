@@ -4,9 +4,7 @@ import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.novasonic.event.NovaSonicCodec;
-import io.github.awsbidi.novasonic.event.OutputEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  *
  * <p>A renewal is requested with a cause: the next stream is opened and started (sessionStart, promptStart,
  * system prompts), and becomes current at the next turn boundary, or when forced ({@code renewal.forceAfter}
- * later, or at once for {@link RenewalCause#ASSISTANT_SILENCE}). The {@link Host} then hands it the history
+ * later, or at once for {@link RenewalCause#ASSISTANT_SILENCE}). The {@link StreamHost} then hands it the history
  * and the latest user audio; the old stream is closed in the background.
  */
 final class StreamRotation {
@@ -36,35 +34,12 @@ final class StreamRotation {
     /** Encoded events that may wait for the HTTP/2 window, per stream (~30 s of audio). */
     static final int OUTBOUND_FRAMES = 1024;
 
-    /** What the conversation does when streams change. Called under the lock. */
-    interface Host {
-
-        void output(Leg leg, OutputEvent event);
-
-        /** {@code leg} became current; {@code cause} is null for the first stream. */
-        void adopted(Leg leg, @Nullable RenewalCause cause, String reason);
-
-        /** Whether the conversation may move now (the assistant is quiet, no tool runs). */
-        boolean atTurnBoundary(Leg leg);
-
-        /** The current stream is going away: its tool calls can no longer be answered. */
-        void leaving(Leg leg);
-
-        /** A recoverable error is being recovered from. */
-        void recovering(@Nullable Throwable error);
-
-        /** The conversation cannot go on. */
-        void failed(String reason, @Nullable Throwable error);
-
-        boolean running();
-    }
-
     private final Object lock;
     private final BidirectionalSession session;
     private final Supplier<NovaSonicSettings> settings;
     private final Scheduler scheduler;
-    private final Host host;
-    private final @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private final StreamHost host;
+    private final CredentialsWatch credentials;
     private final NovaSonicCodec codec = new NovaSonicCodec();
     private final String owner;
     private final Disposable.Swap renewalTimer = Disposables.swap();
@@ -85,13 +60,13 @@ final class StreamRotation {
 
     StreamRotation(Object lock, String owner, BidirectionalSession session, Supplier<NovaSonicSettings> settings,
             Scheduler scheduler, @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-            Host host) {
+            StreamHost host) {
         this.lock = lock;
         this.owner = owner;
         this.session = session;
         this.settings = settings;
         this.scheduler = scheduler;
-        this.credentials = credentials;
+        this.credentials = new CredentialsWatch(credentials);
         this.host = host;
     }
 
@@ -200,20 +175,7 @@ final class StreamRotation {
     }
 
     private void scheduleCredentialsRenewal(Leg leg, Duration lead) {
-        if (credentials == null) {
-            return;
-        }
-        credentials.resolveIdentity().whenComplete((identity, error) -> {
-            if (error != null || identity == null || identity.expirationTime().isEmpty()) {
-                return;
-            }
-            Duration left = Duration.between(Instant.now(), identity.expirationTime().get()).minus(lead);
-            if (left.isNegative() || left.isZero()) {
-                // Renewing now would sign with the same credentials: the provider must refresh them first.
-                LOG.log(System.Logger.Level.WARNING, "{0}: credentials expire within {1}; not renewing for them",
-                        owner, lead);
-                return;
-            }
+        credentials.untilRenewal(lead, left -> {
             synchronized (lock) {
                 if (leg == current) {
                     credentialsTimer.update(schedule(() -> onTimer(leg, RenewalCause.CREDENTIALS_EXPIRY), left));
@@ -262,6 +224,12 @@ final class StreamRotation {
         session.open().subscribe(this::onPreOpened, this::onPreOpenFailed);
     }
 
+    private void preOpenLocked() {
+        synchronized (lock) {
+            preOpen();
+        }
+    }
+
     private void onPreOpened(Exchange exchange) {
         synchronized (lock) {
             preOpening = false;
@@ -293,11 +261,7 @@ final class StreamRotation {
             if (host.running() && due != null) {
                 LOG.log(System.Logger.Level.INFO, "{0}: could not pre-open the next stream: {1}", owner,
                         message(error));
-                schedule(() -> {
-                    synchronized (lock) {
-                        preOpen();
-                    }
-                }, settings.get().recovery().maxBackoff());
+                schedule(this::preOpenLocked, settings.get().recovery().maxBackoff());
             }
         }
     }
@@ -345,11 +309,7 @@ final class StreamRotation {
                 idleTimer.update(Disposables.disposed());
                 leg.cancel();
                 if (host.running() && due != null) {
-                    schedule(() -> {
-                        synchronized (lock) {
-                            preOpen();
-                        }
-                    }, settings.get().recovery().initialBackoff());
+                    schedule(this::preOpenLocked, settings.get().recovery().initialBackoff());
                 }
                 return;
             }
@@ -389,16 +349,7 @@ final class StreamRotation {
             synchronized (lock) {
                 reopen();
             }
-        }, backoff(recoveryAttempts)));
-    }
-
-    private Duration backoff(int attempt) {
-        NovaSonicSettings.Recovery recovery = settings.get().recovery();
-        Duration delay = recovery.initialBackoff();
-        for (int i = 1; i < attempt && delay.compareTo(recovery.maxBackoff()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(recovery.maxBackoff()) > 0 ? recovery.maxBackoff() : delay;
+        }, settings.get().recovery().backoff(recoveryAttempts)));
     }
 
     private void reopen() {

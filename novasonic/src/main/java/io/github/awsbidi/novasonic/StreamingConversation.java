@@ -36,7 +36,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * an {@link InputSequencer} and reads its output with an {@link OutputInterpreter}. One lock (this object)
  * guards all state; events reach the caller's sink under it, so they stay in order.
  */
-final class StreamingConversation implements Conversation, StreamRotation.Host {
+final class StreamingConversation implements Conversation, StreamHost {
 
     private static final System.Logger LOG = System.getLogger(StreamingConversation.class.getName());
 
@@ -273,7 +273,7 @@ final class StreamingConversation implements Conversation, StreamRotation.Host {
         }
     }
 
-    // ---- streams (StreamRotation.Host) ----
+    // ---- streams (StreamHost) ----
 
     @Override
     public void adopted(Leg leg, @Nullable RenewalCause cause, String reason) {
