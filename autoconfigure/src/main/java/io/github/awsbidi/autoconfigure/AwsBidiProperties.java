@@ -1,7 +1,6 @@
 package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
-import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -486,6 +485,12 @@ public class AwsBidiProperties {
     /** Defaults of the Nova Sonic conversations started on a Bedrock session; unset values use the library's. */
     public static class NovaSonic {
 
+        /**
+         * Whether to register the <name>NovaSonic bean for this session; default: when the model id names a Nova
+         * Sonic model (amazon.nova-2-5-sonic, amazon.nova-2-sonic-v1:0, ...).
+         */
+        private @Nullable Boolean enabled;
+
         /** System prompt; default: a short friendly-assistant prompt suited to speech. */
         private @Nullable String systemPrompt;
 
@@ -508,7 +513,7 @@ public class AwsBidiProperties {
         private @Nullable Double temperature;
 
         /** How quickly the model decides the user has finished speaking. */
-        private @Nullable EndpointingSensitivity endpointingSensitivity;
+        private @Nullable Sensitivity endpointingSensitivity;
 
         private final Renewal renewal = new Renewal();
 
@@ -570,12 +575,28 @@ public class AwsBidiProperties {
             this.temperature = temperature;
         }
 
-        public @Nullable EndpointingSensitivity getEndpointingSensitivity() {
+        public @Nullable Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Sensitivity getEndpointingSensitivity() {
             return endpointingSensitivity;
         }
 
-        public void setEndpointingSensitivity(@Nullable EndpointingSensitivity endpointingSensitivity) {
+        public void setEndpointingSensitivity(@Nullable Sensitivity endpointingSensitivity) {
             this.endpointingSensitivity = endpointingSensitivity;
+        }
+
+        /**
+         * Endpointing sensitivities, mirrored here so that these properties load without the aws-bidi-novasonic
+         * module on the classpath.
+         */
+        public enum Sensitivity {
+            HIGH, MEDIUM, LOW
         }
 
         public Renewal getRenewal() {

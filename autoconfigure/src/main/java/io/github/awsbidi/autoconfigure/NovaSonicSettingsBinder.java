@@ -2,6 +2,7 @@ package io.github.awsbidi.autoconfigure;
 
 import io.github.awsbidi.novasonic.InvalidNovaSonicSettingsException;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -27,7 +28,8 @@ final class NovaSonicSettingsBinder {
             set(properties.getMaxTokens(), builder::maxTokens);
             set(properties.getTopP(), builder::topP);
             set(properties.getTemperature(), builder::temperature);
-            set(properties.getEndpointingSensitivity(), builder::endpointingSensitivity);
+            set(properties.getEndpointingSensitivity(),
+                    value -> builder.endpointingSensitivity(EndpointingSensitivity.valueOf(value.name())));
             var renewal = properties.getRenewal();
             var renewalDefaults = defaults.renewal();
             builder.renewal(new NovaSonicSettings.Renewal(

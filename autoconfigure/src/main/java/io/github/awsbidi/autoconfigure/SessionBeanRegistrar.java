@@ -1,10 +1,5 @@
 package io.github.awsbidi.autoconfigure;
 
-import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.novasonic.NovaSonic;
-import io.github.awsbidi.novasonic.NovaSonicSettings;
-import io.github.awsbidi.novasonic.NovaSonicTool;
-
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.SageMakerDefinition;
 import io.github.awsbidi.core.bedrock.BedrockSession;
@@ -28,14 +23,10 @@ import org.springframework.util.Assert;
  * Registers one bean per configured session, named after its key and typed {@link SageMakerSession} or
  * {@link BedrockSession}, so it can be injected by {@code @Qualifier("<name>")}, by type when it is the only one,
  * and as {@code BidirectionalSession}. Runs while bean definitions are read, so bad properties fail before any bean
- * is created. A bean the application already defines under the same name wins and the entry is skipped. Beside each
- * Bedrock session a {@link NovaSonic} client named {@code <name>NovaSonic} is registered, with the session's
- * {@code nova-sonic.*} settings, every {@link NovaSonicTool} bean and the {@link NovaSonicCustomizer} beans.
+ * is created. A bean the application already defines under the same name wins and the entry is skipped. The
+ * {@code <name>NovaSonic} clients are {@link NovaSonicBeanRegistrar}'s.
  */
 class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
-
-    /** Suffix of the {@link NovaSonic} bean registered beside each Bedrock session, e.g. {@code assistantNovaSonic}. */
-    static final String NOVA_SONIC_SUFFIX = "NovaSonic";
 
     private static final Log logger = LogFactory.getLog(SessionBeanRegistrar.class);
 
@@ -65,21 +56,10 @@ class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, Environment
         for (BedrockDefinition definition : definitions.bedrock()) {
             register(registry, definition.name(), new RootBeanDefinition(BedrockSession.class,
                     () -> factory.getBean(SessionFactory.class).bedrock(definition)));
-            register(registry, definition.name() + NOVA_SONIC_SUFFIX, new RootBeanDefinition(NovaSonic.class,
-                    () -> novaSonic(factory, definition)));
         }
     }
 
-    /** The Nova Sonic client of a Bedrock session: its settings from properties, tools and customizer beans. */
-    private static NovaSonic novaSonic(BeanFactory factory, BedrockDefinition definition) {
-        NovaSonicSettings.Builder settings = definition.novaSonic().toBuilder();
-        factory.getBeanProvider(NovaSonicTool.class).orderedStream().forEach(settings::tool);
-        factory.getBeanProvider(NovaSonicCustomizer.class).orderedStream()
-                .forEach(customizer -> customizer.customize(definition.name(), settings));
-        return NovaSonic.create(factory.getBean(definition.name(), BidirectionalSession.class), settings.build());
-    }
-
-    private static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {
+    static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {
         if (registry.containsBeanDefinition(name)) {
             logger.info("Skipping aws.bidi session '" + name + "': the application defines a bean of that name");
             return;

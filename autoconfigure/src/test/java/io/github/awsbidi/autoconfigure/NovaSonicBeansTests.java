@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Nova Sonic client registered beside each Bedrock session. */
@@ -24,7 +25,8 @@ class NovaSonicBeansTests {
     private static final String PREFIX = "aws.bidi.bedrock.sessions.assistant.";
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class,
+                    NovaSonicAutoConfiguration.class))
             .withPropertyValues("aws.bidi.emulator.enabled=true", PREFIX + "model-id=amazon.nova-2-sonic-v1:0");
 
     @Test
@@ -93,6 +95,33 @@ class NovaSonicBeansTests {
             assertThat(analysis.getDescription()).contains("nova-sonic.voice");
             assertThat(analysis.getAction()).contains("voice-id");
         });
+    }
+
+    @Test
+    void aNova25SonicSessionGetsTheBeanToo() {
+        contextRunner.withPropertyValues(PREFIX + "model-id=amazon.nova-2-5-sonic")
+                .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
+    }
+
+    @Test
+    void aBedrockSessionOnAnotherModelGetsNoNovaSonicBeanUnlessEnabled() {
+        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model")
+                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
+        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model", PREFIX + "nova-sonic.enabled=true")
+                .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
+    }
+
+    @Test
+    void novaSonicEnabledFalseRegistersNoBeanEvenForANovaSonicModel() {
+        contextRunner.withPropertyValues(PREFIX + "nova-sonic.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
+    }
+
+    @Test
+    void withoutTheNovaSonicModuleTheSessionStaysAndNoNovaSonicBeanIsRegistered() {
+        contextRunner.withClassLoader(new FilteredClassLoader(NovaSonic.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("assistantNovaSonic")
+                        .hasBean("assistant"));
     }
 
     @Test
