@@ -51,7 +51,10 @@ public sealed interface ConversationEvent {
     record Interrupted() implements ConversationEvent {
     }
 
-    /** The assistant finished its turn. */
+    /**
+     * The assistant finished speaking its turn (the AUDIO contentEnd END_TURN; else the FINAL text's END_TURN or
+     * completionEnd). The FINAL {@link Transcript} of what it said may follow.
+     */
     record TurnEnd() implements ConversationEvent {
     }
 

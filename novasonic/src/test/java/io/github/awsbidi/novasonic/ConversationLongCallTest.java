@@ -67,7 +67,7 @@ class ConversationLongCallTest {
         Thread.sleep(5_500);
         conversation.sendText("Still there?").block(TIMEOUT);
 
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 2);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
         assertThat(recorder.events).noneMatch(is(ConversationEvent.Closed.class));
         assertThat(recorder.events).noneMatch(is(ConversationEvent.Renewed.class));
         assertThat(recorder.finalTexts(Role.ASSISTANT)).last().asString().contains("Still there");
@@ -99,7 +99,7 @@ class ConversationLongCallTest {
 
         int before = recorder.events.size();
         conversation.sendText("Are you on the new stream?").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.from(before).stream().anyMatch(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnDoneAfter(before));
         assertThat(recorder.events).noneMatch(is(ConversationEvent.Closed.class));
         conversation.close().block(TIMEOUT);
     }
@@ -110,7 +110,7 @@ class ConversationLongCallTest {
         Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("How is the weather in Oslo?").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         assertThat(recorder.events).as("no tool declared yet").noneMatch(is(ConversationEvent.ToolCall.class));
 
         conversation.updateTools(List.of(new NovaSonicTool("getWeather", "Weather for a city", WEATHER_SCHEMA,
@@ -122,7 +122,7 @@ class ConversationLongCallTest {
         assertThat(renewed.cause()).isEqualTo(RenewalCause.TOOL_CHANGE);
         int before = recorder.events.size();
         conversation.sendText("And the weather in Bergen?").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.from(before).stream().anyMatch(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnDoneAfter(before));
         assertThat(recorder.from(before)).anyMatch(is(ConversationEvent.ToolCall.class));
         assertThat(recorder.finalTexts(Role.ASSISTANT)).last().asString().contains("snow");
         conversation.close().block(TIMEOUT);
@@ -137,7 +137,7 @@ class ConversationLongCallTest {
                 .withListener(new NovaSonicMeters(registry, "assistant")).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("Hello").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
 
         // The assistant answered, then stays quiet: 3 s later the stream is handed off.
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));

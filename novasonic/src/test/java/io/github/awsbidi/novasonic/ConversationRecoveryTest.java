@@ -31,13 +31,13 @@ class ConversationRecoveryTest {
         Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("My name is Ada").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 1);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         // The first stream has answered, so it surely runs with the unstable options.
         nova.reconfigure(options -> options.withInstabilityAfterEvents(null));
 
         send(conversation, Speech.concat(Speech.silence(0.3), Speech.speech(1.0), Speech.silence(1.0)));
 
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 2);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
         ConversationEvent.Renewed renewed = (ConversationEvent.Renewed) recorder.events.get(
                 recorder.indexOf(is(ConversationEvent.Renewed.class)));
         assertThat(renewed.reason()).startsWith("recovered from:").contains("System instability");

@@ -41,14 +41,14 @@ class ConversationRenewalTest {
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("Remember the word pineapple").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 1);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
 
         // The user starts an utterance on the first stream and is still speaking when it is replaced.
         send(conversation, Speech.concat(Speech.silence(0.2), Speech.speech(0.6)));
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));
         send(conversation, Speech.concat(Speech.speech(0.6), Speech.silence(1.0)));
 
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 2);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
         int renewed = recorder.indexOf(is(ConversationEvent.Renewed.class));
         assertThat(((ConversationEvent.Renewed) recorder.events.get(renewed)).reason()).startsWith("session renewal");
         // The whole 1.2 s utterance reached the new stream: the part sent before the hand-off was replayed.
@@ -63,7 +63,7 @@ class ConversationRenewalTest {
         // Replaced streams are closed: only the current one (and perhaps a pre-opened next) stay open.
         await().atMost(TIMEOUT).until(() -> nova.emulator.stats().activeStreams() <= 2);
         conversation.sendText("Still there?").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 3);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(3));
         assertThat(recorder.finalTexts(Role.ASSISTANT)).endsWith("You said: Still there.");
         conversation.close().block(TIMEOUT);
         // Later streams renew too (same threshold), always at a boundary: none was a recovery.

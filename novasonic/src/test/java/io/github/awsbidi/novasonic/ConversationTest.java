@@ -34,7 +34,7 @@ class ConversationTest {
 
         conversation.sendText("Hello there").block(TIMEOUT);
 
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         int user = recorder.indexOf(transcript(Role.USER, GenerationStage.FINAL, "Hello there"));
         int speculative = recorder.indexOf(
                 transcript(Role.ASSISTANT, GenerationStage.SPECULATIVE, "You said: Hello there."));
@@ -67,7 +67,7 @@ class ConversationTest {
 
         send(conversation, Speech.concat(Speech.silence(0.3), Speech.speech(1.0), Speech.silence(1.0)));
 
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         assertThat(recorder.finalTexts(Role.USER)).containsExactly("heard 1.0 seconds of speech");
         assertThat(recorder.finalTexts(Role.ASSISTANT)).containsExactly("You said: heard 1.0 seconds of speech.");
         assertThat(recorder.count(ConversationEvent.AudioOut.class)).isPositive();

@@ -42,7 +42,7 @@ class ConversationToolsTest {
 
         conversation.sendText("What is the weather in Paris?").block(TIMEOUT);
 
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         ConversationEvent.ToolCall call = (ConversationEvent.ToolCall) recorder.events.get(
                 recorder.indexOf(is(ConversationEvent.ToolCall.class)));
         assertThat(call.name()).isEqualTo("getWeather");
@@ -64,7 +64,7 @@ class ConversationToolsTest {
 
         conversation.sendText("weather in Oslo").block(TIMEOUT);
 
-        await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.TurnEnd.class)));
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         assertThat(recorder.finalTexts(Role.ASSISTANT)).singleElement().asString().contains("{\"result\":\"rain\"}");
         conversation.close().block(TIMEOUT);
     }
@@ -82,9 +82,9 @@ class ConversationToolsTest {
         Recorder recorder = Recorder.of(conversation);
 
         conversation.sendText("What is the weather in Rome?").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 1);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         conversation.sendText("Never mind").block(TIMEOUT);
-        await().atMost(TIMEOUT).until(() -> recorder.count(ConversationEvent.TurnEnd.class) == 2);
+        await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
 
         assertThat(recorder.finalTexts(Role.ASSISTANT)).containsExactly(
                 "The getWeather tool says: {\"error\":\"weather service down\"}", "You said: Never mind.");

@@ -39,6 +39,23 @@ final class Recorder {
         return events.stream().filter(type::isInstance).count();
     }
 
+    /**
+     * Whether {@code n} assistant turns are complete: ended ({@link ConversationEvent.TurnEnd}, at the AUDIO
+     * contentEnd END_TURN) and their FINAL text arrived (it follows the turn end).
+     */
+    boolean turnsDone(int n) {
+        return count(ConversationEvent.TurnEnd.class) >= n
+                && transcripts(Role.ASSISTANT, GenerationStage.FINAL).size() >= n;
+    }
+
+    /** Whether an assistant turn completed after the event at {@code index}. */
+    boolean turnDoneAfter(int index) {
+        List<ConversationEvent> later = from(index);
+        return later.stream().anyMatch(ConversationEvent.TurnEnd.class::isInstance)
+                && later.stream().anyMatch(transcript -> transcript instanceof ConversationEvent.Transcript t
+                        && t.role() == Role.ASSISTANT && t.stage() == GenerationStage.FINAL);
+    }
+
     boolean has(Predicate<ConversationEvent> condition) {
         return events.stream().anyMatch(condition);
     }
