@@ -4,8 +4,6 @@ import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.listener.ExchangeListener;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -80,17 +78,15 @@ public final class AwsBidiAutoConfiguration {
 
     @Bean(SessionBeanRegistrar.SESSION_FACTORY)
     SessionFactory awsBidiSessionFactory(AwsBidiProperties properties, SessionConnections connections,
-            BidiClientFactory clientFactory, ExchangeGate gate, ObjectProvider<ExchangeListener> listeners,
-            ObjectProvider<NovaSonicTool> tools, ObjectProvider<NovaSonicCustomizer> novaSonicCustomizers) {
+            BidiClientFactory clientFactory, ExchangeGate gate, ObjectProvider<ExchangeListener> listeners) {
         ExchangeListener listener = ExchangeListener.composite(listeners.orderedStream().toList());
         return new SessionFactory(clientFactory, connections,
-                ClientSettings.sessionOptions(properties, listener).withGate(gate),
-                tools.orderedStream().toList(), novaSonicCustomizers.orderedStream().toList());
+                ClientSettings.sessionOptions(properties, listener).withGate(gate));
     }
 
     @Bean
-    SessionDrain awsBidiSessionDrain(ExchangeGate gate, ObjectProvider<NovaSonic> novaSonics,
+    SessionDrain awsBidiSessionDrain(ExchangeGate gate, ObjectProvider<DrainParticipant> participants,
             AwsBidiProperties properties, ApplicationEventPublisher events) {
-        return new SessionDrain(gate, novaSonics, properties.getShutdown().getTimeout(), events);
+        return new SessionDrain(gate, participants, properties.getShutdown().getTimeout(), events);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.awsbidi.autoconfigure;
 
 import java.net.URI;
-import io.github.awsbidi.core.novasonic.event.EndpointingSensitivity;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -526,8 +525,17 @@ public class AwsBidiProperties {
     /** Defaults of the Nova Sonic conversations started on a Bedrock session; the defaults are the library's. */
     public static class NovaSonic {
 
+        /**
+         * Whether to register the <name>NovaSonic bean for this session; default: when the model id names a Nova
+         * Sonic model (amazon.nova-2-5-sonic, amazon.nova-2-sonic-v1:0, ...).
+         */
+        private @Nullable Boolean enabled;
+
         /** System prompt, sent as the SYSTEM text block; blank sends none. */
         private String systemPrompt = NovaSonicSettings.DEFAULT_SYSTEM_PROMPT;
+
+        /** Instructions on how to speak, sent as a SYSTEM_SPEECH block after the system prompt; blank sends none. */
+        private String speechPrompt = "";
 
         /** Voice of the assistant's speech, e.g. matthew, tiffany, amy. */
         private String voiceId = "matthew";
@@ -548,9 +556,11 @@ public class AwsBidiProperties {
         private double temperature = 0.7;
 
         /** How quickly the model decides the user has finished speaking. */
-        private EndpointingSensitivity endpointingSensitivity = EndpointingSensitivity.MEDIUM;
+        private Sensitivity endpointingSensitivity = Sensitivity.MEDIUM;
 
         private final Renewal renewal = new Renewal();
+
+        private final KeepAlive keepAlive = new KeepAlive();
 
         private final Recovery recovery = new Recovery();
 
@@ -610,12 +620,40 @@ public class AwsBidiProperties {
             this.temperature = temperature;
         }
 
-        public EndpointingSensitivity getEndpointingSensitivity() {
+        public @Nullable Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(@Nullable Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Sensitivity getEndpointingSensitivity() {
             return endpointingSensitivity;
         }
 
-        public void setEndpointingSensitivity(EndpointingSensitivity endpointingSensitivity) {
+        public void setEndpointingSensitivity(Sensitivity endpointingSensitivity) {
             this.endpointingSensitivity = endpointingSensitivity;
+        }
+
+        /**
+         * Endpointing sensitivities, mirrored here so that these properties load without the aws-bidi-novasonic
+         * module on the classpath.
+         */
+        public enum Sensitivity {
+            HIGH, MEDIUM, LOW
+        }
+
+        public String getSpeechPrompt() {
+            return speechPrompt;
+        }
+
+        public void setSpeechPrompt(String speechPrompt) {
+            this.speechPrompt = speechPrompt;
+        }
+
+        public KeepAlive getKeepAlive() {
+            return keepAlive;
         }
 
         public Renewal getRenewal() {
@@ -643,6 +681,28 @@ public class AwsBidiProperties {
 
             /** How long a pre-opened stream may wait before it is re-created. */
             private Duration preOpenedIdleLimit = Duration.ofSeconds(30);
+
+            /** How long before temporary credentials expire the stream is renewed. */
+            private Duration credentialsLead = Duration.ofMinutes(5);
+
+            /** How long a stream may go without assistant audio before it is handed off to a fresh one. */
+            private Duration assistantSilence = Duration.ofSeconds(90);
+
+            public Duration getCredentialsLead() {
+                return credentialsLead;
+            }
+
+            public void setCredentialsLead(Duration credentialsLead) {
+                this.credentialsLead = credentialsLead;
+            }
+
+            public Duration getAssistantSilence() {
+                return assistantSilence;
+            }
+
+            public void setAssistantSilence(Duration assistantSilence) {
+                this.assistantSilence = assistantSilence;
+            }
 
             public boolean isEnabled() {
                 return enabled;
@@ -682,6 +742,35 @@ public class AwsBidiProperties {
 
             public void setPreOpenedIdleLimit(Duration preOpenedIdleLimit) {
                 this.preOpenedIdleLimit = preOpenedIdleLimit;
+            }
+        }
+
+        /**
+         * Silence streamed while the caller sends no audio (muted, a tool running), so that the service's limit of
+         * about 55 s without audio input does not end the stream.
+         */
+        public static class KeepAlive {
+
+            /** Whether to stream silence into pauses in the caller's audio. */
+            private boolean enabled = true;
+
+            /** Pause in the caller's audio after which silence is streamed, 10 ms to 30 s. */
+            private Duration gap = Duration.ofSeconds(1);
+
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public Duration getGap() {
+                return gap;
+            }
+
+            public void setGap(Duration gap) {
+                this.gap = gap;
             }
         }
 

@@ -9,22 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
 
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.event.InputEvent;
-import io.github.awsbidi.core.novasonic.event.OutputEvent;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 
 /**
- * What a native image of an application using aws-bidi needs beyond what its code says: the Nova Sonic event records
- * bound by Jackson when an application writes or reads them as JSON (e.g. a WebSocket or SSE bridge), and the AWS
- * SDK's execution interceptors, which it lists in class-path resources and creates by reflection. The SDK jars ship
- * the rest of their metadata themselves.
+ * What a native image of an application using aws-bidi needs beyond what its code says: the AWS SDK's execution
+ * interceptors, which it lists in class-path resources and creates by reflection. The SDK jars ship the rest of their
+ * metadata themselves; the Nova Sonic event records are {@link NovaSonicRuntimeHints}'.
  */
 class AwsBidiRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -36,10 +31,6 @@ class AwsBidiRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-        BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
-        for (Class<?> root : List.of(ConversationEvent.class, OutputEvent.class, InputEvent.class)) {
-            registerSealed(binding, hints, root);
-        }
         for (String list : SDK_INTERCEPTOR_LISTS) {
             hints.resources().registerPattern(list);
             if (classLoader != null) {
@@ -49,15 +40,6 @@ class AwsBidiRuntimeHints implements RuntimeHintsRegistrar {
         }
     }
 
-    private static void registerSealed(BindingReflectionHintsRegistrar binding, RuntimeHints hints, Class<?> type) {
-        binding.registerReflectionHints(hints.reflection(), type);
-        Class<?>[] permitted = type.getPermittedSubclasses();
-        if (permitted != null) {
-            for (Class<?> subtype : permitted) {
-                registerSealed(binding, hints, subtype);
-            }
-        }
-    }
 
     /** The class names one interceptor list names, in every jar that has it. */
     private static List<String> interceptors(ClassLoader classLoader, String list) {

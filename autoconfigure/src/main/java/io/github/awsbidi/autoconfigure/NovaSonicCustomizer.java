@@ -1,6 +1,6 @@
 package io.github.awsbidi.autoconfigure;
 
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
 
 /**
  * Changes the Nova Sonic settings of a Bedrock session's {@code <name>NovaSonic} bean beyond what properties

@@ -3,14 +3,11 @@ package io.github.awsbidi.autoconfigure;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.autoconfigure.SessionDefinitions.SageMakerDefinition;
 import io.github.awsbidi.core.bedrock.BedrockSession;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,17 +22,12 @@ import org.springframework.util.Assert;
  * {@link BedrockSession}, so it can be injected by {@code @Qualifier("<name>")}, by type when it is the only one,
  * and as {@code BidirectionalSession}. Runs while bean definitions are read, so bad properties (any unknown
  * {@code aws.bidi} key included) fail before any bean is created. A bean the application already defines under the
- * same name wins and the entry is skipped. Beside each Bedrock session a {@link NovaSonic} client named
- * {@code <name>NovaSonic} is registered, with the session's {@code nova-sonic.*} settings, every
- * {@link NovaSonicTool} bean and the {@link NovaSonicCustomizer} beans.
+ * same name wins and the entry is skipped. The {@code <name>NovaSonic} clients are {@link NovaSonicBeanRegistrar}'s.
  * <p>
  * Each definition names a factory method of the {@link SessionFactory} bean and the session's name as its argument,
  * never an instance supplier, so ahead-of-time processing can write it as code.
  */
 class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
-
-    /** Suffix of the {@link NovaSonic} bean registered beside each Bedrock session, e.g. {@code assistantNovaSonic}. */
-    static final String NOVA_SONIC_SUFFIX = "NovaSonic";
 
     /** The name of the {@link SessionFactory} bean whose factory methods create the sessions. */
     static final String SESSION_FACTORY = "awsBidiSessionFactory";
@@ -57,25 +49,25 @@ class SessionBeanRegistrar implements ImportBeanDefinitionRegistrar, Environment
             register(registry, definition.name(), definition(SageMakerSession.class, "sageMaker", definition.name()));
         }
         for (BedrockDefinition definition : definitions.bedrock()) {
-            String name = definition.name();
-            register(registry, name, definition(BedrockSession.class, "bedrock", name));
-            // On the bean of the session's name, which may be the application's own.
-            RootBeanDefinition novaSonic = definition(NovaSonic.class, "novaSonic", name);
-            novaSonic.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(name));
-            register(registry, name + NOVA_SONIC_SUFFIX, novaSonic);
+            register(registry, definition.name(), definition(BedrockSession.class, "bedrock", definition.name()));
         }
     }
 
     private static RootBeanDefinition definition(Class<?> type, String factoryMethod, String sessionName) {
+        return definition(SESSION_FACTORY, type, factoryMethod, sessionName);
+    }
+
+    /** A definition of a bean made by {@code factoryMethod} of the bean {@code factoryBean}, given the session name. */
+    static RootBeanDefinition definition(String factoryBean, Class<?> type, String factoryMethod, String sessionName) {
         RootBeanDefinition definition = new RootBeanDefinition();
         definition.setTargetType(type);
-        definition.setFactoryBeanName(SESSION_FACTORY);
+        definition.setFactoryBeanName(factoryBean);
         definition.setFactoryMethodName(factoryMethod);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, sessionName);
         return definition;
     }
 
-    private static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {
+    static void register(BeanDefinitionRegistry registry, String name, RootBeanDefinition definition) {
         if (registry.containsBeanDefinition(name)) {
             logger.info("Skipping aws.bidi session '" + name + "': the application defines a bean of that name");
             return;

@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
-import io.github.awsbidi.core.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -126,13 +125,13 @@ final class SessionDefinitions {
         if (modelId == null || modelId.isBlank()) {
             throw new AwsBidiConfigurationException(prefix + ".model-id",
                     "Bedrock session '" + name + "' has no model id: " + prefix + ".model-id is not set.",
-                    "Set " + prefix + ".model-id to the Bedrock model to invoke, e.g. amazon.nova-2-sonic-v1:0.",
+                    "Set " + prefix + ".model-id to the Bedrock model to invoke, e.g. amazon.nova-2-5-sonic or amazon.nova-2-sonic-v1:0.",
                     null);
         }
         BedrockSessionSettings settings = validate(prefix + ".model-id", modelId,
                 () -> BedrockSessionSettings.of(modelId));
         return new BedrockDefinition(name, settings, region(prefix, entry.getRegion()), entry.getEndpoint(),
-                NovaSonicSettingsBinder.settings(prefix + ".nova-sonic", entry.getNovaSonic()));
+                entry.getNovaSonic());
     }
 
     private static @Nullable String region(String prefix, @Nullable String region) {
@@ -163,8 +162,16 @@ final class SessionDefinitions {
             @Nullable URI endpoint) {
     }
 
-    /** A validated Bedrock session. */
+    /**
+     * A validated Bedrock session. Its {@code nova-sonic.*} properties stay unbound here (the Nova Sonic module is
+     * optional); {@link NovaSonicBeanRegistrar} validates them.
+     */
     record BedrockDefinition(String name, BedrockSessionSettings settings, @Nullable String region,
-            @Nullable URI endpoint, NovaSonicSettings novaSonic) {
+            @Nullable URI endpoint, AwsBidiProperties.NovaSonic novaSonic) {
+
+        /** The prefix of this session's Nova Sonic properties. */
+        String novaSonicPrefix() {
+            return BEDROCK_PREFIX + "." + name + ".nova-sonic";
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.awsbidi.core.ExchangeGate;
-import io.github.awsbidi.core.novasonic.NovaSonic;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,7 +29,7 @@ final class SessionDrain implements SmartLifecycle {
 
     private final ExchangeGate gate;
 
-    private final ObjectProvider<NovaSonic> novaSonics;
+    private final ObjectProvider<DrainParticipant> participants;
 
     private final Duration timeout;
 
@@ -38,10 +37,10 @@ final class SessionDrain implements SmartLifecycle {
 
     private volatile boolean running;
 
-    SessionDrain(ExchangeGate gate, ObjectProvider<NovaSonic> novaSonics, Duration timeout,
+    SessionDrain(ExchangeGate gate, ObjectProvider<DrainParticipant> participants, Duration timeout,
             ApplicationEventPublisher events) {
         this.gate = gate;
-        this.novaSonics = novaSonics;
+        this.participants = participants;
         this.timeout = timeout;
         this.events = events;
     }
@@ -61,9 +60,9 @@ final class SessionDrain implements SmartLifecycle {
             logger.info("Draining aws.bidi sessions: waiting up to " + timeout + " for " + active
                     + " exchange(s) to finish; new exchanges are refused");
         }
-        List<NovaSonic> clients = novaSonics.orderedStream().toList();
-        clients.forEach(client -> client.closeConversations().subscribe(null,
-                error -> logger.warn("Closing a Nova Sonic conversation failed", error)));
+        List<DrainParticipant> closing = participants.orderedStream().toList();
+        closing.forEach(participant -> participant.drain().subscribe(null,
+                error -> logger.warn("Closing " + participant + " at shutdown failed", error)));
         try {
             if (!gate.awaitIdle(timeout)) {
                 logger.warn("aws.bidi drain timed out after " + timeout + " with " + gate.active()

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorAutoConfiguration;
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.event.InputEvent;
-import io.github.awsbidi.core.novasonic.event.OutputEvent;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.event.InputEvent;
+import io.github.awsbidi.novasonic.event.OutputEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.DefaultGenerationContext;
@@ -35,7 +35,8 @@ class AwsBidiAotTests {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                 "aws.bidi.emulator.enabled", "true", "aws.bidi.sagemaker.sessions.echo.endpoint-name", "echo",
                 "aws.bidi.bedrock.sessions.assistant.model-id", "amazon.nova-2-sonic-v1:0")));
-        context.register(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class);
+        context.register(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class,
+                NovaSonicAutoConfiguration.class);
         InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
         DefaultGenerationContext generation = new DefaultGenerationContext(
                 new org.springframework.aot.generate.ClassNameGenerator(ClassName.get("com.example", "App")), files);
@@ -52,10 +53,10 @@ class AwsBidiAotTests {
         });
         assertThat(sources.toString()).contains("forFactoryMethod(SessionFactory.class, \"sageMaker\", String.class)")
                 .contains("forFactoryMethod(SessionFactory.class, \"bedrock\", String.class)")
-                .contains("forFactoryMethod(SessionFactory.class, \"novaSonic\", String.class, "
+                .contains("forFactoryMethod(NovaSonicFactory.class, \"novaSonic\", String.class, "
                         + "BidirectionalSession.class)")
                 .contains("\"echo\"").contains("\"assistant\"").contains("assistantNovaSonic");
-        // The hints of the auto-configuration are contributed with it.
+        // The hints of the auto-configurations are contributed with them.
         assertThat(RuntimeHintsPredicates.reflection().onType(ConversationEvent.Transcript.class))
                 .accepts(generation.getRuntimeHints());
     }
@@ -89,6 +90,7 @@ class AwsBidiAotTests {
     private static RuntimeHints hints() {
         RuntimeHints hints = new RuntimeHints();
         new AwsBidiRuntimeHints().registerHints(hints, AwsBidiAotTests.class.getClassLoader());
+        new NovaSonicRuntimeHints().registerHints(hints, AwsBidiAotTests.class.getClassLoader());
         return hints;
     }
 

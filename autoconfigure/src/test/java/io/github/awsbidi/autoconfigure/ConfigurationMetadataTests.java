@@ -102,13 +102,13 @@ class ConfigurationMetadataTests {
     @Test
     void sessionAndNovaSonicDefaultsAreTheLibrarys() {
         assertThat(properties.get("aws.bidi.bedrock.sessions.*.nova-sonic.voice-id").get("defaultValue").asString())
-                .isEqualTo(io.github.awsbidi.core.novasonic.NovaSonicSettings.defaults().voiceId());
+                .isEqualTo(io.github.awsbidi.novasonic.NovaSonicSettings.defaults().voiceId());
         assertThat(properties.get("aws.bidi.bedrock.sessions.*.nova-sonic.renewal.threshold").get("defaultValue")
                 .asString()).isEqualTo("6m");
         assertThat(properties.get("aws.bidi.http.initial-window-size").get("defaultValue").asString())
                 .isEqualTo("1MB");
         assertThat(NovaSonicSettingsBinder.settings("p", new AwsBidiProperties.NovaSonic()))
-                .isEqualTo(io.github.awsbidi.core.novasonic.NovaSonicSettings.defaults());
+                .isEqualTo(io.github.awsbidi.novasonic.NovaSonicSettings.defaults());
     }
 
     private static AwsBidiProperties withSessions(AwsBidiProperties properties) {
@@ -170,8 +170,8 @@ class ConfigurationMetadataTests {
                 leaves(name + ".*", Objects.requireNonNull(ResolvableType
                         .forMethodReturnType(descriptor.getReadMethod()).asMap().resolveGeneric(1)), keys);
             }
-            else if (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")
-                    || propertyType.getName().startsWith(type.getName() + "$")) {
+            else if (!propertyType.isEnum() && (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")
+                    || propertyType.getName().startsWith(type.getName() + "$"))) {
                 leaves(name, propertyType, keys);
             }
             else {

@@ -3,19 +3,20 @@ package io.github.awsbidi.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorAutoConfiguration;
-import io.github.awsbidi.core.novasonic.Conversation;
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
-import io.github.awsbidi.core.novasonic.ToolHandler;
-import io.github.awsbidi.core.novasonic.event.EndpointingSensitivity;
-import io.github.awsbidi.core.novasonic.event.GenerationStage;
-import io.github.awsbidi.core.novasonic.event.Role;
+import io.github.awsbidi.novasonic.Conversation;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.novasonic.NovaSonicTool;
+import io.github.awsbidi.novasonic.ToolHandler;
+import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
+import io.github.awsbidi.novasonic.event.GenerationStage;
+import io.github.awsbidi.novasonic.event.Role;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Nova Sonic client registered beside each Bedrock session. */
@@ -24,7 +25,8 @@ class NovaSonicBeansTests {
     private static final String PREFIX = "aws.bidi.bedrock.sessions.assistant.";
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class,
+                    NovaSonicAutoConfiguration.class))
             .withPropertyValues("aws.bidi.emulator.enabled=true", PREFIX + "model-id=amazon.nova-2-sonic-v1:0");
 
     @Test
@@ -96,8 +98,52 @@ class NovaSonicBeansTests {
     }
 
     @Test
+    void aNova25SonicSessionGetsTheBeanToo() {
+        contextRunner.withPropertyValues(PREFIX + "model-id=amazon.nova-2-5-sonic")
+                .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
+    }
+
+    @Test
+    void aBedrockSessionOnAnotherModelGetsNoNovaSonicBeanUnlessEnabled() {
+        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model")
+                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
+        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model", PREFIX + "nova-sonic.enabled=true")
+                .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
+    }
+
+    @Test
+    void novaSonicEnabledFalseRegistersNoBeanEvenForANovaSonicModel() {
+        contextRunner.withPropertyValues(PREFIX + "nova-sonic.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
+    }
+
+    @Test
+    void withoutTheNovaSonicModuleTheSessionStaysAndNoNovaSonicBeanIsRegistered() {
+        contextRunner.withClassLoader(new FilteredClassLoader(NovaSonic.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("assistantNovaSonic")
+                        .hasBean("assistant"));
+    }
+
+    @Test
     void sageMakerSessionsGetNoNovaSonicBean() {
         contextRunner.withPropertyValues("aws.bidi.sagemaker.sessions.echo.endpoint-name=echo")
                 .run(context -> assertThat(context.getBeanNamesForType(NovaSonic.class)).containsExactly("assistantNovaSonic"));
+    }
+
+    @Test
+    void conversationsGetMetersPerSessionWhenAMeterRegistryExists() {
+        contextRunner.withBean(io.micrometer.core.instrument.MeterRegistry.class,
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new).run(context -> {
+                    assertThat(context).hasSingleBean(NovaSonicListenerFactory.class);
+                    assertThat(context.getBean(NovaSonicListenerFactory.class).listener("assistant"))
+                            .isInstanceOf(io.github.awsbidi.novasonic.micrometer.NovaSonicMeters.class);
+                    assertThat(context).hasBean("assistantNovaSonic");
+                });
+        contextRunner.run(context -> assertThat(context).doesNotHaveBean(NovaSonicListenerFactory.class));
+    }
+
+    @Test
+    void theDrainClosesTheConversationsOfEveryNovaSonicBean() {
+        contextRunner.run(context -> assertThat(context).hasSingleBean(DrainParticipant.class));
     }
 }

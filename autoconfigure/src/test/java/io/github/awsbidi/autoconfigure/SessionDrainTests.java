@@ -14,9 +14,9 @@ import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.novasonic.Conversation;
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.NovaSonic;
+import io.github.awsbidi.novasonic.Conversation;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.NovaSonic;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -40,7 +40,7 @@ class SessionDrainTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class,
-                    AwsBidiAutoConfiguration.class))
+                    AwsBidiAutoConfiguration.class, NovaSonicAutoConfiguration.class))
             .withPropertyValues("aws.bidi.emulator.enabled=true", "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
                     "aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-2-sonic-v1:0")
             .withBean(Readiness.class, Readiness::new);

@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
  * {@link io.github.awsbidi.emulator.config.EmulatorConfigReader}.
  *
  * <p>Without explicit entries, SageMaker endpoints named {@code echo} and {@code transcribe-sim} are
- * served by the built-in containers of the same name, Bedrock {@code amazon.nova-2-sonic-v1:0} by
- * the scripted Nova Sonic, {@code amazon.nova-sonic-v1:0} answers ResourceNotFound (end of life) and
+ * served by the built-in containers of the same name, Bedrock {@code amazon.nova-2-5-sonic} and
+ * {@code amazon.nova-2-sonic-v1:0} by the scripted Nova Sonic, {@code amazon.nova-sonic-v1:0} answers ResourceNotFound (end of life) and
  * any model id starting with {@code echo} echoes its chunks.
  *
  * @param host the address to bind, loopback by default
@@ -50,6 +50,8 @@ public record EmulatorConfig(
         Duration idleConnectionTimeout,
         Cassettes cassettes) {
 
+    /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
+    public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
     /** The model id of Amazon Nova 2 Sonic. */
     public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
     /** The model id of Amazon Nova Sonic v1, which reached end of life on 2026-09-14. */
@@ -113,7 +115,7 @@ public record EmulatorConfig(
         if (configured != null) {
             return Optional.of(configured);
         }
-        if (modelId.equals(NOVA_2_SONIC)) {
+        if (modelId.equals(NOVA_2_5_SONIC) || modelId.equals(NOVA_2_SONIC)) {
             return Optional.of(BedrockModel.scriptedNovaSonic());
         }
         if (modelId.equals(NOVA_SONIC_V1)) {

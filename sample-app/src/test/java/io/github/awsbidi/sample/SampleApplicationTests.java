@@ -108,7 +108,7 @@ class SampleApplicationTests {
                 .expectBody()
                 .jsonPath("$[*].name").isEqualTo(List.of("assistant", "echo", "transcriber"))
                 .jsonPath("$[0].service").isEqualTo("bedrock")
-                .jsonPath("$[0].resource").isEqualTo("amazon.nova-2-sonic-v1:0")
+                .jsonPath("$[0].resource").isEqualTo("amazon.nova-2-5-sonic")
                 .jsonPath("$[1].service").isEqualTo("sagemaker")
                 .jsonPath("$[2].resource").isEqualTo("transcribe-sim");
     }
@@ -162,7 +162,7 @@ class SampleApplicationTests {
                 .jsonPath("$.components.awsBidi.components.echo.details.endpoint").isEqualTo("echo")
                 .jsonPath("$.components.awsBidi.components.echo.details.status").isEqualTo("InService")
                 .jsonPath("$.components.awsBidi.components.transcriber.details.endpoint").isEqualTo("transcribe-sim")
-                .jsonPath("$.components.awsBidi.components.assistant.details.model").isEqualTo("amazon.nova-2-sonic-v1:0")
+                .jsonPath("$.components.awsBidi.components.assistant.details.model").isEqualTo("amazon.nova-2-5-sonic")
                 .jsonPath("$.components.awsBidi.components.assistant.details.status").isEqualTo("ACTIVE");
     }
 

@@ -175,7 +175,8 @@ public final class EmulatorConfigReader {
     }
 
     private static NovaSonicOptions novaSonic(JsonNode node, String path) {
-        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "toolTriggers", "bargeIn",
+        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "audioIdleTimeout", "toolTriggers",
+                "bargeIn",
                 "instabilityAfterEvents"));
         NovaSonicOptions options = NovaSonicOptions.defaults();
         if (node.has("timeScale")) {
@@ -186,6 +187,9 @@ public final class EmulatorConfigReader {
         }
         if (node.has("silenceTimeout")) {
             options = options.withSilenceTimeout(duration(node.get("silenceTimeout"), path + ".silenceTimeout"));
+        }
+        if (node.has("audioIdleTimeout")) {
+            options = options.withAudioIdleTimeout(duration(node.get("audioIdleTimeout"), path + ".audioIdleTimeout"));
         }
         if (node.has("toolTriggers")) {
             Map<String, String> triggers = new LinkedHashMap<>();

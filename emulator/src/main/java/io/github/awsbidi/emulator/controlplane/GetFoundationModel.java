@@ -26,7 +26,7 @@ final class GetFoundationModel {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("modelArn", "arn:aws:bedrock:" + region + "::foundation-model/" + modelId);
         details.put("modelId", modelId);
-        details.put("modelName", sonic ? "Nova 2 Sonic" : modelId);
+        details.put("modelName", sonic ? sonicName(modelId) : modelId);
         details.put("providerName", sonic ? "Amazon" : "aws-bidi emulator");
         details.put("inputModalities", sonic ? List.of("SPEECH", "TEXT") : List.of("TEXT"));
         details.put("outputModalities", sonic ? List.of("SPEECH", "TEXT") : List.of("TEXT"));
@@ -35,5 +35,10 @@ final class GetFoundationModel {
         details.put("inferenceTypesSupported", List.of("ON_DEMAND"));
         details.put("modelLifecycle", Map.of("status", model.get().lifecycle().name()));
         return ControlPlaneResponse.ok(Map.of("modelDetails", details));
+    }
+
+    private static String sonicName(String modelId) {
+        return modelId.contains("nova-2-5-sonic") ? "Nova 2.5 Sonic" : modelId.contains("nova-2-sonic") ? "Nova 2 Sonic"
+                : "Nova Sonic";
     }
 }

@@ -174,7 +174,8 @@ final class InputProtocol {
         String type = InputFields.oneOf(body, path, "type", Set.of("TEXT", "AUDIO", "TOOL"));
         boolean interactive = InputFields.optionalBoolean(body, path, "interactive", type.equals("AUDIO"));
         String role = InputFields.oneOf(body, path, "role", switch (type) {
-            case "TEXT" -> Set.of("SYSTEM", "USER", "ASSISTANT");
+            // SYSTEM_SPEECH: Nova 2's speech prompt, after the system prompt (PROTOCOL.md section 3, peers' docs).
+            case "TEXT" -> Set.of("SYSTEM", "SYSTEM_SPEECH", "USER", "ASSISTANT");
             case "AUDIO" -> Set.of("USER");
             default -> Set.of("TOOL");
         });
@@ -206,6 +207,13 @@ final class InputProtocol {
                 throw new InputRejectedException(path + ".interactive must be false for the SYSTEM content");
             }
             systemSeen = true;
+        }
+        else if (content.role.equals("SYSTEM_SPEECH")) {
+            // A prompt like the system prompt, not history: non-interactive, before the history and any live content.
+            if (content.interactive || historySeen || historyClosed) {
+                throw new InputRejectedException("The SYSTEM_SPEECH content must be non-interactive and follow the "
+                        + "system prompt, before chat history and live content");
+            }
         }
         else if (content.interactive) {
             if (!content.role.equals("USER")) {
@@ -275,7 +283,7 @@ final class InputProtocol {
             throw new InputRejectedException(path + ".content is " + bytes + " bytes: each textInput may hold at most "
                     + MAX_TEXT_INPUT_BYTES + " bytes of UTF-8 (split longer text)");
         }
-        if (!content.role.equals("SYSTEM") && !content.interactive) {
+        if (!content.role.startsWith("SYSTEM") && !content.interactive) {
             historyBytes += bytes;
             if (historyBytes > MAX_HISTORY_BYTES) {
                 throw new InputRejectedException("Chat history is " + historyBytes + " bytes: it may hold at most "

@@ -40,6 +40,7 @@ public record NovaSonicOptions(
         double timeScale,
         Duration sessionLimit,
         Duration silenceTimeout,
+        Duration audioIdleTimeout,
         Map<String, String> toolTriggers,
         boolean bargeIn,
         double speechRmsThreshold,
@@ -57,6 +58,7 @@ public record NovaSonicOptions(
         }
         requirePositive("sessionLimit", sessionLimit);
         requirePositive("silenceTimeout", silenceTimeout);
+        requirePositive("audioIdleTimeout", audioIdleTimeout);
         requirePositive("endOfSpeechSilence", endOfSpeechSilence);
         requirePositive("speechPerCharacter", speechPerCharacter);
         requirePositive("audioChunkDuration", audioChunkDuration);
@@ -86,15 +88,15 @@ public record NovaSonicOptions(
     }
 
     /**
-     * The defaults: real time, 8-minute sessions, 175 s silence timeout, "weather" triggers
-     * {@code getWeather}, barge-in on, speech from RMS 0.02, 0.5 s end-of-speech silence, no
+     * The defaults: real time, 8-minute sessions, 175 s silence timeout, 55 s audio idle timeout,
+     * "weather" triggers {@code getWeather}, barge-in on, speech from RMS 0.02, 0.5 s end-of-speech silence, no
      * injected instability, 200 ms response delay, 60 ms of speech per character, 80 ms audio chunks.
      * @return the default options
      */
     public static NovaSonicOptions defaults() {
-        return new NovaSonicOptions(1.0, Duration.ofMinutes(8), Duration.ofSeconds(175),
-                Map.of("weather", "getWeather"), true, 0.02, Duration.ofMillis(500), null,
-                Duration.ofMillis(200), Duration.ofMillis(60), Duration.ofMillis(80), null);
+        return new NovaSonicOptions(1.0, Duration.ofMinutes(8), Duration.ofSeconds(175), Duration.ofSeconds(55),
+                Map.of("weather", "getWeather"), true, 0.02, Duration.ofMillis(500), null, Duration.ofMillis(200),
+                Duration.ofMillis(60), Duration.ofMillis(80), null);
     }
 
     /**
@@ -102,9 +104,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withTimeScale(double value) {
-        return new NovaSonicOptions(value, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(value, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -112,9 +114,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withSessionLimit(Duration value) {
-        return new NovaSonicOptions(timeScale, value, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, value, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -122,9 +124,19 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withSilenceTimeout(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, value, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, value, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
+    }
+
+    /**
+     * @param value see {@link #audioIdleTimeout()}
+     * @return a copy with it changed
+     */
+    public NovaSonicOptions withAudioIdleTimeout(Duration value) {
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, value, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -132,9 +144,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withToolTriggers(Map<String, String> value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, value, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, value, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -142,9 +154,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withBargeIn(boolean value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, value,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, value,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -152,9 +164,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withSpeechRmsThreshold(double value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                value, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                value, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -162,9 +174,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withEndOfSpeechSilence(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, value, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, value, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -172,9 +184,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withInstabilityAfterEvents(@Nullable Integer value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, value, responseDelay,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, value, responseDelay, speechPerCharacter, audioChunkDuration,
+                audioTranscript);
     }
 
     /**
@@ -182,9 +194,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withResponseDelay(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, value,
-                speechPerCharacter, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, value, speechPerCharacter,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -192,9 +204,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withSpeechPerCharacter(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                value, audioChunkDuration, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, value,
+                audioChunkDuration, audioTranscript);
     }
 
     /**
@@ -202,9 +214,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withAudioChunkDuration(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, value, audioTranscript);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                value, audioTranscript);
     }
 
     /**
@@ -212,9 +224,9 @@ public record NovaSonicOptions(
      * @return a copy with it changed
      */
     public NovaSonicOptions withAudioTranscript(@Nullable String value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                speechPerCharacter, audioChunkDuration, value);
+        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
+                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
+                audioChunkDuration, value);
     }
 
     /** The wall-clock nanoseconds a duration takes once scaled. */

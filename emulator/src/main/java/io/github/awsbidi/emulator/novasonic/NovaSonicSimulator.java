@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A scripted Amazon Nova 2 Sonic for one bidirectional stream. It validates the input events,
+ * A scripted Amazon Nova 2.5 Sonic (and Nova 2 Sonic, which speaks the same protocol) for one bidirectional stream. It validates the input events,
  * detects the end of each user turn (interactive text, end of audio content, or silence after
  * speech), answers with transcripts, tool use, synthesized speech and usage, honours barge-in, and
- * fails the stream the way the service does (validation errors, idle and session timeouts,
+ * fails the stream the way the service does (validation errors, idle, audio-idle and session timeouts,
  * injected instability).
  *
  * <p>Not thread-safe: every method must be called on the thread of the {@code scheduler} given to
@@ -25,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NovaSonicSimulator {
 
-    /** The model this simulator plays. */
-    public static final String MODEL_ID = "amazon.nova-2-sonic-v1:0";
+    /** The model this simulator plays by default (Nova 2.5 Sonic; Nova 2 Sonic behaves the same here). */
+    public static final String MODEL_ID = "amazon.nova-2-5-sonic";
+
+    // Observed (aws-samples/amazon-nova-samples#69): a stream that receives no audio input is ended so.
+    static final String AUDIO_IDLE_MESSAGE = "Timed out waiting for input events";
 
     static final String IDLE_TIMEOUT_MESSAGE =
             "InternalErrorCode=531::RST_STREAM closed stream. HTTP/2 error code: NO_ERROR";
@@ -68,6 +71,8 @@ public final class NovaSonicSimulator {
     private @Nullable ScheduledFuture<?> sessionTimer;
 
     private @Nullable ScheduledFuture<?> idleTimer;
+
+    private @Nullable ScheduledFuture<?> audioIdleTimer;
 
     private int inputEvents;
 
@@ -127,12 +132,18 @@ public final class NovaSonicSimulator {
         }
         inputFinished = true;
         cancel(idleTimer);
+        cancel(audioIdleTimer);
         completeWhenIdle();
     }
 
     /** The stream was reset: stop every timer and emit nothing more. */
     public void onCancel() {
         close();
+    }
+
+    private void restartAudioIdleTimer() {
+        cancel(audioIdleTimer);
+        audioIdleTimer = timers.after(options.audioIdleTimeout(), () -> fail("validationException", AUDIO_IDLE_MESSAGE));
     }
 
     private void restartIdleTimer() {
@@ -189,6 +200,7 @@ public final class NovaSonicSimulator {
         closed = true;
         cancel(sessionTimer);
         cancel(idleTimer);
+        cancel(audioIdleTimer);
         AssistantResponse response = current;
         current = null;
         if (response != null) {
@@ -223,6 +235,7 @@ public final class NovaSonicSimulator {
         @Override
         public void sessionStarted(EndpointingSensitivity value) {
             sensitivity = value;
+            restartAudioIdleTimer();
             sessionTimer = timers.after(options.sessionLimit(), () -> fail("modelTimeoutException",
                     "Model has timed out in processing the request: the session reached its limit of "
                             + describe(options.sessionLimit()) + ". Start a new session to continue."));
@@ -253,6 +266,7 @@ public final class NovaSonicSimulator {
 
         @Override
         public void audioReceived(byte[] pcm) {
+            restartAudioIdleTimer();
             SpeechDetector detector = speech;
             if (detector == null) {
                 return;
@@ -301,6 +315,7 @@ public final class NovaSonicSimulator {
         public void sessionEnded() {
             inputFinished = true;
             cancel(idleTimer);
+            cancel(audioIdleTimer);
             completeWhenIdle();
         }
     }

@@ -37,7 +37,40 @@ class BedrockStreamTest {
     void speedUpTheSimulatedModel() {
         // The scripted model paces its turns in real time; a twentieth keeps the event order and shapes.
         SharedEmulators.emulator(tls).reconfigure(config -> config.bedrockModel(EmulatorConfig.NOVA_2_SONIC,
-                model -> model.withNovaSonic(model.novaSonic().withTimeScale(0.05))));
+                model -> model.withNovaSonic(model.novaSonic().withTimeScale(0.05)))
+                .bedrockModel(EmulatorConfig.NOVA_2_5_SONIC,
+                        model -> model.withNovaSonic(model.novaSonic().withTimeScale(0.05))));
+    }
+
+    @Test
+    void nova25SonicAnswersWithTheSameProtocol() throws Exception {
+        Sinks.Many<String> input = Sinks.many().unicast().onBackpressureBuffer();
+        List<String> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = invoke("amazon.nova-2-5-sonic", input.asFlux(), chunk -> {
+            events.add(chunk);
+            if (NovaSonicEvents.name(chunk).equals("completionEnd")) {
+                input.tryEmitNext(NovaSonicEvents.promptEnd());
+                input.tryEmitNext(NovaSonicEvents.sessionEnd());
+                input.tryEmitComplete();
+            }
+        });
+        List.of(NovaSonicEvents.sessionStart(), NovaSonicEvents.promptStart(),
+                NovaSonicEvents.textContentStart("system", "SYSTEM", false),
+                NovaSonicEvents.textInput("system", "You are a friendly assistant."),
+                NovaSonicEvents.contentEnd("system"),
+                NovaSonicEvents.textContentStart("question", "USER", true),
+                NovaSonicEvents.textInput("question", "Hello 2.5"),
+                NovaSonicEvents.contentEnd("question")).forEach(input::tryEmitNext);
+
+        done.get(30, TimeUnit.SECONDS);
+
+        assertThat(collapseRepeats(events.stream().map(NovaSonicEvents::name).toList())).containsExactly(
+                "completionStart",
+                "contentStart", "textOutput", "contentEnd",
+                "contentStart", "textOutput", "contentEnd",
+                "contentStart", "audioOutput", "contentEnd",
+                "contentStart", "textOutput", "contentEnd",
+                "usageEvent", "completionEnd");
     }
 
     @Test

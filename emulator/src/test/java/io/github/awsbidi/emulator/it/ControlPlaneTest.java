@@ -83,6 +83,16 @@ class ControlPlaneTest {
     }
 
     @Test
+    void nova25SonicIsServedByDefaultAndActive() {
+        var model = bedrock().getFoundationModel(request -> request.modelIdentifier(EmulatorConfig.NOVA_2_5_SONIC))
+                .join();
+
+        assertThat(model.modelDetails().modelId()).isEqualTo("amazon.nova-2-5-sonic");
+        assertThat(model.modelDetails().modelName()).isEqualTo("Nova 2.5 Sonic");
+        assertThat(model.modelDetails().modelLifecycle().status()).isEqualTo(FoundationModelLifecycleStatus.ACTIVE);
+    }
+
+    @Test
     void getFoundationModelReportsALegacyModel() {
         String modelId = "echo-legacy-v1:0";
         emulator().reconfigure(config -> config.bedrockModel(modelId, BedrockModel.echo().withLifecycle(ModelLifecycle.LEGACY)));

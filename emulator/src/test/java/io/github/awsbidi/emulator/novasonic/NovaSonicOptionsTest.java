@@ -32,10 +32,10 @@ class NovaSonicOptionsTest {
     @Test
     void withersChangeOneOptionEach() {
         NovaSonicOptions options = NovaSonicOptions.defaults().withTimeScale(0.5).withBargeIn(false)
-                .withInstabilityAfterEvents(3).withAudioTranscript("hi");
+                .withInstabilityAfterEvents(3).withAudioTranscript("hi").withAudioIdleTimeout(Duration.ofSeconds(40));
 
         assertThat(options).isEqualTo(new NovaSonicOptions(0.5, Duration.ofMinutes(8), Duration.ofSeconds(175),
-                Map.of("weather", "getWeather"), false, 0.02, Duration.ofMillis(500), 3, Duration.ofMillis(200),
+                Duration.ofSeconds(40), Map.of("weather", "getWeather"), false, 0.02, Duration.ofMillis(500), 3, Duration.ofMillis(200),
                 Duration.ofMillis(60), Duration.ofMillis(80), "hi"));
     }
 

@@ -15,8 +15,9 @@ class NovaSonicSimulatorLimitsTest {
 
     private static final int RATE = 16_000;
 
-    /** 175 s of silence timeout become 175 ms; the 8-minute session limit becomes 480 ms. */
-    private static final NovaSonicOptions FAST = NovaSonicOptions.defaults().withTimeScale(0.001);
+    /** 175 s of silence timeout become 175 ms; the 8-minute session limit becomes 480 ms; no audio-idle limit. */
+    private static final NovaSonicOptions FAST = NovaSonicOptions.defaults().withTimeScale(0.001)
+            .withAudioIdleTimeout(Duration.ofHours(1));
 
     private SimulatorHarness harness;
 
@@ -40,7 +41,7 @@ class NovaSonicSimulatorLimitsTest {
     void inputKeepsTheSilenceTimeoutAway() {
         // 175 s become 700 ms: 16 steps of 50 ms outlast it, with ample slack for a slow machine.
         harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.004)
-                .withSessionLimit(Duration.ofHours(1)));
+                .withSessionLimit(Duration.ofHours(1)).withAudioIdleTimeout(Duration.ofHours(1)));
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         for (int i = 0; i < 16; i++) {
@@ -58,6 +59,33 @@ class NovaSonicSimulatorLimitsTest {
         harness.letTimePass(Duration.ofMillis(400));
 
         assertThat(harness.sink.ending()).isNull();
+    }
+
+    @Test
+    void noAudioForTheAudioIdleTimeoutEndsTheStreamWithAValidationError() {
+        harness = new SimulatorHarness(FAST.withSilenceTimeout(Duration.ofHours(1)).withSessionLimit(Duration.ofHours(1))
+                .withAudioIdleTimeout(Duration.ofSeconds(55)));
+        harness.send(opening());
+        // Text is input, but not audio: it does not keep the stream alive.
+        harness.send(text("user-1", "USER", true, "Hello"));
+
+        CollectingSink.Ending ending = harness.awaitFailure("validationException");
+        assertThat(ending.message()).isEqualTo("Timed out waiting for input events");
+    }
+
+    @Test
+    void streamedSilenceKeepsTheAudioIdleTimeoutAway() {
+        // 55 s become 220 ms: 16 steps of 50 ms of silence outlast it several times over.
+        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.004)
+                .withSessionLimit(Duration.ofHours(1)).withSilenceTimeout(Duration.ofHours(1)));
+        harness.send(opening());
+        harness.send(audioStart("mic", RATE));
+        for (int i = 0; i < 16; i++) {
+            harness.letTimePass(Duration.ofMillis(50));
+            harness.send(audioInputs("mic", TestAudio.chunks(TestAudio.silence(0.032, RATE), RATE, 32)));
+        }
+
+        assertThat(harness.sink.ending()).as("ending after 800 ms of streamed silence").isNull();
     }
 
     @Test

@@ -26,6 +26,17 @@ class NovaSonicSimulatorTextTurnTest {
     }
 
     @Test
+    void aSpeechPromptAfterTheSystemPromptIsAccepted() {
+        harness.send(opening());
+        harness.send(text("speech-1", "SYSTEM_SPEECH", false, "Speak warmly."));
+        harness.send(text("user-1", "USER", true, "Hello there"));
+        harness.awaitEvents("completionEnd", 1);
+
+        assertThat(harness.sink.ending()).isNull();
+        assertThat(harness.sink.summary()).contains("textOutput ASSISTANT: You said: Hello there.");
+    }
+
+    @Test
     void interactiveTextTurnIsAnsweredInTheServicesEventOrder() {
         harness.send(opening());
         harness.send(text("user-1", "USER", true, "Hello there"));

@@ -10,6 +10,6 @@ final class TestOptions {
 
     static NovaSonicOptions scaled(double timeScale) {
         return NovaSonicOptions.defaults().withTimeScale(timeScale).withSessionLimit(Duration.ofHours(10))
-                .withSilenceTimeout(Duration.ofHours(10));
+                .withSilenceTimeout(Duration.ofHours(10)).withAudioIdleTimeout(Duration.ofHours(10));
     }
 }

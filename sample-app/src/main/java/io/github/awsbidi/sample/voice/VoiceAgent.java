@@ -1,9 +1,9 @@
 package io.github.awsbidi.sample.voice;
 
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.NovaSonic;
-import io.github.awsbidi.core.novasonic.audio.AudioChunker;
-import io.github.awsbidi.core.novasonic.audio.PcmResampler;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.novasonic.audio.AudioChunker;
+import io.github.awsbidi.novasonic.audio.PcmResampler;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;

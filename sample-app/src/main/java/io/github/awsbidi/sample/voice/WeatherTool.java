@@ -1,7 +1,7 @@
 package io.github.awsbidi.sample.voice;
 
-import io.github.awsbidi.core.novasonic.NovaSonicTool;
-import io.github.awsbidi.core.novasonic.ToolHandler;
+import io.github.awsbidi.novasonic.NovaSonicTool;
+import io.github.awsbidi.novasonic.ToolHandler;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,9 +2,9 @@ package io.github.awsbidi.sample.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.awsbidi.core.novasonic.ConversationEvent;
-import io.github.awsbidi.core.novasonic.event.GenerationStage;
-import io.github.awsbidi.core.novasonic.event.Role;
+import io.github.awsbidi.novasonic.ConversationEvent;
+import io.github.awsbidi.novasonic.event.GenerationStage;
+import io.github.awsbidi.novasonic.event.Role;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,9 @@ class VoiceAgentTests {
     @Test
     void aQuestionAboutTheWeatherCallsTheToolAndTheAnswerUsesItsResult() {
         List<ConversationEvent> events = agent.ask("What is the weather in Seattle?")
-                .takeUntil(event -> event instanceof ConversationEvent.TurnEnd)
+                // The FINAL text of what the assistant said follows its TurnEnd (the AUDIO contentEnd END_TURN).
+                .takeUntil(event -> event instanceof ConversationEvent.Transcript transcript
+                        && transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
                 .collectList().block(Duration.ofSeconds(30));
 
         assertThat(events).filteredOn(ConversationEvent.ToolCall.class::isInstance)

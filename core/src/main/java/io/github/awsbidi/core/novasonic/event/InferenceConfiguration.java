@@ -1,5 +1,0 @@
-package io.github.awsbidi.core.novasonic.event;
-
-/** {@code sessionStart.inferenceConfiguration}: sampling parameters for the whole session. */
-public record InferenceConfiguration(int maxTokens, double topP, double temperature) {
-}

@@ -1,5 +1,0 @@
-/** Conversation history and its shaping to Nova Sonic's chat-history limits. */
-@NullMarked
-package io.github.awsbidi.core.novasonic.history;
-
-import org.jspecify.annotations.NullMarked;
