@@ -1,0 +1,142 @@
+// The voice page: one WebSocket to /voice/ws per conversation. Binary messages both ways are audio; text messages
+// from the server are small JSON messages named by "type" (state, transcript, tool, latency, bargeIn, turnEnd,
+// error).
+import { openMicrophone, Playback } from './audio.js';
+
+const $ = id => document.getElementById(id);
+const OUTPUT_RATE = 24000;
+
+// Counters the browser tests read (window.voicePage.stats and the data attributes of #playback).
+const stats = {
+  received: 0, played: 0, flushed: 0, bargeIns: 0,
+  update() {
+    const view = $('playback');
+    view.dataset.received = this.received;
+    view.dataset.played = this.played;
+    view.dataset.flushed = this.flushed;
+    view.dataset.bargeIns = this.bargeIns;
+    view.textContent = `${this.played} chunks played, ${this.flushed} dropped by ${this.bargeIns} barge-in(s)`;
+  },
+};
+window.voicePage = { stats, get pending() { return call ? call.playback.pending : 0; } };
+
+let call = null;
+
+function setState(state, detail) {
+  const view = $('voice-state');
+  view.dataset.state = state;
+  view.textContent = detail ? `${state}: ${detail}` : state;
+  const live = state === 'connecting' || state === 'connected';
+  $('connect').disabled = live;
+  $('disconnect').disabled = !live;
+  $('mute').disabled = state !== 'connected';
+  $('say').disabled = state !== 'connected';
+  $('record').disabled = live;
+}
+
+function showError(text) {
+  const view = $('voice-error');
+  view.textContent = text;
+  view.hidden = !text;
+}
+
+function addLine(role, text, cls) {
+  const line = document.createElement('div');
+  line.className = `turn ${role.toLowerCase()} ${cls}`;
+  line.dataset.role = role;
+  line.textContent = text;
+  $('conversation').appendChild(line);
+  $('conversation').scrollTop = $('conversation').scrollHeight;
+  return line;
+}
+
+function onTranscript({ role, stage, text }) {
+  if (role === 'ASSISTANT' && stage === 'FINAL') {
+    // The FINAL text replaces the SPECULATIVE one it confirms (possibly cut short by a barge-in).
+    const lines = $('conversation').querySelectorAll('.turn.assistant.speculative');
+    const open = lines[lines.length - 1];
+    if (open) {
+      open.textContent = text;
+      open.className = 'turn assistant final';
+      return;
+    }
+  }
+  addLine(role, text, stage.toLowerCase());
+}
+
+function onMessage(message) {
+  switch (message.type) {
+    case 'state':
+      setState(message.state, message.state === 'closed' ? message.detail : '');
+      break;
+    case 'transcript':
+      onTranscript(message);
+      break;
+    case 'tool':
+      addLine('TOOL', `${message.name} ${JSON.stringify(message.arguments)}`, 'final');
+      break;
+    case 'latency':
+      $('latency').textContent = `${message.millis} ms`;
+      $('latency').dataset.millis = message.millis;
+      break;
+    case 'bargeIn':
+      stats.bargeIns++;
+      call && call.playback.flush();
+      stats.update();
+      break;
+    case 'turnEnd':
+      break;
+    case 'error':
+      showError(`${message.kind}: ${message.message}`);
+      break;
+  }
+}
+
+async function connect() {
+  showError('');
+  setState('connecting');
+  const context = new AudioContext();
+  const playback = new Playback(context, OUTPUT_RATE, stats);
+  let microphone;
+  try {
+    microphone = await openMicrophone(context, pcm => {
+      if (call && call.socket.readyState === WebSocket.OPEN) call.socket.send(pcm);
+    });
+  } catch (error) {
+    context.close();
+    setState('disconnected');
+    showError(`microphone: ${error.message || error}`);
+    return;
+  }
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const socket = new WebSocket(`${scheme}://${location.host}/voice/ws?rate=${microphone.rate}`);
+  socket.binaryType = 'arraybuffer';
+  call = { socket, context, microphone, playback, muted: false };
+  socket.onmessage = event => typeof event.data === 'string'
+      ? onMessage(JSON.parse(event.data)) : playback.enqueue(event.data);
+  socket.onerror = () => showError('the connection to the server failed');
+  socket.onclose = event => {
+    microphone.close();
+    // Let queued speech finish before the context goes.
+    setTimeout(() => context.close(), 1000 * Math.max(0, playback.nextStart - context.currentTime) + 100);
+    if (call && call.socket === socket) call = null;
+    const state = $('voice-state').dataset.state;
+    setState(state === 'closed' ? 'closed' : 'disconnected', event.reason || $('voice-state').textContent);
+    if (event.code !== 1000 && event.code !== 1005 && event.reason) showError(event.reason);
+  };
+}
+
+$('connect').onclick = () => connect();
+$('disconnect').onclick = () => call && call.socket.close(1000, 'disconnected by the user');
+$('mute').onclick = () => {
+  call.muted = !call.muted;
+  call.microphone.mute(call.muted);
+  $('mute').textContent = call.muted ? 'Unmute' : 'Mute';
+  $('mute').setAttribute('aria-pressed', call.muted);
+};
+$('say').onclick = () => {
+  const text = $('typed').value.trim();
+  if (text && call) call.socket.send(JSON.stringify({ type: 'say', text }));
+};
+setState('disconnected');
+stats.update();
