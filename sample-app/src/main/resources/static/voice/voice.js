@@ -52,16 +52,18 @@ function addLine(role, text, cls) {
 
 function onTranscript({ role, stage, text }) {
   if (role === 'ASSISTANT' && stage === 'FINAL') {
-    // The FINAL text replaces the SPECULATIVE one it confirms (possibly cut short by a barge-in).
-    const lines = $('conversation').querySelectorAll('.turn.assistant.speculative');
+    // The FINAL text replaces the SPECULATIVE one it confirms (after a barge-in: what was said before it).
+    const lines = $('conversation').querySelectorAll('.turn.assistant.speculative, .turn.assistant.interrupted');
     const open = lines[lines.length - 1];
-    if (open) {
+    if (open && !open.dataset.final) {
       open.textContent = text;
-      open.className = 'turn assistant final';
+      open.dataset.final = 'true';
+      open.classList.replace('speculative', 'final');
       return;
     }
   }
-  addLine(role, text, stage.toLowerCase());
+  const line = addLine(role, text, stage.toLowerCase());
+  if (stage === 'FINAL') line.dataset.final = 'true';
 }
 
 function onMessage(message) {
@@ -79,11 +81,16 @@ function onMessage(message) {
       $('latency').textContent = `${message.millis} ms`;
       $('latency').dataset.millis = message.millis;
       break;
-    case 'bargeIn':
+    case 'bargeIn': {
       stats.bargeIns++;
       call && call.playback.flush();
       stats.update();
+      // Nova Sonic sends no FINAL text for an answer cut short: the line says so instead.
+      const lines = $('conversation').querySelectorAll('.turn.assistant.speculative');
+      const open = lines[lines.length - 1];
+      if (open) open.classList.replace('speculative', 'interrupted');
       break;
+    }
     case 'turnEnd':
       break;
     case 'error':
