@@ -18,7 +18,9 @@ const stats = {
     view.textContent = `${this.played} chunks played, ${this.flushed} dropped by ${this.bargeIns} barge-in(s)`;
   },
 };
-window.voicePage = { stats, get pending() { return call ? call.playback.pending : 0; } };
+// The last text messages from the server, for a look from the developer tools (and the tests' failure reports).
+const recent = [];
+window.voicePage = { stats, recent, get pending() { return call ? call.playback.pending : 0; } };
 
 let call = null;
 
@@ -67,6 +69,8 @@ function onTranscript({ role, stage, text }) {
 }
 
 function onMessage(message) {
+  recent.push(message);
+  if (recent.length > 100) recent.shift();
   switch (message.type) {
     case 'state':
       setState(message.state, message.state === 'closed' ? message.detail : '');
@@ -143,7 +147,13 @@ $('mute').onclick = () => {
 };
 $('say').onclick = () => {
   const text = $('typed').value.trim();
-  if (text && call) call.socket.send(JSON.stringify({ type: 'say', text }));
+  if (text && call) {
+    call.socket.send(JSON.stringify({ type: 'say', text }));
+    $('typed').value = '';
+  }
 };
+$('typed').addEventListener('keydown', event => {
+  if (event.key === 'Enter') $('say').click();
+});
 setState('disconnected');
 stats.update();

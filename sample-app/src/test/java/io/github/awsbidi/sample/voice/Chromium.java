@@ -50,7 +50,7 @@ final class Chromium implements ExecutionCondition {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=900,1000", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--window-size=900,860", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + microphone.toAbsolutePath(),
                 "--autoplay-policy=no-user-gesture-required");
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,6 +73,13 @@ class VoicePageBrowserTests {
         await(driver -> attribute("latency", "data-millis") != null);
         assertThat(browser.findElement(By.id("voice-error")).isDisplayed()).isFalse();
 
+        // A typed turn on the same conversation: the assistant calls the weather tool and says what it answered.
+        browser.findElement(By.id("typed")).sendKeys("What is the weather in Seattle?");
+        browser.findElement(By.id("say")).click();
+        WebElement tool = await(driver -> first(By.cssSelector("#conversation .turn.tool")));
+        assertThat(tool.getText()).isEqualTo("getWeather {\"location\":\"Seattle\"}");
+        await(driver -> browser.findElements(By.cssSelector("#conversation .turn.assistant")).stream()
+                .anyMatch(line -> line.getText().startsWith("The getWeather tool says:")));
         saveScreenshot();
         browser.findElement(By.id("disconnect")).click();
         await(driver -> "closed".equals(attribute("voice-state", "data-state"))
@@ -104,7 +112,15 @@ class VoicePageBrowserTests {
     }
 
     private <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        try {
+            return new WebDriverWait(browser, WAIT).until(condition);
+        }
+        catch (TimeoutException ex) {
+            // What the page showed, so that a failure says more than "timed out".
+            throw new AssertionError("the page did not get there within " + WAIT + "; it shows:\n"
+                    + browser.findElement(By.tagName("body")).getText() + "\nand the server sent:\n"
+                    + browser.executeScript("return JSON.stringify(window.voicePage.recent)"), ex);
+        }
     }
 
     private WebElement first(By locator) {
