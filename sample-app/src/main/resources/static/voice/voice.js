@@ -23,6 +23,8 @@ const recent = [];
 window.voicePage = { stats, recent, get pending() { return call ? call.playback.pending : 0; } };
 
 let call = null;
+// Kept across connections, so that one may also start muted.
+let muted = false;
 
 function setState(state, detail) {
   const view = $('voice-state');
@@ -31,7 +33,6 @@ function setState(state, detail) {
   const live = state === 'connecting' || state === 'connected';
   $('connect').disabled = live;
   $('disconnect').disabled = !live;
-  $('mute').disabled = state !== 'connected';
   $('say').disabled = state !== 'connected';
   $('record').disabled = live;
 }
@@ -122,7 +123,8 @@ async function connect() {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const socket = new WebSocket(`${scheme}://${location.host}/voice/ws?rate=${microphone.rate}`);
   socket.binaryType = 'arraybuffer';
-  call = { socket, context, microphone, playback, muted: false };
+  microphone.mute(muted);
+  call = { socket, context, microphone, playback };
   socket.onmessage = event => typeof event.data === 'string'
       ? onMessage(JSON.parse(event.data)) : playback.enqueue(event.data);
   socket.onerror = () => showError('the connection to the server failed');
@@ -140,10 +142,10 @@ async function connect() {
 $('connect').onclick = () => connect();
 $('disconnect').onclick = () => call && call.socket.close(1000, 'disconnected by the user');
 $('mute').onclick = () => {
-  call.muted = !call.muted;
-  call.microphone.mute(call.muted);
-  $('mute').textContent = call.muted ? 'Unmute' : 'Mute';
-  $('mute').setAttribute('aria-pressed', call.muted);
+  muted = !muted;
+  call && call.microphone.mute(muted);
+  $('mute').textContent = muted ? 'Unmute' : 'Mute';
+  $('mute').setAttribute('aria-pressed', muted);
 };
 $('say').onclick = () => {
   const text = $('typed').value.trim();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The fake microphone's WAV file: bursts of a loud harmonic tone (speech to the emulator's energy-based detector,
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 final class TestSignal {
 
     static final int RATE = 48_000;
+
+    /** How long {@link #conversation} lasts before Chromium plays it again. */
+    static final Duration LOOP = Duration.ofSeconds(10);
 
     private TestSignal() {
     }
@@ -24,7 +28,7 @@ final class TestSignal {
      */
     static Path conversation(Path directory) throws IOException {
         double[][] bursts = { { 0.5, 1.7 }, { 3.4, 4.2 } };
-        return write(directory.resolve("conversation.wav"), 10.0, bursts);
+        return write(directory.resolve("conversation.wav"), LOOP.toMillis() / 1000.0, bursts);
     }
 
     static Path write(Path file, double seconds, double[][] bursts) throws IOException {

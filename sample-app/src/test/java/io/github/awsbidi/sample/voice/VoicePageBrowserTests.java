@@ -99,6 +99,22 @@ class VoicePageBrowserTests {
     }
 
     @Test
+    void mutedTheAssistantHearsNothingAndUnmutedItHearsTheUserAgain() throws InterruptedException {
+        browser.findElement(By.id("mute")).click();
+        browser.findElement(By.id("connect")).click();
+        await(driver -> "connected".equals(attribute("voice-state", "data-state")));
+        // The microphone's first burst ends 1.7 s into its loop, and the emulator ends the turn 0.5 s later: muted,
+        // the server receives silence, so there is no turn in a whole loop.
+        Thread.sleep(TestSignal.LOOP.toMillis());
+        assertThat(browser.findElements(By.cssSelector("#conversation .turn.user"))).isEmpty();
+        assertThat(browser.findElement(By.id("mute")).getText()).isEqualTo("Unmute");
+
+        browser.findElement(By.id("mute")).click();
+        WebElement user = await(driver -> first(By.cssSelector("#conversation .turn.user")));
+        assertThat(user.getText()).matches("heard \\d\\.\\d seconds of speech");
+    }
+
+    @Test
     void theTranscriberShowsInterimResultsWhileRecordingAndAFinalOneOnStop() {
         browser.findElement(By.id("record")).click();
         await(driver -> "recording".equals(attribute("transcriber-state", "data-state")));
