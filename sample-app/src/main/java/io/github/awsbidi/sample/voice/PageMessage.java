@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
         @JsonSubTypes.Type(PageMessage.ToolCall.class), @JsonSubTypes.Type(PageMessage.Latency.class),
         @JsonSubTypes.Type(PageMessage.BargeIn.class), @JsonSubTypes.Type(PageMessage.TurnEnd.class),
         @JsonSubTypes.Type(PageMessage.Result.class), @JsonSubTypes.Type(PageMessage.Error.class) })
-public sealed interface PageMessage {
+sealed interface PageMessage {
 
     /** The connection's state: {@code connected} once the stream is open, {@code closed} as the last message. */
     @JsonTypeName("state")

@@ -11,8 +11,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 /** Writes {@link PageMessage}s as WebSocket text messages. */
 final class PageMessages {
 
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     // Written through the interface type so that every message carries its "type".
-    private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(PageMessage.class);
+    private static final ObjectWriter WRITER = MAPPER.writerFor(PageMessage.class);
 
     private PageMessages() {
     }
@@ -23,6 +25,21 @@ final class PageMessages {
 
     static WebSocketMessage text(WebSocketSession webSocket, PageMessage message) {
         return webSocket.textMessage(json(message));
+    }
+
+    /** The {@code type} of a control message from the page, or {@code ""} when it is not a JSON object with one. */
+    static String controlType(String text) {
+        try {
+            return MAPPER.readTree(text).path("type").asString("");
+        }
+        catch (RuntimeException ex) {
+            return "";
+        }
+    }
+
+    /** A page's message, shortened for an error message that quotes it. */
+    static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     static PageMessage.Error error(Throwable error) {

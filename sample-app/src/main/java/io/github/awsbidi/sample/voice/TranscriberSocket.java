@@ -1,5 +1,8 @@
 package io.github.awsbidi.sample.voice;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Exchange;
@@ -7,6 +10,7 @@ import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.sample.Sessions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -24,7 +28,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * while the recording goes on and final on stop. Closing the socket cancels the exchange.
  */
 @Component
-public class TranscriberSocket implements WebSocketHandler {
+public final class TranscriberSocket implements WebSocketHandler {
 
     private final Sessions sessions;
 
@@ -60,37 +64,46 @@ public class TranscriberSocket implements WebSocketHandler {
     }
 
     private static Mono<Void> bridge(WebSocketSession webSocket, Exchange exchange, RecordingParts parts) {
+        // The server's own messages for the page: a control message it does not understand.
+        Sinks.Many<PageMessage> notices = Sinks.many().unicast().onBackpressureBuffer();
         Mono<Void> input = webSocket.receive()
-                .concatMap(message -> Flux.fromIterable(parts(message, parts)).concatMap(exchange::send))
+                .concatMap(message -> Flux.fromIterable(parts(message, parts, notices)).concatMap(exchange::send))
                 .then()
                 .onErrorComplete()
                 // The page went away: the stream is of no more use.
                 .doFinally(signal -> exchange.cancel());
-        Flux<WebSocketMessage> results = exchange.responses()
+        Flux<PageMessage> results = exchange.responses()
                 .filter(frame -> frame.type() == DataType.UTF8)
                 .mapNotNull(frame -> TranscriberResults.read(frame.asString()).orElse(null))
                 .onErrorResume(error -> Mono.just(PageMessages.error(error)))
-                .map(message -> PageMessages.text(webSocket, message));
+                .doFinally(signal -> notices.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
         Flux<WebSocketMessage> output = Flux.concat(
-                Mono.just(PageMessages.text(webSocket, new PageMessage.State("connected", exchange.id()))),
-                results,
-                Mono.fromSupplier(() -> PageMessages.text(webSocket, new PageMessage.State("closed", "stream ended"))));
+                Mono.just(new PageMessage.State("connected", exchange.id())),
+                results.mergeWith(notices.asFlux()),
+                Mono.fromSupplier(() -> new PageMessage.State("closed", "stream ended")))
+                .map(message -> PageMessages.text(webSocket, message));
         Mono<Void> send = webSocket.send(output)
                 .then(Mono.defer(() -> webSocket.close(CloseStatus.NORMAL)))
                 .onErrorComplete();
         return Mono.when(input, send);
     }
 
-    private static Iterable<Frame> parts(WebSocketMessage message, RecordingParts parts) {
+    private static List<Frame> parts(WebSocketMessage message, RecordingParts parts, Sinks.Many<PageMessage> notices) {
         if (message.getType() == WebSocketMessage.Type.BINARY) {
             DataBuffer payload = message.getPayload();
             byte[] pcm = new byte[payload.readableByteCount()];
             payload.read(pcm);
             return parts.audio(pcm);
         }
-        if (message.getType() == WebSocketMessage.Type.TEXT && message.getPayloadAsText().contains("\"stop\"")) {
+        if (message.getType() != WebSocketMessage.Type.TEXT) {
+            return List.of();
+        }
+        String text = message.getPayloadAsText();
+        if (PageMessages.controlType(text).equals("stop")) {
             return parts.stop().stream().toList();
         }
-        return java.util.List.of();
+        notices.emitNext(new PageMessage.Error("CLIENT", "control message 'type' must be 'stop', got: "
+                + PageMessages.abbreviate(text)), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        return List.of();
     }
 }

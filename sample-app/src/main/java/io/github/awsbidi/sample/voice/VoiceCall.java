@@ -1,5 +1,6 @@
 package io.github.awsbidi.sample.voice;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 final class VoiceCall {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    // The input and the conversation's threads may both emit notices: retry briefly rather than drop one.
+    private static final Sinks.EmitFailureHandler RETRY = Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
 
     private final WebSocketSession webSocket;
 
@@ -47,13 +51,13 @@ final class VoiceCall {
                 .then()
                 // The page closed the socket (or the conversation refused audio): end the conversation properly.
                 .onErrorResume(error -> {
-                    notices.tryEmitNext(PageMessages.error(error));
+                    tell(PageMessages.error(error));
                     return Mono.empty();
                 })
                 .then(Mono.defer(conversation::close));
         // events() allows one subscriber: the notices end with it, so the merge ends when the conversation does.
         Flux<WebSocketMessage> events = conversation.events().concatMapIterable(this::toMessages)
-                .doFinally(signal -> notices.tryEmitComplete());
+                .doFinally(signal -> notices.emitComplete(RETRY));
         Flux<WebSocketMessage> output = Flux.concat(
                 Mono.just(text(new PageMessage.State("connected", conversation.id()))),
                 events.mergeWith(notices.asFlux().map(this::text)));
@@ -78,18 +82,22 @@ final class VoiceCall {
             control = JSON.readTree(text);
         }
         catch (RuntimeException ex) {
-            return reject("control messages must be JSON objects, got: " + abbreviate(text));
+            return reject("control messages must be JSON objects, got: " + PageMessages.abbreviate(text));
         }
         if ("say".equals(control.path("type").asString("")) && control.path("text").isString()
                 && !control.path("text").asString().isBlank()) {
             return conversation.sendText(control.path("text").asString());
         }
-        return reject("control message 'type' must be 'say' with a non-blank 'text', got: " + abbreviate(text));
+        return reject("control message 'type' must be 'say' with a non-blank 'text', got: " + PageMessages.abbreviate(text));
     }
 
     private Mono<Void> reject(String problem) {
-        notices.tryEmitNext(new PageMessage.Error("CLIENT", problem));
+        tell(new PageMessage.Error("CLIENT", problem));
         return Mono.empty();
+    }
+
+    private void tell(PageMessage notice) {
+        notices.emitNext(notice, RETRY);
     }
 
     private List<WebSocketMessage> toMessages(ConversationEvent event) {
@@ -135,9 +143,5 @@ final class VoiceCall {
         byte[] bytes = new byte[payload.readableByteCount()];
         payload.read(bytes);
         return bytes;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 }

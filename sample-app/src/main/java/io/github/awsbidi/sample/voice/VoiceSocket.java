@@ -18,7 +18,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * conversation.
  */
 @Component
-public class VoiceSocket implements WebSocketHandler {
+public final class VoiceSocket implements WebSocketHandler {
 
     private final NovaSonic assistant;
 

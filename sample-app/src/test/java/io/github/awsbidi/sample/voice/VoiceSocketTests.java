@@ -118,6 +118,20 @@ class VoiceSocketTests {
                 "\\{\"type\":\"result\",\"interim\":false,\"text\":\"heard 1\\.00 seconds of speech at level 0\\.\\d\\d\"}");
     }
 
+    @Test
+    void theTranscriberAnswersAControlMessageOtherThanStopWithAnError() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        client.execute(uri("/transcriber/ws"), ws -> ws
+                .send(Mono.just(ws.textMessage("{\"type\":\"pause\"}")))
+                .thenMany(ws.receive().map(VoiceSocketTests::describe)
+                        .doOnNext(received::add)
+                        .takeUntil(message -> message.contains("\"error\"")))
+                .then(ws.close()))
+                .block(TIMEOUT);
+        assertThat(received.get(received.size() - 1)).isEqualTo("{\"type\":\"error\",\"kind\":\"CLIENT\","
+                + "\"message\":\"control message 'type' must be 'stop', got: {\\\"type\\\":\\\"pause\\\"}\"}");
+    }
+
     /** {@code seconds} of a 220 Hz tone of that amplitude (0 for silence) at 48 kHz, in 40 ms pieces. */
     private static Flux<byte[]> pieces(double seconds, double amplitude) {
         int samples = (int) Math.round(seconds * RATE);
