@@ -181,8 +181,10 @@ class SampleApplicationTests {
     }
 
     @Test
-    void servesTheBrowserPage() {
+    void servesTheVoicePageAsTheHomePageAndTheConsoleBesideIt() {
         http().get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(html -> assertThat(html).contains("voice/voice.js", "console.html"));
+        http().get().uri("/console.html").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(html -> assertThat(html).contains("new WebSocket("));
     }
 

@@ -1,0 +1,109 @@
+package io.github.awsbidi.sample.voice;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.awsbidi.core.BidirectionalSession;
+import io.github.awsbidi.core.DataType;
+import io.github.awsbidi.core.Exchange;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.sample.Sessions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+/**
+ * The transcriber panel's WebSocket, {@code /transcriber/ws?rate=48000}: one exchange of the {@code transcriber}
+ * SageMaker session per connection. Each recording's microphone audio (binary messages, 16-bit little-endian mono
+ * PCM at {@code rate}) goes to the model as PARTIAL parts of one message, and {@code {"type":"stop"}} sends its
+ * COMPLETE part (see {@link RecordingParts}); the model's results come back as {@link PageMessage.Result}s, interim
+ * while the recording goes on and final on stop. Closing the socket cancels the exchange.
+ */
+@Component
+public final class TranscriberSocket implements WebSocketHandler {
+
+    private final Sessions sessions;
+
+    private final String sessionName;
+
+    TranscriberSocket(Sessions sessions, @Value("${sample.transcriber.session:transcriber}") String sessionName) {
+        this.sessions = sessions;
+        this.sessionName = sessionName;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession webSocket) {
+        MicrophoneRate rate;
+        try {
+            rate = MicrophoneRate.of(webSocket.getHandshakeInfo().getUri());
+        }
+        catch (IllegalArgumentException ex) {
+            return refuse(webSocket, ex.getMessage());
+        }
+        BidirectionalSession session = sessions.find(sessionName).orElse(null);
+        if (session == null) {
+            return refuse(webSocket, "no session '" + sessionName + "' (sample.transcriber.session)");
+        }
+        return session.open()
+                .flatMap(exchange -> bridge(webSocket, exchange, new RecordingParts(rate.hertz())))
+                .onErrorResume(error -> webSocket.send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
+                        .then(webSocket.close(CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
+    }
+
+    private static Mono<Void> refuse(WebSocketSession webSocket, String problem) {
+        return webSocket.send(Mono.just(PageMessages.text(webSocket, new PageMessage.Error("CLIENT", problem))))
+                .then(webSocket.close(CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(problem))));
+    }
+
+    private static Mono<Void> bridge(WebSocketSession webSocket, Exchange exchange, RecordingParts parts) {
+        // The server's own messages for the page: a control message it does not understand.
+        Sinks.Many<PageMessage> notices = Sinks.many().unicast().onBackpressureBuffer();
+        Mono<Void> input = webSocket.receive()
+                .concatMap(message -> Flux.fromIterable(parts(message, parts, notices)).concatMap(exchange::send))
+                .then()
+                .onErrorComplete()
+                // The page went away: the stream is of no more use.
+                .doFinally(signal -> exchange.cancel());
+        Flux<PageMessage> results = exchange.responses()
+                .filter(frame -> frame.type() == DataType.UTF8)
+                .mapNotNull(frame -> TranscriberResults.read(frame.asString()).orElse(null))
+                .onErrorResume(error -> Mono.just(PageMessages.error(error)))
+                .doFinally(signal -> notices.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
+        Flux<WebSocketMessage> output = Flux.concat(
+                Mono.just(new PageMessage.State("connected", exchange.id())),
+                results.mergeWith(notices.asFlux()),
+                Mono.fromSupplier(() -> new PageMessage.State("closed", "stream ended")))
+                .map(message -> PageMessages.text(webSocket, message));
+        Mono<Void> send = webSocket.send(output)
+                .then(Mono.defer(() -> webSocket.close(CloseStatus.NORMAL)))
+                .onErrorComplete();
+        return Mono.when(input, send);
+    }
+
+    private static List<Frame> parts(WebSocketMessage message, RecordingParts parts, Sinks.Many<PageMessage> notices) {
+        if (message.getType() == WebSocketMessage.Type.BINARY) {
+            DataBuffer payload = message.getPayload();
+            byte[] pcm = new byte[payload.readableByteCount()];
+            payload.read(pcm);
+            return parts.audio(pcm);
+        }
+        if (message.getType() != WebSocketMessage.Type.TEXT) {
+            return List.of();
+        }
+        String text = message.getPayloadAsText();
+        if (PageMessages.controlType(text).equals("stop")) {
+            return parts.stop().stream().toList();
+        }
+        notices.emitNext(new PageMessage.Error("CLIENT", "control message 'type' must be 'stop', got: "
+                + PageMessages.abbreviate(text)), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        return List.of();
+    }
+}
