@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>{@link #offer(byte[])} queues audio of any length; {@link #frames()} emits one whole frame per tick of the
  * {@link Scheduler} given (its clock decides the pace, so a virtual-time scheduler drives it in tests). A tick with
  * nothing queued emits nothing; a tick the subscriber is not ready for is skipped, never made up later in a burst.
- * Thread-safe; {@link #frames()} is meant for one subscriber.
+ * The queue is not bounded (a minute of speech is 480 KB), and the ticks run while the subscription lasts, with
+ * or without audio. Thread-safe; {@link #frames()} is meant for one subscriber.
  */
 public final class FramePacer {
 

@@ -56,17 +56,17 @@ final class PhoneCall {
     }
 
     /**
-     * Processes what Twilio sends until the socket's input ends. The input is read to its end even after the call is
-     * over: cancelling it would drop the connection before the server's close frame.
+     * Processes the text messages Twilio sends until the socket's input ends. The input is read to its end even after
+     * the call is over or failed: cancelling it would drop the connection before the server's close frame.
      */
-    Mono<Void> receive(Flux<TwilioMessage.Inbound> inbound) {
+    Mono<Void> receive(Flux<String> inbound) {
         return inbound
-                .concatMap(message -> ended.get() ? Mono.<Void>empty() : accept(message))
-                .onErrorResume(error -> {
-                    log.warn("Call {} failed: {}", streamSid, error.toString());
-                    end(PhoneCallMetrics.Outcome.FAILED);
-                    return Mono.empty();
-                })
+                .concatMap(text -> ended.get() ? Mono.<Void>empty()
+                        : Mono.defer(() -> accept(TwilioCodec.read(text))).onErrorResume(error -> {
+                            log.warn("Call {} failed: {}", streamSid, error.toString());
+                            end(PhoneCallMetrics.Outcome.FAILED);
+                            return Mono.empty();
+                        }))
                 // The socket closed without a stop: the caller is gone (a no-op after a stop).
                 .doFinally(signal -> end(PhoneCallMetrics.Outcome.DROPPED))
                 .then();

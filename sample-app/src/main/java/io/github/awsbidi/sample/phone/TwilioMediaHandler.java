@@ -42,9 +42,9 @@ final class TwilioMediaHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession webSocket) {
         PhoneCall call = new PhoneCall(assistant, metrics, PROVIDER, Schedulers.parallel());
-        Flux<TwilioMessage.Inbound> inbound = webSocket.receive()
+        Flux<String> inbound = webSocket.receive()
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
-                .map(message -> TwilioCodec.read(message.getPayloadAsText()));
+                .map(WebSocketMessage::getPayloadAsText);
         Mono<Void> output = webSocket.send(call.outbound()
                         .map(message -> webSocket.textMessage(TwilioCodec.write(message))))
                 .then(Mono.defer(() -> webSocket.close(call.failed() ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL)));

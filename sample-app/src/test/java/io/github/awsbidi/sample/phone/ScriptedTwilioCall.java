@@ -91,6 +91,11 @@ final class ScriptedTwilioCall implements AutoCloseable {
         send(stop);
     }
 
+    /** Sends a text message as it is (e.g. one Twilio would never send). */
+    synchronized void sendRaw(String text) {
+        outgoing.tryEmitNext(text);
+    }
+
     /** Drops the connection without a {@code stop}. */
     void hangUpAbruptly() {
         line.dispose();

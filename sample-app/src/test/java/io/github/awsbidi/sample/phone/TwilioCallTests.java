@@ -102,6 +102,21 @@ class TwilioCallTests {
     }
 
     @Test
+    void aMessageTwilioWouldNotSendFailsTheCallAndClosesTheSocketWith1011() {
+        double failedBefore = calls("failed");
+        try (ScriptedTwilioCall call = ScriptedTwilioCall.dial(port, "MZ-bad-1", "CA-bad-1")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> handler.assistant().openConversations() == 1);
+
+            call.sendRaw("{\"event\":\"media\",\"streamSid\":\"MZ-bad-1\",\"media\":{\"payload\":\"***\"}}");
+
+            await().atMost(Duration.ofSeconds(10)).until(call::isClosed);
+            assertThat(call.closeCode()).isEqualTo(1011);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls("failed") == failedBefore + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.assistant().openConversations() == 0);
+    }
+
+    @Test
     void callsAskNovaSonicForSpeechAtTheLineRate() {
         assertThat(handler.assistant().settings().outputSampleRate()).isEqualTo(8_000);
         assertThat(handler.assistant().settings().inputSampleRate()).isEqualTo(16_000);
