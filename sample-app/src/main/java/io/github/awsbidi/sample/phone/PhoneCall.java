@@ -108,8 +108,9 @@ final class PhoneCall {
         }
         streamSid = start.streamSid();
         meters = metrics.started(provider);
+        // Parameter names only: their values (the caller's number) are personal data.
         log.info("Call {} (stream {}) started, parameters {}", start.callSid(), start.streamSid(),
-                start.customParameters());
+                start.customParameters().keySet());
         return assistant.start().doOnNext(started -> {
             conversation = started;
             if (ended.get()) {
