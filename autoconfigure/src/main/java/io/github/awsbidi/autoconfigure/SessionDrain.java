@@ -19,6 +19,10 @@ import org.springframework.context.SmartLifecycle;
  * Nova Sonic conversation is closed with its closing sequence, and running exchanges get up to
  * {@code aws.bidi.shutdown.timeout} to finish. Its phase is below that of the web server's graceful shutdown, so
  * exchanges bridged to web requests have drained with it first; it stops before any bean is destroyed.
+ * <p>
+ * A paused context (Spring's test context cache pauses contexts it is not using) is not shutting down: the drain does
+ * not take part in pausing, so the sessions keep their conversations and take exchanges when the context is used
+ * again. A context stopped and started again reopens the gate and reports {@link ReadinessState#ACCEPTING_TRAFFIC}.
  */
 final class SessionDrain implements SmartLifecycle {
 
@@ -47,6 +51,10 @@ final class SessionDrain implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (gate.isClosed()) {
+            gate.reopen();
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
@@ -77,6 +85,11 @@ final class SessionDrain implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override

@@ -120,6 +120,34 @@ class SessionDrainTests {
         });
     }
 
+    @Test
+    void aPausedContextKeepsItsConversationsAndAStoppedOneTakesExchangesWhenStartedAgain() {
+        contextRunner.run(context -> {
+            NovaSonic novaSonic = context.getBean("assistantNovaSonic", NovaSonic.class);
+            Conversation conversation = novaSonic.start().block(TIMEOUT);
+            BidirectionalSession echo = context.getBean("echo", BidirectionalSession.class);
+
+            // What Spring's test context cache does to a context it is not using: the sessions are left alone.
+            context.getSourceApplicationContext().pause();
+            assertThat(context.getBean(ExchangeGate.class).isClosed()).isFalse();
+            assertThat(context.getBean(Readiness.class).states).doesNotContain(ReadinessState.REFUSING_TRAFFIC);
+            assertThat(novaSonic.openConversations()).isEqualTo(1);
+            context.getSourceApplicationContext().restart();
+            assertThat(echo.exchange(Flux.just(Frame.text("after pause"))).map(Frame::asString).collectList()
+                    .block(TIMEOUT)).containsExactly("after pause");
+            conversation.close().block(TIMEOUT);
+
+            // Stopped, the sessions drain; started again, they take exchanges and report ready.
+            context.getSourceApplicationContext().stop();
+            assertThat(context.getBean(ExchangeGate.class).isClosed()).isTrue();
+            context.getSourceApplicationContext().start();
+            assertThat(echo.exchange(Flux.just(Frame.text("after restart"))).map(Frame::asString).collectList()
+                    .block(TIMEOUT)).containsExactly("after restart");
+            assertThat(context.getBean(Readiness.class).states).endsWith(ReadinessState.REFUSING_TRAFFIC,
+                    ReadinessState.ACCEPTING_TRAFFIC);
+        });
+    }
+
     static final class Readiness implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
 
         final List<ReadinessState> states = new CopyOnWriteArrayList<>();

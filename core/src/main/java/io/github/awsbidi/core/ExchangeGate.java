@@ -53,6 +53,14 @@ public final class ExchangeGate {
         closed = true;
     }
 
+    /**
+     * Admits new exchanges again after {@link #close()}: an application stopped and started again (not closed) takes
+     * traffic again. The default gate is always open, so this does nothing to it.
+     */
+    public void reopen() {
+        closed = false;
+    }
+
     /** Whether the gate refuses new exchanges. */
     public boolean isClosed() {
         return closed;
