@@ -14,7 +14,9 @@ public sealed interface ConversationEvent {
 
     /**
      * Text of a turn: what the user said (FINAL), what the assistant plans to say (SPECULATIVE) or
-     * what it actually said (FINAL, possibly cut short by a barge-in).
+     * what it actually said (FINAL). A block the user talks over ends with the service's
+     * {@code { "interrupted" : true }} text instead of its FINAL transcript: that arrives as {@link Interrupted},
+     * so the last SPECULATIVE text of the turn is what the assistant had planned, not what was heard.
      */
     record Transcript(Role role, String text, GenerationStage stage) implements ConversationEvent {
         public Transcript {
