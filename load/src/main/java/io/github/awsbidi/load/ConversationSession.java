@@ -74,7 +74,7 @@ final class ConversationSession implements LiveSession {
             long since = awaitingSince;
             if (since != 0) {
                 awaitingSince = 0;
-                measurements.latency(now - since);
+                measurements.latency(since, now);
             }
         } else if (event instanceof ConversationEvent.TurnEnd) {
             measurements.turn();

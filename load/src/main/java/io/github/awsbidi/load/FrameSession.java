@@ -97,7 +97,7 @@ final class FrameSession implements LiveSession {
         measurements.response();
         long sent = sentAt.poll();
         if (sent != SendTimes.NONE) {
-            measurements.latency(now - sent);
+            measurements.latency(sent, now);
         }
     }
 

@@ -28,11 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param insecure whether any TLS certificate is trusted (the emulator's self-signed one)
  * @param trust a PEM certificate to trust (the emulator's {@code --cert-out}), or {@code null}
  * @param drain how long a session may take to end after its last frame
+ * @param warmup how long after the start latencies and CPU are not counted (class loading, JIT, the ramp's
+ *     handshakes)
  * @param help whether only the usage was asked for
  */
 record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Duration duration, Duration ramp,
         @Nullable Path audio, @Nullable Path json, @Nullable String region, @Nullable String accessKeyId,
-        @Nullable String secretAccessKey, boolean insecure, @Nullable Path trust, Duration drain, boolean help) {
+        @Nullable String secretAccessKey, boolean insecure, @Nullable Path trust, Duration drain, Duration warmup, boolean help) {
 
     static final int MAX_SESSIONS = 20_000;
     static final Duration MIN_DURATION = Duration.ofMillis(100);
@@ -45,7 +47,7 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
                                                [--sessions N] [--duration D] [--ramp D] [--audio FILE.wav]
                                                [--json FILE] [--endpoint URL] [--region R]
                                                [--credentials KEY:SECRET] [--insecure | --trust FILE.pem]
-                                               [--drain D]
+                                               [--drain D] [--warmup D]
               --target       sagemaker:<endpoint>[/<variant>] or bedrock:<modelId> (a Nova Sonic model id holds
                              conversations: turns, barge-ins)
               --sessions     concurrent sessions, 1 to 20000 (default 10)
@@ -59,6 +61,8 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
               --insecure     trust any TLS certificate (needs --endpoint; for the emulator's self-signed one)
               --trust        trust this PEM certificate (the emulator's --cert-out file)
               --drain        how long a session may take to end after its last frame, 0 to 10m (default 15s)
+              --warmup       latencies of frames sent and CPU used in this first part of the run are not counted
+                             (class loading, JIT, the ramp's TLS handshakes), 0 to 1h (default 0)
             Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).""";
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -77,6 +81,7 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
         boolean insecure = false;
         Path trust = null;
         Duration drain = Duration.ofSeconds(15);
+        Duration warmup = Duration.ZERO;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -101,6 +106,7 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
                 case "--insecure" -> insecure = true;
                 case "--trust" -> trust = readable(option, value(args, ++i, option));
                 case "--drain" -> drain = within(option, value(args, ++i, option), Duration.ZERO, MAX_DRAIN);
+                case "--warmup" -> warmup = within(option, value(args, ++i, option), Duration.ZERO, MAX_RAMP);
                 case "--help", "-h" -> help = true;
                 default -> throw new InvalidOptionException(option, "unknown option");
             }
@@ -108,7 +114,7 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
         if (help) {
             return new LoadOptions(endpoint, target != null ? target : new LoadTarget.SageMaker("echo", null),
                     sessions, duration, ramp, audio, json, region, accessKeyId, secretAccessKey, insecure, trust,
-                    drain, true);
+                    drain, warmup, true);
         }
         if (target == null) {
             throw new InvalidOptionException("--target", "required: sagemaker:<endpoint>[/<variant>] or"
@@ -121,8 +127,12 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
         if (insecure && trust != null) {
             throw new InvalidOptionException("--trust", "either --trust or --insecure, not both");
         }
+        if (warmup.compareTo(ramp.plus(duration)) >= 0) {
+            throw new InvalidOptionException("--warmup", "must be shorter than --ramp plus --duration ("
+                    + format(ramp.plus(duration)) + "), was " + format(warmup));
+        }
         return new LoadOptions(endpoint, target, sessions, duration, ramp, audio, json, region, accessKeyId,
-                secretAccessKey, insecure, trust, drain, false);
+                secretAccessKey, insecure, trust, drain, warmup, false);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param latencyKind what a latency sample is
  * @param latency the latency distribution, or {@code null} without samples
  * @param firstResponse from asking to open a stream to its first response, or {@code null}
- * @param cpuSeconds CPU time of this whole JVM during the run
- * @param wallSeconds the run's wall time
- * @param cpuMicrosPerFrame CPU time per frame sent, or {@code null}
+ * @param warmupSeconds the start of the run whose latencies and CPU are not counted
+ * @param cpuSeconds CPU time of this whole JVM during the run after the warm-up
+ * @param wallSeconds the run's wall time after the warm-up
+ * @param cpuMicrosPerFrame CPU time per frame sent after the warm-up, or {@code null}
  * @param heapPerSessionKb heap per open session (lowest heap in use while all were open, less the heap before),
  *     or {@code null} if they were never all open at once
  * @param turns assistant turns ended (Nova Sonic)
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 record LoadReport(String target, String endpoint, Instant startedAt, int sessions, double durationSeconds,
         double rampSeconds, int completed, int failed, Map<String, Long> failedByKind,
         Map<String, String> firstFailures, long framesSent, long responses, LatencyKind latencyKind,
-        @Nullable Percentiles latency, @Nullable Percentiles firstResponse, double cpuSeconds, double wallSeconds,
+        @Nullable Percentiles latency, @Nullable Percentiles firstResponse, double warmupSeconds, double cpuSeconds,
+        double wallSeconds,
         @Nullable Double cpuMicrosPerFrame, @Nullable Double heapPerSessionKb, long turns, long bargeIns, int cpus,
         String jdk, long maxHeapMb) {
 
@@ -92,6 +94,10 @@ record LoadReport(String target, String endpoint, Instant startedAt, int session
         out.append(String.format(Locale.ROOT, "  frames       sent %,d, responses %,d%s%n", framesSent, responses,
                 latencyKind == LatencyKind.TURN ? String.format(Locale.ROOT, ", turns %d, barge-ins %d", turns,
                         bargeIns) : ""));
+        if (warmupSeconds > 0) {
+            out.append(String.format(Locale.ROOT, "  warm-up      the first %.1f s: latencies and CPU not counted%n",
+                    warmupSeconds));
+        }
         out.append("  latency      ").append(latencyKind.description).append(": ")
                 .append(latency != null ? latency.text() : "no samples").append(System.lineSeparator());
         out.append("  first resp.  ").append(firstResponse != null ? firstResponse.text() : "no samples")
@@ -115,6 +121,7 @@ record LoadReport(String target, String endpoint, Instant startedAt, int session
         field(out, "sessions", Integer.toString(sessions));
         field(out, "duration_s", number(durationSeconds));
         field(out, "ramp_s", number(rampSeconds));
+        field(out, "warmup_s", number(warmupSeconds));
         field(out, "completed", Integer.toString(completed));
         field(out, "failed", Integer.toString(failed));
         field(out, "failed_by_kind", object(failedByKind, value -> Long.toString(value)));

@@ -44,6 +44,7 @@ final class LoadRun {
     private final Measurements measurements = new Measurements();
     private final long framesPerSession;
     private final AtomicLong lowestHeapAllOpen = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong framesAtWarmupEnd = new AtomicLong();
     private long started;
 
     LoadRun(LoadOptions options, AudioClip clip, PrintStream progress) {
@@ -56,8 +57,10 @@ final class LoadRun {
     LoadReport run() throws InterruptedException {
         long heapBefore = heapAfterGc();
         Instant startedAt = Instant.now();
-        long cpuBefore = OS.getProcessCpuTime();
         started = System.nanoTime();
+        long measuredFrom = started + options.warmup().toNanos();
+        measurements.recordFrom(measuredFrom);
+        AtomicLong cpuBefore = new AtomicLong(OS.getProcessCpuTime());
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
@@ -66,6 +69,12 @@ final class LoadRun {
         try (SessionFactory factory = SessionFactory.create(options)) {
             conversations = factory.conversations();
             watcher.scheduleAtFixedRate(this::sampleHeap, 100, 100, TimeUnit.MILLISECONDS);
+            if (!options.warmup().isZero()) {
+                watcher.schedule(() -> {
+                    cpuBefore.set(OS.getProcessCpuTime());
+                    framesAtWarmupEnd.set(measurements.framesSent());
+                }, options.warmup().toNanos(), TimeUnit.NANOSECONDS);
+            }
             watcher.scheduleAtFixedRate(this::printProgress, PROGRESS_MILLIS, PROGRESS_MILLIS,
                     TimeUnit.MILLISECONDS);
             int sessions = options.sessions();
@@ -83,8 +92,8 @@ final class LoadRun {
             pacer.shutdownNow();
             watcher.shutdownNow();
         }
-        long wall = System.nanoTime() - started;
-        long cpu = OS.getProcessCpuTime() - cpuBefore;
+        long wall = System.nanoTime() - Math.min(System.nanoTime(), measuredFrom);
+        long cpu = OS.getProcessCpuTime() - cpuBefore.get();
         printProgress();
         long lowest = lowestHeapAllOpen.get();
         Double heapPerSessionKb = lowest == Long.MAX_VALUE ? null
@@ -99,9 +108,19 @@ final class LoadRun {
                 measurements.failedByKind(), measurements.firstFailures(), frames, measurements.responses(),
                 conversations ? LoadReport.LatencyKind.TURN : LoadReport.LatencyKind.FRAME,
                 LoadReport.Percentiles.of(latency), LoadReport.Percentiles.of(firstResponse),
-                cpu / 1e9, wall / 1e9, frames == 0 ? null : cpu / 1e3 / frames, heapPerSessionKb,
+                options.warmup().toMillis() / 1000.0, cpu / 1e9, wall / 1e9,
+                frames == 0 ? null : cpu / 1e3 / framesMeasured(frames), heapPerSessionKb,
                 measurements.turns(), measurements.bargeIns(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    /** Frames sent after the warm-up, estimated from the share of the run that it was not. */
+    private long framesMeasured(long frames) {
+        if (options.warmup().isZero()) {
+            return frames;
+        }
+        long measured = measurements.framesSent() - framesAtWarmupEnd.get();
+        return Math.max(1, measured);
     }
 
     private void start(LiveSession session, ScheduledExecutorService pacer, long offset,

@@ -32,8 +32,18 @@ final class Measurements {
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final Map<String, String> firstFailure = new ConcurrentHashMap<>();
 
-    void latency(long nanos) {
-        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1_000)));
+    /** Frames sent before this ({@link System#nanoTime()}) are warm-up: their latencies are not recorded. */
+    private volatile long recordFrom = Long.MIN_VALUE;
+
+    void recordFrom(long nanos) {
+        recordFrom = nanos;
+    }
+
+    /** A latency from {@code from} (when the frame was sent, or the user's speech ended) to {@code now}. */
+    void latency(long from, long now) {
+        if (from >= recordFrom) {
+            latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1_000)));
+        }
     }
 
     void firstResponse(long nanos) {

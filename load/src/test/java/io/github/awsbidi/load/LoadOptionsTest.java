@@ -34,7 +34,7 @@ class LoadOptionsTest {
         LoadOptions options = LoadOptions.parse("--endpoint", "https://127.0.0.1:8443", "--target",
                 "sagemaker:asr/blue", "--sessions", "500", "--duration", "2m", "--ramp", "PT10S", "--json",
                 "out.json", "--region", "eu-west-1", "--credentials", "test:secret:with:colons", "--trust",
-                pem.toString(), "--drain", "500ms");
+                pem.toString(), "--drain", "500ms", "--warmup", "15s");
 
         assertThat(options.endpoint()).isEqualTo(URI.create("https://127.0.0.1:8443"));
         assertThat(options.target()).isEqualTo(new LoadTarget.SageMaker("asr", "blue"));
@@ -47,6 +47,15 @@ class LoadOptionsTest {
         assertThat(options.secretAccessKey()).isEqualTo("secret:with:colons");
         assertThat(options.trust()).isEqualTo(pem);
         assertThat(options.drain()).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void theWarmUpMustLeaveSomethingToMeasure() {
+        assertThat(LoadOptions.parse("--target", "sagemaker:echo").warmup()).isZero();
+        assertThatThrownBy(() -> LoadOptions.parse("--target", "sagemaker:echo", "--duration", "10s", "--ramp", "5s",
+                "--warmup", "15s"))
+                .hasMessage("--warmup: must be shorter than --ramp plus --duration (15s), was 15s");
     }
 
     @Test
