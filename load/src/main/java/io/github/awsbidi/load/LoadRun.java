@@ -233,7 +233,8 @@ final class LoadRun {
 
     private void printProgress() {
         Histogram interval = measurements.latencyInterval();
-        String latency = interval.getTotalCount() == 0 ? "no responses"
+        String latency = System.nanoTime() - started < options.warmup().toNanos() ? "warming up"
+                : interval.getTotalCount() == 0 ? "no responses"
                 : String.format(Locale.ROOT, "latency p50 %.1f ms, p99 %.1f ms", interval.getValueAtPercentile(50)
                         / 1e3, interval.getValueAtPercentile(99) / 1e3);
         progress.printf(Locale.ROOT, "[load %5.1fs] open %d/%d, completed %d, failed %d, frames sent %,d,"
