@@ -28,8 +28,8 @@ public final class BenchmarkMain {
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
                                                      [--concurrency N,N,...] [--live-streams N]
                                                      [--markdown FILE] [--json FILE]
-              --mode          short (about 4 minutes on 2 cores, default) or full (about 12 minutes: the README's
-                              table)
+              --mode          short (a few minutes, default) or full (the README's table, sized for about
+                              12 minutes on 2 quiet cores)
               --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, memory
                               (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both)

@@ -31,7 +31,7 @@ record Mode(String name, int warmups, int iterations, int smallFrames, int audio
         Duration timeout, int concurrencyWarmUpStreams, int liveStreams, int liveSeconds, int livePairs,
         int memoryStreams, int memoryPairs) {
 
-    /** A quick look (about four minutes on two cores): 10 pairs for the single-stream rows, smaller loads. */
+    /** A quicker look: 10 pairs for the single-stream rows, smaller loads (100 live-audio streams, 50 idle ones). */
     static final Mode SHORT = new Mode("short", 1, 10, 2_500, 1_200, 300, List.of(100), 1, 3, 8,
             1_000, Duration.ofSeconds(90), 20, 100, 4, 1, 50, 1);
 

@@ -85,7 +85,8 @@ final class ResultTable {
     }
 
     private static String interval(Interval interval) {
-        return String.format(Locale.ROOT, "{\"median\": %s, \"low\": %s, \"high\": %s, \"confidence\": %.4f, \"n\": %d}",
+        return String.format(Locale.ROOT,
+                "{\"median\": %s, \"low\": %s, \"high\": %s, \"confidence\": %.4f, \"n\": %d}",
                 number(interval.median()), number(interval.low()), number(interval.high()), interval.confidence(),
                 interval.samples());
     }

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Duration duration, Duration ramp,
         @Nullable Path audio, @Nullable Path json, @Nullable String region, @Nullable String accessKeyId,
-        @Nullable String secretAccessKey, boolean insecure, @Nullable Path trust, Duration drain, Duration warmup, boolean help) {
+        @Nullable String secretAccessKey, boolean insecure, @Nullable Path trust, Duration drain, Duration warmup,
+        boolean help) {
 
     static final int MAX_SESSIONS = 20_000;
     static final Duration MIN_DURATION = Duration.ofMillis(100);
