@@ -1,5 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,26 +18,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code java -jar benchmarks/target/aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS]
- * [--ops sagemaker,bedrock] [--concurrency 100,1000,2000] [--markdown FILE]}: starts the emulator in a child JVM,
- * measures every row for the raw SDK and for the session, and prints one Markdown table. Progress goes to standard
- * error, the table to standard output.
+ * [--ops sagemaker,bedrock] [--concurrency 100,1000] [--live-streams N] [--markdown FILE] [--json FILE]}: starts the
+ * emulator in a child JVM, measures every row for the raw SDK and for the session in interleaved pairs, and prints
+ * one Markdown table with 95% intervals. Progress goes to standard error, the table to standard output.
  */
 public final class BenchmarkMain {
 
     private static final String USAGE = """
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
-                                                     [--concurrency N,N,...] [--markdown FILE]
-              --mode         short (about 2 minutes on 2 cores, default) or full (adds 2,000 streams)
-              --only         comma-separated: throughput, latency, concurrency, ceiling (default: all)
-              --ops          comma-separated: sagemaker, bedrock (default: both)
-              --concurrency  stream counts of the concurrency rows (short: 100,1000; full: 100,1000,2000)
-              --markdown     also write the header and table to FILE""";
+                                                     [--concurrency N,N,...] [--live-streams N]
+                                                     [--markdown FILE] [--json FILE]
+              --mode          short (a few minutes, default) or full (the README's table, sized for about
+                              12 minutes on 2 quiet cores)
+              --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, memory
+                              (default: all)
+              --ops           comma-separated: sagemaker, bedrock (default: both)
+              --concurrency   stream counts of the concurrency rows (short: 100; full: 100,1000)
+              --live-streams  concurrent real-time streams of the live-audio rows (short: 100; full: 500)
+              --markdown      also write the header and table to FILE
+              --json          also write every sample, median, interval and verdict to FILE""";
 
     private static final long START = System.nanoTime();
 
     /** The sections of the table, in order. */
     enum Section {
-        THROUGHPUT, LATENCY, CONCURRENCY, CEILING
+        THROUGHPUT, LATENCY, CONCURRENCY, CEILING, LIVE_AUDIO, MEMORY
     }
 
     private BenchmarkMain() {
@@ -69,14 +75,18 @@ public final class BenchmarkMain {
             rows.addAll(run(options, emulator));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String report = header(options.mode(), took) + "\n" + ResultTable.markdown(rows);
+        String header = header(options.mode(), took);
+        String report = header + "\n" + ResultTable.markdown(rows);
         System.out.println(report);
         if (options.markdown() != null) {
             Files.writeString(options.markdown(), report, StandardCharsets.UTF_8);
         }
+        if (options.json() != null) {
+            Files.writeString(options.json(), ResultTable.json(rows, header), StandardCharsets.UTF_8);
+        }
     }
 
-    private static List<Row> run(Options options, EmulatorProcess emulator) throws InterruptedException {
+    private static List<Row> run(Options options, EmulatorProcess emulator) throws InterruptedException, IOException {
         Mode mode = options.mode();
         List<Row> rows = new ArrayList<>();
         if (options.sections().contains(Section.THROUGHPUT)) {
@@ -107,6 +117,22 @@ public final class BenchmarkMain {
                 }
             }
         }
+        if (options.sections().contains(Section.LIVE_AUDIO)) {
+            LiveAudioBenchmark live = new LiveAudioBenchmark(emulator, mode);
+            for (Operation operation : options.operations()) {
+                progress("live audio, " + operation.label() + ", " + mode.liveStreams() + " streams, "
+                        + mode.livePairs() + " pair(s) of " + mode.liveSeconds() + " s windows");
+                rows.addAll(live.run(operation, mode.liveStreams()));
+            }
+        }
+        if (options.sections().contains(Section.MEMORY)) {
+            MemoryBenchmark memory = new MemoryBenchmark(emulator, mode);
+            for (Operation operation : options.operations()) {
+                progress("memory per stream, " + operation.label() + ", " + MemoryBenchmark.SETTINGS.size()
+                        + " collector settings in child JVMs");
+                rows.addAll(memory.run(operation));
+            }
+        }
         if (options.sections().contains(Section.CEILING)) {
             CeilingBenchmark ceiling = new CeilingBenchmark(emulator, mode);
             for (Operation operation : options.operations()) {
@@ -123,10 +149,16 @@ public final class BenchmarkMain {
      * 4.5 MiB each.
      */
     private static @Nullable String heapProblem(Options options) {
-        if (!options.sections().contains(Section.CONCURRENCY)) {
+        int most = 0;
+        if (options.sections().contains(Section.CONCURRENCY)) {
+            most = options.mode().concurrency().stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+        if (options.sections().contains(Section.LIVE_AUDIO)) {
+            most = Math.max(most, options.mode().liveStreams());
+        }
+        if (most == 0) {
             return null;
         }
-        int most = options.mode().concurrency().stream().mapToInt(Integer::intValue).max().orElse(0);
         long needed = (long) (most * 4.5 * 1024 * 1024) + 1024L * 1024 * 1024;
         long max = Runtime.getRuntime().maxMemory();
         if (max >= needed) {
@@ -142,8 +174,12 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, """
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), client heap max %d MB, \
                 emulator (TLS) in a separate JVM on the same machine; took %d s.
-                Medians over iterations with (min-max); ratio = session median / raw SDK median. \
-                Concurrency rows: %d iteration(s) per side, at most %d streams opening at once.
+                Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
+                side's median with its 95%% interval (distribution-free, order statistics: the 3rd and 10th of 12, \
+                the 2nd and 9th of 10; below 6 pairs only the range); session/raw = median of the per-pair ratios \
+                with its interval. Targets are judged on the interval: ok when all of it meets the target, MISS when \
+                none of it does, unclear otherwise. Concurrency rows: %d iteration(s) per side, at most %d streams \
+                opening at once.
                 """, mode.name(), LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), version,
                 System.getProperty("java.vm.name"),
@@ -157,7 +193,7 @@ public final class BenchmarkMain {
 
     /** The parsed command line. */
     record Options(Mode mode, Set<Section> sections, List<Operation> operations, @Nullable Path markdown,
-            boolean help) {
+            @Nullable Path json, boolean help) {
 
         static Options parse(String[] args) {
             Mode mode = Mode.SHORT;
@@ -165,6 +201,8 @@ public final class BenchmarkMain {
             List<Operation> operations = List.of(Operation.values());
             List<Integer> concurrency = null;
             Path markdown = null;
+            Path json = null;
+            Integer liveStreams = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -173,8 +211,10 @@ public final class BenchmarkMain {
                     case "--ops" -> operations = Arrays.stream(value(args, ++i).split(","))
                             .map(Operation::parse).distinct().toList();
                     case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
-                            .map(String::trim).map(Options::positive).toList();
+                            .map(String::trim).map(text -> positive(text, "--concurrency")).toList();
                     case "--markdown" -> markdown = Path.of(value(args, ++i));
+                    case "--json" -> json = Path.of(value(args, ++i));
+                    case "--live-streams" -> liveStreams = positive(value(args, ++i), "--live-streams");
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -182,14 +222,17 @@ public final class BenchmarkMain {
             if (concurrency != null) {
                 mode = mode.withConcurrency(concurrency);
             }
-            return new Options(mode, sections, operations, markdown, help);
+            if (liveStreams != null) {
+                mode = mode.withLiveStreams(liveStreams);
+            }
+            return new Options(mode, sections, operations, markdown, json, help);
         }
 
         private static Set<Section> sections(String text) {
             Set<Section> sections = EnumSet.noneOf(Section.class);
             for (String name : text.split(",")) {
                 try {
-                    sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                    sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown section '" + name + "', expected "
                             + Arrays.toString(Section.values()).toLowerCase(Locale.ROOT), e);
@@ -198,15 +241,15 @@ public final class BenchmarkMain {
             return sections;
         }
 
-        private static int positive(String text) {
+        private static int positive(String text, String option) {
             try {
                 int value = Integer.parseInt(text);
                 if (value < 1) {
-                    throw new IllegalArgumentException("--concurrency values must be at least 1, was " + text);
+                    throw new IllegalArgumentException(option + " values must be at least 1, was " + text);
                 }
                 return value;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--concurrency values must be numbers, was " + text, e);
+                throw new IllegalArgumentException(option + " values must be numbers, was " + text, e);
             }
         }
 

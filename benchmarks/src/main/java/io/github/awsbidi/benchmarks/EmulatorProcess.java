@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The emulator in its own JVM ({@code EmulatorMain --port 0 --tls}), so the benchmark JVM's heap and CPU hold the
  * client alone. It serves TLS, as AWS does, with a self-signed certificate that this process trusts. The child runs
@@ -34,14 +36,21 @@ final class EmulatorProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("aws-bidi emulator listening on (\\S+)");
 
-    private final Process process;
+    private final @Nullable Process process;
     private final URI endpoint;
+    private final Path certificate;
     private final TrustManager[] trustManagers;
 
-    private EmulatorProcess(Process process, URI endpoint, TrustManager[] trustManagers) {
+    private EmulatorProcess(@Nullable Process process, URI endpoint, Path certificate, TrustManager[] trustManagers) {
         this.process = process;
         this.endpoint = endpoint;
+        this.certificate = certificate;
         this.trustManagers = trustManagers;
+    }
+
+    /** An emulator another JVM started (a memory probe's parent), known by its endpoint and certificate. */
+    static EmulatorProcess attach(URI endpoint, Path certificate) throws IOException {
+        return new EmulatorProcess(null, endpoint, certificate, trusting(certificate));
     }
 
     static EmulatorProcess start(List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
@@ -66,7 +75,7 @@ final class EmulatorProcess implements AutoCloseable {
         pump.start();
         try {
             URI endpoint = listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new EmulatorProcess(process, endpoint, trusting(certificate));
+            return new EmulatorProcess(process, endpoint, certificate, trusting(certificate));
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IOException("the emulator did not start within " + timeout + ": " + e.getMessage(), e);
@@ -118,6 +127,11 @@ final class EmulatorProcess implements AutoCloseable {
         return endpoint;
     }
 
+    /** The emulator's self-signed certificate, PEM. */
+    Path certificate() {
+        return certificate;
+    }
+
     /** Trust in the emulator's self-signed certificate. */
     TrustManager[] trustManagers() {
         return trustManagers.clone();
@@ -125,11 +139,19 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** CPU time the emulator process has used so far, in nanoseconds (the OS counts in clock ticks). */
     long cpuNanos() {
-        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        Process current = process;
+        if (current == null) {
+            return -1;
+        }
+        return current.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     @Override
     public void close() {
+        Process process = this.process;
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

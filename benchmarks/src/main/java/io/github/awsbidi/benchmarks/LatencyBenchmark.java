@@ -4,7 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Echo round-trip time on one stream, one frame in flight at a time: p50 and p99 per iteration. */
+/**
+ * Echo round trips on one stream, one frame in flight at a time: p50 and p99 per iteration, and the client's work
+ * per round trip: CPU time of its Java threads and bytes allocated. With one frame in flight every frame is read and
+ * written the same way (no batching that depends on timing), so the work per frame is steady from trial to trial:
+ * these are the rows the per-frame targets are judged on.
+ */
 final class LatencyBenchmark {
 
     private final EmulatorProcess emulator;
@@ -19,12 +24,16 @@ final class LatencyBenchmark {
         byte[] payload = Payloads.of(Payloads.SMALL);
         Map<Side, double[]> p50 = new EnumMap<>(Side.class);
         Map<Side, double[]> p99 = new EnumMap<>(Side.class);
+        Map<Side, double[]> cpu = new EnumMap<>(Side.class);
+        Map<Side, double[]> allocated = new EnumMap<>(Side.class);
         Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connect(operation, emulator, 4, null));
                 p50.put(side, new double[mode.iterations()]);
                 p99.put(side, new double[mode.iterations()]);
+                cpu.put(side, new double[mode.iterations()]);
+                allocated.put(side, new double[mode.iterations()]);
             }
             for (int i = 0; i < mode.warmups(); i++) {
                 for (Side side : Side.values()) {
@@ -33,9 +42,11 @@ final class LatencyBenchmark {
             }
             for (int i = 0; i < mode.iterations(); i++) {
                 for (Side side : Sides.inTurn(i)) {
-                    long[] samples = once(clients.get(side).echo(), payload);
-                    p50.get(side)[i] = Numbers.percentile(samples, 50) / 1e3;
-                    p99.get(side)[i] = Numbers.percentile(samples, 99) / 1e3;
+                    Sample sample = once(clients.get(side).echo(), payload);
+                    p50.get(side)[i] = Numbers.percentile(sample.roundTrips(), 50) / 1e3;
+                    p99.get(side)[i] = Numbers.percentile(sample.roundTrips(), 99) / 1e3;
+                    cpu.get(side)[i] = sample.cpuNanos() / 1e3 / mode.pings();
+                    allocated.get(side)[i] = (double) sample.allocatedBytes() / mode.pings();
                 }
             }
         } finally {
@@ -45,16 +56,28 @@ final class LatencyBenchmark {
         return List.of(
                 Row.compared(what + "p50", operation, "us", Goal.maxRatio(1.05), p50.get(Side.RAW),
                         p50.get(Side.SESSION)),
-                Row.compared(what + "p99", operation, "us", Goal.NONE, p99.get(Side.RAW), p99.get(Side.SESSION)));
+                Row.compared(what + "p99", operation, "us", Goal.NONE, p99.get(Side.RAW), p99.get(Side.SESSION)),
+                Row.compared("client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B", operation,
+                        "us", Goal.maxRatio(1.03), cpu.get(Side.RAW), cpu.get(Side.SESSION)),
+                Row.compared("bytes allocated per frame, 1 in flight, " + Payloads.SMALL + " B", operation, "B",
+                        Goal.maxExcess(64), allocated.get(Side.RAW), allocated.get(Side.SESSION)));
     }
 
-    private long[] once(EchoClient client, byte[] payload) throws InterruptedException {
+    private Sample once(EchoClient client, byte[] payload) throws InterruptedException {
         PingPong pingPong = new PingPong(payload, mode.pings());
         pingPong.open(client);
         Probes.await(pingPong.firstEcho(), mode.timeout(), "opening a stream");
+        // Between the first echo and the last: only round trips, no opening or closing.
+        long cpuBefore = Probes.threadCpuNanos();
+        long allocatedBefore = Probes.allocatedBytes();
         pingPong.startRounds();
         long[] samples = Probes.await(pingPong.finished(), mode.timeout(), mode.pings() + " round trips");
+        long cpu = Probes.threadCpuNanos() - cpuBefore;
+        long allocated = Probes.allocatedBytes() - allocatedBefore;
         Probes.await(pingPong.close(), mode.timeout(), "closing the stream");
-        return samples;
+        return new Sample(samples, cpu, allocated);
+    }
+
+    private record Sample(long[] roundTrips, long cpuNanos, long allocatedBytes) {
     }
 }

@@ -15,7 +15,38 @@ final class Probes {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    static {
+        // Both are on by default on HotSpot; switched on here so that a JVM flag cannot silently zero the rows.
+        THREADS.setThreadCpuTimeEnabled(true);
+        THREADS.setThreadAllocatedMemoryEnabled(true);
+    }
+
     private Probes() {
+    }
+
+    /**
+     * CPU time of every live Java thread (client, Netty event loops, SDK threads), in nanoseconds: the work the
+     * client code asks for, without the collector's and the JIT compiler's threads, which {@link #cpuNanos()}
+     * includes and which make it noisier. A thread that ends between two readings takes its time with it; the
+     * benchmark's threads (event loops, pools) outlive a trial.
+     */
+    static long threadCpuNanos() {
+        long[] ids = THREADS.getAllThreadIds();
+        long total = 0;
+        for (long time : THREADS.getThreadCpuTime(ids)) {
+            if (time > 0) {
+                total += time;
+            }
+        }
+        return total;
+    }
+
+    /** Bytes allocated on the heap by every thread since the JVM started, ended threads included (JDK 14+). */
+    static long allocatedBytes() {
+        return THREADS.getTotalThreadAllocatedBytes();
     }
 
     /** Heap in use after full collections, once it stops shrinking (at most five). */

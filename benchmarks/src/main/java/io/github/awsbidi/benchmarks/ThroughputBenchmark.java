@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Frames per second through one stream: the request publisher produces as fast as the stream takes frames, and the
- * clock stops at the last echo. Also the client's CPU per frame, which is steadier than a rate on a busy machine.
+ * clock stops at the last echo. Also the client's CPU time (Java threads) and bytes allocated per frame in the
+ * stream's steady state: work rather than time, so a neighbour taking the CPU away changes them less than a rate;
+ * how many frames one read or write carries still depends on timing, which the one-in-flight rows of
+ * {@link LatencyBenchmark} avoid.
  */
 final class ThroughputBenchmark {
 
@@ -24,13 +27,15 @@ final class ThroughputBenchmark {
     List<Row> run(Operation operation, int frameSize, int frames) throws InterruptedException {
         byte[] payload = Payloads.of(frameSize);
         Map<Side, double[]> rates = new EnumMap<>(Side.class);
-        Map<Side, double[]> cpu = new EnumMap<>(Side.class);
+        Map<Side, double[]> threadCpu = new EnumMap<>(Side.class);
+        Map<Side, double[]> allocated = new EnumMap<>(Side.class);
         Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connect(operation, emulator, 4, null));
                 rates.put(side, new double[mode.iterations()]);
-                cpu.put(side, new double[mode.iterations()]);
+                threadCpu.put(side, new double[mode.iterations()]);
+                allocated.put(side, new double[mode.iterations()]);
             }
             for (int i = 0; i < mode.warmups(); i++) {
                 for (Side side : Side.values()) {
@@ -41,7 +46,8 @@ final class ThroughputBenchmark {
                 for (Side side : Sides.inTurn(i)) {
                     Sample sample = once(clients.get(side).echo(), payload, frames);
                     rates.get(side)[i] = sample.framesPerSecond();
-                    cpu.get(side)[i] = sample.clientMicrosPerFrame();
+                    threadCpu.get(side)[i] = sample.threadMicrosPerFrame();
+                    allocated.get(side)[i] = sample.bytesPerFrame();
                 }
             }
         } finally {
@@ -51,18 +57,30 @@ final class ThroughputBenchmark {
         List<Row> rows = new ArrayList<>();
         rows.add(Row.compared("throughput, 1 stream, " + size, operation, "frames/s", Goal.minRatio(0.95),
                 rates.get(Side.RAW), rates.get(Side.SESSION)));
-        rows.add(Row.compared("client CPU per frame, " + size, operation, "us", Goal.NONE,
-                cpu.get(Side.RAW), cpu.get(Side.SESSION)));
+        rows.add(Row.compared("client CPU per frame (Java threads, steady), " + size, operation, "us", Goal.NONE,
+                threadCpu.get(Side.RAW), threadCpu.get(Side.SESSION)));
+        rows.add(Row.compared("bytes allocated per frame (steady), " + size, operation, "B", Goal.NONE,
+                allocated.get(Side.RAW), allocated.get(Side.SESSION)));
         return rows;
     }
 
     private Sample once(EchoClient client, byte[] payload, int frames) throws InterruptedException {
         AtomicInteger echoed = new AtomicInteger();
         CompletableFuture<Long> lastEcho = new CompletableFuture<>();
-        long cpuBefore = Probes.cpuNanos();
+        // The per-frame work is read between the echo of frame frames/5 and the last echo, in the stream's steady
+        // state: opening and closing a stream cost the same once whatever its length, and would otherwise be spread
+        // over the frames and vary from trial to trial more than a frame's own cost does.
+        int steadyFrom = frames / 5;
+        long[] steady = new long[4];
         long start = System.nanoTime();
         EchoStream stream = client.open(Traffic.generated(payload, frames), bytes -> {
-            if (echoed.incrementAndGet() == frames) {
+            int count = echoed.incrementAndGet();
+            if (count == steadyFrom) {
+                steady[0] = Probes.threadCpuNanos();
+                steady[1] = Probes.allocatedBytes();
+            } else if (count == frames) {
+                steady[2] = Probes.threadCpuNanos();
+                steady[3] = Probes.allocatedBytes();
                 lastEcho.complete(System.nanoTime());
             }
         });
@@ -71,10 +89,13 @@ final class ThroughputBenchmark {
         long end = Probes.await(lastEcho, mode.timeout(), "echoing " + frames + " frames");
         stream.complete();
         Probes.await(stream.closed(), mode.timeout(), "closing the stream");
-        long cpu = Probes.cpuNanos() - cpuBefore;
-        return new Sample(frames * 1e9 / (end - start), cpu / 1e3 / frames);
+        int steadyFrames = frames - steadyFrom;
+        // The listener's writes happen before lastEcho completes, and this thread read lastEcho.
+        return new Sample(frames * 1e9 / (end - start),
+                (steady[2] - steady[0]) / 1e3 / steadyFrames, (double) (steady[3] - steady[1]) / steadyFrames);
     }
 
-    private record Sample(double framesPerSecond, double clientMicrosPerFrame) {
+    private record Sample(double framesPerSecond, double threadMicrosPerFrame,
+            double bytesPerFrame) {
     }
 }

@@ -1,0 +1,188 @@
+package io.github.awsbidi.load;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a run measured, as text for people and JSON for scripts. Latencies in milliseconds.
+ *
+ * @param target the target option
+ * @param endpoint the endpoint override, or {@code AWS}
+ * @param startedAt when the run started
+ * @param sessions sessions started
+ * @param durationSeconds audio per session
+ * @param rampSeconds the ramp
+ * @param completed sessions that streamed all their audio and ended cleanly
+ * @param failed sessions that did not
+ * @param failedByKind failures by error kind ({@code connection}, {@code throttling}, {@code timeout}, …)
+ * @param firstFailures the first message of each kind
+ * @param framesSent audio frames sent by all sessions
+ * @param responses response frames (or assistant audio chunks) received
+ * @param latencyKind what a latency sample is
+ * @param latency the latency distribution, or {@code null} without samples
+ * @param firstResponse from asking to open a stream to its first response, or {@code null}
+ * @param warmupSeconds the start of the run whose latencies and CPU are not counted
+ * @param cpuSeconds CPU time of this whole JVM during the run after the warm-up
+ * @param wallSeconds the run's wall time after the warm-up
+ * @param cpuMicrosPerFrame CPU time per frame sent after the warm-up, or {@code null}
+ * @param heapPerSessionKb heap per open session (lowest heap in use while all were open, less the heap before),
+ *     or {@code null} if they were never all open at once
+ * @param turns assistant turns ended (Nova Sonic)
+ * @param bargeIns barge-ins (Nova Sonic)
+ * @param cpus processors available to this JVM
+ * @param jdk the Java runtime version
+ * @param maxHeapMb the maximum heap
+ */
+record LoadReport(String target, String endpoint, Instant startedAt, int sessions, double durationSeconds,
+        double rampSeconds, int completed, int failed, Map<String, Long> failedByKind,
+        Map<String, String> firstFailures, long framesSent, long responses, LatencyKind latencyKind,
+        @Nullable Percentiles latency, @Nullable Percentiles firstResponse, double warmupSeconds, double cpuSeconds,
+        double wallSeconds,
+        @Nullable Double cpuMicrosPerFrame, @Nullable Double heapPerSessionKb, long turns, long bargeIns, int cpus,
+        String jdk, long maxHeapMb) {
+
+    /** What one latency sample measures. */
+    enum LatencyKind {
+        /** A response frame after the frame it answers (the oldest not yet answered). */
+        FRAME("frame response latency (frame sent -> its response)"),
+        /** The end of the user's speech in the audio sent -> the assistant's first audio after it. */
+        TURN("turn response latency (end of user speech -> first assistant audio)");
+
+        private final String description;
+
+        LatencyKind(String description) {
+            this.description = description;
+        }
+    }
+
+    /** A latency distribution in milliseconds. */
+    record Percentiles(long count, double p50, double p90, double p99, double max) {
+
+        static @Nullable Percentiles of(Histogram micros) {
+            if (micros.getTotalCount() == 0) {
+                return null;
+            }
+            return new Percentiles(micros.getTotalCount(), micros.getValueAtPercentile(50) / 1e3,
+                    micros.getValueAtPercentile(90) / 1e3, micros.getValueAtPercentile(99) / 1e3,
+                    micros.getMaxValue() / 1e3);
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d samples)",
+                    p50, p90, p99, max, count);
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, \"p99\": %.3f,"
+                    + " \"max\": %.3f}", count, p50, p90, p99, max);
+        }
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "aws-bidi load: %d sessions to %s at %s, %.1f s of audio each, ramp"
+                + " %.1f s, started %s%n", sessions, target, endpoint, durationSeconds, rampSeconds, startedAt));
+        out.append(String.format(Locale.ROOT, "  sessions     completed %d, failed %d%s%n", completed, failed,
+                failedByKind.isEmpty() ? "" : " " + failedByKind));
+        firstFailures.forEach((kind, detail) -> out.append("               first ").append(kind).append(": ")
+                .append(detail).append(System.lineSeparator()));
+        out.append(String.format(Locale.ROOT, "  frames       sent %,d, responses %,d%s%n", framesSent, responses,
+                latencyKind == LatencyKind.TURN ? String.format(Locale.ROOT, ", turns %d, barge-ins %d", turns,
+                        bargeIns) : ""));
+        if (warmupSeconds > 0) {
+            out.append(String.format(Locale.ROOT, "  warm-up      the first %.1f s: latencies and CPU not counted%n",
+                    warmupSeconds));
+        }
+        out.append("  latency      ").append(latencyKind.description).append(": ")
+                .append(latency != null ? latency.text() : "no samples").append(System.lineSeparator());
+        out.append("  first resp.  ").append(firstResponse != null ? firstResponse.text() : "no samples")
+                .append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s%n", cpuSeconds,
+                wallSeconds, wallSeconds > 0 ? cpuSeconds / wallSeconds : 0, cpus,
+                cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame)
+                        : ""));
+        out.append("  heap         ").append(heapPerSessionKb != null
+                ? String.format(Locale.ROOT, "%.0f KB per open session", heapPerSessionKb)
+                : "not measured (the sessions were never all open at once)")
+                .append(String.format(Locale.ROOT, "; max heap %d MB, JDK %s%n", maxHeapMb, jdk));
+        return out.toString();
+    }
+
+    String json() {
+        StringBuilder out = new StringBuilder("{\n");
+        field(out, "target", quote(target));
+        field(out, "endpoint", quote(endpoint));
+        field(out, "started_at", quote(startedAt.toString()));
+        field(out, "sessions", Integer.toString(sessions));
+        field(out, "duration_s", number(durationSeconds));
+        field(out, "ramp_s", number(rampSeconds));
+        field(out, "warmup_s", number(warmupSeconds));
+        field(out, "completed", Integer.toString(completed));
+        field(out, "failed", Integer.toString(failed));
+        field(out, "failed_by_kind", object(failedByKind, value -> Long.toString(value)));
+        field(out, "first_failures", object(firstFailures, LoadReport::quote));
+        field(out, "frames_sent", Long.toString(framesSent));
+        field(out, "responses", Long.toString(responses));
+        field(out, "latency_kind", quote(latencyKind.name().toLowerCase(Locale.ROOT)));
+        field(out, "latency_ms", latency != null ? latency.json() : "null");
+        field(out, "first_response_ms", firstResponse != null ? firstResponse.json() : "null");
+        field(out, "turns", Long.toString(turns));
+        field(out, "barge_ins", Long.toString(bargeIns));
+        field(out, "cpu", String.format(Locale.ROOT, "{\"process_seconds\": %s, \"wall_seconds\": %s, \"cores\": %s,"
+                + " \"us_per_frame\": %s, \"available_processors\": %d}", number(cpuSeconds), number(wallSeconds),
+                number(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0),
+                cpuMicrosPerFrame != null ? number(cpuMicrosPerFrame) : "null", cpus));
+        field(out, "heap_per_session_kb", heapPerSessionKb != null ? number(heapPerSessionKb) : "null");
+        field(out, "max_heap_mb", Long.toString(maxHeapMb));
+        out.append("  \"jdk\": ").append(quote(jdk)).append("\n}\n");
+        return out.toString();
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append("  ").append(quote(name)).append(": ").append(value).append(",\n");
+    }
+
+    private static <V> String object(Map<String, V> map, java.util.function.Function<V, String> value) {
+        StringBuilder out = new StringBuilder("{");
+        Iterator<Map.Entry<String, V>> entries = map.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, V> entry = entries.next();
+            out.append(quote(entry.getKey())).append(": ").append(value.apply(entry.getValue()));
+            if (entries.hasNext()) {
+                out.append(", ");
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "null";
+    }
+
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
