@@ -25,8 +25,18 @@ public record Frame(ByteBuffer payload, DataType type, boolean last, @Nullable S
     public Frame {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(type, "type");
-        // A view from position to limit: the caller's buffer position can move afterwards without effect.
-        payload = payload.slice().asReadOnlyBuffer();
+        // An independent read-only view from position to limit, starting at 0, so the caller's buffer can move
+        // afterwards without effect. One view object per frame where it will do (the SDK's bytes are read-only
+        // already; a wrapped array starts at 0 and ends at its capacity), two otherwise: this runs for every frame.
+        if (payload.isReadOnly()) {
+            payload = payload.slice();
+        }
+        else if (payload.position() == 0 && payload.limit() == payload.capacity()) {
+            payload = payload.asReadOnlyBuffer();
+        }
+        else {
+            payload = payload.slice().asReadOnlyBuffer();
+        }
     }
 
     /** A complete UTF-8 text frame. */
@@ -68,7 +78,7 @@ public record Frame(ByteBuffer payload, DataType type, boolean last, @Nullable S
     /** A copy of the payload bytes. */
     public byte[] toByteArray() {
         byte[] bytes = new byte[payload.remaining()];
-        payload.duplicate().get(bytes);
+        payload.get(0, bytes); // absolute: readers on other threads see the view unmoved, and no view is made
         return bytes;
     }
 

@@ -52,6 +52,31 @@ class FrameTest {
     }
 
     @Test
+    void aReadOnlyBufferIsViewedFromItsPositionAndKeepsItsViewWhenTheCallerMovesIt() {
+        ByteBuffer buffer = ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4}).asReadOnlyBuffer();
+        buffer.position(2);
+        Frame frame = Frame.binary(buffer);
+        buffer.position(4);
+
+        assertThat(frame.toByteArray()).containsExactly(2, 3, 4);
+        ByteBuffer view = frame.payload();
+        assertThat(view.position()).isZero();
+        assertThat(view.capacity()).as("bytes before the frame stay out of reach").isEqualTo(3);
+    }
+
+    @Test
+    void bytesPastTheLimitOfTheGivenBufferStayOutOfReach() {
+        ByteBuffer buffer = ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4});
+        buffer.limit(2);
+        Frame frame = Frame.binary(buffer);
+        buffer.limit(5);
+
+        ByteBuffer view = frame.payload();
+        assertThat(view.capacity()).isEqualTo(2);
+        assertThat(frame.toByteArray()).containsExactly(0, 1);
+    }
+
+    @Test
     void payloadIsReadOnlyAndEachViewHasItsOwnPosition() {
         Frame frame = Frame.binary(new byte[] {1, 2});
 

@@ -55,13 +55,14 @@ final class BedrockTransport implements StreamTransport<InvokeModelWithBidirecti
 
     @Override
     public boolean asksToEnd(Frame frame) {
-        return SessionEndEvent.matches(frame.payload());
+        // Checked for every frame sent: only a small one can be a sessionEnd event, and only then is a view made.
+        return frame.size() <= SessionEndEvent.MAX_SIZE && SessionEndEvent.matches(frame.payload());
     }
 
     @Override
     public InvokeModelWithBidirectionalStreamInput toRequestEvent(Frame frame) {
         return InvokeModelWithBidirectionalStreamInput.chunkBuilder()
-                .bytes(SdkBytes.fromByteBuffer(frame.payload()))
+                .bytes(SdkBytes.fromByteArrayUnsafe(frame.toByteArray()))
                 .build();
     }
 

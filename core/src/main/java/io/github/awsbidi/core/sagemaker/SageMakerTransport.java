@@ -71,9 +71,10 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
 
     @Override
     public RequestStreamEvent toRequestEvent(Frame frame) {
-        // SdkBytes holds a byte[]: this is the one copy on the way out (the SDK then encodes from it).
+        // SdkBytes holds a byte[]: this is the one copy on the way out (the SDK then encodes from it), made
+        // straight from the frame (no view, and SdkBytes keeps the fresh array without copying it again).
         return RequestStreamEvent.payloadPartBuilder()
-                .bytes(SdkBytes.fromByteBuffer(frame.payload()))
+                .bytes(SdkBytes.fromByteArrayUnsafe(frame.toByteArray()))
                 .dataType(frame.type() == DataType.UTF8 ? UTF8 : BINARY)
                 .completionState(frame.last() ? COMPLETE : PARTIAL)
                 .p(frame.padding())
