@@ -231,13 +231,14 @@ public final class NovaSonicCodec {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return Map.of();
         }
-        if (node.isObject()) {
+        @Nullable Object value = Json.toJava(node);
+        if (value instanceof Map<?, ?>) { // a JSON object
             @SuppressWarnings("unchecked")
-            Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) Json.toJava(node);
+            Map<String, @Nullable Object> map = (Map<String, @Nullable Object>) value;
             return map;
         }
         Map<String, @Nullable Object> wrapped = new LinkedHashMap<>();
-        wrapped.put("value", Json.toJava(node));
+        wrapped.put("value", value);
         return wrapped;
     }
 
