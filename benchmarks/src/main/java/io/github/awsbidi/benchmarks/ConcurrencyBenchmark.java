@@ -1,9 +1,7 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +39,9 @@ final class ConcurrencyBenchmark {
 
     List<Row> run(Operation operation, int streams) throws InterruptedException {
         byte[] payload = Payloads.of(Payloads.SMALL);
-        Map<Side, double[]> openMillis = new EnumMap<>(Side.class);
-        Map<Side, double[]> p99 = new EnumMap<>(Side.class);
-        Map<Side, double[]> heapKb = new EnumMap<>(Side.class);
+        PerSide<double[]> openMillis = new PerSide<>();
+        PerSide<double[]> p99 = new PerSide<>();
+        PerSide<double[]> heapKb = new PerSide<>();
         for (Side side : Side.values()) {
             openMillis.put(side, new double[mode.concurrencyIterations()]);
             p99.put(side, new double[mode.concurrencyIterations()]);

@@ -1,8 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Echo round trips on one stream, one frame in flight at a time: p50 and p99 per iteration, and the client's work
@@ -22,11 +20,11 @@ final class LatencyBenchmark {
 
     List<Row> run(Operation operation) throws InterruptedException {
         byte[] payload = Payloads.of(Payloads.SMALL);
-        Map<Side, double[]> p50 = new EnumMap<>(Side.class);
-        Map<Side, double[]> p99 = new EnumMap<>(Side.class);
-        Map<Side, double[]> cpu = new EnumMap<>(Side.class);
-        Map<Side, double[]> allocated = new EnumMap<>(Side.class);
-        Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
+        PerSide<double[]> p50 = new PerSide<>();
+        PerSide<double[]> p99 = new PerSide<>();
+        PerSide<double[]> cpu = new PerSide<>();
+        PerSide<double[]> allocated = new PerSide<>();
+        PerSide<Side.Client> clients = new PerSide<>();
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connect(operation, emulator, 4, null));

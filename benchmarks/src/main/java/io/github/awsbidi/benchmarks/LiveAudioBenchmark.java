@@ -1,9 +1,7 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,9 +33,9 @@ final class LiveAudioBenchmark {
     List<Row> run(Operation operation, int streams) throws InterruptedException {
         byte[] frame = Payloads.of(FRAME_BYTES);
         int pairs = mode.livePairs();
-        Map<Side, double[]> p50 = new EnumMap<>(Side.class);
-        Map<Side, double[]> p99 = new EnumMap<>(Side.class);
-        Map<Side, double[]> cores = new EnumMap<>(Side.class);
+        PerSide<double[]> p50 = new PerSide<>();
+        PerSide<double[]> p99 = new PerSide<>();
+        PerSide<double[]> cores = new PerSide<>();
         for (Side side : Side.values()) {
             p50.put(side, new double[pairs]);
             p99.put(side, new double[pairs]);

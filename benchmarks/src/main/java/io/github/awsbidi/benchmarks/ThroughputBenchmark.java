@@ -1,9 +1,7 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,10 +24,10 @@ final class ThroughputBenchmark {
 
     List<Row> run(Operation operation, int frameSize, int frames) throws InterruptedException {
         byte[] payload = Payloads.of(frameSize);
-        Map<Side, double[]> rates = new EnumMap<>(Side.class);
-        Map<Side, double[]> threadCpu = new EnumMap<>(Side.class);
-        Map<Side, double[]> allocated = new EnumMap<>(Side.class);
-        Map<Side, Side.Client> clients = new EnumMap<>(Side.class);
+        PerSide<double[]> rates = new PerSide<>();
+        PerSide<double[]> threadCpu = new PerSide<>();
+        PerSide<double[]> allocated = new PerSide<>();
+        PerSide<Side.Client> clients = new PerSide<>();
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connect(operation, emulator, 4, null));

@@ -27,7 +27,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -52,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BidiEmulator implements AutoCloseable {
 
-    private final AtomicReference<EmulatorConfig> config;
+    // Read by every new stream, replaced whole by reconfigure (which is synchronized so changes do not interleave).
+    private volatile EmulatorConfig config;
     private final EventLoopGroup group;
     private final ContainerDirectory containers;
     private final EmulatorServer server;
@@ -62,7 +62,7 @@ public final class BidiEmulator implements AutoCloseable {
     private final @Nullable EmulatorCertificate certificate;
 
     private BidiEmulator(EmulatorConfig initial) {
-        this.config = new AtomicReference<>(initial);
+        this.config = initial;
         // A bad cassette fails the start, naming its file and line, rather than the first stream it would serve.
         new CassetteLibrary(initial::cassettes).load();
         this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("aws-bidi-emulator", true),
@@ -72,14 +72,14 @@ public final class BidiEmulator implements AutoCloseable {
         this.openAttempts = new OpenAttempts();
         this.certificate = initial.tls() ? EmulatorCertificate.generate() : null;
         SigV4Verifier verifier = new SigV4Verifier(CredentialStore.of(initial.credentials()), Clock.systemUTC());
-        this.cassettes = new CassetteLibrary(() -> config.get().cassettes());
+        this.cassettes = new CassetteLibrary(() -> config.cassettes());
         StreamEnvironment streams = new StreamEnvironment(verifier,
-                List.of(new SageMakerResolver(config::get, containers, group, cassettes),
-                        new BedrockResolver(config::get, cassettes)),
+                List.of(new SageMakerResolver(this::config, containers, group, cassettes),
+                        new BedrockResolver(this::config, cassettes)),
                 initial.maxEventBytes(), stats.observer(), openAttempts);
         try {
             this.server = EmulatorServer.start(new ServerSetup(initial.host(), initial.port(), sslContext(certificate),
-                    streams, () -> new ControlPlaneHandler(config::get, verifier), initial.idleConnectionTimeout(), stats::connectionAccepted), group);
+                    streams, () -> new ControlPlaneHandler(this::config, verifier), initial.idleConnectionTimeout(), stats::connectionAccepted), group);
         } catch (RuntimeException e) {
             containers.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -99,7 +99,7 @@ public final class BidiEmulator implements AutoCloseable {
 
     /** The endpoint to give SDK clients: {@code http://127.0.0.1:<port>} or {@code https://127.0.0.1:<port>}. */
     public URI endpoint() {
-        EmulatorConfig current = config.get();
+        EmulatorConfig current = config;
         String host = current.host().contains(":") ? "[" + current.host() + "]" : current.host();
         return URI.create((current.tls() ? "https://" : "http://") + host + ":" + port());
     }
@@ -121,12 +121,12 @@ public final class BidiEmulator implements AutoCloseable {
 
     /** The first configured access key id ({@code test} by default). */
     public String accessKeyId() {
-        return config.get().credentials().get(0).accessKeyId();
+        return config.credentials().get(0).accessKeyId();
     }
 
     /** The first configured secret access key ({@code test} by default). */
     public String secretAccessKey() {
-        return config.get().credentials().get(0).secretAccessKey();
+        return config.credentials().get(0).secretAccessKey();
     }
 
     /**
@@ -148,21 +148,20 @@ public final class BidiEmulator implements AutoCloseable {
 
     /** The configuration in force. */
     public EmulatorConfig config() {
-        return config.get();
+        return config;
     }
 
     /**
      * Changes the configuration of endpoints, models and faults while running (listening address, TLS
      * and credentials stay as started). Streams already open keep what they started with.
      */
-    public void reconfigure(UnaryOperator<EmulatorConfig.Builder> change) {
-        config.updateAndGet(current -> {
-            EmulatorConfig changed = change.apply(current.toBuilder()).build();
-            if (!changed.cassettes().equals(current.cassettes())) {
-                new CassetteLibrary(changed::cassettes).load(); // fails here, leaving the running configuration
-            }
-            return changed;
-        });
+    public synchronized void reconfigure(UnaryOperator<EmulatorConfig.Builder> change) {
+        EmulatorConfig current = config;
+        EmulatorConfig changed = change.apply(current.toBuilder()).build();
+        if (!changed.cassettes().equals(current.cassettes())) {
+            new CassetteLibrary(changed::cassettes).load(); // fails here, leaving the running configuration
+        }
+        config = changed;
         openAttempts.reset();
     }
 

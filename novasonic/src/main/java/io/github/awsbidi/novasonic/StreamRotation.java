@@ -3,13 +3,11 @@ package io.github.awsbidi.novasonic;
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
+import io.github.awsbidi.novasonic.RotationTimers.Timer;
 import io.github.awsbidi.novasonic.event.NovaSonicCodec;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -42,12 +40,7 @@ final class StreamRotation {
     private final CredentialsWatch credentials;
     private final NovaSonicCodec codec = new NovaSonicCodec();
     private final String owner;
-    private final Disposable.Swap renewalTimer = Disposables.swap();
-    private final Disposable.Swap forceTimer = Disposables.swap();
-    private final Disposable.Swap idleTimer = Disposables.swap();
-    private final Disposable.Swap recoveryTimer = Disposables.swap();
-    private final Disposable.Swap credentialsTimer = Disposables.swap();
-    private final Disposable.Swap silenceTimer = Disposables.swap();
+    private final RotationTimers timers;
 
     private @Nullable Leg current;
     private @Nullable Leg next;
@@ -66,6 +59,7 @@ final class StreamRotation {
         this.session = session;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.timers = new RotationTimers(scheduler);
         this.credentials = new CredentialsWatch(credentials);
         this.host = host;
     }
@@ -103,11 +97,11 @@ final class StreamRotation {
             // The pre-opened stream declared the old tools.
             next.cancel();
             next = null;
-            idleTimer.update(Disposables.disposed());
+            timers.cancel(Timer.IDLE);
         }
         if (due == null || cause == RenewalCause.TOOL_CHANGE) {
             due = cause;
-            forceTimer.update(schedule(() -> onForce(leg), settings.get().renewal().forceAfter()));
+            timers.start(Timer.FORCE, () -> onForce(leg), settings.get().renewal().forceAfter());
         }
         if (cause == RenewalCause.ASSISTANT_SILENCE) {
             forceDue = true;
@@ -126,7 +120,7 @@ final class StreamRotation {
 
     /** Stops everything; streams are closed gracefully when {@code graceful}, else reset. */
     @Nullable Leg stop(boolean graceful) {
-        cancelTimers();
+        timers.cancelAll();
         if (next != null) {
             next.cancel();
             next = null;
@@ -156,10 +150,10 @@ final class StreamRotation {
         current = leg;
         due = null;
         forceDue = false;
-        forceTimer.update(Disposables.disposed());
+        timers.cancel(Timer.FORCE);
         NovaSonicSettings.Renewal renewal = settings.get().renewal();
         if (renewal.enabled()) {
-            renewalTimer.update(schedule(() -> onTimer(leg, RenewalCause.AGE), renewal.threshold()));
+            timers.start(Timer.RENEWAL, () -> onTimer(leg, RenewalCause.AGE), renewal.threshold());
             scheduleSilence(leg);
             scheduleCredentialsRenewal(leg, renewal.credentialsLead());
         }
@@ -169,8 +163,8 @@ final class StreamRotation {
     private void scheduleSilence(Leg leg) {
         NovaSonicSettings.Renewal renewal = settings.get().renewal();
         if (renewal.enabled()) {
-            silenceTimer.update(schedule(() -> onTimer(leg, RenewalCause.ASSISTANT_SILENCE),
-                    renewal.assistantSilence()));
+            timers.start(Timer.SILENCE, () -> onTimer(leg, RenewalCause.ASSISTANT_SILENCE),
+                    renewal.assistantSilence());
         }
     }
 
@@ -178,7 +172,7 @@ final class StreamRotation {
         credentials.untilRenewal(lead, left -> {
             synchronized (lock) {
                 if (leg == current) {
-                    credentialsTimer.update(schedule(() -> onTimer(leg, RenewalCause.CREDENTIALS_EXPIRY), left));
+                    timers.start(Timer.CREDENTIALS, () -> onTimer(leg, RenewalCause.CREDENTIALS_EXPIRY), left);
                 }
             }
         });
@@ -240,10 +234,10 @@ final class StreamRotation {
             Leg leg = newLeg(exchange);
             leg.sequencer().start();
             next = leg;
-            idleTimer.update(schedule(() -> onPreOpenedIdle(leg), settings.get().renewal().preOpenedIdleLimit()));
+            timers.start(Timer.IDLE, () -> onPreOpenedIdle(leg), settings.get().renewal().preOpenedIdleLimit());
             if (current == null) {
                 // The current stream failed while this one was opening: recover onto it.
-                recoveryTimer.update(Disposables.disposed());
+                timers.cancel(Timer.RECOVERY);
                 reopen();
             }
             else if (forceDue && due != null) {
@@ -261,7 +255,7 @@ final class StreamRotation {
             if (host.running() && due != null) {
                 LOG.log(System.Logger.Level.INFO, "{0}: could not pre-open the next stream: {1}", owner,
                         message(error));
-                schedule(this::preOpenLocked, settings.get().recovery().maxBackoff());
+                timers.schedule(this::preOpenLocked, settings.get().recovery().maxBackoff());
             }
         }
     }
@@ -286,7 +280,7 @@ final class StreamRotation {
             return;
         }
         next = null;
-        idleTimer.update(Disposables.disposed());
+        timers.cancel(Timer.IDLE);
         if (old != null) {
             host.leaving(old);
         }
@@ -306,10 +300,10 @@ final class StreamRotation {
             }
             if (leg == next) {
                 next = null;
-                idleTimer.update(Disposables.disposed());
+                timers.cancel(Timer.IDLE);
                 leg.cancel();
                 if (host.running() && due != null) {
-                    schedule(this::preOpenLocked, settings.get().recovery().initialBackoff());
+                    timers.schedule(this::preOpenLocked, settings.get().recovery().initialBackoff());
                 }
                 return;
             }
@@ -321,10 +315,10 @@ final class StreamRotation {
             current = null;
             leg.cancel();
             host.leaving(leg);
-            renewalTimer.update(Disposables.disposed());
-            forceTimer.update(Disposables.disposed());
-            silenceTimer.update(Disposables.disposed());
-            credentialsTimer.update(Disposables.disposed());
+            timers.cancel(Timer.RENEWAL);
+            timers.cancel(Timer.FORCE);
+            timers.cancel(Timer.SILENCE);
+            timers.cancel(Timer.CREDENTIALS);
             if (!host.running()) {
                 host.failed("closed", null);
                 return;
@@ -345,11 +339,11 @@ final class StreamRotation {
         recoveryReason = "recovered from: " + reason;
         host.recovering(error);
         LOG.log(System.Logger.Level.INFO, "{0}: {1}; reconnecting (attempt {2})", owner, reason, recoveryAttempts);
-        recoveryTimer.update(schedule(() -> {
+        timers.start(Timer.RECOVERY, () -> {
             synchronized (lock) {
                 reopen();
             }
-        }, settings.get().recovery().backoff(recoveryAttempts)));
+        }, settings.get().recovery().backoff(recoveryAttempts));
     }
 
     private void reopen() {
@@ -359,7 +353,7 @@ final class StreamRotation {
         Leg ready = next;
         if (ready != null) {
             next = null;
-            idleTimer.update(Disposables.disposed());
+            timers.cancel(Timer.IDLE);
             adopt(ready, RenewalCause.RECOVERY, recoveryReason);
             return;
         }
@@ -384,19 +378,6 @@ final class StreamRotation {
                 recoverOrFail(message(error), error);
             }
         }
-    }
-
-    private void cancelTimers() {
-        renewalTimer.update(Disposables.disposed());
-        forceTimer.update(Disposables.disposed());
-        idleTimer.update(Disposables.disposed());
-        recoveryTimer.update(Disposables.disposed());
-        credentialsTimer.update(Disposables.disposed());
-        silenceTimer.update(Disposables.disposed());
-    }
-
-    private Disposable schedule(Runnable task, Duration delay) {
-        return scheduler.schedule(task, Math.max(1, delay.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     static String message(Throwable error) {

@@ -27,13 +27,13 @@ class ConversationRecoveryTest {
     @Test
     void recoversFromSystemInstabilityWithHistoryAndTheRecentAudio() {
         // The first stream fails after 30 input events; streams opened later are stable.
-        nova = EmulatedNovaSonic.start(options -> options.withInstabilityAfterEvents(30));
+        nova = EmulatedNovaSonic.start(options -> options.instabilityAfterEvents(30));
         Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("My name is Ada").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         // The first stream has answered, so it surely runs with the unstable options.
-        nova.reconfigure(options -> options.withInstabilityAfterEvents(null));
+        nova.reconfigure(options -> options.instabilityAfterEvents(null));
 
         send(conversation, Speech.concat(Speech.silence(0.3), Speech.speech(1.0), Speech.silence(1.0)));
 
@@ -49,7 +49,7 @@ class ConversationRecoveryTest {
 
     @Test
     void givesUpAfterTheConfiguredAttemptsAndClosesWithTheError() {
-        nova = EmulatedNovaSonic.start(options -> options.withInstabilityAfterEvents(8));
+        nova = EmulatedNovaSonic.start(options -> options.instabilityAfterEvents(8));
         NovaSonicSettings settings = NovaSonicSettings.builder()
                 .recovery(new NovaSonicSettings.Recovery(true, 2, Duration.ofMillis(10), Duration.ofMillis(20)))
                 .build();

@@ -27,10 +27,10 @@ class ConversationRenewalTest {
     @Test
     void renewsBeforeTheSessionLimitWithoutLosingUserAudioAndTheTranscriptContinues() {
         // The 8-minute limit scaled to 8 s; renewal from 1.5 s.
-        nova = EmulatedNovaSonic.start(options -> options.withTimeScale(1.0)
-                .withSessionLimit(Duration.ofSeconds(8))
-                .withResponseDelay(Duration.ofMillis(10))
-                .withSpeechPerCharacter(Duration.ofMillis(5)));
+        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0)
+                .sessionLimit(Duration.ofSeconds(8))
+                .responseDelay(Duration.ofMillis(10))
+                .speechPerCharacter(Duration.ofMillis(5)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
                 .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(1500), Duration.ofSeconds(2),
                         Duration.ofSeconds(3), Duration.ofSeconds(30)))
@@ -73,9 +73,9 @@ class ConversationRenewalTest {
 
     @Test
     void aRenewalWaitsForTheTurnBoundaryThenCarriesTheHistory() {
-        nova = EmulatedNovaSonic.start(options -> options.withTimeScale(1.0)
-                .withResponseDelay(Duration.ofMillis(10))
-                .withSpeechPerCharacter(Duration.ofMillis(40)));
+        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0)
+                .responseDelay(Duration.ofMillis(10))
+                .speechPerCharacter(Duration.ofMillis(40)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
                 .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(200), Duration.ofSeconds(20),
                         Duration.ofSeconds(3), Duration.ofSeconds(30)))
@@ -95,9 +95,9 @@ class ConversationRenewalTest {
 
     @Test
     void aPreOpenedStreamThatWaitsTooLongIsReplacedByAFreshOne() {
-        nova = EmulatedNovaSonic.start(options -> options.withTimeScale(1.0)
-                .withResponseDelay(Duration.ofMillis(10))
-                .withSpeechPerCharacter(Duration.ofMillis(60)));
+        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0)
+                .responseDelay(Duration.ofMillis(10))
+                .speechPerCharacter(Duration.ofMillis(60)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
                 .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(100), Duration.ofSeconds(20),
                         Duration.ofSeconds(3), Duration.ofMillis(300)))

@@ -77,7 +77,7 @@ class ConversationTest {
     @Test
     void bargeInGivesExactlyOneInterruptedAndNoAudioAfterIt() {
         // Real time, so that the assistant is still speaking when the user talks over it.
-        nova = EmulatedNovaSonic.start(options -> options.withTimeScale(1.0).withResponseDelay(Duration.ofMillis(10)));
+        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0).responseDelay(Duration.ofMillis(10)));
         Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("Please tell me a long story about the sea").block(TIMEOUT);

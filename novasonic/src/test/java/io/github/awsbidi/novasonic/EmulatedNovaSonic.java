@@ -40,13 +40,13 @@ final class EmulatedNovaSonic implements AutoCloseable {
     }
 
     /** The scripted model with {@code options}, sped up unless the options say otherwise. */
-    static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions> options) {
+    static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions.Builder> options) {
         return start(options, Faults.none());
     }
 
     /** The same, with faults injected into its streams. */
-    static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions> options, Faults faults) {
-        return new EmulatedNovaSonic(options.apply(NovaSonicOptions.defaults().withTimeScale(0.05)), faults);
+    static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions.Builder> options, Faults faults) {
+        return new EmulatedNovaSonic(options.apply(NovaSonicOptions.builder().timeScale(0.05)).build(), faults);
     }
 
     /** Another session on the same emulator whose client signs with {@code credentials}. */
@@ -64,9 +64,9 @@ final class EmulatedNovaSonic implements AutoCloseable {
     }
 
     /** Changes the model's options for streams opened from now on. */
-    void reconfigure(UnaryOperator<NovaSonicOptions> change) {
+    void reconfigure(UnaryOperator<NovaSonicOptions.Builder> change) {
         emulator.reconfigure(config -> config.bedrockModel(EmulatorConfig.NOVA_2_SONIC,
-                model -> model.withNovaSonic(change.apply(model.novaSonic()))));
+                model -> model.withNovaSonic(change.apply(model.novaSonic().toBuilder()).build())));
     }
 
     @Override

@@ -4,16 +4,9 @@ import java.util.Objects;
 
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.Exchange;
-import io.github.awsbidi.core.ExchangeGate;
-import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
-import io.github.awsbidi.core.Target;
-import io.github.awsbidi.core.internal.ExchangeEngine;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import io.github.awsbidi.core.internal.TransportSession;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
@@ -27,24 +20,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidir
  * The client should come from {@link io.github.awsbidi.core.client.BidiClientFactory}, which pins HTTP/2 and turns
  * off the SDK's retries; the session does not close it.
  */
-public final class BedrockSession implements BidirectionalSession {
-
-    private final String name;
-    private final Target target;
-    private final ExchangeGate gate;
-    private final ExchangeEngine<InvokeModelWithBidirectionalStreamInput> engine;
+public final class BedrockSession extends TransportSession<InvokeModelWithBidirectionalStreamInput> {
 
     private BedrockSession(String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings,
             SessionOptions options) {
-        if (name.isBlank()) {
-            throw BidiStreamException.validation("session name must not be empty");
-        }
-        this.name = name;
-        Region region = client.serviceClientConfiguration().region();
-        BedrockTransport transport = new BedrockTransport(client, settings, region != null ? region.id() : "unknown");
-        this.target = transport.target(ExchangeOptions.defaults());
-        this.gate = options.gate();
-        this.engine = new ExchangeEngine<>(name, transport, options);
+        super(name, new BedrockTransport(client, settings, regionId(client)), options);
     }
 
     /** A session with default {@link SessionOptions}. */
@@ -63,28 +43,8 @@ public final class BedrockSession implements BidirectionalSession {
         return new BedrockSession(name, client, settings, options);
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Target target() {
-        return target;
-    }
-
-    @Override
-    public Flux<Frame> exchange(Publisher<Frame> requests, ExchangeOptions options) {
-        return gate.exchange(name, target, engine.exchange(requests, options));
-    }
-
-    @Override
-    public Mono<Exchange> open(ExchangeOptions options) {
-        return gate.open(name, target, engine.open(options));
-    }
-
-    @Override
-    public String toString() {
-        return "BedrockSession[" + name + ", " + target + "]";
+    private static String regionId(BedrockRuntimeAsyncClient client) {
+        Region region = client.serviceClientConfiguration().region();
+        return region != null ? region.id() : "unknown";
     }
 }

@@ -71,7 +71,7 @@ class CassetteRoundTripTest {
                 .bedrockModel("echo.throttled-v1:0", BedrockModel.echo()
                         .withFaults(Faults.none().withOpenError("ThrottlingException", -1, "Too many requests")))
                 .bedrockModel(EmulatorConfig.NOVA_2_SONIC, model -> model.withNovaSonic(
-                        model.novaSonic().withTimeScale(0.05)))
+                        model.novaSonic().toBuilder().timeScale(0.05).build()))
                 .build());
         factory = BidiClientFactory.builder().build();
     }

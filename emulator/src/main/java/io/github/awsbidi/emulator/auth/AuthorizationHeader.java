@@ -43,10 +43,12 @@ record AuthorizationHeader(String accessKeyId, String scopeDate, String region, 
         if (missing.length() > 0) {
             throw SignatureException.incomplete(missing + "Authorization=" + header);
         }
-        String[] credential = params.get("Credential").split("/", -1);
+        // All three are present from here on.
+        String credentialParam = params.getOrDefault("Credential", "");
+        String[] credential = credentialParam.split("/", -1);
         if (credential.length != 5 || credential[0].isEmpty() || credential[2].isEmpty() || credential[3].isEmpty()) {
             throw SignatureException.incomplete("Credential should be of the form "
-                    + "'<access key id>/<yyyyMMdd>/<region>/<service>/aws4_request', not '" + params.get("Credential") + "'.");
+                    + "'<access key id>/<yyyyMMdd>/<region>/<service>/aws4_request', not '" + credentialParam + "'.");
         }
         if (!credential[1].matches("\\d{8}")) {
             throw SignatureException.incomplete("Credential should be scoped to a valid date (yyyyMMdd), not '"
@@ -56,12 +58,12 @@ record AuthorizationHeader(String accessKeyId, String scopeDate, String region, 
             throw SignatureException.incomplete("Credential should be scoped with a valid terminator: 'aws4_request', not '"
                     + credential[4] + "'.");
         }
-        List<String> signedHeaders = List.of(params.get("SignedHeaders").split(";", -1));
+        List<String> signedHeaders = List.of(params.getOrDefault("SignedHeaders", "").split(";", -1));
         if (!signedHeaders.contains("host") && !signedHeaders.contains(":authority")) {
             throw SignatureException.incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
         return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], signedHeaders,
-                params.get("Signature"));
+                params.getOrDefault("Signature", ""));
     }
 
 }

@@ -27,9 +27,18 @@ public final class SignatureException extends Exception {
 
     private final String errorType;
 
+    private final String message;
+
     public SignatureException(String errorType, String message) {
         super(message);
         this.errorType = errorType;
+        this.message = message;
+    }
+
+    /** The message AWS returns with the error; every failure has one. */
+    @Override
+    public String getMessage() {
+        return this.message;
     }
 
     /** The error code AWS returns, e.g. {@code InvalidSignatureException}. */

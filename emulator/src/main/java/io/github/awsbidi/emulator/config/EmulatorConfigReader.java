@@ -178,31 +178,31 @@ public final class EmulatorConfigReader {
         allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "audioIdleTimeout", "toolTriggers",
                 "bargeIn",
                 "instabilityAfterEvents"));
-        NovaSonicOptions options = NovaSonicOptions.defaults();
+        NovaSonicOptions.Builder options = NovaSonicOptions.builder();
         if (node.has("timeScale")) {
-            options = options.withTimeScale(node.get("timeScale").asDouble());
+            options.timeScale(node.get("timeScale").asDouble());
         }
         if (node.has("sessionLimit")) {
-            options = options.withSessionLimit(duration(node.get("sessionLimit"), path + ".sessionLimit"));
+            options.sessionLimit(duration(node.get("sessionLimit"), path + ".sessionLimit"));
         }
         if (node.has("silenceTimeout")) {
-            options = options.withSilenceTimeout(duration(node.get("silenceTimeout"), path + ".silenceTimeout"));
+            options.silenceTimeout(duration(node.get("silenceTimeout"), path + ".silenceTimeout"));
         }
         if (node.has("audioIdleTimeout")) {
-            options = options.withAudioIdleTimeout(duration(node.get("audioIdleTimeout"), path + ".audioIdleTimeout"));
+            options.audioIdleTimeout(duration(node.get("audioIdleTimeout"), path + ".audioIdleTimeout"));
         }
         if (node.has("toolTriggers")) {
             Map<String, String> triggers = new LinkedHashMap<>();
             node.get("toolTriggers").properties().forEach(e -> triggers.put(e.getKey(), e.getValue().asString()));
-            options = options.withToolTriggers(triggers);
+            options.toolTriggers(triggers);
         }
         if (node.has("bargeIn")) {
-            options = options.withBargeIn(node.get("bargeIn").asBoolean());
+            options.bargeIn(node.get("bargeIn").asBoolean());
         }
         if (node.has("instabilityAfterEvents")) {
-            options = options.withInstabilityAfterEvents(node.get("instabilityAfterEvents").asInt());
+            options.instabilityAfterEvents(node.get("instabilityAfterEvents").asInt());
         }
-        return options;
+        return options.build();
     }
 
     private static Faults faults(JsonNode node, String path) {

@@ -32,9 +32,13 @@ public final class BidiEmulatorExtension implements ParameterResolver {
     public static BidiEmulator emulator(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(testClass, key -> new RunningEmulator(start(testClass)), RunningEmulator.class)
-                .emulator();
+        // Null only if something else stored null under the test class in this namespace; nothing does.
+        RunningEmulator running = classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(testClass, key -> new RunningEmulator(start(testClass)), RunningEmulator.class);
+        if (running == null) {
+            throw new IllegalStateException("no emulator stored for " + testClass.getName());
+        }
+        return running.emulator();
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -22,8 +22,6 @@ final class InputProtocol {
 
     static final int MAX_TEXT_INPUT_BYTES = 1024;
 
-    static final int MAX_HISTORY_BYTES = 40 * 1024;
-
     static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 24000);
 
     private static final List<String> EVENT_NAMES = List.of("sessionStart", "promptStart", "contentStart",
@@ -41,14 +39,7 @@ final class InputProtocol {
 
     private @Nullable String promptName;
 
-    private boolean systemSeen;
-
-    private boolean historySeen;
-
-    /** Set by the first audio or interactive content: chat history may no longer be sent. */
-    private boolean historyClosed;
-
-    private int historyBytes;
+    private final PromptContentOrder order = new PromptContentOrder();
 
     private boolean audioEverStarted;
 
@@ -179,7 +170,7 @@ final class InputProtocol {
             case "AUDIO" -> Set.of("USER");
             default -> Set.of("TOOL");
         });
-        if (!role.equals("SYSTEM") && !systemSeen) {
+        if (!role.equals("SYSTEM") && !order.systemSeen()) {
             throw new InputRejectedException("The system prompt (a TEXT content with role SYSTEM) must be the first "
                     + "content, got " + type + " content with role " + role);
         }
@@ -199,39 +190,7 @@ final class InputProtocol {
     private void startText(JsonNode body, String path, OpenContent content) {
         JsonNode config = InputFields.object(body, path, "textInputConfiguration");
         InputFields.oneOf(config, path + ".textInputConfiguration", "mediaType", Set.of("text/plain"));
-        if (content.role.equals("SYSTEM")) {
-            if (systemSeen) {
-                throw new InputRejectedException("Only one system prompt (TEXT content with role SYSTEM) is allowed");
-            }
-            if (content.interactive) {
-                throw new InputRejectedException(path + ".interactive must be false for the SYSTEM content");
-            }
-            systemSeen = true;
-        }
-        else if (content.role.equals("SYSTEM_SPEECH")) {
-            // A prompt like the system prompt, not history: non-interactive, before the history and any live content.
-            if (content.interactive || historySeen || historyClosed) {
-                throw new InputRejectedException("The SYSTEM_SPEECH content must be non-interactive and follow the "
-                        + "system prompt, before chat history and live content");
-            }
-        }
-        else if (content.interactive) {
-            if (!content.role.equals("USER")) {
-                throw new InputRejectedException("Interactive TEXT content must have role USER, got " + content.role);
-            }
-            historyClosed = true;
-        }
-        else {
-            if (historyClosed) {
-                throw new InputRejectedException("Chat history (non-interactive " + content.role + " text) must be "
-                        + "sent before any audio or interactive content");
-            }
-            if (!historySeen && !content.role.equals("USER")) {
-                throw new InputRejectedException("The first chat history message must have role USER, got "
-                        + content.role);
-            }
-            historySeen = true;
-        }
+        order.textStarted(path, content);
     }
 
     private void startAudio(JsonNode body, String path, OpenContent content) {
@@ -243,7 +202,7 @@ final class InputProtocol {
         }
         JsonNode config = InputFields.object(body, path, "audioInputConfiguration");
         content.sampleRate = audioFormat(config, path + ".audioInputConfiguration");
-        historyClosed = true;
+        order.audioStarted();
     }
 
     private void startToolResult(JsonNode body, String path, OpenContent content) {
@@ -283,13 +242,7 @@ final class InputProtocol {
             throw new InputRejectedException(path + ".content is " + bytes + " bytes: each textInput may hold at most "
                     + MAX_TEXT_INPUT_BYTES + " bytes of UTF-8 (split longer text)");
         }
-        if (!content.role.startsWith("SYSTEM") && !content.interactive) {
-            historyBytes += bytes;
-            if (historyBytes > MAX_HISTORY_BYTES) {
-                throw new InputRejectedException("Chat history is " + historyBytes + " bytes: it may hold at most "
-                        + MAX_HISTORY_BYTES + " bytes (40 KB)");
-            }
-        }
+        order.textRead(content, bytes);
         content.text.append(text);
         listener.textRead(text);
     }

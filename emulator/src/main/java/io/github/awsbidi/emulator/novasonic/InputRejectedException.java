@@ -5,7 +5,16 @@ final class InputRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String message;
+
     InputRejectedException(String message) {
         super(message, null, false, false);
+        this.message = message;
+    }
+
+    /** The validationException's message; every rejection has one. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 }

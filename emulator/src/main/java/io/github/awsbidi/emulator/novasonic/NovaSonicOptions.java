@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a {@link NovaSonicSimulator} behaves. Start from {@link #defaults()} and change what a test
- * needs with the {@code with…} methods. Wall-clock durations are multiplied by {@link #timeScale()}
+ * How a {@link NovaSonicSimulator} behaves. Start from {@link #builder()} (the defaults) or {@link #toBuilder()}
+ * and change what a test needs. Wall-clock durations are multiplied by {@link #timeScale()}
  * when scheduled; durations of audio content ({@link #endOfSpeechSilence()}) are measured in
  * samples and are not scaled.
  *
@@ -94,139 +94,183 @@ public record NovaSonicOptions(
      * @return the default options
      */
     public static NovaSonicOptions defaults() {
-        return new NovaSonicOptions(1.0, Duration.ofMinutes(8), Duration.ofSeconds(175), Duration.ofSeconds(55),
-                Map.of("weather", "getWeather"), true, 0.02, Duration.ofMillis(500), null, Duration.ofMillis(200),
-                Duration.ofMillis(60), Duration.ofMillis(80), null);
+        return builder().build();
+    }
+
+    /** A builder holding the {@linkplain #defaults() defaults}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
-     * @param value see {@link #timeScale()}
-     * @return a copy with it changed
+     * Builds {@link NovaSonicOptions}, starting from the defaults; {@link #build()} validates them.
      */
-    public NovaSonicOptions withTimeScale(double value) {
-        return new NovaSonicOptions(value, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+    public static final class Builder {
 
-    /**
-     * @param value see {@link #sessionLimit()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withSessionLimit(Duration value) {
-        return new NovaSonicOptions(timeScale, value, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        private double timeScale = 1.0;
+        private Duration sessionLimit = Duration.ofMinutes(8);
+        private Duration silenceTimeout = Duration.ofSeconds(175);
+        private Duration audioIdleTimeout = Duration.ofSeconds(55);
+        private Map<String, String> toolTriggers = Map.of("weather", "getWeather");
+        private boolean bargeIn = true;
+        private double speechRmsThreshold = 0.02;
+        private Duration endOfSpeechSilence = Duration.ofMillis(500);
+        private @Nullable Integer instabilityAfterEvents;
+        private Duration responseDelay = Duration.ofMillis(200);
+        private Duration speechPerCharacter = Duration.ofMillis(60);
+        private Duration audioChunkDuration = Duration.ofMillis(80);
+        private @Nullable String audioTranscript;
 
-    /**
-     * @param value see {@link #silenceTimeout()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withSilenceTimeout(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, value, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        private Builder() {
+        }
 
-    /**
-     * @param value see {@link #audioIdleTimeout()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withAudioIdleTimeout(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, value, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        private Builder(NovaSonicOptions options) {
+            this.timeScale = options.timeScale;
+            this.sessionLimit = options.sessionLimit;
+            this.silenceTimeout = options.silenceTimeout;
+            this.audioIdleTimeout = options.audioIdleTimeout;
+            this.toolTriggers = options.toolTriggers;
+            this.bargeIn = options.bargeIn;
+            this.speechRmsThreshold = options.speechRmsThreshold;
+            this.endOfSpeechSilence = options.endOfSpeechSilence;
+            this.instabilityAfterEvents = options.instabilityAfterEvents;
+            this.responseDelay = options.responseDelay;
+            this.speechPerCharacter = options.speechPerCharacter;
+            this.audioChunkDuration = options.audioChunkDuration;
+            this.audioTranscript = options.audioTranscript;
+        }
 
-    /**
-     * @param value see {@link #toolTriggers()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withToolTriggers(Map<String, String> value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, value, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#timeScale()}
+         * @return this builder
+         */
+        public Builder timeScale(double value) {
+            this.timeScale = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #bargeIn()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withBargeIn(boolean value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, value,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#sessionLimit()}
+         * @return this builder
+         */
+        public Builder sessionLimit(Duration value) {
+            this.sessionLimit = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #speechRmsThreshold()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withSpeechRmsThreshold(double value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                value, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#silenceTimeout()}
+         * @return this builder
+         */
+        public Builder silenceTimeout(Duration value) {
+            this.silenceTimeout = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #endOfSpeechSilence()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withEndOfSpeechSilence(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, value, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#audioIdleTimeout()}
+         * @return this builder
+         */
+        public Builder audioIdleTimeout(Duration value) {
+            this.audioIdleTimeout = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #instabilityAfterEvents()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withInstabilityAfterEvents(@Nullable Integer value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, value, responseDelay, speechPerCharacter, audioChunkDuration,
-                audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#toolTriggers()}
+         * @return this builder
+         */
+        public Builder toolTriggers(Map<String, String> value) {
+            this.toolTriggers = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #responseDelay()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withResponseDelay(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, value, speechPerCharacter,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#bargeIn()}
+         * @return this builder
+         */
+        public Builder bargeIn(boolean value) {
+            this.bargeIn = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #speechPerCharacter()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withSpeechPerCharacter(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, value,
-                audioChunkDuration, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#speechRmsThreshold()}
+         * @return this builder
+         */
+        public Builder speechRmsThreshold(double value) {
+            this.speechRmsThreshold = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #audioChunkDuration()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withAudioChunkDuration(Duration value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                value, audioTranscript);
-    }
+        /**
+         * @param value see {@link NovaSonicOptions#endOfSpeechSilence()}
+         * @return this builder
+         */
+        public Builder endOfSpeechSilence(Duration value) {
+            this.endOfSpeechSilence = value;
+            return this;
+        }
 
-    /**
-     * @param value see {@link #audioTranscript()}
-     * @return a copy with it changed
-     */
-    public NovaSonicOptions withAudioTranscript(@Nullable String value) {
-        return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers, bargeIn,
-                speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay, speechPerCharacter,
-                audioChunkDuration, value);
+        /**
+         * @param value see {@link NovaSonicOptions#instabilityAfterEvents()}
+         * @return this builder
+         */
+        public Builder instabilityAfterEvents(@Nullable Integer value) {
+            this.instabilityAfterEvents = value;
+            return this;
+        }
+
+        /**
+         * @param value see {@link NovaSonicOptions#responseDelay()}
+         * @return this builder
+         */
+        public Builder responseDelay(Duration value) {
+            this.responseDelay = value;
+            return this;
+        }
+
+        /**
+         * @param value see {@link NovaSonicOptions#speechPerCharacter()}
+         * @return this builder
+         */
+        public Builder speechPerCharacter(Duration value) {
+            this.speechPerCharacter = value;
+            return this;
+        }
+
+        /**
+         * @param value see {@link NovaSonicOptions#audioChunkDuration()}
+         * @return this builder
+         */
+        public Builder audioChunkDuration(Duration value) {
+            this.audioChunkDuration = value;
+            return this;
+        }
+
+        /**
+         * @param value see {@link NovaSonicOptions#audioTranscript()}
+         * @return this builder
+         */
+        public Builder audioTranscript(@Nullable String value) {
+            this.audioTranscript = value;
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException naming the first option out of range
+         */
+        public NovaSonicOptions build() {
+            return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers,
+                    bargeIn, speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
+                    speechPerCharacter, audioChunkDuration, audioTranscript);
+        }
     }
 
     /** The wall-clock nanoseconds a duration takes once scaled. */

@@ -12,6 +12,7 @@ import io.github.awsbidi.emulator.wire.Header;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,8 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
             payloadType = dataType(event.stringHeader("DataType").orElse("BINARY"));
             last = completionState(event.stringHeader("CompletionState").orElse("COMPLETE"));
         } catch (IllegalArgumentException e) {
-            context().failWithError("ValidationException", e.getMessage());
+            context().failWithError("ValidationException",
+                    Objects.requireNonNullElse(e.getMessage(), "invalid DataType or CompletionState header"));
             connection().abort();
             return;
         }

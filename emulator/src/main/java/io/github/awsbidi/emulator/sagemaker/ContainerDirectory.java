@@ -40,7 +40,11 @@ public final class ContainerDirectory implements AutoCloseable {
         }
         BuiltInModel model = BuiltInModel.byId(variant.container())
                 .orElseThrow(() -> new IllegalArgumentException("unknown built-in container " + variant.container()));
-        return builtIns.get(model).baseUri();
+        BuiltInContainerServer server = builtIns.get(model);
+        if (server == null) {
+            throw new IllegalStateException("built-in container " + variant.container() + " is not running");
+        }
+        return server.baseUri();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.awsbidi.emulator.stream.RequestHead;
 import io.github.awsbidi.emulator.stream.StreamResolver;
 import io.netty.channel.EventLoopGroup;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -85,7 +86,8 @@ public final class SageMakerResolver implements StreamResolver {
         try {
             headers = SageMakerHeaders.of(head);
         } catch (IllegalArgumentException e) {
-            return done(AwsErrors.reject("InputValidationError", e.getMessage()));
+            return done(AwsErrors.reject("InputValidationError",
+                    Objects.requireNonNullElse(e.getMessage(), "1 validation error detected")));
         }
         Optional<Variant> variant = headers.targetVariant() == null
                 ? Optional.of(endpoint.get().variants().get(0))

@@ -55,7 +55,8 @@ final class FrameFaults extends ChannelInboundHandlerAdapter {
             ctx.fireUserEventTriggered(new StreamEnd.Reset());
             return;
         }
-        if (reached(faults.goAwayAfterFrames()) && requestEvents == faults.goAwayAfterFrames()) {
+        Integer goAwayAfter = faults.goAwayAfterFrames();
+        if (goAwayAfter != null && requestEvents == goAwayAfter) {
             // Graceful GOAWAY: streams already open finish, new ones must use another connection.
             Channel connection = ctx.channel().parent();
             if (connection != null) {

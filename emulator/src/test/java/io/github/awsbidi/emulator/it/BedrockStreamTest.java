@@ -37,9 +37,9 @@ class BedrockStreamTest {
     void speedUpTheSimulatedModel() {
         // The scripted model paces its turns in real time; a twentieth keeps the event order and shapes.
         SharedEmulators.emulator(tls).reconfigure(config -> config.bedrockModel(EmulatorConfig.NOVA_2_SONIC,
-                model -> model.withNovaSonic(model.novaSonic().withTimeScale(0.05)))
+                model -> model.withNovaSonic(model.novaSonic().toBuilder().timeScale(0.05).build()))
                 .bedrockModel(EmulatorConfig.NOVA_2_5_SONIC,
-                        model -> model.withNovaSonic(model.novaSonic().withTimeScale(0.05))));
+                        model -> model.withNovaSonic(model.novaSonic().toBuilder().timeScale(0.05).build())));
     }
 
     @Test

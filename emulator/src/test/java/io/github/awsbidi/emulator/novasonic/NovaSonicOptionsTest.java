@@ -30,9 +30,9 @@ class NovaSonicOptionsTest {
     }
 
     @Test
-    void withersChangeOneOptionEach() {
-        NovaSonicOptions options = NovaSonicOptions.defaults().withTimeScale(0.5).withBargeIn(false)
-                .withInstabilityAfterEvents(3).withAudioTranscript("hi").withAudioIdleTimeout(Duration.ofSeconds(40));
+    void builderChangesOneOptionEach() {
+        NovaSonicOptions options = NovaSonicOptions.builder().timeScale(0.5).bargeIn(false)
+                .instabilityAfterEvents(3).audioTranscript("hi").audioIdleTimeout(Duration.ofSeconds(40)).build();
 
         assertThat(options).isEqualTo(new NovaSonicOptions(0.5, Duration.ofMinutes(8), Duration.ofSeconds(175),
                 Duration.ofSeconds(40), Map.of("weather", "getWeather"), false, 0.02, Duration.ofMillis(500), 3, Duration.ofMillis(200),
@@ -40,8 +40,21 @@ class NovaSonicOptionsTest {
     }
 
     @Test
+    void toBuilderStartsFromEveryOption() {
+        NovaSonicOptions options = new NovaSonicOptions(0.5, Duration.ofMinutes(2), Duration.ofSeconds(20),
+                Duration.ofSeconds(40), Map.of("time", "getTime"), false, 0.1, Duration.ofMillis(300), 3,
+                Duration.ofMillis(20), Duration.ofMillis(30), Duration.ofMillis(40), "hi");
+
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toBuilder().timeScale(0.25).build())
+                .isEqualTo(new NovaSonicOptions(0.25, Duration.ofMinutes(2), Duration.ofSeconds(20),
+                        Duration.ofSeconds(40), Map.of("time", "getTime"), false, 0.1, Duration.ofMillis(300), 3,
+                        Duration.ofMillis(20), Duration.ofMillis(30), Duration.ofMillis(40), "hi"));
+    }
+
+    @Test
     void durationsAreScaledByTheTimeScale() {
-        assertThat(NovaSonicOptions.defaults().withTimeScale(0.01).scaledNanos(Duration.ofSeconds(175)))
+        assertThat(NovaSonicOptions.builder().timeScale(0.01).build().scaledNanos(Duration.ofSeconds(175)))
                 .isEqualTo(Duration.ofMillis(1750).toNanos());
     }
 
@@ -50,7 +63,7 @@ class NovaSonicOptionsTest {
         Map<String, String> triggers = new LinkedHashMap<>();
         triggers.put("weather", "getWeather");
         triggers.put("time", "getTime");
-        NovaSonicOptions options = NovaSonicOptions.defaults().withToolTriggers(triggers);
+        NovaSonicOptions options = NovaSonicOptions.builder().toolTriggers(triggers).build();
         triggers.clear();
 
         assertThat(options.toolTriggers()).containsExactly(Map.entry("weather", "getWeather"),
@@ -59,17 +72,22 @@ class NovaSonicOptionsTest {
 
     @Test
     void invalidValuesAreRejectedByName() {
-        NovaSonicOptions defaults = NovaSonicOptions.defaults();
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withTimeScale(0)).withMessageContaining("timeScale");
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withSessionLimit(Duration.ZERO))
+        assertThatIllegalArgumentException().isThrownBy(() -> NovaSonicOptions.builder().timeScale(0).build())
+                .withMessageContaining("timeScale");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NovaSonicOptions.builder().sessionLimit(Duration.ZERO).build())
                 .withMessageContaining("sessionLimit");
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withSpeechRmsThreshold(1.5))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NovaSonicOptions.builder().speechRmsThreshold(1.5).build())
                 .withMessageContaining("speechRmsThreshold");
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withInstabilityAfterEvents(0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NovaSonicOptions.builder().instabilityAfterEvents(0).build())
                 .withMessageContaining("instabilityAfterEvents");
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withAudioChunkDuration(Duration.ofMillis(5)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NovaSonicOptions.builder().audioChunkDuration(Duration.ofMillis(5)).build())
                 .withMessageContaining("audioChunkDuration");
-        assertThatIllegalArgumentException().isThrownBy(() -> defaults.withResponseDelay(Duration.ofMillis(-1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> NovaSonicOptions.builder().responseDelay(Duration.ofMillis(-1)).build())
                 .withMessageContaining("responseDelay");
     }
 }

@@ -137,8 +137,8 @@ class NovaSonicSimulatorAudioTurnTest {
     @Test
     void aFixedAudioTranscriptReplacesTheDescription() {
         harness.close();
-        harness = new SimulatorHarness(TestOptions.scaled(0.01)
-                .withAudioTranscript("What is the weather in Paris?"));
+        harness = new SimulatorHarness(TestOptions.scaled(0.01).toBuilder()
+                .audioTranscript("What is the weather in Paris?").build());
         harness.send(opening());
         harness.send(audioStart("audio-1", 8000));
         harness.send(audioInputs("audio-1", TestAudio.chunks(TestAudio.sine(0.6, 300, 8000, 0.3), 8000, 32)));

@@ -87,7 +87,7 @@ class NovaSonicSimulatorBargeInTest {
 
     @Test
     void withoutBargeInTheAssistantFinishesAndTheSpeechIsAnsweredAfterwards() {
-        harness = new SimulatorHarness(TestOptions.scaled(0.05).withBargeIn(false));
+        harness = new SimulatorHarness(TestOptions.scaled(0.05).toBuilder().bargeIn(false).build());
         List<byte[]> utterance = new ArrayList<>(TestAudio.chunks(TestAudio.sine(0.5, 300, RATE, 0.3), RATE, 32));
         utterance.addAll(TestAudio.chunks(TestAudio.silence(0.6, RATE), RATE, 32));
         AtomicBoolean spoken = new AtomicBoolean();

@@ -16,8 +16,8 @@ class NovaSonicSimulatorLimitsTest {
     private static final int RATE = 16_000;
 
     /** 175 s of silence timeout become 175 ms; the 8-minute session limit becomes 480 ms; no audio-idle limit. */
-    private static final NovaSonicOptions FAST = NovaSonicOptions.defaults().withTimeScale(0.001)
-            .withAudioIdleTimeout(Duration.ofHours(1));
+    private static final NovaSonicOptions FAST = NovaSonicOptions.builder().timeScale(0.001)
+            .audioIdleTimeout(Duration.ofHours(1)).build();
 
     private SimulatorHarness harness;
 
@@ -28,7 +28,7 @@ class NovaSonicSimulatorLimitsTest {
 
     @Test
     void noInputForTheSilenceTimeoutAfterAudioStartedEndsTheStreamWithError531() {
-        harness = new SimulatorHarness(FAST.withSessionLimit(Duration.ofHours(1)));
+        harness = new SimulatorHarness(FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         harness.send(audioInputs("mic", TestAudio.chunks(TestAudio.silence(0.1, RATE), RATE, 32)));
@@ -40,8 +40,8 @@ class NovaSonicSimulatorLimitsTest {
     @Test
     void inputKeepsTheSilenceTimeoutAway() {
         // 175 s become 700 ms: 16 steps of 50 ms outlast it, with ample slack for a slow machine.
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.004)
-                .withSessionLimit(Duration.ofHours(1)).withAudioIdleTimeout(Duration.ofHours(1)));
+        harness = new SimulatorHarness(NovaSonicOptions.builder().timeScale(0.004)
+                .sessionLimit(Duration.ofHours(1)).audioIdleTimeout(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         for (int i = 0; i < 16; i++) {
@@ -54,7 +54,7 @@ class NovaSonicSimulatorLimitsTest {
 
     @Test
     void theSilenceTimeoutOnlyRunsOnceAudioStarted() {
-        harness = new SimulatorHarness(FAST.withSessionLimit(Duration.ofHours(1)));
+        harness = new SimulatorHarness(FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.letTimePass(Duration.ofMillis(400));
 
@@ -63,8 +63,8 @@ class NovaSonicSimulatorLimitsTest {
 
     @Test
     void noAudioForTheAudioIdleTimeoutEndsTheStreamWithAValidationError() {
-        harness = new SimulatorHarness(FAST.withSilenceTimeout(Duration.ofHours(1)).withSessionLimit(Duration.ofHours(1))
-                .withAudioIdleTimeout(Duration.ofSeconds(55)));
+        harness = new SimulatorHarness(FAST.toBuilder().silenceTimeout(Duration.ofHours(1)).sessionLimit(Duration.ofHours(1))
+                .audioIdleTimeout(Duration.ofSeconds(55)).build());
         harness.send(opening());
         // Text is input, but not audio: it does not keep the stream alive.
         harness.send(text("user-1", "USER", true, "Hello"));
@@ -76,8 +76,8 @@ class NovaSonicSimulatorLimitsTest {
     @Test
     void streamedSilenceKeepsTheAudioIdleTimeoutAway() {
         // 55 s become 220 ms: 16 steps of 50 ms of silence outlast it several times over.
-        harness = new SimulatorHarness(NovaSonicOptions.defaults().withTimeScale(0.004)
-                .withSessionLimit(Duration.ofHours(1)).withSilenceTimeout(Duration.ofHours(1)));
+        harness = new SimulatorHarness(NovaSonicOptions.builder().timeScale(0.004)
+                .sessionLimit(Duration.ofHours(1)).silenceTimeout(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         for (int i = 0; i < 16; i++) {
@@ -90,7 +90,7 @@ class NovaSonicSimulatorLimitsTest {
 
     @Test
     void theSessionLimitEndsTheStreamWithAModelTimeout() {
-        harness = new SimulatorHarness(FAST.withSilenceTimeout(Duration.ofHours(1)));
+        harness = new SimulatorHarness(FAST.toBuilder().silenceTimeout(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(text("user-1", "USER", true, "Hello"));
 
@@ -100,7 +100,7 @@ class NovaSonicSimulatorLimitsTest {
 
     @Test
     void injectedInstabilityFailsWithTheTransientInternalServerError() {
-        harness = new SimulatorHarness(FAST.withInstabilityAfterEvents(6));
+        harness = new SimulatorHarness(FAST.toBuilder().instabilityAfterEvents(6).build());
         harness.send(opening());
         assertThat(harness.sink.ending()).as("ending after 5 input events").isNull();
 

@@ -82,8 +82,8 @@ class NovaSonicSimulatorToolUseTest {
     @Test
     void customTriggersMatchCaseInsensitively() {
         harness.close();
-        harness = new SimulatorHarness(TestOptions.scaled(0.01)
-                .withToolTriggers(Map.of("time", "getTime")));
+        harness = new SimulatorHarness(TestOptions.scaled(0.01).toBuilder()
+                .toolTriggers(Map.of("time", "getTime")).build());
         harness.send(opening("getTime", "getWeather"));
         harness.send(text("user-1", "USER", true, "What TIME is it in Tokyo?"));
         harness.awaitEvents("toolUse", 1);

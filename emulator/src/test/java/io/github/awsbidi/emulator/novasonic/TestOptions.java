@@ -9,7 +9,7 @@ final class TestOptions {
     }
 
     static NovaSonicOptions scaled(double timeScale) {
-        return NovaSonicOptions.defaults().withTimeScale(timeScale).withSessionLimit(Duration.ofHours(10))
-                .withSilenceTimeout(Duration.ofHours(10)).withAudioIdleTimeout(Duration.ofHours(10));
+        return NovaSonicOptions.builder().timeScale(timeScale).sessionLimit(Duration.ofHours(10))
+                .silenceTimeout(Duration.ofHours(10)).audioIdleTimeout(Duration.ofHours(10)).build();
     }
 }

@@ -47,20 +47,24 @@ final class PhoneCallMetrics {
 
     /** A call of {@code provider} started. */
     Call started(String provider) {
-        active.computeIfAbsent(provider,
-                name -> registry.gauge(ACTIVE, Tags.of("provider", name), new AtomicInteger())).incrementAndGet();
-        return new Call(provider, System.nanoTime());
+        AtomicInteger calls = active.computeIfAbsent(provider,
+                name -> registry.gauge(ACTIVE, Tags.of("provider", name), new AtomicInteger()));
+        calls.incrementAndGet();
+        return new Call(provider, calls, System.nanoTime());
     }
 
     /** One call's meters; {@link #ended} counts once. */
     final class Call {
 
         private final String provider;
+
+        private final AtomicInteger active;
         private final long startNanos;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        private Call(String provider, long startNanos) {
+        private Call(String provider, AtomicInteger active, long startNanos) {
             this.provider = provider;
+            this.active = active;
             this.startNanos = startNanos;
         }
 
@@ -72,7 +76,7 @@ final class PhoneCallMetrics {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
-            active.get(provider).decrementAndGet();
+            active.decrementAndGet();
             registry.counter(CALLS, "provider", provider, "outcome", outcome.tag()).increment();
             registry.timer(DURATION, "provider", provider, "outcome", outcome.tag())
                     .record(Duration.ofNanos(System.nanoTime() - startNanos));

@@ -46,7 +46,7 @@ public final class TranscriberSocket implements WebSocketHandler {
             rate = MicrophoneRate.of(webSocket.getHandshakeInfo().getUri());
         }
         catch (IllegalArgumentException ex) {
-            return refuse(webSocket, ex.getMessage());
+            return refuse(webSocket, String.valueOf(ex.getMessage()));
         }
         BidirectionalSession session = sessions.find(sessionName).orElse(null);
         if (session == null) {
