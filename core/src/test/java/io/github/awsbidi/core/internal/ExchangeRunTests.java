@@ -1,0 +1,476 @@
+package io.github.awsbidi.core.internal;
+
+import static io.github.awsbidi.core.internal.ScriptedTransport.echo;
+import static io.github.awsbidi.core.internal.ScriptedTransport.quietEndAfter;
+import static io.github.awsbidi.core.internal.ScriptedTransport.refuse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.listener.ExchangeContext;
+import io.github.awsbidi.core.listener.ExchangeListener;
+import io.github.awsbidi.core.listener.Outcome;
+import io.github.awsbidi.core.retry.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
+import reactor.util.context.Context;
+
+/** The attempt, retry and end-of-stream rules of one exchange, over a scripted transport. */
+class ExchangeRunTests {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1),
+            Duration.ofMillis(2));
+
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final Events events = new Events();
+
+    @Test
+    void aRetryNeverGoesAheadWithoutFramesAFailedAttemptTook() {
+        transport.then(refuse(3, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+                    assertThat(bidi.retryable()).isTrue();
+                    assertThat(bidi.detail()).contains("not retried: 3 frame(s) went to the failed attempt")
+                            .contains("withReplayUnconfirmed");
+                    assertThat(bidi.sessionName()).contains("unit");
+                })
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+        assertThat(events.retries).isEmpty();
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void attemptsThatTookNoFrameAreRetriedAndTheLastOneGetsEveryFrame() {
+        transport.then(refuse(0, ErrorKind.THROTTLING)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b", "echo:c")
+                .verifyComplete();
+        assertThat(transport.calls).hasSize(3);
+        assertThat(transport.calls.get(2).taken).containsExactly("a", "b", "c");
+        assertThat(events.retries).containsExactly("1 THROTTLING", "2 UNAVAILABLE");
+        assertThat(events.outcomes).containsExactly(Outcome.COMPLETED);
+    }
+
+    @Test
+    void withReplayTwoFailedAttemptsInARowStillDeliverEveryFrameOnceInOrder() {
+        transport.then(refuse(2, ErrorKind.MODEL_ERROR)).then(refuse(3, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), true, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b", "echo:c")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).taken).containsExactly("a", "b");
+        assertThat(transport.calls.get(1).taken).containsExactly("a", "b", "c");
+        assertThat(transport.calls.get(2).taken).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void retriesStopAtMaxAttempts() {
+        transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(2)))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(2);
+        assertThat(events.retries).containsExactly("1 UNAVAILABLE");
+    }
+
+    @Test
+    void retriesStopWhenTheNextDelayWouldExceedTheTimeBudget() {
+        // Delays are 50-100 ms, then 100-200 ms: a 160 ms budget holds the first delay, never the first two.
+        RetryPolicy budget = RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withMaxElapsed(Duration.ofMillis(160)).withMaxAttempts(10);
+        for (int i = 0; i < 5; i++) {
+            transport.then(refuse(0, ErrorKind.UNAVAILABLE));
+        }
+
+        StepVerifier.create(run(Flux.just(text("a")), false, budget))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(2);
+        assertThat(events.retries).hasSize(1);
+    }
+
+    @Test
+    void aZeroBudgetStillAllowsZeroDelays() {
+        RetryPolicy instant = RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO)
+                .withMaxElapsed(Duration.ZERO);
+        transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, instant).map(Frame::asString))
+                .expectNext("echo:a")
+                .verifyComplete();
+    }
+
+    @Test
+    void kindsThePolicyDoesNotRetryFailAtOnce() {
+        transport.then(refuse(0, ErrorKind.VALIDATION)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.VALIDATION))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
+    void aResponseThatEndsWhileTheCallerIsStillSendingIsAConnectionError() {
+        transport.then(quietEndAfter(1));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("b"));
+
+        StepVerifier.create(run(caller, false, FAST).map(Frame::asString))
+                .expectNext("echo:a")
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.kind()).isEqualTo(ErrorKind.CONNECTION);
+                    assertThat(bidi.retryable()).isTrue();
+                    assertThat(bidi.detail()).contains("still being sent");
+                })
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void aResponseThatEndsBeforeFramesTheCallerAlreadyGaveWereSentIsAConnectionError() {
+        transport.then(quietEndAfter(1));
+
+        // The caller completed, but "b" had not reached the transport when the response ended.
+        StepVerifier.create(run(Flux.just(text("a"), text("b")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a")
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void aResponseMayEndBeforeTheRequestsOnceAFrameAskedTheServiceToEnd() {
+        transport.endsOn("bye").then(quietEndAfter(2));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("bye"));
+
+        StepVerifier.create(run(caller, false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:bye")
+                .verifyComplete();
+        assertThat(events.outcomes).containsExactly(Outcome.COMPLETED);
+    }
+
+    @Test
+    void aResponseThatEndsAfterTheRequestsEndedIsANormalEnd() {
+        transport.then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b")), false, FAST).map(Frame::asString))
+                .expectNext("echo:a", "echo:b")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).requestsCompleted).isTrue();
+    }
+
+    @Test
+    void anAttemptThatEndsWithoutAnyResponseWhileRequestsAreOpenIsAConnectionError() {
+        transport.then(call -> {
+            call.take(1, () -> call.future.complete(null));
+        });
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+
+        StepVerifier.create(run(caller, false, FAST.withMaxAttempts(1)))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void anAttemptThatEndsWithoutAnyResponseAfterTheRequestsEndedCompletesEmpty() {
+        // Takes frames until the requests complete, then ends without a response stream.
+        transport.then(call -> call.take(2, () -> call.future.complete(null)));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .verifyComplete();
+        assertThat(transport.calls.get(0).requestsCompleted).isTrue();
+    }
+
+    @Test
+    void theCallersErrorEndsTheExchangeWithThatError() {
+        transport.then(echo());
+        IllegalStateException broken = new IllegalStateException("microphone unplugged");
+
+        StepVerifier.create(run(Flux.concat(Flux.just(text("a")), Flux.error(broken)), false, FAST))
+                .thenConsumeWhile(frame -> true)
+                .expectErrorSatisfies(error -> assertThat(error).isSameAs(broken))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void theListenerSeesWhichFramesCompleteAnInputUnit() {
+        transport.then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a").partial(), text("b")), false, FAST))
+                .expectNextCount(2)
+                .verifyComplete();
+        assertThat(events.sent).containsExactly("1 partial", "1 complete");
+        assertThat(events.received).isEqualTo(2);
+    }
+
+    @Test
+    void aStreamTheServiceNeverAnswersFailsAtTheOpenTimeoutAndIsRetried() {
+        transport.then(call -> { }).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200)).map(Frame::asString))
+                .expectNext("echo:a")
+                .verifyComplete();
+        // The timed-out call is reset right after its failure is reported, which a fast retry may overtake.
+        await().atMost(TIMEOUT).until(() -> transport.calls.get(0).future.isCancelled());
+        assertThat(events.retries).containsExactly("1 CONNECTION");
+    }
+
+    @Test
+    void theOpenTimeoutEndsTheExchangeWhenNoRetryIsLeft() {
+        transport.then(call -> { });
+        long start = System.nanoTime();
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(1), Duration.ofMillis(200)))
+                .expectErrorSatisfies(error -> {
+                    assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION);
+                    assertThat(error).hasMessageContaining("open timeout of PT0.2S");
+                })
+                .verify(TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void anAnsweredStreamIsNotCutByTheOpenTimeout() throws InterruptedException {
+        transport.then(echo());
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+        List<String> answers = new CopyOnWriteArrayList<>();
+
+        run(caller, false, FAST, Duration.ofMillis(50)).map(Frame::asString).subscribe(answers::add);
+        Thread.sleep(200);
+        caller.next(text("b")).complete();
+
+        assertThat(answers).containsExactly("echo:a", "echo:b");
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
+    void aFailureTheTransportReportsUntypedIsTranslatedByIt() {
+        transport.then(refuse(0, new java.io.IOException("socket closed")));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.errorCode()).contains("Translated");
+                    assertThat(bidi.getCause()).hasMessage("socket closed");
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void aTransportThatThrowsOnInvokeFailsTheAttempt() {
+        transport.then(call -> {
+            throw new IllegalStateException("client closed");
+        });
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("client closed"))
+                .verify(TIMEOUT);
+        assertThat(events.outcomes).containsExactly(Outcome.ERROR);
+    }
+
+    @Test
+    void theExplainedErrorKeepsTheOriginalsStackTraceAndCause() {
+        BidiStreamException original = ScriptedTransport.error(ErrorKind.UNAVAILABLE);
+        transport.then(refuse(1, original));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isNotSameAs(original);
+                    assertThat(error.getStackTrace()).isEqualTo(original.getStackTrace());
+                    assertThat(((BidiStreamException) error).errorCode()).isEqualTo(original.errorCode());
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void theCallersErrorEndsTheExchangeEvenIfTheTransportIgnoresIt() {
+        transport.then(call -> {
+            call.ignoreRequestErrors = true;
+            call.take(1, () -> { });
+        });
+        IllegalStateException broken = new IllegalStateException("microphone unplugged");
+
+        StepVerifier.create(run(Flux.concat(Flux.just(text("a")), Flux.error(broken)), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(error).isSameAs(broken))
+                .verify(TIMEOUT);
+        assertThat(transport.calls.get(0).future).isCancelled();
+    }
+
+    @Test
+    void theListenerSeesTheExchangeOpenItsFirstResponseAndItsError() {
+        transport.then(quietEndAfter(2));
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"), text("b"), text("c"));
+
+        StepVerifier.create(run(caller, false, FAST))
+                .expectNextCount(2)
+                .expectError(BidiStreamException.class)
+                .verify(TIMEOUT);
+        assertThat(events.log).containsExactly("opened", "first response", "received", "received",
+                "error CONNECTION", "closed ERROR");
+    }
+
+    @Test
+    void theEndOfTheExchangeCancelsTheCallersFrames() {
+        transport.then(quietEndAfter(1));
+        TestPublisher<Frame> caller = TestPublisher.create();
+
+        Flux<Frame> responses = run(caller, false, FAST);
+        StepVerifier.create(responses)
+                .then(() -> caller.next(text("a")))
+                .expectNextCount(1)
+                .expectError(BidiStreamException.class)
+                .verify(TIMEOUT);
+        caller.assertCancelled();
+    }
+
+    @Test
+    void theHandleIsToldWhenTheStreamIsLive() {
+        transport.then(echo());
+        java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+
+        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
+                        events, context, Flux.just(text("a")), frame -> null, live::incrementAndGet).responses())
+                .expectNextCount(1)
+                .verifyComplete();
+        assertThat(live).hasValue(1);
+    }
+
+    @Test
+    void onceTheServiceAnsweredNothingIsRetriedEvenWithReplay() {
+        transport.then(call -> call.take(1, () -> {
+            call.headersOnly();
+            call.fail(ScriptedTransport.error(ErrorKind.UNAVAILABLE));
+        })).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a")), true, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
+    void theResponseHeadersReachTheExchangeContext() {
+        transport.then(echo());
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+
+        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
+                        events, context, Flux.just(text("a")), frame -> null, null).responses())
+                .expectNextCount(1)
+                .verifyComplete();
+        assertThat(context.invokedVariant()).contains("v1");
+        assertThat(context.requestId()).contains("req-1");
+    }
+
+    @Test
+    void aCallWhoseFutureAloneFailsFailsTheExchange() {
+        transport.then(call -> call.take(1,
+                () -> call.future.completeExceptionally(ScriptedTransport.error(ErrorKind.INTERNAL))));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.INTERNAL))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void cancellingTheResponsesCancelsTheCall() {
+        transport.then(echo());
+        TestPublisher<Frame> caller = TestPublisher.createCold();
+        caller.next(text("a"));
+
+        StepVerifier.create(run(caller, false, FAST))
+                .expectNextCount(1)
+                .thenCancel()
+                .verify(TIMEOUT);
+        assertThat(transport.calls.get(0).future).isCancelled();
+        assertThat(events.outcomes).containsExactly(Outcome.CANCELLED);
+    }
+
+    private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy) {
+        return run(requests, replay, policy, Duration.ofSeconds(30));
+    }
+
+    private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy, Duration openTimeout) {
+        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
+                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+        return new ExchangeRun<>(transport, ExchangeOptions.defaults().withReplayUnconfirmed(replay), policy,
+                openTimeout, events, context, requests, frame -> null, null).responses();
+    }
+
+    private static Frame text(String text) {
+        return Frame.text(text);
+    }
+
+    /** Listener callbacks, recorded. */
+    private static final class Events implements ExchangeListener {
+
+        final List<String> retries = new CopyOnWriteArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        final List<String> log = new CopyOnWriteArrayList<>();
+        volatile int received;
+
+        @Override
+        public void opened(ExchangeContext exchange) {
+            log.add("opened");
+        }
+
+        @Override
+        public void firstResponse(ExchangeContext exchange, long nanoTime) {
+            log.add("first response");
+        }
+
+        @Override
+        public void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {
+            retries.add(attempt + " " + cause.kind());
+        }
+
+        @Override
+        public void frameSent(ExchangeContext exchange, int bytes, boolean completesInput, long nanoTime) {
+            sent.add(bytes + (completesInput ? " complete" : " partial"));
+        }
+
+        @Override
+        public void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
+            received++;
+            log.add("received");
+        }
+
+        @Override
+        public void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
+            outcomes.add(outcome);
+            log.add("closed " + outcome);
+        }
+
+        @Override
+        public void error(ExchangeContext exchange, ErrorKind kind, @Nullable Throwable error) {
+            log.add("error " + kind);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.awsbidi.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import io.github.awsbidi.emulator.BidiEmulator;
+import io.github.awsbidi.emulator.EmulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tool as a user runs it, against the emulator over TLS (its certificate trusted with --trust) with the real SDK
+ * clients: a few sessions for a few seconds to each kind of target, and the JSON report read back.
+ */
+class LoadEndToEndTests {
+
+    private static BidiEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = BidiEmulator.start(EmulatorConfig.builder().tls(true).build());
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void sageMakerSessionsStreamAudioAndEveryFrameIsAnswered() throws Exception {
+        JsonNode report = run("sagemaker:echo", 4, "3s");
+
+        assertThat(report.path("completed").asInt()).isEqualTo(4);
+        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("latency_kind").asString()).isEqualTo("frame");
+        assertLatencies(report);
+        // 3 s of 32 ms frames per session, each echoed once.
+        assertThat(report.path("frames_sent").asLong()).isEqualTo(4 * 93);
+        assertThat(report.path("responses").asLong()).isEqualTo(4 * 93);
+        assertThat(report.path("latency_ms").path("count").asLong()).isEqualTo(4 * 93);
+    }
+
+    @Test
+    void novaSonicSessionsHoldConversationsWithTurns() throws Exception {
+        JsonNode report = run("bedrock:" + EmulatorConfig.NOVA_2_5_SONIC, 3, "5s");
+
+        assertThat(report.path("completed").asInt()).isEqualTo(3);
+        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("latency_kind").asString()).isEqualTo("turn");
+        assertLatencies(report);
+        // Turn-taking happened: the assistant finished a turn, or the user's next utterance barged in on it.
+        assertThat(report.path("turns").asLong() + report.path("barge_ins").asLong()).isPositive();
+        assertThat(report.path("responses").asLong()).isPositive();
+    }
+
+    @Test
+    void aTargetThatDoesNotExistFailsEverySessionByKind() throws Exception {
+        JsonNode report = run("sagemaker:no-such-endpoint", 2, "1s");
+
+        assertThat(report.path("completed").asInt()).isZero();
+        assertThat(report.path("failed").asInt()).isEqualTo(2);
+        assertThat(report.path("failed_by_kind").path("not_found").asInt()).isEqualTo(2);
+        assertThat(report.path("latency_ms").isNull()).isTrue();
+    }
+
+    private static void assertLatencies(JsonNode report) {
+        JsonNode latency = report.path("latency_ms");
+        for (String field : new String[] {"p50", "p90", "p99", "max"}) {
+            assertThat(latency.path(field).isNumber()).as(field).isTrue();
+            assertThat(latency.path(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(latency.path("p50").asDouble()).isLessThanOrEqualTo(latency.path("p99").asDouble());
+        assertThat(latency.path("p99").asDouble()).isLessThanOrEqualTo(latency.path("max").asDouble());
+        assertThat(report.path("first_response_ms").path("p50").isNumber()).isTrue();
+        assertThat(report.path("cpu").path("process_seconds").asDouble()).isPositive();
+    }
+
+    private JsonNode run(String target, int sessions, String duration) throws Exception {
+        Path pem = emulator.certificate().writePem(dir.resolve("emulator.pem"));
+        Path json = dir.resolve("report.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LoadMain.run(new String[] {"--endpoint", emulator.endpoint().toString(), "--trust",
+                pem.toString(), "--credentials", emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
+                "--target", target, "--sessions", Integer.toString(sessions), "--duration", duration, "--ramp",
+                "300ms", "--drain", "10s", "--json", json.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).as(err.toString(StandardCharsets.UTF_8)).contains("aws-bidi load: " + sessions
+                + " sessions to " + target);
+        JsonNode report = JsonMapper.builder().build().readTree(json.toFile());
+        assertThat(status).as(text).isEqualTo(report.path("failed").asInt() == 0 ? 0 : 1);
+        return report;
+    }
+}
