@@ -4,12 +4,6 @@ import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.ExchangeGate;
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.listener.ExchangeListener;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
 
 /**
  * Auto-configuration of AWS bidirectional-streaming sessions: one {@link BidirectionalSession} bean per entry under
@@ -30,8 +29,12 @@ import org.springframework.core.env.Environment;
  * ({@code aws.bidi.shutdown.timeout}).
  */
 @AutoConfiguration
-@ConditionalOnClass({ BidirectionalSession.class, SageMakerRuntimeHttp2AsyncClient.class,
-        BedrockRuntimeAsyncClient.class, NettyNioAsyncHttpClient.class })
+@ConditionalOnClass({
+    BidirectionalSession.class,
+    SageMakerRuntimeHttp2AsyncClient.class,
+    BedrockRuntimeAsyncClient.class,
+    NettyNioAsyncHttpClient.class
+})
 @EnableConfigurationProperties(AwsBidiProperties.class)
 @Import(SessionBeanRegistrar.class)
 @ImportRuntimeHints(AwsBidiRuntimeHints.class)
@@ -39,23 +42,28 @@ public final class AwsBidiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(AwsBidiConnectionDetails.class)
-    PropertiesAwsBidiConnectionDetails awsBidiConnectionDetails(AwsBidiProperties properties,
+    PropertiesAwsBidiConnectionDetails awsBidiConnectionDetails(
+            AwsBidiProperties properties,
             ObjectProvider<AwsRegionProvider> regionProvider,
             ObjectProvider<AwsCredentialsProvider> credentialsProvider) {
-        return new PropertiesAwsBidiConnectionDetails(properties, regionProvider.getIfAvailable(),
-                credentialsProvider.getIfAvailable());
+        return new PropertiesAwsBidiConnectionDetails(
+                properties, regionProvider.getIfAvailable(), credentialsProvider.getIfAvailable());
     }
 
     @Bean
-    AwsBidiHttpClients awsBidiHttpClients(AwsBidiProperties properties, AwsBidiConnectionDetails connectionDetails,
+    AwsBidiHttpClients awsBidiHttpClients(
+            AwsBidiProperties properties,
+            AwsBidiConnectionDetails connectionDetails,
             ObjectProvider<NettyHttpClientCustomizer> httpCustomizers) {
-        return new AwsBidiHttpClients(ClientSettings.http(properties.getHttp(), connectionDetails.trustManagers()),
+        return new AwsBidiHttpClients(
+                ClientSettings.http(properties.getHttp(), connectionDetails.trustManagers()),
                 httpCustomizers.orderedStream().toList());
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    BidiClientFactory awsBidiClientFactory(AwsBidiHttpClients httpClients,
+    BidiClientFactory awsBidiClientFactory(
+            AwsBidiHttpClients httpClients,
             ObjectProvider<SageMakerRuntimeClientCustomizer> sageMakerCustomizers,
             ObjectProvider<BedrockRuntimeClientCustomizer> bedrockCustomizers) {
         BidiClientFactory.Builder builder = httpClients.streaming();
@@ -65,8 +73,7 @@ public final class AwsBidiAutoConfiguration {
     }
 
     @Bean
-    SessionConnections awsBidiSessionConnections(AwsBidiConnectionDetails connectionDetails,
-            Environment environment) {
+    SessionConnections awsBidiSessionConnections(AwsBidiConnectionDetails connectionDetails, Environment environment) {
         // Bound again at run time: an application processed ahead of time has no registrar run at startup.
         return SessionConnections.of(connectionDetails, SessionDefinitions.bind(Binder.get(environment)));
     }
@@ -77,16 +84,26 @@ public final class AwsBidiAutoConfiguration {
     }
 
     @Bean(SessionBeanRegistrar.SESSION_FACTORY)
-    SessionFactory awsBidiSessionFactory(AwsBidiProperties properties, SessionConnections connections,
-            BidiClientFactory clientFactory, ExchangeGate gate, ObjectProvider<ExchangeListener> listeners) {
-        ExchangeListener listener = ExchangeListener.composite(listeners.orderedStream().toList());
-        return new SessionFactory(clientFactory, connections,
+    SessionFactory awsBidiSessionFactory(
+            AwsBidiProperties properties,
+            SessionConnections connections,
+            BidiClientFactory clientFactory,
+            ExchangeGate gate,
+            ObjectProvider<ExchangeListener> listeners) {
+        ExchangeListener listener =
+                ExchangeListener.composite(listeners.orderedStream().toList());
+        return new SessionFactory(
+                clientFactory,
+                connections,
                 ClientSettings.sessionOptions(properties, listener).withGate(gate));
     }
 
     @Bean
-    SessionDrain awsBidiSessionDrain(ExchangeGate gate, ObjectProvider<DrainParticipant> participants,
-            AwsBidiProperties properties, ApplicationEventPublisher events) {
+    SessionDrain awsBidiSessionDrain(
+            ExchangeGate gate,
+            ObjectProvider<DrainParticipant> participants,
+            AwsBidiProperties properties,
+            ApplicationEventPublisher events) {
         return new SessionDrain(gate, participants, properties.getShutdown().getTimeout(), events);
     }
 }

@@ -20,8 +20,8 @@ public final class AwsBidiConfigurationException extends RuntimeException {
      * @param action how to fix it
      * @param cause the underlying validation or binding error, if any
      */
-    public AwsBidiConfigurationException(String property, String description, String action,
-            @Nullable Throwable cause) {
+    public AwsBidiConfigurationException(
+            String property, String description, String action, @Nullable Throwable cause) {
         super(description, cause);
         this.property = property;
         this.action = action;

@@ -1,14 +1,12 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.net.URI;
-
 import io.github.awsbidi.core.client.ConnectionSettings;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
-
-import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
  * Where and as whom every session connects. The default, {@link PropertiesAwsBidiConnectionDetails}, comes from
@@ -24,10 +22,12 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 public interface AwsBidiConnectionDetails extends ConnectionDetails {
 
     /** The endpoint every client connects to, e.g. {@code http://127.0.0.1:4566}, or {@code null}. */
-    @Nullable URI endpoint();
+    @Nullable
+    URI endpoint();
 
     /** The region every client signs for, or {@code null}. */
-    @Nullable Region region();
+    @Nullable
+    Region region();
 
     /** The credentials every client signs with, or {@code null}. */
     default @Nullable AwsCredentialsProvider credentialsProvider() {

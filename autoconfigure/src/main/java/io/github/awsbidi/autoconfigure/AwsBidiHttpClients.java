@@ -1,9 +1,8 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.util.List;
-
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.client.HttpClientSettings;
+import java.util.List;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 /**

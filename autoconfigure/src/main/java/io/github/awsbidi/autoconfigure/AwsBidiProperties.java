@@ -1,16 +1,14 @@
 package io.github.awsbidi.autoconfigure;
 
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.novasonic.NovaSonicSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.novasonic.NovaSonicSettings;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
@@ -331,8 +329,12 @@ public class AwsBidiProperties {
         private Duration maxElapsed = Duration.ofSeconds(20);
 
         /** Kinds of failure that are retried when the service marks them retryable. */
-        private Set<ErrorKind> retryOn = EnumSet.of(ErrorKind.THROTTLING, ErrorKind.UNAVAILABLE,
-                ErrorKind.MODEL_ERROR, ErrorKind.MODEL_NOT_READY, ErrorKind.CONNECTION);
+        private Set<ErrorKind> retryOn = EnumSet.of(
+                ErrorKind.THROTTLING,
+                ErrorKind.UNAVAILABLE,
+                ErrorKind.MODEL_ERROR,
+                ErrorKind.MODEL_NOT_READY,
+                ErrorKind.CONNECTION);
 
         /** Payload kept for replay by exchanges that opt in to replaying unconfirmed frames. */
         @Name("max-replay-size")
@@ -641,7 +643,9 @@ public class AwsBidiProperties {
          * module on the classpath.
          */
         public enum Sensitivity {
-            HIGH, MEDIUM, LOW
+            HIGH,
+            MEDIUM,
+            LOW
         }
 
         public String getSpeechPrompt() {

@@ -8,9 +8,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -34,12 +32,12 @@ class AwsBidiRuntimeHints implements RuntimeHintsRegistrar {
         for (String list : SDK_INTERCEPTOR_LISTS) {
             hints.resources().registerPattern(list);
             if (classLoader != null) {
-                interceptors(classLoader, list).forEach(type -> hints.reflection().registerType(
-                        TypeReference.of(type), MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
+                interceptors(classLoader, list)
+                        .forEach(type -> hints.reflection()
+                                .registerType(TypeReference.of(type), MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
             }
         }
     }
-
 
     /** The class names one interceptor list names, in every jar that has it. */
     private static List<String> interceptors(ClassLoader classLoader, String list) {
@@ -49,13 +47,14 @@ class AwsBidiRuntimeHints implements RuntimeHintsRegistrar {
             while (resources.hasMoreElements()) {
                 try (BufferedReader reader = new BufferedReader(
                         new InputStreamReader(resources.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                    reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    reader.lines()
+                            .map(String::trim)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                             .forEach(names::add);
                 }
             }
             return names;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read " + list, ex);
         }
     }

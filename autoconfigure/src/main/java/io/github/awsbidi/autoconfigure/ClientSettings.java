@@ -6,9 +6,8 @@ import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.retry.RetryPolicy;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.http.TlsTrustManagersProvider;
-
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 
 /**
  * Maps {@link AwsBidiProperties} onto core's settings records; a value they reject becomes an
@@ -22,31 +21,50 @@ final class ClientSettings {
 
     static final String RETRY = "aws.bidi.retry";
 
-    private ClientSettings() {
-    }
+    private ClientSettings() {}
 
     static HttpClientSettings http(AwsBidiProperties.Http http, @Nullable TlsTrustManagersProvider trustManagers) {
-        return SettingsErrors.mapped(HTTP, AwsBidiProperties.Http.class, () -> new HttpClientSettings(
-                http.getMaxConcurrency(), http.getMaxStreamsPerConnection(), http.getConnectTimeout(),
-                http.getAcquireTimeout(), http.getReadTimeout(), http.getWriteTimeout(), http.getHealthCheckPingPeriod(),
-                toInt("initialWindowSize", http.getInitialWindowSize()), trustManagers));
+        return SettingsErrors.mapped(
+                HTTP,
+                AwsBidiProperties.Http.class,
+                () -> new HttpClientSettings(
+                        http.getMaxConcurrency(),
+                        http.getMaxStreamsPerConnection(),
+                        http.getConnectTimeout(),
+                        http.getAcquireTimeout(),
+                        http.getReadTimeout(),
+                        http.getWriteTimeout(),
+                        http.getHealthCheckPingPeriod(),
+                        toInt("initialWindowSize", http.getInitialWindowSize()),
+                        trustManagers));
     }
 
     static SessionOptions sessionOptions(AwsBidiProperties properties, ExchangeListener listener) {
         AwsBidiProperties.Exchange exchange = properties.getExchange();
         RetryPolicy retryPolicy = retryPolicy(properties.getRetry());
-        return SettingsErrors.mapped(EXCHANGE, AwsBidiProperties.Exchange.class, () -> SessionOptions.defaults()
-                .withListener(listener).withRetryPolicy(retryPolicy)
-                .withMaxFrameBytes(toInt("maxFrameBytes", exchange.getMaxFrameBytes()))
-                .withSendBufferFrames(exchange.getSendBufferFrames())
-                .withOpenTimeout(exchange.getOpenTimeout()));
+        return SettingsErrors.mapped(
+                EXCHANGE,
+                AwsBidiProperties.Exchange.class,
+                () -> SessionOptions.defaults()
+                        .withListener(listener)
+                        .withRetryPolicy(retryPolicy)
+                        .withMaxFrameBytes(toInt("maxFrameBytes", exchange.getMaxFrameBytes()))
+                        .withSendBufferFrames(exchange.getSendBufferFrames())
+                        .withOpenTimeout(exchange.getOpenTimeout()));
     }
 
     /** The retry policy; a rejected value is reported under the property of the field that the policy names. */
     static RetryPolicy retryPolicy(AwsBidiProperties.Retry retry) {
-        return SettingsErrors.mapped(RETRY, AwsBidiProperties.Retry.class, () -> new RetryPolicy(
-                retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(), retry.getMaxElapsed(),
-                retry.getRetryOn(), toInt("maxReplayBytes", retry.getMaxReplayBytes())));
+        return SettingsErrors.mapped(
+                RETRY,
+                AwsBidiProperties.Retry.class,
+                () -> new RetryPolicy(
+                        retry.getMaxAttempts(),
+                        retry.getInitialBackoff(),
+                        retry.getMaxBackoff(),
+                        retry.getMaxElapsed(),
+                        retry.getRetryOn(),
+                        toInt("maxReplayBytes", retry.getMaxReplayBytes())));
     }
 
     private static int toInt(String field, DataSize size) {

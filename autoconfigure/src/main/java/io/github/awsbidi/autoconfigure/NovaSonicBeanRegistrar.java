@@ -5,7 +5,6 @@ import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicModels;
 import io.github.awsbidi.novasonic.NovaSonicTool;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -39,14 +38,15 @@ class NovaSonicBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         Assert.state(environment != null, "environment must be set");
-        for (BedrockDefinition definition : SessionDefinitions.bind(Binder.get(environment)).bedrock()) {
+        for (BedrockDefinition definition :
+                SessionDefinitions.bind(Binder.get(environment)).bedrock()) {
             if (!isNovaSonic(definition)) {
                 continue;
             }
             String name = definition.name();
             NovaSonicSettingsBinder.settings(definition.novaSonicPrefix(), definition.novaSonic());
-            RootBeanDefinition novaSonic = SessionBeanRegistrar.definition(NovaSonicFactory.BEAN_NAME, NovaSonic.class,
-                    "novaSonic", name);
+            RootBeanDefinition novaSonic =
+                    SessionBeanRegistrar.definition(NovaSonicFactory.BEAN_NAME, NovaSonic.class, "novaSonic", name);
             // On the bean of the session's name, which may be the application's own.
             novaSonic.getConstructorArgumentValues().addIndexedArgumentValue(1, new RuntimeBeanReference(name));
             SessionBeanRegistrar.register(registry, name + NOVA_SONIC_SUFFIX, novaSonic);
@@ -56,6 +56,8 @@ class NovaSonicBeanRegistrar implements ImportBeanDefinitionRegistrar, Environme
     /** The one rule: an explicit {@code nova-sonic.enabled} wins, else the model id decides. */
     static boolean isNovaSonic(BedrockDefinition definition) {
         Boolean enabled = definition.novaSonic().getEnabled();
-        return enabled != null ? enabled : NovaSonicModels.isNovaSonic(definition.settings().modelId());
+        return enabled != null
+                ? enabled
+                : NovaSonicModels.isNovaSonic(definition.settings().modelId());
     }
 }

@@ -1,9 +1,5 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.awsbidi.autoconfigure.SessionDefinitions.BedrockDefinition;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.client.ConnectionSettings;
@@ -12,6 +8,9 @@ import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
 import io.github.awsbidi.novasonic.NovaSonicTool;
 import io.github.awsbidi.novasonic.RenewalCause;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -37,8 +36,12 @@ public final class NovaSonicFactory {
 
     private final List<NovaSonicListenerFactory> listenerFactories;
 
-    NovaSonicFactory(SessionConnections connections, List<NovaSonicTool> tools, List<NovaSonicCustomizer> customizers,
-            List<ConversationListener> listeners, List<NovaSonicListenerFactory> listenerFactories) {
+    NovaSonicFactory(
+            SessionConnections connections,
+            List<NovaSonicTool> tools,
+            List<NovaSonicCustomizer> customizers,
+            List<ConversationListener> listeners,
+            List<NovaSonicListenerFactory> listenerFactories) {
         this.connections = connections;
         this.tools = List.copyOf(tools);
         this.customizers = List.copyOf(customizers);
@@ -49,15 +52,17 @@ public final class NovaSonicFactory {
     /** The Nova Sonic client of the Bedrock session of that name, over {@code session}. */
     public NovaSonic novaSonic(String name, BidirectionalSession session) {
         BedrockDefinition definition = connections.definitions().bedrock(name);
-        NovaSonicSettings.Builder settings = NovaSonicSettingsBinder
-                .settings(definition.novaSonicPrefix(), definition.novaSonic()).toBuilder();
+        NovaSonicSettings.Builder settings =
+                NovaSonicSettingsBinder.settings(definition.novaSonicPrefix(), definition.novaSonic()).toBuilder();
         tools.forEach(settings::tool);
         customizers.forEach(customizer -> customizer.customize(name, settings));
         NovaSonic client = NovaSonic.create(session, settings.build());
         ConnectionSettings connection = connections.forSession(name);
         // The provider the session's SDK client signs with: the configured one, else the same default chain.
-        client = client.withCredentials(connection.credentialsProvider() != null ? connection.credentialsProvider()
-                : DefaultCredentialsProvider.builder().build());
+        client = client.withCredentials(
+                connection.credentialsProvider() != null
+                        ? connection.credentialsProvider()
+                        : DefaultCredentialsProvider.builder().build());
         List<ConversationListener> all = new ArrayList<>(listeners);
         listenerFactories.forEach(factory -> all.add(factory.listener(name)));
         if (!all.isEmpty()) {

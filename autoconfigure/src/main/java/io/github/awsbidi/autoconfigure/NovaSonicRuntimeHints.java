@@ -1,12 +1,10 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.util.List;
-
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.event.InputEvent;
 import io.github.awsbidi.novasonic.event.OutputEvent;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;

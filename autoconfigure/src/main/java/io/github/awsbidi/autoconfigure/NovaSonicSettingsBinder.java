@@ -9,8 +9,7 @@ import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
  */
 final class NovaSonicSettingsBinder {
 
-    private NovaSonicSettingsBinder() {
-    }
+    private NovaSonicSettingsBinder() {}
 
     static NovaSonicSettings settings(String prefix, AwsBidiProperties.NovaSonic properties) {
         return SettingsErrors.mapped(prefix, AwsBidiProperties.NovaSonic.class, () -> {
@@ -26,13 +25,21 @@ final class NovaSonicSettingsBinder {
                     .maxTokens(properties.getMaxTokens())
                     .topP(properties.getTopP())
                     .temperature(properties.getTemperature())
-                    .endpointingSensitivity(EndpointingSensitivity.valueOf(properties.getEndpointingSensitivity()
-                            .name()))
-                    .renewal(new NovaSonicSettings.Renewal(renewal.isEnabled(), renewal.getThreshold(),
-                            renewal.getForceAfter(), renewal.getAudioReplay(), renewal.getPreOpenedIdleLimit(),
-                            renewal.getCredentialsLead(), renewal.getAssistantSilence()))
-                    .recovery(new NovaSonicSettings.Recovery(recovery.isEnabled(), recovery.getMaxAttempts(),
-                            recovery.getInitialBackoff(), recovery.getMaxBackoff()))
+                    .endpointingSensitivity(EndpointingSensitivity.valueOf(
+                            properties.getEndpointingSensitivity().name()))
+                    .renewal(new NovaSonicSettings.Renewal(
+                            renewal.isEnabled(),
+                            renewal.getThreshold(),
+                            renewal.getForceAfter(),
+                            renewal.getAudioReplay(),
+                            renewal.getPreOpenedIdleLimit(),
+                            renewal.getCredentialsLead(),
+                            renewal.getAssistantSilence()))
+                    .recovery(new NovaSonicSettings.Recovery(
+                            recovery.isEnabled(),
+                            recovery.getMaxAttempts(),
+                            recovery.getInitialBackoff(),
+                            recovery.getMaxBackoff()))
                     .keepAlive(new NovaSonicSettings.KeepAlive(keepAlive.isEnabled(), keepAlive.getGap()))
                     .build();
         });

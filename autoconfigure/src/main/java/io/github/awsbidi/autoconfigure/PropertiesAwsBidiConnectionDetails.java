@@ -1,8 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.net.URI;
-
 import io.github.awsbidi.core.client.ConnectionSettings;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -25,7 +24,9 @@ public class PropertiesAwsBidiConnectionDetails implements AwsBidiConnectionDeta
      * @param regionProvider the application's region provider bean, if any
      * @param credentialsProvider the application's credentials provider bean, if any
      */
-    public PropertiesAwsBidiConnectionDetails(AwsBidiProperties properties, @Nullable AwsRegionProvider regionProvider,
+    public PropertiesAwsBidiConnectionDetails(
+            AwsBidiProperties properties,
+            @Nullable AwsRegionProvider regionProvider,
             @Nullable AwsCredentialsProvider credentialsProvider) {
         this.properties = properties;
         this.regionProvider = regionProvider;
@@ -56,18 +57,19 @@ public class PropertiesAwsBidiConnectionDetails implements AwsBidiConnectionDeta
     public ConnectionSettings sessionConnection(String sessionName) {
         String sessionRegion = null;
         URI sessionEndpoint = null;
-        AwsBidiProperties.SageMakerSession sageMaker = properties.getSagemaker().getSessions().get(sessionName);
-        AwsBidiProperties.BedrockSession bedrock = properties.getBedrock().getSessions().get(sessionName);
+        AwsBidiProperties.SageMakerSession sageMaker =
+                properties.getSagemaker().getSessions().get(sessionName);
+        AwsBidiProperties.BedrockSession bedrock =
+                properties.getBedrock().getSessions().get(sessionName);
         if (sageMaker != null) {
             sessionRegion = sageMaker.getRegion();
             sessionEndpoint = sageMaker.getEndpoint();
-        }
-        else if (bedrock != null) {
+        } else if (bedrock != null) {
             sessionRegion = bedrock.getRegion();
             sessionEndpoint = bedrock.getEndpoint();
         }
         Region region = sessionRegion != null && !sessionRegion.isBlank() ? Region.of(sessionRegion.trim()) : region();
-        return new ConnectionSettings(region, sessionEndpoint != null ? sessionEndpoint : endpoint(),
-                credentialsProvider());
+        return new ConnectionSettings(
+                region, sessionEndpoint != null ? sessionEndpoint : endpoint(), credentialsProvider());
     }
 }

@@ -1,8 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.util.Optional;
-
 import io.github.awsbidi.core.client.ConnectionSettings;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -22,8 +21,8 @@ public final class SessionConnections {
 
     private final AwsRegionProvider regionChain;
 
-    SessionConnections(AwsBidiConnectionDetails details, SessionDefinitions definitions,
-            AwsRegionProvider regionChain) {
+    SessionConnections(
+            AwsBidiConnectionDetails details, SessionDefinitions definitions, AwsRegionProvider regionChain) {
         this.details = details;
         this.definitions = definitions;
         this.regionChain = regionChain;
@@ -31,7 +30,8 @@ public final class SessionConnections {
 
     /** Connections with the SDK's default region chain as the last resort. */
     static SessionConnections of(AwsBidiConnectionDetails details, SessionDefinitions definitions) {
-        return new SessionConnections(details, definitions, DefaultAwsRegionProviderChain.builder().build());
+        return new SessionConnections(
+                details, definitions, DefaultAwsRegionProviderChain.builder().build());
     }
 
     SessionDefinitions definitions() {
@@ -57,13 +57,14 @@ public final class SessionConnections {
     private Region chainRegion(String prefix) {
         try {
             return regionChain.getRegion();
-        }
-        catch (SdkClientException ex) {
-            throw new AwsBidiConfigurationException("aws.bidi.region",
+        } catch (SdkClientException ex) {
+            throw new AwsBidiConfigurationException(
+                    "aws.bidi.region",
                     "No AWS region for session " + prefix + ": aws.bidi.region and " + prefix + ".region are not set, "
                             + "there is no AwsRegionProvider bean, and the AWS SDK's region chain found none ("
                             + ex.getMessage() + ").",
-                    "Set aws.bidi.region (or " + prefix + ".region), or the AWS_REGION environment variable.", ex);
+                    "Set aws.bidi.region (or " + prefix + ".region), or the AWS_REGION environment variable.",
+                    ex);
         }
     }
 }

@@ -1,17 +1,15 @@
 package io.github.awsbidi.autoconfigure;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
+import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
-import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
@@ -42,17 +40,21 @@ final class SessionDefinitions {
 
     /** Validates the sessions of already bound properties. */
     static SessionDefinitions of(AwsBidiProperties properties) {
-        Map<String, AwsBidiProperties.SageMakerSession> sageMakerEntries = properties.getSagemaker().getSessions();
-        Map<String, AwsBidiProperties.BedrockSession> bedrockEntries = properties.getBedrock().getSessions();
+        Map<String, AwsBidiProperties.SageMakerSession> sageMakerEntries =
+                properties.getSagemaker().getSessions();
+        Map<String, AwsBidiProperties.BedrockSession> bedrockEntries =
+                properties.getBedrock().getSessions();
         List<SageMakerDefinition> sageMaker = new ArrayList<>();
         sageMakerEntries.forEach((name, entry) -> sageMaker.add(sageMaker(name, entry)));
         List<BedrockDefinition> bedrock = new ArrayList<>();
         bedrockEntries.forEach((name, entry) -> {
             if (sageMakerEntries.containsKey(name)) {
-                throw new AwsBidiConfigurationException(BEDROCK_PREFIX + "." + name,
+                throw new AwsBidiConfigurationException(
+                        BEDROCK_PREFIX + "." + name,
                         "Session name '" + name + "' is used by both " + SAGEMAKER_PREFIX + "." + name + " and "
                                 + BEDROCK_PREFIX + "." + name + "; each session becomes a bean of that name.",
-                        "Rename one of the two sessions.", null);
+                        "Rename one of the two sessions.",
+                        null);
             }
             bedrock.add(bedrock(name, entry));
         });
@@ -61,18 +63,23 @@ final class SessionDefinitions {
 
     /** The SageMaker session of that name. */
     SageMakerDefinition sageMaker(String name) {
-        return sageMaker.stream().filter(definition -> definition.name().equals(name)).findFirst()
+        return sageMaker.stream()
+                .filter(definition -> definition.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> notConfigured(SAGEMAKER_PREFIX, name));
     }
 
     /** The Bedrock session of that name. */
     BedrockDefinition bedrock(String name) {
-        return bedrock.stream().filter(definition -> definition.name().equals(name)).findFirst()
+        return bedrock.stream()
+                .filter(definition -> definition.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> notConfigured(BEDROCK_PREFIX, name));
     }
 
     /** The property prefix of the session of that name, if one is configured. */
-    @Nullable String prefixOf(String name) {
+    @Nullable
+    String prefixOf(String name) {
         if (sageMaker.stream().anyMatch(definition -> definition.name().equals(name))) {
             return SAGEMAKER_PREFIX + "." + name;
         }
@@ -84,10 +91,13 @@ final class SessionDefinitions {
 
     private static AwsBidiConfigurationException notConfigured(String prefix, String name) {
         // Only after ahead-of-time processing: the beans were fixed by the build's configuration.
-        return new AwsBidiConfigurationException(prefix + "." + name, "Session '" + name + "' has a bean (the "
-                + "application was processed ahead of time with it configured) but " + prefix + "." + name
-                + " is not configured at run time.", "Configure " + prefix + "." + name
-                + " at run time too, or process the application ahead of time with the sessions it runs with.",
+        return new AwsBidiConfigurationException(
+                prefix + "." + name,
+                "Session '" + name + "' has a bean (the "
+                        + "application was processed ahead of time with it configured) but " + prefix + "." + name
+                        + " is not configured at run time.",
+                "Configure " + prefix + "." + name
+                        + " at run time too, or process the application ahead of time with the sessions it runs with.",
                 null);
     }
 
@@ -103,18 +113,26 @@ final class SessionDefinitions {
         String prefix = SAGEMAKER_PREFIX + "." + name;
         String endpointName = entry.getEndpointName();
         if (endpointName == null || endpointName.isBlank()) {
-            throw new AwsBidiConfigurationException(prefix + ".endpoint-name",
+            throw new AwsBidiConfigurationException(
+                    prefix + ".endpoint-name",
                     "SageMaker session '" + name + "' has no endpoint name: " + prefix + ".endpoint-name is not set.",
-                    "Set " + prefix + ".endpoint-name to the name of the SageMaker endpoint to invoke.", null);
+                    "Set " + prefix + ".endpoint-name to the name of the SageMaker endpoint to invoke.",
+                    null);
         }
         // One field at a time, so that a failure names the property that caused it.
-        SageMakerSessionSettings settings = validate(prefix + ".endpoint-name", endpointName,
-                () -> SageMakerSessionSettings.of(endpointName));
-        settings = validate(prefix + ".target-variant", entry.getTargetVariant(),
+        SageMakerSessionSettings settings =
+                validate(prefix + ".endpoint-name", endpointName, () -> SageMakerSessionSettings.of(endpointName));
+        settings = validate(
+                prefix + ".target-variant",
+                entry.getTargetVariant(),
                 with(settings, s -> s.withTargetVariant(entry.getTargetVariant())));
-        settings = validate(prefix + ".model-invocation-path", entry.getModelInvocationPath(),
+        settings = validate(
+                prefix + ".model-invocation-path",
+                entry.getModelInvocationPath(),
                 with(settings, s -> s.withModelInvocationPath(entry.getModelInvocationPath())));
-        settings = validate(prefix + ".model-query-string", entry.getModelQueryString(),
+        settings = validate(
+                prefix + ".model-query-string",
+                entry.getModelQueryString(),
                 with(settings, s -> s.withModelQueryString(entry.getModelQueryString())));
         return new SageMakerDefinition(name, settings, region(prefix, entry.getRegion()), entry.getEndpoint());
     }
@@ -123,20 +141,24 @@ final class SessionDefinitions {
         String prefix = BEDROCK_PREFIX + "." + name;
         String modelId = entry.getModelId();
         if (modelId == null || modelId.isBlank()) {
-            throw new AwsBidiConfigurationException(prefix + ".model-id",
+            throw new AwsBidiConfigurationException(
+                    prefix + ".model-id",
                     "Bedrock session '" + name + "' has no model id: " + prefix + ".model-id is not set.",
-                    "Set " + prefix + ".model-id to the Bedrock model to invoke, e.g. amazon.nova-2-5-sonic or amazon.nova-2-sonic-v1:0.",
+                    "Set " + prefix
+                            + ".model-id to the Bedrock model to invoke, e.g. amazon.nova-2-5-sonic or amazon.nova-2-sonic-v1:0.",
                     null);
         }
-        BedrockSessionSettings settings = validate(prefix + ".model-id", modelId,
-                () -> BedrockSessionSettings.of(modelId));
-        return new BedrockDefinition(name, settings, region(prefix, entry.getRegion()), entry.getEndpoint(),
-                entry.getNovaSonic());
+        BedrockSessionSettings settings =
+                validate(prefix + ".model-id", modelId, () -> BedrockSessionSettings.of(modelId));
+        return new BedrockDefinition(
+                name, settings, region(prefix, entry.getRegion()), entry.getEndpoint(), entry.getNovaSonic());
     }
 
     private static @Nullable String region(String prefix, @Nullable String region) {
         if (region != null && region.isBlank()) {
-            throw new AwsBidiConfigurationException(prefix + ".region", prefix + ".region is empty.",
+            throw new AwsBidiConfigurationException(
+                    prefix + ".region",
+                    prefix + ".region is empty.",
                     "Remove " + prefix + ".region to use aws.bidi.region, or set it to a region such as eu-west-1.",
                     null);
         }
@@ -151,23 +173,31 @@ final class SessionDefinitions {
         try {
             return build.get();
         } catch (BidiStreamException ex) {
-            throw new AwsBidiConfigurationException(property,
+            throw new AwsBidiConfigurationException(
+                    property,
                     "Invalid value '" + value + "' of " + property + ": " + ex.detail() + ".",
-                    "Fix " + property + " to meet AWS's limit, or remove it.", ex);
+                    "Fix " + property + " to meet AWS's limit, or remove it.",
+                    ex);
         }
     }
 
     /** A validated SageMaker session. */
-    record SageMakerDefinition(String name, SageMakerSessionSettings settings, @Nullable String region,
-            @Nullable URI endpoint) {
-    }
+    record SageMakerDefinition(
+            String name,
+            SageMakerSessionSettings settings,
+            @Nullable String region,
+            @Nullable URI endpoint) {}
 
     /**
      * A validated Bedrock session. Its {@code nova-sonic.*} properties stay unbound here (the Nova Sonic module is
      * optional); {@link NovaSonicBeanRegistrar} validates them.
      */
-    record BedrockDefinition(String name, BedrockSessionSettings settings, @Nullable String region,
-            @Nullable URI endpoint, AwsBidiProperties.NovaSonic novaSonic) {
+    record BedrockDefinition(
+            String name,
+            BedrockSessionSettings settings,
+            @Nullable String region,
+            @Nullable URI endpoint,
+            AwsBidiProperties.NovaSonic novaSonic) {
 
         /** The prefix of this session's Nova Sonic properties. */
         String novaSonicPrefix() {

@@ -1,12 +1,10 @@
 package io.github.awsbidi.autoconfigure;
 
+import io.github.awsbidi.core.ExchangeGate;
 import java.time.Duration;
 import java.util.List;
-
-import io.github.awsbidi.core.ExchangeGate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -41,7 +39,10 @@ final class SessionDrain implements SmartLifecycle {
 
     private volatile boolean running;
 
-    SessionDrain(ExchangeGate gate, ObjectProvider<DrainParticipant> participants, Duration timeout,
+    SessionDrain(
+            ExchangeGate gate,
+            ObjectProvider<DrainParticipant> participants,
+            Duration timeout,
             ApplicationEventPublisher events) {
         this.gate = gate;
         this.participants = participants;
@@ -69,15 +70,15 @@ final class SessionDrain implements SmartLifecycle {
                     + " exchange(s) to finish; new exchanges are refused");
         }
         List<DrainParticipant> closing = participants.orderedStream().toList();
-        closing.forEach(participant -> participant.drain().subscribe(null,
-                error -> logger.warn("Closing " + participant + " at shutdown failed", error)));
+        closing.forEach(participant -> participant
+                .drain()
+                .subscribe(null, error -> logger.warn("Closing " + participant + " at shutdown failed", error)));
         try {
             if (!gate.awaitIdle(timeout)) {
                 logger.warn("aws.bidi drain timed out after " + timeout + " with " + gate.active()
                         + " exchange(s) still running; they end when the clients close");
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

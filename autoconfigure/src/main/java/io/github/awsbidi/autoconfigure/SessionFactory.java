@@ -34,15 +34,15 @@ public final class SessionFactory {
     /** The SageMaker session configured under {@code aws.bidi.sagemaker.sessions.<name>}. */
     public SageMakerSession sageMaker(String name) {
         SageMakerDefinition definition = definitions.sageMaker(name);
-        return SageMakerSession.create(name, clients.sageMaker(connections.forSession(name)), definition.settings(),
-                options);
+        return SageMakerSession.create(
+                name, clients.sageMaker(connections.forSession(name)), definition.settings(), options);
     }
 
     /** The Bedrock session configured under {@code aws.bidi.bedrock.sessions.<name>}. */
     public BedrockSession bedrock(String name) {
         BedrockDefinition definition = definitions.bedrock(name);
-        return BedrockSession.create(name, clients.bedrock(connections.forSession(name)), definition.settings(),
-                options);
+        return BedrockSession.create(
+                name, clients.bedrock(connections.forSession(name)), definition.settings(), options);
     }
 
     SessionOptions options() {

@@ -1,11 +1,9 @@
 package io.github.awsbidi.autoconfigure;
 
+import io.github.awsbidi.core.InvalidSettingException;
 import java.lang.reflect.Field;
 import java.util.function.Supplier;
-
-import io.github.awsbidi.core.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.ReflectionUtils;
@@ -19,24 +17,25 @@ import org.springframework.util.ReflectionUtils;
  */
 final class SettingsErrors {
 
-    private SettingsErrors() {
-    }
+    private SettingsErrors() {}
 
     /** The settings {@code build} makes from the properties bound at {@code prefix} into {@code propertiesType}. */
     static <T> T mapped(String prefix, Class<?> propertiesType, Supplier<T> build) {
         try {
             return build.get();
-        }
-        catch (InvalidSettingException ex) {
+        } catch (InvalidSettingException ex) {
             throw invalid(prefix, propertiesType, ex);
         }
     }
 
     static AwsBidiConfigurationException invalid(String prefix, Class<?> propertiesType, InvalidSettingException ex) {
         String property = prefix + "." + propertyName(propertiesType, ex.field());
-        return new AwsBidiConfigurationException(property, "Invalid " + property + ": " + ex.getMessage() + ".",
+        return new AwsBidiConfigurationException(
+                property,
+                "Invalid " + property + ": " + ex.getMessage() + ".",
                 "Set " + property + " to a value within the limit (" + ex.limit()
-                        + "), or remove it to use the default.", ex);
+                        + "), or remove it to use the default.",
+                ex);
     }
 
     /** The dashed property path of a (dotted) core field within {@code type}. */

@@ -1,5 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
+import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorProperties;
+import io.github.awsbidi.autoconfigure.record.AwsBidiRecordProperties;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -8,11 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorProperties;
-import io.github.awsbidi.autoconfigure.record.AwsBidiRecordProperties;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -41,24 +39,32 @@ final class StrictBinder {
      * Groups under {@code aws.bidi} whose properties live in classes of their own (their auto-configurations bind
      * them), by key.
      */
-    static final Map<String, Class<?>> SEPARATE_GROUPS = Map.of(EMULATOR, AwsBidiEmulatorProperties.class,
-            "record", AwsBidiRecordProperties.class);
+    static final Map<String, Class<?>> SEPARATE_GROUPS =
+            Map.of(EMULATOR, AwsBidiEmulatorProperties.class, "record", AwsBidiRecordProperties.class);
 
-    private StrictBinder() {
-    }
+    private StrictBinder() {}
 
     /** {@code aws.bidi.*} bound strictly. */
     static AwsBidiProperties bind(Binder binder) {
         AwsBidiProperties properties = new AwsBidiProperties();
         List<ConfigurationPropertyName> separate = SEPARATE_GROUPS.keySet().stream()
-                .map(key -> ConfigurationPropertyName.of(ROOT + "." + key)).toList();
+                .map(key -> ConfigurationPropertyName.of(ROOT + "." + key))
+                .toList();
         List<ConfigurationProperty> unknown = new ArrayList<>();
         // The keys of the separate groups are unknown to AwsBidiProperties: each group is checked by its own binding
         // below, which runs even when its feature is off, so that a typo there fails too.
-        bind(binder, ROOT, Bindable.ofInstance(properties), unknown,
+        bind(
+                binder,
+                ROOT,
+                Bindable.ofInstance(properties),
+                unknown,
                 property -> separate.stream().noneMatch(group -> group.isAncestorOf(property.getName())));
-        SEPARATE_GROUPS.forEach((key, type) -> bind(binder, ROOT + "." + key,
-                Bindable.ofInstance(BeanUtils.instantiateClass(type)), unknown, property -> true));
+        SEPARATE_GROUPS.forEach((key, type) -> bind(
+                binder,
+                ROOT + "." + key,
+                Bindable.ofInstance(BeanUtils.instantiateClass(type)),
+                unknown,
+                property -> true));
         if (!unknown.isEmpty()) {
             unknown.sort(Comparator.comparing(property -> property.getName().toString()));
             throw unknownProperty(unknown);
@@ -66,12 +72,15 @@ final class StrictBinder {
         return properties;
     }
 
-    private static <T> void bind(Binder binder, String prefix, Bindable<T> target,
-            List<ConfigurationProperty> unknown, Predicate<ConfigurationProperty> reported) {
+    private static <T> void bind(
+            Binder binder,
+            String prefix,
+            Bindable<T> target,
+            List<ConfigurationProperty> unknown,
+            Predicate<ConfigurationProperty> reported) {
         try {
             binder.bind(prefix, target, new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
-        }
-        catch (BindException ex) {
+        } catch (BindException ex) {
             if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
                 unbound.getUnboundProperties().stream().filter(reported).forEach(unknown::add);
                 return;
@@ -82,20 +91,28 @@ final class StrictBinder {
 
     private static AwsBidiConfigurationException bindFailure(BindException ex) {
         ConfigurationProperty property = ex.getProperty();
-        String name = property != null ? property.getName().toString() : ex.getName().toString();
+        String name =
+                property != null ? property.getName().toString() : ex.getName().toString();
         Throwable reason = ex.getCause() != null ? ex.getCause() : ex;
-        return new AwsBidiConfigurationException(name, "Cannot bind " + name
-                + (property != null ? " (value '" + property.getValue() + "'" + originOf(property) + ")" : "")
-                + ": " + reason.getMessage(), "Fix " + name + " (see the aws.bidi reference in the README).", ex);
+        return new AwsBidiConfigurationException(
+                name,
+                "Cannot bind " + name
+                        + (property != null ? " (value '" + property.getValue() + "'" + originOf(property) + ")" : "")
+                        + ": " + reason.getMessage(),
+                "Fix " + name + " (see the aws.bidi reference in the README).",
+                ex);
     }
 
     private static AwsBidiConfigurationException unknownProperty(List<ConfigurationProperty> unknown) {
         ConfigurationProperty first = unknown.get(0);
         String property = first.getName().toString();
         int others = unknown.size() - 1;
-        return new AwsBidiConfigurationException(property, "Unknown property " + property + originOf(first)
-                + (others > 0 ? " (and " + others + " more unknown properties under " + ROOT + ")" : "") + ".",
-                unknownKeyAction(first.getName()), null);
+        return new AwsBidiConfigurationException(
+                property,
+                "Unknown property " + property + originOf(first)
+                        + (others > 0 ? " (and " + others + " more unknown properties under " + ROOT + ")" : "") + ".",
+                unknownKeyAction(first.getName()),
+                null);
     }
 
     private static String originOf(ConfigurationProperty property) {
@@ -117,8 +134,7 @@ final class StrictBinder {
                 ResolvableType type = ResolvableType.forMethodReturnType(read);
                 if (Map.class.isAssignableFrom(descriptor.getPropertyType())) {
                     mapValues = type.asMap().resolveGeneric(1);
-                }
-                else if (isGroup(descriptor.getPropertyType())) {
+                } else if (isGroup(descriptor.getPropertyType())) {
                     nested = descriptor.getPropertyType();
                 }
             }
@@ -126,14 +142,12 @@ final class StrictBinder {
                 parent = parent + "." + element;
                 group = nested;
                 index++;
-            }
-            else if (mapValues != null && isGroup(mapValues) && index + 1 < name.getNumberOfElements() - 1) {
+            } else if (mapValues != null && isGroup(mapValues) && index + 1 < name.getNumberOfElements() - 1) {
                 parent = parent + "." + element + "."
                         + name.getElement(index + 1, ConfigurationPropertyName.Form.ORIGINAL);
                 group = mapValues;
                 index += 2;
-            }
-            else {
+            } else {
                 break;
             }
         }
@@ -152,8 +166,10 @@ final class StrictBinder {
         return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
                 .filter(descriptor -> descriptor.getReadMethod() != null
                         && descriptor.getReadMethod().getDeclaringClass() != Object.class)
-                .filter(descriptor -> SettingsErrors.propertyName(type, descriptor.getName()).equals(dashedName))
-                .findFirst().orElse(null);
+                .filter(descriptor ->
+                        SettingsErrors.propertyName(type, descriptor.getName()).equals(dashedName))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The keys of a property class as a user writes them. */

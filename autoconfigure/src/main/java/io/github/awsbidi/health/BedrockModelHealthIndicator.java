@@ -34,25 +34,34 @@ public final class BedrockModelHealthIndicator implements ReactiveHealthIndicato
 
     private Health fromResponse(GetFoundationModelResponse response) {
         FoundationModelDetails model = response.modelDetails();
-        String lifecycle = model.modelLifecycle() != null ? model.modelLifecycle().statusAsString() : "UNKNOWN";
-        Health.Builder builder = new Health.Builder("ACTIVE".equals(lifecycle) || "LEGACY".equals(lifecycle) ? Status.UP : Status.DOWN)
+        String lifecycle =
+                model.modelLifecycle() != null ? model.modelLifecycle().statusAsString() : "UNKNOWN";
+        Health.Builder builder = new Health.Builder(
+                        "ACTIVE".equals(lifecycle) || "LEGACY".equals(lifecycle) ? Status.UP : Status.DOWN)
                 .withDetails(HealthDetails.of(target, "model"))
                 .withDetail("status", lifecycle);
         if ("LEGACY".equals(lifecycle)) {
-            builder.withDetail("warning", "Model " + target.resource()
-                    + " is LEGACY: AWS will end its life; move to a current model before it stops answering");
+            builder.withDetail(
+                    "warning",
+                    "Model " + target.resource()
+                            + " is LEGACY: AWS will end its life; move to a current model before it stops answering");
         }
         return builder.build();
     }
 
     private Health fromError(AwsServiceException error) {
         String code = error.awsErrorDetails() != null ? error.awsErrorDetails().errorCode() : null;
-        boolean saysNo = error.statusCode() == 404 || error.statusCode() == 403
-                || "ResourceNotFoundException".equals(code) || "AccessDeniedException".equals(code);
+        boolean saysNo = error.statusCode() == 404
+                || error.statusCode() == 403
+                || "ResourceNotFoundException".equals(code)
+                || "AccessDeniedException".equals(code);
         return new Health.Builder(saysNo ? Status.DOWN : Status.UNKNOWN)
                 .withDetails(HealthDetails.of(target, "model"))
                 .withDetail("status", error.statusCode() == 403 ? "AccessDenied" : saysNo ? "NotFound" : "Unknown")
-                .withDetail("error", (code != null ? code + ": " : "") + error.awsErrorDetails().errorMessage())
+                .withDetail(
+                        "error",
+                        (code != null ? code + ": " : "")
+                                + error.awsErrorDetails().errorMessage())
                 .build();
     }
 }

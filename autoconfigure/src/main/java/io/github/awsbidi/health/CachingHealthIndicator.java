@@ -70,6 +70,5 @@ public final class CachingHealthIndicator implements ReactiveHealthIndicator {
         return new Health.Builder(Status.UNKNOWN).withDetail("error", reason).build();
     }
 
-    private record Cached(Health health, Instant at) {
-    }
+    private record Cached(Health health, Instant at) {}
 }

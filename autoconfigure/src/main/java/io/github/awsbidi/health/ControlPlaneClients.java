@@ -30,14 +30,18 @@ public final class ControlPlaneClients implements AutoCloseable {
     /** The SageMaker control-plane client for that connection. */
     public SageMakerAsyncClient sageMaker(ConnectionSettings connection) {
         return (SageMakerAsyncClient) clients.computeIfAbsent(new Key("sagemaker", connection), key -> {
-            return connection.applyTo(SageMakerAsyncClient.builder().httpClient(httpClient)).build();
+            return connection
+                    .applyTo(SageMakerAsyncClient.builder().httpClient(httpClient))
+                    .build();
         });
     }
 
     /** The Bedrock control-plane client for that connection. */
     public BedrockAsyncClient bedrock(ConnectionSettings connection) {
         return (BedrockAsyncClient) clients.computeIfAbsent(new Key("bedrock", connection), key -> {
-            return connection.applyTo(BedrockAsyncClient.builder().httpClient(httpClient)).build();
+            return connection
+                    .applyTo(BedrockAsyncClient.builder().httpClient(httpClient))
+                    .build();
         });
     }
 
@@ -48,6 +52,5 @@ public final class ControlPlaneClients implements AutoCloseable {
         httpClient.close();
     }
 
-    private record Key(String service, ConnectionSettings connection) {
-    }
+    private record Key(String service, ConnectionSettings connection) {}
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** The details every session indicator shows: what it checks, never credentials. */
 final class HealthDetails {
 
-    private HealthDetails() {
-    }
+    private HealthDetails() {}
 
     static Map<String, Object> of(Target target, String resourceKind) {
         Map<String, Object> details = new LinkedHashMap<>();

@@ -40,9 +40,14 @@ public final class SageMakerEndpointHealthIndicator implements ReactiveHealthInd
 
     private Health fromResponse(DescribeEndpointResponse response) {
         String status = response.endpointStatusAsString();
-        Health.Builder builder = new Health.Builder(statusOf(status)).withDetails(details())
+        Health.Builder builder = new Health.Builder(statusOf(status))
+                .withDetails(details())
                 .withDetail("status", status)
-                .withDetail("variants", response.productionVariants().stream().map(ProductionVariantSummary::variantName).toList());
+                .withDetail(
+                        "variants",
+                        response.productionVariants().stream()
+                                .map(ProductionVariantSummary::variantName)
+                                .toList());
         if (response.failureReason() != null) {
             builder.withDetail("failureReason", response.failureReason());
         }
@@ -51,11 +56,16 @@ public final class SageMakerEndpointHealthIndicator implements ReactiveHealthInd
 
     private Health fromError(AwsServiceException error) {
         String code = error.awsErrorDetails() != null ? error.awsErrorDetails().errorCode() : null;
-        boolean notFound = "ValidationException".equals(code) && String.valueOf(error.getMessage()).contains("Could not find endpoint");
+        boolean notFound = "ValidationException".equals(code)
+                && String.valueOf(error.getMessage()).contains("Could not find endpoint");
         Status status = notFound || error.statusCode() == 403 ? Status.DOWN : Status.UNKNOWN;
-        return new Health.Builder(status).withDetails(details())
+        return new Health.Builder(status)
+                .withDetails(details())
                 .withDetail("status", notFound ? "NotFound" : "Unknown")
-                .withDetail("error", (code != null ? code + ": " : "") + error.awsErrorDetails().errorMessage())
+                .withDetail(
+                        "error",
+                        (code != null ? code + ": " : "")
+                                + error.awsErrorDetails().errorMessage())
                 .build();
     }
 

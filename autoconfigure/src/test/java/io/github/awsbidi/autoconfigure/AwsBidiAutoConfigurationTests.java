@@ -1,15 +1,12 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.ExchangeGate;
+import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.bedrock.BedrockSession;
@@ -22,17 +19,13 @@ import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.emulator.BidiEmulator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
-import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClientBuilder;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,9 +35,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClientBuilder;
 
 class AwsBidiAutoConfigurationTests {
 
@@ -60,13 +58,16 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void registersOneSessionBeanPerEntryNamedAfterItsKey() {
         this.contextRunner
-                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr", TRANSCRIBER + "target-variant=variant-2",
+                .withPropertyValues(
+                        TRANSCRIBER + "endpoint-name=my-asr",
+                        TRANSCRIBER + "target-variant=variant-2",
                         TRANSCRIBER + "model-invocation-path=v1/listen",
-                        TRANSCRIBER + "model-query-string=language=en", ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                        TRANSCRIBER + "model-query-string=language=en",
+                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBeansOfType(BidirectionalSession.class)).containsOnlyKeys("transcriber",
-                            "assistant");
+                    assertThat(context.getBeansOfType(BidirectionalSession.class))
+                            .containsOnlyKeys("transcriber", "assistant");
                     SageMakerSession transcriber = context.getBean("transcriber", SageMakerSession.class);
                     assertThat(transcriber.name()).isEqualTo("transcriber");
                     assertThat(transcriber.target()).isEqualTo(Target.sageMaker("eu-west-1", "my-asr", "variant-2"));
@@ -78,8 +79,8 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void injectsSessionsByQualifier() {
         this.contextRunner
-                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr",
-                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                .withPropertyValues(
+                        TRANSCRIBER + "endpoint-name=my-asr", ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .withUserConfiguration(QualifiedConsumer.class)
                 .run(context -> {
                     QualifiedConsumer consumer = context.getBean(QualifiedConsumer.class);
@@ -90,7 +91,8 @@ class AwsBidiAutoConfigurationTests {
 
     @Test
     void injectsTheOnlySessionByType() {
-        this.contextRunner.withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+        this.contextRunner
+                .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .withUserConfiguration(ByTypeConsumer.class)
                 .run(context -> assertThat(context.getBean(ByTypeConsumer.class).session)
                         .isSameAs(context.getBean("assistant")));
@@ -107,7 +109,8 @@ class AwsBidiAutoConfigurationTests {
 
     @Test
     void registersNothingWithoutTheAwsSdk() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader("software.amazon.awssdk."))
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader("software.amazon.awssdk."))
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -119,7 +122,8 @@ class AwsBidiAutoConfigurationTests {
 
     @Test
     void registersNothingWithoutCore() {
-        this.contextRunner.withClassLoader(new FilteredClassLoader(BidirectionalSession.class))
+        this.contextRunner
+                .withClassLoader(new FilteredClassLoader(BidirectionalSession.class))
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AwsBidiProperties.class));
     }
@@ -127,7 +131,8 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void backsOffToTheUsersClientFactoryAndBuildsSessionsOnIt() {
         BidiClientFactory own = BidiClientFactory.create();
-        this.contextRunner.withBean(BidiClientFactory.class, () -> own)
+        this.contextRunner
+                .withBean(BidiClientFactory.class, () -> own)
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .run(context -> {
                     assertThat(context.getBean(BidiClientFactory.class)).isSameAs(own);
@@ -139,20 +144,24 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void closesItsClientFactoryWithTheContext() {
         List<BidiClientFactory> factories = new ArrayList<>();
-        this.contextRunner.withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0").run(context -> {
-            factories.add(context.getBean(BidiClientFactory.class));
-            assertThat(factories.get(0).clientCount()).isEqualTo(1);
-        });
+        this.contextRunner
+                .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                .run(context -> {
+                    factories.add(context.getBean(BidiClientFactory.class));
+                    assertThat(factories.get(0).clientCount()).isEqualTo(1);
+                });
         assertThat(factories.get(0).clientCount()).isZero();
     }
 
     @Test
     void aUserBeanWithASessionsNameReplacesTheSession() {
         try (BidiClientFactory clients = BidiClientFactory.create()) {
-            BidirectionalSession own = BedrockSession.create("assistant",
+            BidirectionalSession own = BedrockSession.create(
+                    "assistant",
                     clients.bedrock(ConnectionSettings.defaults().withRegion(Region.US_EAST_1)),
                     BedrockSessionSettings.of("echo-own"));
-            this.contextRunner.withBean("assistant", BidirectionalSession.class, () -> own)
+            this.contextRunner
+                    .withBean("assistant", BidirectionalSession.class, () -> own)
                     .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                     .run(context -> assertThat(context.getBean("assistant")).isSameAs(own));
         }
@@ -161,14 +170,19 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void sharesOneClientBetweenSessionsOfTheSameConnection() {
         this.contextRunner
-                .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0",
+                .withPropertyValues(
+                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0",
                         "aws.bidi.bedrock.sessions.other.model-id=echo-1",
                         "aws.bidi.bedrock.sessions.far.model-id=echo-2",
                         "aws.bidi.bedrock.sessions.far.region=us-west-2")
                 .run(context -> {
-                    assertThat(context.getBeansOfType(BidirectionalSession.class)).hasSize(3);
-                    assertThat(context.getBean(BidiClientFactory.class).clientCount()).isEqualTo(2);
-                    assertThat(context.getBean("far", BidirectionalSession.class).target().region())
+                    assertThat(context.getBeansOfType(BidirectionalSession.class))
+                            .hasSize(3);
+                    assertThat(context.getBean(BidiClientFactory.class).clientCount())
+                            .isEqualTo(2);
+                    assertThat(context.getBean("far", BidirectionalSession.class)
+                                    .target()
+                                    .region())
                             .isEqualTo("us-west-2");
                 });
     }
@@ -176,16 +190,17 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void appliesEveryCustomizerInOrder() {
         this.contextRunner
-                .withPropertyValues(TRANSCRIBER + "endpoint-name=my-asr",
-                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
+                .withPropertyValues(
+                        TRANSCRIBER + "endpoint-name=my-asr", ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
                 .withUserConfiguration(Customizers.class)
                 .run(context -> {
                     context.getBeansOfType(BidirectionalSession.class);
                     Customizers customizers = context.getBean(Customizers.class);
-                    assertThat(customizers.calls).containsExactlyInAnyOrder("http-first", "http-second",
-                            "http-first", "http-second", "sagemaker", "bedrock");
-                    assertThat(customizers.calls.indexOf("http-first")).isLessThan(
-                            customizers.calls.indexOf("http-second"));
+                    assertThat(customizers.calls)
+                            .containsExactlyInAnyOrder(
+                                    "http-first", "http-second", "http-first", "http-second", "sagemaker", "bedrock");
+                    assertThat(customizers.calls.indexOf("http-first"))
+                            .isLessThan(customizers.calls.indexOf("http-second"));
                     assertThat(customizers.sageMakerBuilder).isNotNull();
                     assertThat(customizers.bedrockBuilder).isNotNull();
                 });
@@ -193,40 +208,53 @@ class AwsBidiAutoConfigurationTests {
 
     @Test
     void aServicesConnectionDetailsWinOverSessionAndGlobalProperties() {
-        AwsBidiConnectionDetails service = new TestConnectionDetails(URI.create("http://127.0.0.1:4566"),
-                Region.AP_SOUTHEAST_2);
-        this.contextRunner.withBean(AwsBidiConnectionDetails.class, () -> service)
-                .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0", ASSISTANT + "region=us-west-2",
+        AwsBidiConnectionDetails service =
+                new TestConnectionDetails(URI.create("http://127.0.0.1:4566"), Region.AP_SOUTHEAST_2);
+        this.contextRunner
+                .withBean(AwsBidiConnectionDetails.class, () -> service)
+                .withPropertyValues(
+                        ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0",
+                        ASSISTANT + "region=us-west-2",
                         ASSISTANT + "endpoint=http://127.0.0.1:1")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(PropertiesAwsBidiConnectionDetails.class);
-                    assertThat(context.getBean("assistant", BidirectionalSession.class).target().region())
+                    assertThat(context.getBean("assistant", BidirectionalSession.class)
+                                    .target()
+                                    .region())
                             .isEqualTo("ap-southeast-2");
                 });
     }
 
     @Test
     void aSessionsOwnRegionWinsOverTheGlobalOne() {
-        this.contextRunner.withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0",
-                ASSISTANT + "region=us-west-2")
-                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class).target().region())
+        this.contextRunner
+                .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0", ASSISTANT + "region=us-west-2")
+                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class)
+                                .target()
+                                .region())
                         .isEqualTo("us-west-2"));
     }
 
     @Test
     void usesTheUsersRegionProviderWhenNoRegionIsConfigured() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AwsBidiAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AwsBidiAutoConfiguration.class))
                 .withBean(AwsRegionProvider.class, () -> () -> Region.CA_CENTRAL_1)
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
-                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class).target().region())
+                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class)
+                                .target()
+                                .region())
                         .isEqualTo("ca-central-1"));
     }
 
     @Test
     void theGlobalRegionPropertyWinsOverTheUsersRegionProvider() {
-        this.contextRunner.withBean(AwsRegionProvider.class, () -> () -> Region.CA_CENTRAL_1)
+        this.contextRunner
+                .withBean(AwsRegionProvider.class, () -> () -> Region.CA_CENTRAL_1)
                 .withPropertyValues(ASSISTANT + "model-id=amazon.nova-2-sonic-v1:0")
-                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class).target().region())
+                .run(context -> assertThat(context.getBean("assistant", BidirectionalSession.class)
+                                .target()
+                                .region())
                         .isEqualTo("eu-west-1"));
     }
 
@@ -236,17 +264,22 @@ class AwsBidiAutoConfigurationTests {
             AwsCredentialsProvider credentials = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
             RecordingListener listener = new RecordingListener();
-            this.contextRunner.withBean(AwsCredentialsProvider.class, () -> credentials)
+            this.contextRunner
+                    .withBean(AwsCredentialsProvider.class, () -> credentials)
                     .withBean(ExchangeListener.class, () -> listener)
-                    .withPropertyValues("aws.bidi.endpoint=" + emulator.endpoint(),
+                    .withPropertyValues(
+                            "aws.bidi.endpoint=" + emulator.endpoint(),
                             "aws.bidi.bedrock.sessions.echo.model-id=echo-test")
                     .run(context -> {
                         BidirectionalSession echo = context.getBean("echo", BidirectionalSession.class);
                         List<String> responses = echo.exchange(Flux.just(Frame.json("{\"hi\":1}")))
-                                .map(Frame::asString).collectList().block(Duration.ofSeconds(30));
+                                .map(Frame::asString)
+                                .collectList()
+                                .block(Duration.ofSeconds(30));
                         assertThat(responses).containsExactly("{\"hi\":1}");
                         await().atMost(Duration.ofSeconds(10))
-                                .untilAsserted(() -> assertThat(listener.outcomes).containsExactly(Outcome.COMPLETED));
+                                .untilAsserted(
+                                        () -> assertThat(listener.outcomes).containsExactly(Outcome.COMPLETED));
                     });
         }
     }
@@ -254,11 +287,16 @@ class AwsBidiAutoConfigurationTests {
     @Test
     void mapsPropertiesOntoCoreSettings() {
         this.contextRunner
-                .withPropertyValues("aws.bidi.http.max-concurrency=7", "aws.bidi.http.max-streams-per-connection=3",
-                        "aws.bidi.http.ping-period=45s", "aws.bidi.http.read-timeout=2m",
+                .withPropertyValues(
+                        "aws.bidi.http.max-concurrency=7",
+                        "aws.bidi.http.max-streams-per-connection=3",
+                        "aws.bidi.http.ping-period=45s",
+                        "aws.bidi.http.read-timeout=2m",
                         "aws.bidi.http.initial-window-size=256KB",
-                        "aws.bidi.exchange.max-frame-size=64KB", "aws.bidi.exchange.send-buffer-frames=5",
-                        "aws.bidi.retry.max-attempts=2", "aws.bidi.retry.retry-on=throttling")
+                        "aws.bidi.exchange.max-frame-size=64KB",
+                        "aws.bidi.exchange.send-buffer-frames=5",
+                        "aws.bidi.retry.max-attempts=2",
+                        "aws.bidi.retry.retry-on=throttling")
                 .run(context -> {
                     var http = context.getBean(BidiClientFactory.class).httpSettings();
                     assertThat(http.maxConcurrency()).isEqualTo(7);
@@ -270,8 +308,7 @@ class AwsBidiAutoConfigurationTests {
                     assertThat(options.maxFrameBytes()).isEqualTo(64 * 1024);
                     assertThat(options.sendBufferFrames()).isEqualTo(5);
                     assertThat(options.retryPolicy().maxAttempts()).isEqualTo(2);
-                    assertThat(options.retryPolicy().retryOn())
-                            .containsExactly(ErrorKind.THROTTLING);
+                    assertThat(options.retryPolicy().retryOn()).containsExactly(ErrorKind.THROTTLING);
                 });
     }
 
@@ -284,15 +321,18 @@ class AwsBidiAutoConfigurationTests {
             assertThat(http.withInitialWindowSize(null)).isEqualTo(HttpClientSettings.defaults());
             var options = context.getBean(SessionFactory.class).options();
             assertThat(options.gate()).isSameAs(context.getBean(ExchangeGate.class));
-            assertThat(options.withListener(ExchangeListener.NONE).withGate(SessionOptions.defaults().gate()))
+            assertThat(options.withListener(ExchangeListener.NONE)
+                            .withGate(SessionOptions.defaults().gate()))
                     .isEqualTo(SessionOptions.defaults());
         });
     }
 
     @Test
     void isRegisteredInTheAutoConfigurationImports() {
-        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
-                .contains(AwsBidiAutoConfiguration.class.getName(),
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+                        .getCandidates())
+                .contains(
+                        AwsBidiAutoConfiguration.class.getName(),
                         "io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorAutoConfiguration");
     }
 
@@ -303,7 +343,8 @@ class AwsBidiAutoConfigurationTests {
 
         final BidirectionalSession assistant;
 
-        QualifiedConsumer(@Qualifier("transcriber") BidirectionalSession transcriber,
+        QualifiedConsumer(
+                @Qualifier("transcriber") BidirectionalSession transcriber,
                 @Qualifier("assistant") BidirectionalSession assistant) {
             this.transcriber = transcriber;
             this.assistant = assistant;
@@ -325,9 +366,11 @@ class AwsBidiAutoConfigurationTests {
 
         final List<String> calls = new ArrayList<>();
 
-        @Nullable SageMakerRuntimeHttp2AsyncClientBuilder sageMakerBuilder;
+        @Nullable
+        SageMakerRuntimeHttp2AsyncClientBuilder sageMakerBuilder;
 
-        @Nullable BedrockRuntimeAsyncClientBuilder bedrockBuilder;
+        @Nullable
+        BedrockRuntimeAsyncClientBuilder bedrockBuilder;
 
         @Bean
         @Order(2)
@@ -358,8 +401,7 @@ class AwsBidiAutoConfigurationTests {
         }
     }
 
-    record TestConnectionDetails(URI endpoint, Region region) implements AwsBidiConnectionDetails {
-    }
+    record TestConnectionDetails(URI endpoint, Region region) implements AwsBidiConnectionDetails {}
 
     static final class RecordingListener implements ExchangeListener {
 

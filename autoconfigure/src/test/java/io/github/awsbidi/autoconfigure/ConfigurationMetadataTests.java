@@ -1,5 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
 import java.net.URL;
@@ -11,19 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.ResolvableType;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The IDE metadata the build generates ({@code META-INF/spring-configuration-metadata.json}, with the additional
@@ -43,15 +41,24 @@ class ConfigurationMetadataTests {
         List<String> keys = new ArrayList<>();
         leaves("aws.bidi", AwsBidiProperties.class, keys);
         StrictBinder.SEPARATE_GROUPS.forEach((group, type) -> leaves("aws.bidi." + group, type, keys));
-        assertThat(keys).contains("aws.bidi.http.ping-period", "aws.bidi.sagemaker.sessions.*.endpoint-name",
-                "aws.bidi.sagemaker.sessions.*.target-variant", "aws.bidi.bedrock.sessions.*.model-id",
-                "aws.bidi.bedrock.sessions.*.nova-sonic.voice-id",
-                "aws.bidi.bedrock.sessions.*.nova-sonic.renewal.force-after", "aws.bidi.shutdown.timeout",
-                "aws.bidi.emulator.cassettes", "aws.bidi.record.dir", "aws.bidi.record.sessions.*.dir",
-                "aws.bidi.exchange.open-timeout");
+        assertThat(keys)
+                .contains(
+                        "aws.bidi.http.ping-period",
+                        "aws.bidi.sagemaker.sessions.*.endpoint-name",
+                        "aws.bidi.sagemaker.sessions.*.target-variant",
+                        "aws.bidi.bedrock.sessions.*.model-id",
+                        "aws.bidi.bedrock.sessions.*.nova-sonic.voice-id",
+                        "aws.bidi.bedrock.sessions.*.nova-sonic.renewal.force-after",
+                        "aws.bidi.shutdown.timeout",
+                        "aws.bidi.emulator.cassettes",
+                        "aws.bidi.record.dir",
+                        "aws.bidi.record.sessions.*.dir",
+                        "aws.bidi.exchange.open-timeout");
         assertThat(properties.keySet()).containsAll(keys);
-        assertThat(properties.values()).allSatisfy(property -> assertThat(property.path("description").asString())
-                .as("description of %s", property.path("name").asString()).isNotBlank());
+        assertThat(properties.values())
+                .allSatisfy(property -> assertThat(property.path("description").asString())
+                        .as("description of %s", property.path("name").asString())
+                        .isNotBlank());
     }
 
     @Test
@@ -60,23 +67,26 @@ class ConfigurationMetadataTests {
         properties.forEach((name, property) -> {
             JsonNode value = property.get("defaultValue");
             if (value != null) {
-                defaults.put(name.replace("*", KEY), value.isArray()
-                        ? value.valueStream().map(JsonNode::asString).collect(Collectors.joining(","))
-                        : value.asString());
+                defaults.put(
+                        name.replace("*", KEY),
+                        value.isArray()
+                                ? value.valueStream().map(JsonNode::asString).collect(Collectors.joining(","))
+                                : value.asString());
             }
         });
         Binder binder = new Binder(new MapConfigurationPropertySource(defaults));
-        AwsBidiProperties bound = withSessions(binder.bind("aws.bidi", Bindable.of(AwsBidiProperties.class)).get());
+        AwsBidiProperties bound = withSessions(
+                binder.bind("aws.bidi", Bindable.of(AwsBidiProperties.class)).get());
         AwsBidiProperties fresh = withSessions(new AwsBidiProperties());
         for (String name : properties.keySet()) {
             String group = name.substring("aws.bidi.".length()).split("\\.")[0];
             Class<?> separate = StrictBinder.SEPARATE_GROUPS.get(group);
             String prefix = separate != null ? "aws.bidi." + group + "." : "aws.bidi.";
-            String path = beanPath(separate != null ? separate : AwsBidiProperties.class,
-                    name.substring(prefix.length()));
+            String path =
+                    beanPath(separate != null ? separate : AwsBidiProperties.class, name.substring(prefix.length()));
             Object freshGroup = separate != null ? BeanUtils.instantiateClass(separate) : fresh;
-            Object boundGroup = separate != null ? bindGroup(binder, prefix.substring(0, prefix.length() - 1), separate)
-                    : bound;
+            Object boundGroup =
+                    separate != null ? bindGroup(binder, prefix.substring(0, prefix.length() - 1), separate) : bound;
             Object expected = wrapper(freshGroup).getPropertyValue(path);
             if (expected instanceof Map<?, ?> map && map.containsKey(KEY)) {
                 continue; // a sessions map: its entries' keys are checked one by one
@@ -84,16 +94,19 @@ class ConfigurationMetadataTests {
             Object actual = wrapper(boundGroup).getPropertyValue(path);
             if (properties.get(name).get("defaultValue") == null) {
                 if (expected instanceof java.util.Collection<?> collection) {
-                    assertThat(collection).as("%s has a default, the metadata states none", name).isEmpty();
+                    assertThat(collection)
+                            .as("%s has a default, the metadata states none", name)
+                            .isEmpty();
+                } else if (expected instanceof Map<?, ?> map) {
+                    assertThat(map)
+                            .as("%s has a default, the metadata states none", name)
+                            .isEmpty();
+                } else {
+                    assertThat(expected)
+                            .as("%s has a default, the metadata states none", name)
+                            .isNull();
                 }
-                else if (expected instanceof Map<?, ?> map) {
-                    assertThat(map).as("%s has a default, the metadata states none", name).isEmpty();
-                }
-                else {
-                    assertThat(expected).as("%s has a default, the metadata states none", name).isNull();
-                }
-            }
-            else {
+            } else {
                 assertThat(actual).as("default of %s", name).isEqualTo(expected);
             }
         }
@@ -101,11 +114,21 @@ class ConfigurationMetadataTests {
 
     @Test
     void sessionAndNovaSonicDefaultsAreTheLibrarys() {
-        assertThat(properties.get("aws.bidi.bedrock.sessions.*.nova-sonic.voice-id").get("defaultValue").asString())
-                .isEqualTo(io.github.awsbidi.novasonic.NovaSonicSettings.defaults().voiceId());
-        assertThat(properties.get("aws.bidi.bedrock.sessions.*.nova-sonic.renewal.threshold").get("defaultValue")
-                .asString()).isEqualTo("6m");
-        assertThat(properties.get("aws.bidi.http.initial-window-size").get("defaultValue").asString())
+        assertThat(properties
+                        .get("aws.bidi.bedrock.sessions.*.nova-sonic.voice-id")
+                        .get("defaultValue")
+                        .asString())
+                .isEqualTo(
+                        io.github.awsbidi.novasonic.NovaSonicSettings.defaults().voiceId());
+        assertThat(properties
+                        .get("aws.bidi.bedrock.sessions.*.nova-sonic.renewal.threshold")
+                        .get("defaultValue")
+                        .asString())
+                .isEqualTo("6m");
+        assertThat(properties
+                        .get("aws.bidi.http.initial-window-size")
+                        .get("defaultValue")
+                        .asString())
                 .isEqualTo("1MB");
         assertThat(NovaSonicSettingsBinder.settings("p", new AwsBidiProperties.NovaSonic()))
                 .isEqualTo(io.github.awsbidi.novasonic.NovaSonicSettings.defaults());
@@ -127,10 +150,11 @@ class ConfigurationMetadataTests {
             path.append(path.length() > 0 ? "." : "").append(descriptor.getName());
             if (Map.class.isAssignableFrom(descriptor.getPropertyType()) && i + 1 < elements.length) {
                 path.append("[").append(KEY).append("]");
-                current = ResolvableType.forMethodReturnType(descriptor.getReadMethod()).asMap().resolveGeneric(1);
+                current = ResolvableType.forMethodReturnType(descriptor.getReadMethod())
+                        .asMap()
+                        .resolveGeneric(1);
                 i++;
-            }
-            else {
+            } else {
                 current = descriptor.getPropertyType();
             }
         }
@@ -141,8 +165,10 @@ class ConfigurationMetadataTests {
         return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
                 .filter(descriptor -> descriptor.getReadMethod() != null
                         && descriptor.getReadMethod().getDeclaringClass() != Object.class)
-                .filter(descriptor -> SettingsErrors.propertyName(type, descriptor.getName()).equals(dashed))
-                .findFirst().orElseThrow(() -> new AssertionError("no property " + dashed + " in " + type));
+                .filter(descriptor ->
+                        SettingsErrors.propertyName(type, descriptor.getName()).equals(dashed))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no property " + dashed + " in " + type));
     }
 
     /** A wrapper that creates the map entry a session key walks into ({@code sessions[x]}) when it is not there. */
@@ -157,7 +183,6 @@ class ConfigurationMetadataTests {
     }
 
     /** Every key a user can write below {@code prefix} of {@code type}, map keys written {@code *}. */
-
     private static void leaves(String prefix, Class<?> type, List<String> keys) {
         for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
             if (descriptor.getReadMethod() == null || descriptor.getReadMethod().getDeclaringClass() == Object.class) {
@@ -167,14 +192,17 @@ class ConfigurationMetadataTests {
             Class<?> propertyType = descriptor.getPropertyType();
             if (Map.class.isAssignableFrom(propertyType)) {
                 keys.add(name);
-                leaves(name + ".*", Objects.requireNonNull(ResolvableType
-                        .forMethodReturnType(descriptor.getReadMethod()).asMap().resolveGeneric(1)), keys);
-            }
-            else if (!propertyType.isEnum() && (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")
-                    || propertyType.getName().startsWith(type.getName() + "$"))) {
+                leaves(
+                        name + ".*",
+                        Objects.requireNonNull(ResolvableType.forMethodReturnType(descriptor.getReadMethod())
+                                .asMap()
+                                .resolveGeneric(1)),
+                        keys);
+            } else if (!propertyType.isEnum()
+                    && (propertyType.getName().startsWith(AwsBidiProperties.class.getName() + "$")
+                            || propertyType.getName().startsWith(type.getName() + "$"))) {
                 leaves(name, propertyType, keys);
-            }
-            else {
+            } else {
                 keys.add(name);
             }
         }
@@ -182,19 +210,23 @@ class ConfigurationMetadataTests {
 
     private static Map<String, JsonNode> load() {
         try {
-            for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
+            for (URL url : Collections.list(ConfigurationMetadataTests.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = url.openStream()) {
                     JsonNode root = JsonMapper.builder().build().readTree(in);
-                    if (root.path("groups").valueStream().anyMatch(g -> g.path("name").asString().equals("aws.bidi"))) {
+                    if (root.path("groups")
+                            .valueStream()
+                            .anyMatch(g -> g.path("name").asString().equals("aws.bidi"))) {
                         Map<String, JsonNode> byName = new LinkedHashMap<>();
-                        root.path("properties").valueStream().forEach(p -> byName.put(p.path("name").asString(), p));
+                        root.path("properties")
+                                .valueStream()
+                                .forEach(p -> byName.put(p.path("name").asString(), p));
                         return byName;
                     }
                 }
             }
-        }
-        catch (java.io.IOException ex) {
+        } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
         throw new AssertionError("no generated metadata with the aws.bidi group on the class path");

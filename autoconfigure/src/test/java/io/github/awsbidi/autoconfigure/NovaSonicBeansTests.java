@@ -25,15 +25,22 @@ class NovaSonicBeansTests {
     private static final String PREFIX = "aws.bidi.bedrock.sessions.assistant.";
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    AwsBidiEmulatorAutoConfiguration.class,
+                    AwsBidiAutoConfiguration.class,
                     NovaSonicAutoConfiguration.class))
             .withPropertyValues("aws.bidi.emulator.enabled=true", PREFIX + "model-id=amazon.nova-2-sonic-v1:0");
 
     @Test
     void eachBedrockSessionGetsANovaSonicBeanWithItsPropertySettings() {
-        contextRunner.withPropertyValues(PREFIX + "nova-sonic.voice-id=tiffany", PREFIX + "nova-sonic.top-p=0.5",
-                PREFIX + "nova-sonic.endpointing-sensitivity=HIGH", PREFIX + "nova-sonic.renewal.threshold=5m",
-                PREFIX + "nova-sonic.recovery.enabled=false").run(context -> {
+        contextRunner
+                .withPropertyValues(
+                        PREFIX + "nova-sonic.voice-id=tiffany",
+                        PREFIX + "nova-sonic.top-p=0.5",
+                        PREFIX + "nova-sonic.endpointing-sensitivity=HIGH",
+                        PREFIX + "nova-sonic.renewal.threshold=5m",
+                        PREFIX + "nova-sonic.recovery.enabled=false")
+                .run(context -> {
                     NovaSonic novaSonic = context.getBean("assistantNovaSonic", NovaSonic.class);
                     assertThat(novaSonic.session()).isSameAs(context.getBean("assistant"));
                     assertThat(novaSonic.settings().voiceId()).isEqualTo("tiffany");
@@ -48,14 +55,20 @@ class NovaSonicBeansTests {
 
     @Test
     void toolBeansAndCustomizersAreApplied() {
-        NovaSonicTool weather = new NovaSonicTool("getWeather", "Current weather for a city",
+        NovaSonicTool weather = new NovaSonicTool(
+                "getWeather",
+                "Current weather for a city",
                 "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}}}",
                 ToolHandler.blocking(call -> Map.of("temperature", 21)));
-        contextRunner.withBean(NovaSonicTool.class, () -> weather)
-                .withBean(NovaSonicCustomizer.class, () -> (name, settings) -> settings.systemPrompt("Be brief, " + name))
+        contextRunner
+                .withBean(NovaSonicTool.class, () -> weather)
+                .withBean(
+                        NovaSonicCustomizer.class, () -> (name, settings) -> settings.systemPrompt("Be brief, " + name))
                 .run(context -> {
                     NovaSonic novaSonic = context.getBean("assistantNovaSonic", NovaSonic.class);
-                    assertThat(novaSonic.settings().tools()).extracting(NovaSonicTool::name).containsExactly("getWeather");
+                    assertThat(novaSonic.settings().tools())
+                            .extracting(NovaSonicTool::name)
+                            .containsExactly("getWeather");
                     assertThat(novaSonic.settings().systemPrompt()).isEqualTo("Be brief, assistant");
                 });
     }
@@ -63,14 +76,20 @@ class NovaSonicBeansTests {
     @Test
     void aConversationOnTheInjectedClientAnswersATextTurnWithTheEmulator() {
         contextRunner.run(context -> {
-            Conversation conversation = context.getBean("assistantNovaSonic", NovaSonic.class).start()
+            Conversation conversation = context.getBean("assistantNovaSonic", NovaSonic.class)
+                    .start()
                     .block(Duration.ofSeconds(30));
-            var events = conversation.events().filter(event -> event instanceof ConversationEvent.Transcript)
+            var events = conversation
+                    .events()
+                    .filter(event -> event instanceof ConversationEvent.Transcript)
                     .cast(ConversationEvent.Transcript.class)
-                    .filter(transcript -> transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
-                    .next().toFuture();
+                    .filter(transcript ->
+                            transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
+                    .next()
+                    .toFuture();
             conversation.sendText("hello there").block(Duration.ofSeconds(30));
-            assertThat(events.get(30, java.util.concurrent.TimeUnit.SECONDS).text()).contains("hello there");
+            assertThat(events.get(30, java.util.concurrent.TimeUnit.SECONDS).text())
+                    .contains("hello there");
             conversation.close().block(Duration.ofSeconds(30));
         });
     }
@@ -99,41 +118,57 @@ class NovaSonicBeansTests {
 
     @Test
     void aNova25SonicSessionGetsTheBeanToo() {
-        contextRunner.withPropertyValues(PREFIX + "model-id=amazon.nova-2-5-sonic")
+        contextRunner
+                .withPropertyValues(PREFIX + "model-id=amazon.nova-2-5-sonic")
                 .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
     }
 
     @Test
     void aBedrockSessionOnAnotherModelGetsNoNovaSonicBeanUnlessEnabled() {
-        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model")
-                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
-        contextRunner.withPropertyValues(PREFIX + "model-id=echo-model", PREFIX + "nova-sonic.enabled=true")
+        contextRunner
+                .withPropertyValues(PREFIX + "model-id=echo-model")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean("assistantNovaSonic")
+                        .hasBean("assistant"));
+        contextRunner
+                .withPropertyValues(PREFIX + "model-id=echo-model", PREFIX + "nova-sonic.enabled=true")
                 .run(context -> assertThat(context).hasBean("assistantNovaSonic"));
     }
 
     @Test
     void novaSonicEnabledFalseRegistersNoBeanEvenForANovaSonicModel() {
-        contextRunner.withPropertyValues(PREFIX + "nova-sonic.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean("assistantNovaSonic").hasBean("assistant"));
+        contextRunner
+                .withPropertyValues(PREFIX + "nova-sonic.enabled=false")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean("assistantNovaSonic")
+                        .hasBean("assistant"));
     }
 
     @Test
     void withoutTheNovaSonicModuleTheSessionStaysAndNoNovaSonicBeanIsRegistered() {
-        contextRunner.withClassLoader(new FilteredClassLoader(NovaSonic.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("assistantNovaSonic")
+        contextRunner
+                .withClassLoader(new FilteredClassLoader(NovaSonic.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean("assistantNovaSonic")
                         .hasBean("assistant"));
     }
 
     @Test
     void sageMakerSessionsGetNoNovaSonicBean() {
-        contextRunner.withPropertyValues("aws.bidi.sagemaker.sessions.echo.endpoint-name=echo")
-                .run(context -> assertThat(context.getBeanNamesForType(NovaSonic.class)).containsExactly("assistantNovaSonic"));
+        contextRunner
+                .withPropertyValues("aws.bidi.sagemaker.sessions.echo.endpoint-name=echo")
+                .run(context ->
+                        assertThat(context.getBeanNamesForType(NovaSonic.class)).containsExactly("assistantNovaSonic"));
     }
 
     @Test
     void conversationsGetMetersPerSessionWhenAMeterRegistryExists() {
-        contextRunner.withBean(io.micrometer.core.instrument.MeterRegistry.class,
-                io.micrometer.core.instrument.simple.SimpleMeterRegistry::new).run(context -> {
+        contextRunner
+                .withBean(
+                        io.micrometer.core.instrument.MeterRegistry.class,
+                        io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+                .run(context -> {
                     assertThat(context).hasSingleBean(NovaSonicListenerFactory.class);
                     assertThat(context.getBean(NovaSonicListenerFactory.class).listener("assistant"))
                             .isInstanceOf(io.github.awsbidi.novasonic.micrometer.NovaSonicMeters.class);

@@ -1,11 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorAutoConfiguration;
 import io.github.awsbidi.core.BidiStreamException;
@@ -17,17 +13,19 @@ import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.novasonic.Conversation;
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.NovaSonic;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import reactor.core.publisher.Flux;
 
 /**
  * Closing the context while a plain bean (no web request) holds an exchange: the exchange finishes, new ones are
@@ -39,9 +37,13 @@ class SessionDrainTests {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiEmulatorAutoConfiguration.class,
-                    AwsBidiAutoConfiguration.class, NovaSonicAutoConfiguration.class))
-            .withPropertyValues("aws.bidi.emulator.enabled=true", "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
+            .withConfiguration(AutoConfigurations.of(
+                    AwsBidiEmulatorAutoConfiguration.class,
+                    AwsBidiAutoConfiguration.class,
+                    NovaSonicAutoConfiguration.class))
+            .withPropertyValues(
+                    "aws.bidi.emulator.enabled=true",
+                    "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
                     "aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-2-sonic-v1:0")
             .withBean(Readiness.class, Readiness::new);
 
@@ -53,8 +55,9 @@ class SessionDrainTests {
             Exchange exchange = echo.open().block(TIMEOUT);
             List<String> received = new CopyOnWriteArrayList<>();
             CompletableFuture<Void> done = new CompletableFuture<>();
-            exchange.responses().map(frame -> frame.asString()).subscribe(received::add, done::completeExceptionally,
-                    () -> done.complete(null));
+            exchange.responses()
+                    .map(frame -> frame.asString())
+                    .subscribe(received::add, done::completeExceptionally, () -> done.complete(null));
             exchange.send(Frame.text("before close")).block(TIMEOUT);
             await().atMost(TIMEOUT).until(() -> received.size() == 1);
 
@@ -80,8 +83,7 @@ class SessionDrainTests {
             exchange.complete();
             done.get(30, TimeUnit.SECONDS);
             closing.get(30, TimeUnit.SECONDS);
-            assertThat(received).containsExactly("before close", "during drain 1", "during drain 2",
-                    "during drain 3");
+            assertThat(received).containsExactly("before close", "during drain 1", "during drain 2", "during drain 3");
         });
     }
 
@@ -109,7 +111,8 @@ class SessionDrainTests {
     @Test
     void aDrainThatRunsOutOfTimeStillClosesTheContext() {
         contextRunner.withPropertyValues("aws.bidi.shutdown.timeout=500ms").run(context -> {
-            Exchange exchange = context.getBean("echo", BidirectionalSession.class).open().block(TIMEOUT);
+            Exchange exchange =
+                    context.getBean("echo", BidirectionalSession.class).open().block(TIMEOUT);
             ExchangeGate gate = context.getBean(ExchangeGate.class);
             CompletableFuture<Void> done = new CompletableFuture<>();
             exchange.responses().subscribe(null, done::completeExceptionally, () -> done.complete(null));
@@ -133,18 +136,24 @@ class SessionDrainTests {
             assertThat(context.getBean(Readiness.class).states).doesNotContain(ReadinessState.REFUSING_TRAFFIC);
             assertThat(novaSonic.openConversations()).isEqualTo(1);
             context.getSourceApplicationContext().restart();
-            assertThat(echo.exchange(Flux.just(Frame.text("after pause"))).map(Frame::asString).collectList()
-                    .block(TIMEOUT)).containsExactly("after pause");
+            assertThat(echo.exchange(Flux.just(Frame.text("after pause")))
+                            .map(Frame::asString)
+                            .collectList()
+                            .block(TIMEOUT))
+                    .containsExactly("after pause");
             conversation.close().block(TIMEOUT);
 
             // Stopped, the sessions drain; started again, they take exchanges and report ready.
             context.getSourceApplicationContext().stop();
             assertThat(context.getBean(ExchangeGate.class).isClosed()).isTrue();
             context.getSourceApplicationContext().start();
-            assertThat(echo.exchange(Flux.just(Frame.text("after restart"))).map(Frame::asString).collectList()
-                    .block(TIMEOUT)).containsExactly("after restart");
-            assertThat(context.getBean(Readiness.class).states).endsWith(ReadinessState.REFUSING_TRAFFIC,
-                    ReadinessState.ACCEPTING_TRAFFIC);
+            assertThat(echo.exchange(Flux.just(Frame.text("after restart")))
+                            .map(Frame::asString)
+                            .collectList()
+                            .block(TIMEOUT))
+                    .containsExactly("after restart");
+            assertThat(context.getBean(Readiness.class).states)
+                    .endsWith(ReadinessState.REFUSING_TRAFFIC, ReadinessState.ACCEPTING_TRAFFIC);
         });
     }
 

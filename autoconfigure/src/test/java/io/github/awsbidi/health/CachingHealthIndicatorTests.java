@@ -21,8 +21,8 @@ class CachingHealthIndicatorTests {
 
     @Test
     void aCheckThatNeverAnswersIsUnknownAfterTheTimeout() {
-        CachingHealthIndicator indicator = new CachingHealthIndicator(Mono::never, Duration.ofMinutes(1),
-                Duration.ofMillis(50), clock);
+        CachingHealthIndicator indicator =
+                new CachingHealthIndicator(Mono::never, Duration.ofMinutes(1), Duration.ofMillis(50), clock);
         Health health = indicator.health().block(Duration.ofSeconds(5));
         assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
         assertThat((String) health.getDetails().get("error")).contains("no answer within");
@@ -36,12 +36,15 @@ class CachingHealthIndicatorTests {
             checks.incrementAndGet();
             return answer.asMono();
         });
-        CachingHealthIndicator indicator = new CachingHealthIndicator(slow, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+        CachingHealthIndicator indicator =
+                new CachingHealthIndicator(slow, Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
 
         Flux<Health> storm = Flux.range(0, 50).flatMap(i -> indicator.health());
         var collected = storm.collectList().toFuture();
         answer.tryEmitValue(Health.up().build());
-        assertThat(collected.join()).hasSize(50).allMatch(health -> health.getStatus().equals(Status.UP));
+        assertThat(collected.join())
+                .hasSize(50)
+                .allMatch(health -> health.getStatus().equals(Status.UP));
         indicator.health().block();
         assertThat(checks).hasValue(1);
 

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,11 +41,15 @@ public final class BenchmarkMain {
 
     /** The sections of the table, in order. */
     enum Section {
-        THROUGHPUT, LATENCY, CONCURRENCY, CEILING, LIVE_AUDIO, MEMORY
+        THROUGHPUT,
+        LATENCY,
+        CONCURRENCY,
+        CEILING,
+        LIVE_AUDIO,
+        MEMORY
     }
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -106,8 +109,12 @@ public final class BenchmarkMain {
         }
         if (options.sections().contains(Section.CONCURRENCY)) {
             ConcurrencyBenchmark concurrency = new ConcurrencyBenchmark(emulator, mode);
-            int warmUpStreams = Math.min(mode.concurrencyWarmUpStreams(),
-                    mode.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1));
+            int warmUpStreams = Math.min(
+                    mode.concurrencyWarmUpStreams(),
+                    mode.concurrency().stream()
+                            .mapToInt(Integer::intValue)
+                            .min()
+                            .orElse(1));
             for (Operation operation : options.operations()) {
                 progress("concurrency, " + operation.label() + ", warm-up with " + warmUpStreams + " streams");
                 concurrency.warmUp(operation, warmUpStreams);
@@ -151,7 +158,10 @@ public final class BenchmarkMain {
     private static @Nullable String heapProblem(Options options) {
         int most = 0;
         if (options.sections().contains(Section.CONCURRENCY)) {
-            most = options.mode().concurrency().stream().mapToInt(Integer::intValue).max().orElse(0);
+            most = options.mode().concurrency().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
         }
         if (options.sections().contains(Section.LIVE_AUDIO)) {
             most = Math.max(most, options.mode().liveStreams());
@@ -164,14 +174,21 @@ public final class BenchmarkMain {
         if (max >= needed) {
             return null;
         }
-        return String.format(Locale.ROOT, "%d concurrent streams need a heap of about %d MB (the SDK keeps a 2 MiB"
-                + " buffer per stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or lower --concurrency",
-                most, needed >> 20, max >> 20, (needed >> 30) + 2);
+        return String.format(
+                Locale.ROOT,
+                "%d concurrent streams need a heap of about %d MB (the SDK keeps a 2 MiB"
+                        + " buffer per stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or lower --concurrency",
+                most,
+                needed >> 20,
+                max >> 20,
+                (needed >> 30) + 2);
     }
 
     private static String header(Mode mode, Duration took) {
         Runtime.Version version = Runtime.version();
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), client heap max %d MB, \
                 emulator (TLS) in a separate JVM on the same machine; took %d s.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
@@ -180,11 +197,18 @@ public final class BenchmarkMain {
                 with its interval. Targets are judged on the interval: ok when all of it meets the target, MISS when \
                 none of it does, unclear otherwise. Concurrency rows: %d iteration(s) per side, at most %d streams \
                 opening at once.
-                """, mode.name(), LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("os.arch"), version,
+                """,
+                mode.name(),
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                version,
                 System.getProperty("java.vm.name"),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024),
-                took.toSeconds(), mode.concurrencyIterations(), ConcurrencyBenchmark.OPENING_AT_ONCE);
+                took.toSeconds(),
+                mode.concurrencyIterations(),
+                ConcurrencyBenchmark.OPENING_AT_ONCE);
     }
 
     private static void progress(String step) {
@@ -192,8 +216,13 @@ public final class BenchmarkMain {
     }
 
     /** The parsed command line. */
-    record Options(Mode mode, Set<Section> sections, List<Operation> operations, @Nullable Path markdown,
-            @Nullable Path json, boolean help) {
+    record Options(
+            Mode mode,
+            Set<Section> sections,
+            List<Operation> operations,
+            @Nullable Path markdown,
+            @Nullable Path json,
+            boolean help) {
 
         static Options parse(String[] args) {
             Mode mode = Mode.SHORT;
@@ -208,10 +237,16 @@ public final class BenchmarkMain {
                 switch (args[i]) {
                     case "--mode" -> mode = Mode.parse(value(args, ++i));
                     case "--only" -> sections = sections(value(args, ++i));
-                    case "--ops" -> operations = Arrays.stream(value(args, ++i).split(","))
-                            .map(Operation::parse).distinct().toList();
-                    case "--concurrency" -> concurrency = Arrays.stream(value(args, ++i).split(","))
-                            .map(String::trim).map(text -> positive(text, "--concurrency")).toList();
+                    case "--ops" ->
+                        operations = Arrays.stream(value(args, ++i).split(","))
+                                .map(Operation::parse)
+                                .distinct()
+                                .toList();
+                    case "--concurrency" ->
+                        concurrency = Arrays.stream(value(args, ++i).split(","))
+                                .map(String::trim)
+                                .map(text -> positive(text, "--concurrency"))
+                                .toList();
                     case "--markdown" -> markdown = Path.of(value(args, ++i));
                     case "--json" -> json = Path.of(value(args, ++i));
                     case "--live-streams" -> liveStreams = positive(value(args, ++i), "--live-streams");
@@ -232,10 +267,13 @@ public final class BenchmarkMain {
             Set<Section> sections = EnumSet.noneOf(Section.class);
             for (String name : text.split(",")) {
                 try {
-                    sections.add(Section.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+                    sections.add(
+                            Section.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown section '" + name + "', expected "
-                            + Arrays.toString(Section.values()).toLowerCase(Locale.ROOT), e);
+                    throw new IllegalArgumentException(
+                            "unknown section '" + name + "', expected "
+                                    + Arrays.toString(Section.values()).toLowerCase(Locale.ROOT),
+                            e);
                 }
             }
             return sections;
@@ -260,5 +298,4 @@ public final class BenchmarkMain {
             return args[index];
         }
     }
-
 }

@@ -82,6 +82,5 @@ final class CeilingBenchmark {
         return new Sample(frames, end - start, emulatorCpu, clientCpu);
     }
 
-    private record Sample(long frames, long elapsedNanos, long emulatorCpuNanos, long clientCpuNanos) {
-    }
+    private record Sample(long frames, long elapsedNanos, long emulatorCpuNanos, long clientCpuNanos) {}
 }

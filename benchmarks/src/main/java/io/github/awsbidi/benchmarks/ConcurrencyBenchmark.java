@@ -57,12 +57,27 @@ final class ConcurrencyBenchmark {
         }
         String what = Numbers.format(streams) + " streams: ";
         return List.of(
-                Row.compared(what + "time to open all", operation, "ms", Goal.NONE, openMillis.get(Side.RAW),
+                Row.compared(
+                        what + "time to open all",
+                        operation,
+                        "ms",
+                        Goal.NONE,
+                        openMillis.get(Side.RAW),
                         openMillis.get(Side.SESSION)),
-                Row.compared(what + "echo latency p99 under load", operation, "ms", Goal.NONE, p99.get(Side.RAW),
+                Row.compared(
+                        what + "echo latency p99 under load",
+                        operation,
+                        "ms",
+                        Goal.NONE,
+                        p99.get(Side.RAW),
                         p99.get(Side.SESSION)),
-                Row.compared(what + "heap per open stream", operation, "KB", Goal.maxExcess(16),
-                        heapKb.get(Side.RAW), heapKb.get(Side.SESSION)));
+                Row.compared(
+                        what + "heap per open stream",
+                        operation,
+                        "KB",
+                        Goal.maxExcess(16),
+                        heapKb.get(Side.RAW),
+                        heapKb.get(Side.SESSION)));
     }
 
     private Sample once(Side side, Operation operation, int streams, byte[] payload) throws InterruptedException {
@@ -85,16 +100,17 @@ final class ConcurrencyBenchmark {
             Semaphore opening = new Semaphore(OPENING_AT_ONCE);
             for (PingPong stream : all) {
                 if (!opening.tryAcquire(mode.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("opening " + streams + " streams took longer than "
-                            + mode.timeout());
+                    throw new IllegalStateException(
+                            "opening " + streams + " streams took longer than " + mode.timeout());
                 }
                 stream.open(echo);
                 stream.firstEcho().whenComplete((at, error) -> opening.release());
             }
             long lastOpened = start;
             for (PingPong stream : all) {
-                lastOpened = Math.max(lastOpened, Probes.await(stream.firstEcho(), mode.timeout(),
-                        "opening " + streams + " streams"));
+                lastOpened = Math.max(
+                        lastOpened,
+                        Probes.await(stream.firstEcho(), mode.timeout(), "opening " + streams + " streams"));
             }
             double openMillis = (lastOpened - start) / 1e6;
 
@@ -102,8 +118,8 @@ final class ConcurrencyBenchmark {
             long[] samples = new long[streams * mode.loadPings()];
             int next = 0;
             for (PingPong stream : all) {
-                long[] taken = Probes.await(stream.finished(), mode.timeout(), "round trips on " + streams
-                        + " streams");
+                long[] taken =
+                        Probes.await(stream.finished(), mode.timeout(), "round trips on " + streams + " streams");
                 System.arraycopy(taken, 0, samples, next, taken.length);
                 next += taken.length;
             }
@@ -114,12 +130,13 @@ final class ConcurrencyBenchmark {
 
             List<CompletableFuture<Void>> closing = new ArrayList<>(streams);
             all.forEach(stream -> closing.add(stream.close()));
-            Probes.await(CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)), mode.timeout(),
+            Probes.await(
+                    CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)),
+                    mode.timeout(),
                     "closing " + streams + " streams");
             return new Sample(openMillis, p99, kbPerStream);
         }
     }
 
-    private record Sample(double openMillis, double p99Millis, double heapKbPerStream) {
-    }
+    private record Sample(double openMillis, double p99Millis, double heapKbPerStream) {}
 }

@@ -21,10 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,8 +95,8 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private static void forward(Process process, CompletableFuture<URI> listening) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 Matcher matcher = LISTENING.matcher(line);
@@ -143,7 +141,11 @@ final class EmulatorProcess implements AutoCloseable {
         if (current == null) {
             return -1;
         }
-        return current.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        return current.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(-1L);
     }
 
     @Override

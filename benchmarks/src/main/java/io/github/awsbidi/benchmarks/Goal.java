@@ -46,23 +46,33 @@ record Goal(Kind kind, double limit) {
             case NONE -> "";
             case MIN_RATIO -> {
                 Interval ratio = Interval.ofRatios(raw, session);
-                yield String.format(Locale.ROOT, ">= %.2f: %s", limit,
-                        judge(ratio.low() >= limit, ratio.high() < limit, ratio));
+                yield String.format(
+                        Locale.ROOT, ">= %.2f: %s", limit, judge(ratio.low() >= limit, ratio.high() < limit, ratio));
             }
             case MAX_RATIO -> {
                 Interval ratio = Interval.ofRatios(raw, session);
-                yield String.format(Locale.ROOT, "<= %.2f: %s", limit,
-                        judge(ratio.high() <= limit, ratio.low() > limit, ratio));
+                yield String.format(
+                        Locale.ROOT, "<= %.2f: %s", limit, judge(ratio.high() <= limit, ratio.low() > limit, ratio));
             }
             case MAX_EXCESS -> {
                 Interval excess = Interval.ofDifferences(raw, session);
-                yield String.format(Locale.ROOT, "<= raw + %s %s: %s (%s [%s, %s])", Numbers.format(limit), unit,
-                        judge(excess.high() <= limit, excess.low() > limit, excess), signed(excess.median()),
-                        signed(excess.low()), signed(excess.high()));
+                yield String.format(
+                        Locale.ROOT,
+                        "<= raw + %s %s: %s (%s [%s, %s])",
+                        Numbers.format(limit),
+                        unit,
+                        judge(excess.high() <= limit, excess.low() > limit, excess),
+                        signed(excess.median()),
+                        signed(excess.low()),
+                        signed(excess.high()));
             }
             case BELOW -> {
                 Interval values = Interval.ofMedian(session);
-                yield String.format(Locale.ROOT, "session < %s %s: %s", Numbers.format(limit), unit,
+                yield String.format(
+                        Locale.ROOT,
+                        "session < %s %s: %s",
+                        Numbers.format(limit),
+                        unit,
                         judge(values.high() < limit, values.low() >= limit, values));
             }
         };
@@ -70,8 +80,9 @@ record Goal(Kind kind, double limit) {
 
     private static String judge(boolean met, boolean missed, Interval interval) {
         String word = met ? "ok" : missed ? "MISS" : "unclear";
-        return interval.confident() ? word : String.format(Locale.ROOT, "%s (n=%d, range only)", word,
-                interval.samples());
+        return interval.confident()
+                ? word
+                : String.format(Locale.ROOT, "%s (n=%d, range only)", word, interval.samples());
     }
 
     private static String signed(double value) {

@@ -1,5 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-
 /**
  * The child JVM of {@link MemoryBenchmark}, started with the garbage-collector flags under test:
  * {@code HeapProbeMain ENDPOINT CERT.pem OPERATION STREAMS PAIRS}. Opens STREAMS idle streams (each has answered one
@@ -23,8 +22,7 @@ final class HeapProbeMain {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private HeapProbeMain() {
-    }
+    private HeapProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
@@ -39,8 +37,8 @@ final class HeapProbeMain {
         }
         for (int i = 0; i < pairs; i++) {
             for (Side side : Sides.inTurn(i)) {
-                System.out.printf(Locale.ROOT, "heap %s %.3f%n", side.name(),
-                        heapPerStream(side, operation, emulator, streams));
+                System.out.printf(
+                        Locale.ROOT, "heap %s %.3f%n", side.name(), heapPerStream(side, operation, emulator, streams));
             }
         }
     }
@@ -70,15 +68,20 @@ final class HeapProbeMain {
             long open = Probes.heapAfterGc();
             List<CompletableFuture<Void>> closing = new ArrayList<>(streams);
             all.forEach(stream -> closing.add(stream.close()));
-            Probes.await(CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)), TIMEOUT,
+            Probes.await(
+                    CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)),
+                    TIMEOUT,
                     "closing " + streams + " streams");
             return (open - before) / 1024.0 / streams;
         }
     }
 
     private static String collectors() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .map(name -> name.split(" ")[0]).distinct().collect(Collectors.joining("+"));
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .map(name -> name.split(" ")[0])
+                .distinct()
+                .collect(Collectors.joining("+"));
     }
 
     /** G1's region size in bytes, 0 for collectors without regions of that kind. */

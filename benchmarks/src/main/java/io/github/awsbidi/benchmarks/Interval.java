@@ -78,8 +78,8 @@ record Interval(double median, double low, double high, double confidence, int s
 
     private static void requirePaired(double[] raw, double[] session) {
         if (raw.length != session.length) {
-            throw new IllegalArgumentException("pairs need as many raw as session samples: " + raw.length + " and "
-                    + session.length);
+            throw new IllegalArgumentException(
+                    "pairs need as many raw as session samples: " + raw.length + " and " + session.length);
         }
     }
 }

@@ -52,13 +52,23 @@ final class LatencyBenchmark {
         }
         String what = "echo latency, 1 stream, " + Payloads.SMALL + " B, ";
         return List.of(
-                Row.compared(what + "p50", operation, "us", Goal.maxRatio(1.05), p50.get(Side.RAW),
-                        p50.get(Side.SESSION)),
+                Row.compared(
+                        what + "p50", operation, "us", Goal.maxRatio(1.05), p50.get(Side.RAW), p50.get(Side.SESSION)),
                 Row.compared(what + "p99", operation, "us", Goal.NONE, p99.get(Side.RAW), p99.get(Side.SESSION)),
-                Row.compared("client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B", operation,
-                        "us", Goal.maxRatio(1.03), cpu.get(Side.RAW), cpu.get(Side.SESSION)),
-                Row.compared("bytes allocated per frame, 1 in flight, " + Payloads.SMALL + " B", operation, "B",
-                        Goal.maxExcess(64), allocated.get(Side.RAW), allocated.get(Side.SESSION)));
+                Row.compared(
+                        "client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B",
+                        operation,
+                        "us",
+                        Goal.maxRatio(1.03),
+                        cpu.get(Side.RAW),
+                        cpu.get(Side.SESSION)),
+                Row.compared(
+                        "bytes allocated per frame, 1 in flight, " + Payloads.SMALL + " B",
+                        operation,
+                        "B",
+                        Goal.maxExcess(64),
+                        allocated.get(Side.RAW),
+                        allocated.get(Side.SESSION)));
     }
 
     private Sample once(EchoClient client, byte[] payload) throws InterruptedException {
@@ -76,6 +86,5 @@ final class LatencyBenchmark {
         return new Sample(samples, cpu, allocated);
     }
 
-    private record Sample(long[] roundTrips, long cpuNanos, long allocatedBytes) {
-    }
+    private record Sample(long[] roundTrips, long cpuNanos, long allocatedBytes) {}
 }

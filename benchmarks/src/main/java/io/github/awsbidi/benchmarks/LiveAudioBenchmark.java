@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,11 +50,26 @@ final class LiveAudioBenchmark {
         }
         String what = Numbers.format(streams) + " live-audio streams (1,024 B every 32 ms): ";
         return List.of(
-                Row.compared(what + "frame latency p99", operation, "ms", Goal.below(100), p99.get(Side.RAW),
+                Row.compared(
+                        what + "frame latency p99",
+                        operation,
+                        "ms",
+                        Goal.below(100),
+                        p99.get(Side.RAW),
                         p99.get(Side.SESSION)),
-                Row.compared(what + "frame latency p50", operation, "ms", Goal.NONE, p50.get(Side.RAW),
+                Row.compared(
+                        what + "frame latency p50",
+                        operation,
+                        "ms",
+                        Goal.NONE,
+                        p50.get(Side.RAW),
                         p50.get(Side.SESSION)),
-                Row.compared(what + "client CPU", operation, "cores", Goal.NONE, cores.get(Side.RAW),
+                Row.compared(
+                        what + "client CPU",
+                        operation,
+                        "cores",
+                        Goal.NONE,
+                        cores.get(Side.RAW),
                         cores.get(Side.SESSION)));
     }
 
@@ -70,8 +84,8 @@ final class LiveAudioBenchmark {
             Semaphore opening = new Semaphore(ConcurrencyBenchmark.OPENING_AT_ONCE);
             for (int i = 0; i < streams; i++) {
                 if (!opening.tryAcquire(mode.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("opening " + streams + " streams took longer than "
-                            + mode.timeout());
+                    throw new IllegalStateException(
+                            "opening " + streams + " streams took longer than " + mode.timeout());
                 }
                 LiveStream stream = new LiveStream(frame, mode.liveSeconds());
                 all.add(stream);
@@ -94,7 +108,9 @@ final class LiveAudioBenchmark {
             Thread.sleep(500);
             List<CompletableFuture<Void>> closing = new ArrayList<>(streams);
             all.forEach(stream -> closing.add(stream.finish()));
-            Probes.await(CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)), mode.timeout(),
+            Probes.await(
+                    CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)),
+                    mode.timeout(),
                     "closing " + streams + " live-audio streams");
             int count = all.stream().mapToInt(LiveStream::sampleCount).sum();
             long[] samples = new long[count];
@@ -102,16 +118,15 @@ final class LiveAudioBenchmark {
             for (LiveStream stream : all) {
                 next = stream.copySamples(samples, next);
             }
-            return new Sample(Numbers.percentile(samples, 50) / 1e6, Numbers.percentile(samples, 99) / 1e6,
-                    (double) cpu / wall);
+            return new Sample(
+                    Numbers.percentile(samples, 50) / 1e6, Numbers.percentile(samples, 99) / 1e6, (double) cpu / wall);
         } finally {
             all.forEach(LiveStream::stopTicking);
             pacer.shutdownNow();
         }
     }
 
-    private record Sample(double p50Millis, double p99Millis, double cores) {
-    }
+    private record Sample(double p50Millis, double p99Millis, double cores) {}
 
     /** One stream: a frame every 32 ms from its first send on, each echo matched with the oldest frame waiting. */
     private static final class LiveStream implements EchoStream.Listener {
@@ -134,8 +149,9 @@ final class LiveAudioBenchmark {
         void start(EchoClient client, ScheduledExecutorService pacer) {
             EchoStream opening = client.open(Traffic.queued(), this);
             stream = opening;
-            opening.closed().whenComplete((ignored, error) -> opened.completeExceptionally(error != null ? error
-                    : new IllegalStateException("the stream ended early")));
+            opening.closed()
+                    .whenComplete((ignored, error) -> opened.completeExceptionally(
+                            error != null ? error : new IllegalStateException("the stream ended early")));
             ticking = pacer.scheduleAtFixedRate(this::tick, 0, FRAME_NANOS, TimeUnit.NANOSECONDS);
         }
 

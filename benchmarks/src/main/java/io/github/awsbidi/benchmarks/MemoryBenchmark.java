@@ -22,8 +22,7 @@ final class MemoryBenchmark {
     static final String HEAP = "-Xmx4g";
 
     /** The settings measured: a label and the child's JVM flags. */
-    record Setting(String label, List<String> flags) {
-    }
+    record Setting(String label, List<String> flags) {}
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("G1, default region size", List.of(HEAP, "-XX:+UseG1GC")),
@@ -60,15 +59,17 @@ final class MemoryBenchmark {
         command.add(operation.label());
         command.add(Integer.toString(mode.memoryStreams()));
         command.add(Integer.toString(mode.memoryPairs()));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         double[] raw = new double[mode.memoryPairs()];
         double[] session = new double[mode.memoryPairs()];
         int rawCount = 0;
         int sessionCount = 0;
         String collector = "?";
         long region = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String[] parts = line.trim().split(" ");
@@ -93,8 +94,19 @@ final class MemoryBenchmark {
                     + child.exitValue() + " after " + rawCount + " raw and " + sessionCount + " session trials");
         }
         String regionText = region > 0 ? String.format(Locale.ROOT, "region %d MiB, ", region >> 20) : "";
-        return Row.compared(String.format(Locale.ROOT, "heap per open stream, %s (%s%s %s), %d streams",
-                setting.label(), regionText, collector, HEAP, mode.memoryStreams()), operation,
-                "KB", Goal.maxExcess(16), raw, session);
+        return Row.compared(
+                String.format(
+                        Locale.ROOT,
+                        "heap per open stream, %s (%s%s %s), %d streams",
+                        setting.label(),
+                        regionText,
+                        collector,
+                        HEAP,
+                        mode.memoryStreams()),
+                operation,
+                "KB",
+                Goal.maxExcess(16),
+                raw,
+                session);
     }
 }

@@ -26,21 +26,70 @@ import java.util.List;
  * @param memoryStreams idle open streams per trial of the memory rows (one child JVM per collector setting)
  * @param memoryPairs raw/session pairs of memory trials per setting
  */
-record Mode(String name, int warmups, int iterations, int smallFrames, int audioFrames, int pings,
-        List<Integer> concurrency, int concurrencyIterations, int loadPings, int ceilingStreams, int ceilingFrames,
-        Duration timeout, int concurrencyWarmUpStreams, int liveStreams, int liveSeconds, int livePairs,
-        int memoryStreams, int memoryPairs) {
+record Mode(
+        String name,
+        int warmups,
+        int iterations,
+        int smallFrames,
+        int audioFrames,
+        int pings,
+        List<Integer> concurrency,
+        int concurrencyIterations,
+        int loadPings,
+        int ceilingStreams,
+        int ceilingFrames,
+        Duration timeout,
+        int concurrencyWarmUpStreams,
+        int liveStreams,
+        int liveSeconds,
+        int livePairs,
+        int memoryStreams,
+        int memoryPairs) {
 
     /** A quicker look: 10 pairs for the single-stream rows, smaller loads (100 live-audio streams, 50 idle ones). */
-    static final Mode SHORT = new Mode("short", 1, 10, 2_500, 1_200, 300, List.of(100), 1, 3, 8,
-            1_000, Duration.ofSeconds(90), 20, 100, 4, 1, 50, 1);
+    static final Mode SHORT = new Mode(
+            "short",
+            1,
+            10,
+            2_500,
+            1_200,
+            300,
+            List.of(100),
+            1,
+            3,
+            8,
+            1_000,
+            Duration.ofSeconds(90),
+            20,
+            100,
+            4,
+            1,
+            50,
+            1);
 
     /**
      * The run the README's table comes from (about twelve minutes on two cores): 12 pairs for the single-stream
      * rows (a 96% interval from the 3rd and 10th of 12), 500 live-audio streams, five collector settings.
      */
-    static final Mode FULL = new Mode("full", 2, 12, 3_000, 1_500, 600, List.of(100, 1_000), 1, 5, 8,
-            1_000, Duration.ofSeconds(180), 50, 500, 6, 3, 64, 2);
+    static final Mode FULL = new Mode(
+            "full",
+            2,
+            12,
+            3_000,
+            1_500,
+            600,
+            List.of(100, 1_000),
+            1,
+            5,
+            8,
+            1_000,
+            Duration.ofSeconds(180),
+            50,
+            500,
+            6,
+            3,
+            64,
+            2);
 
     static Mode parse(String text) {
         return switch (text) {
@@ -51,14 +100,46 @@ record Mode(String name, int warmups, int iterations, int smallFrames, int audio
     }
 
     Mode withConcurrency(List<Integer> levels) {
-        return new Mode(name, warmups, iterations, smallFrames, audioFrames, pings, List.copyOf(levels),
-                concurrencyIterations, loadPings, ceilingStreams, ceilingFrames, timeout, concurrencyWarmUpStreams,
-                liveStreams, liveSeconds, livePairs, memoryStreams, memoryPairs);
+        return new Mode(
+                name,
+                warmups,
+                iterations,
+                smallFrames,
+                audioFrames,
+                pings,
+                List.copyOf(levels),
+                concurrencyIterations,
+                loadPings,
+                ceilingStreams,
+                ceilingFrames,
+                timeout,
+                concurrencyWarmUpStreams,
+                liveStreams,
+                liveSeconds,
+                livePairs,
+                memoryStreams,
+                memoryPairs);
     }
 
     Mode withLiveStreams(int streams) {
-        return new Mode(name, warmups, iterations, smallFrames, audioFrames, pings, concurrency,
-                concurrencyIterations, loadPings, ceilingStreams, ceilingFrames, timeout, concurrencyWarmUpStreams,
-                streams, liveSeconds, livePairs, memoryStreams, memoryPairs);
+        return new Mode(
+                name,
+                warmups,
+                iterations,
+                smallFrames,
+                audioFrames,
+                pings,
+                concurrency,
+                concurrencyIterations,
+                loadPings,
+                ceilingStreams,
+                ceilingFrames,
+                timeout,
+                concurrencyWarmUpStreams,
+                streams,
+                liveSeconds,
+                livePairs,
+                memoryStreams,
+                memoryPairs);
     }
 }

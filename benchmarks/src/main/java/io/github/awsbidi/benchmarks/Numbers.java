@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Order statistics and the number format of the table. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static double median(double[] values) {
         double[] sorted = values.clone();

@@ -11,8 +11,7 @@ final class Payloads {
     /** 100 ms of 16 kHz 16-bit mono PCM. */
     static final int AUDIO = 3_200;
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     static byte[] of(int size) {
         byte[] bytes = new byte[size];

@@ -1,7 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -24,8 +24,7 @@ final class Probes {
         THREADS.setThreadAllocatedMemoryEnabled(true);
     }
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /**
      * CPU time of every live Java thread (client, Netty event loops, SDK threads), in nanoseconds: the work the

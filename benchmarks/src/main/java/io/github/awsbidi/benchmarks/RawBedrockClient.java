@@ -1,7 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
@@ -16,7 +15,9 @@ final class RawBedrockClient implements EchoClient {
 
     RawBedrockClient(BedrockRuntimeAsyncClient client, String modelId) {
         this.client = client;
-        this.request = InvokeModelWithBidirectionalStreamRequest.builder().modelId(modelId).build();
+        this.request = InvokeModelWithBidirectionalStreamRequest.builder()
+                .modelId(modelId)
+                .build();
     }
 
     @Override
@@ -26,7 +27,8 @@ final class RawBedrockClient implements EchoClient {
         InvokeModelWithBidirectionalStreamResponseHandler handler =
                 InvokeModelWithBidirectionalStreamResponseHandler.builder()
                         .subscriber(InvokeModelWithBidirectionalStreamResponseHandler.Visitor.builder()
-                                .onChunk(chunk -> listener.echo(chunk.bytes().asByteBuffer().remaining()))
+                                .onChunk(chunk -> listener.echo(
+                                        chunk.bytes().asByteBuffer().remaining()))
                                 .build())
                         .onError(closed::completeExceptionally)
                         .build();
@@ -42,6 +44,8 @@ final class RawBedrockClient implements EchoClient {
     }
 
     private static InvokeModelWithBidirectionalStreamInput chunk(byte[] bytes) {
-        return InvokeModelWithBidirectionalStreamInput.chunkBuilder().bytes(SdkBytes.fromByteArray(bytes)).build();
+        return InvokeModelWithBidirectionalStreamInput.chunkBuilder()
+                .bytes(SdkBytes.fromByteArray(bytes))
+                .build();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
-
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InvokeEndpointWithBidirectionalStreamRequest;
@@ -16,7 +15,9 @@ final class RawSageMakerClient implements EchoClient {
 
     RawSageMakerClient(SageMakerRuntimeHttp2AsyncClient client, String endpointName) {
         this.client = client;
-        this.request = InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName(endpointName).build();
+        this.request = InvokeEndpointWithBidirectionalStreamRequest.builder()
+                .endpointName(endpointName)
+                .build();
     }
 
     @Override
@@ -26,7 +27,8 @@ final class RawSageMakerClient implements EchoClient {
         InvokeEndpointWithBidirectionalStreamResponseHandler handler =
                 InvokeEndpointWithBidirectionalStreamResponseHandler.builder()
                         .subscriber(InvokeEndpointWithBidirectionalStreamResponseHandler.Visitor.builder()
-                                .onPayloadPart(part -> listener.echo(part.bytes().asByteBuffer().remaining()))
+                                .onPayloadPart(part -> listener.echo(
+                                        part.bytes().asByteBuffer().remaining()))
                                 .build())
                         .onError(closed::completeExceptionally)
                         .build();

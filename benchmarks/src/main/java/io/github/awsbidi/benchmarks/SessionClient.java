@@ -1,9 +1,8 @@
 package io.github.awsbidi.benchmarks;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Frame;
+import java.util.concurrent.CompletableFuture;
 import reactor.core.Disposable;
 
 /** Echo streams through {@link BidirectionalSession#exchange(org.reactivestreams.Publisher)}. */
@@ -20,7 +19,9 @@ final class SessionClient implements EchoClient {
         RequestSource<Frame> source = traffic.source(Frame::binary);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Disposable subscription = session.exchange(source)
-                .subscribe(frame -> listener.echo(frame.size()), closed::completeExceptionally,
+                .subscribe(
+                        frame -> listener.echo(frame.size()),
+                        closed::completeExceptionally,
                         () -> closed.complete(null));
         return new SourcedStream<>(source, closed, subscription::dispose);
     }

@@ -1,9 +1,5 @@
 package io.github.awsbidi.benchmarks;
 
-import java.time.Duration;
-
-import javax.net.ssl.TrustManager;
-
 import io.github.awsbidi.core.bedrock.BedrockSession;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
 import io.github.awsbidi.core.client.BidiClientFactory;
@@ -11,9 +7,10 @@ import io.github.awsbidi.core.client.ConnectionSettings;
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import java.time.Duration;
+import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -23,7 +20,6 @@ import software.amazon.awssdk.regions.Region;
  * each its own, so the ratio measures the session layer and nothing else.
  */
 enum Side {
-
     RAW("raw SDK"),
     SESSION("session");
 
@@ -41,8 +37,7 @@ enum Side {
      * A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once, with
      * {@code streamsPerConnection} streams on one HTTP/2 connection ({@code null}: core's default for the service).
      */
-    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams,
-            @Nullable Long streamsPerConnection) {
+    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams, @Nullable Long streamsPerConnection) {
         TrustManager[] trust = emulator.trustManagers();
         BidiClientFactory factory = BidiClientFactory.builder()
                 .httpSettings(HttpClientSettings.defaults()
@@ -58,14 +53,18 @@ enum Side {
                 .withEndpointOverride(emulator.endpoint())
                 .withCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         EchoClient client = switch (operation) {
-            case SAGEMAKER -> this == RAW
-                    ? new RawSageMakerClient(factory.sageMaker(connection), operation.target())
-                    : new SessionClient(SageMakerSession.create("bench", factory.sageMaker(connection),
-                            SageMakerSessionSettings.of(operation.target())));
-            case BEDROCK -> this == RAW
-                    ? new RawBedrockClient(factory.bedrock(connection), operation.target())
-                    : new SessionClient(BedrockSession.create("bench", factory.bedrock(connection),
-                            BedrockSessionSettings.of(operation.target())));
+            case SAGEMAKER ->
+                this == RAW
+                        ? new RawSageMakerClient(factory.sageMaker(connection), operation.target())
+                        : new SessionClient(SageMakerSession.create(
+                                "bench",
+                                factory.sageMaker(connection),
+                                SageMakerSessionSettings.of(operation.target())));
+            case BEDROCK ->
+                this == RAW
+                        ? new RawBedrockClient(factory.bedrock(connection), operation.target())
+                        : new SessionClient(BedrockSession.create(
+                                "bench", factory.bedrock(connection), BedrockSessionSettings.of(operation.target())));
         };
         return new Client(client, factory);
     }

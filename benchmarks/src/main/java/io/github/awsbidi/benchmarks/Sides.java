@@ -8,8 +8,7 @@ final class Sides {
     private static final List<Side> RAW_FIRST = List.of(Side.RAW, Side.SESSION);
     private static final List<Side> SESSION_FIRST = List.of(Side.SESSION, Side.RAW);
 
-    private Sides() {
-    }
+    private Sides() {}
 
     static List<Side> inTurn(int iteration) {
         return iteration % 2 == 0 ? RAW_FIRST : SESSION_FIRST;

@@ -53,12 +53,27 @@ final class ThroughputBenchmark {
         }
         String size = Numbers.format(frameSize) + " B frames";
         List<Row> rows = new ArrayList<>();
-        rows.add(Row.compared("throughput, 1 stream, " + size, operation, "frames/s", Goal.minRatio(0.95),
-                rates.get(Side.RAW), rates.get(Side.SESSION)));
-        rows.add(Row.compared("client CPU per frame (Java threads, steady), " + size, operation, "us", Goal.NONE,
-                threadCpu.get(Side.RAW), threadCpu.get(Side.SESSION)));
-        rows.add(Row.compared("bytes allocated per frame (steady), " + size, operation, "B", Goal.NONE,
-                allocated.get(Side.RAW), allocated.get(Side.SESSION)));
+        rows.add(Row.compared(
+                "throughput, 1 stream, " + size,
+                operation,
+                "frames/s",
+                Goal.minRatio(0.95),
+                rates.get(Side.RAW),
+                rates.get(Side.SESSION)));
+        rows.add(Row.compared(
+                "client CPU per frame (Java threads, steady), " + size,
+                operation,
+                "us",
+                Goal.NONE,
+                threadCpu.get(Side.RAW),
+                threadCpu.get(Side.SESSION)));
+        rows.add(Row.compared(
+                "bytes allocated per frame (steady), " + size,
+                operation,
+                "B",
+                Goal.NONE,
+                allocated.get(Side.RAW),
+                allocated.get(Side.SESSION)));
         return rows;
     }
 
@@ -82,18 +97,21 @@ final class ThroughputBenchmark {
                 lastEcho.complete(System.nanoTime());
             }
         });
-        stream.closed().whenComplete((ignored, error) -> lastEcho.completeExceptionally(error != null ? error
-                : new IllegalStateException("the stream ended after " + echoed.get() + " echoes")));
+        stream.closed()
+                .whenComplete((ignored, error) -> lastEcho.completeExceptionally(
+                        error != null
+                                ? error
+                                : new IllegalStateException("the stream ended after " + echoed.get() + " echoes")));
         long end = Probes.await(lastEcho, mode.timeout(), "echoing " + frames + " frames");
         stream.complete();
         Probes.await(stream.closed(), mode.timeout(), "closing the stream");
         int steadyFrames = frames - steadyFrom;
         // The listener's writes happen before lastEcho completes, and this thread read lastEcho.
-        return new Sample(frames * 1e9 / (end - start),
-                (steady[2] - steady[0]) / 1e3 / steadyFrames, (double) (steady[3] - steady[1]) / steadyFrames);
+        return new Sample(
+                frames * 1e9 / (end - start),
+                (steady[2] - steady[0]) / 1e3 / steadyFrames,
+                (double) (steady[3] - steady[1]) / steadyFrames);
     }
 
-    private record Sample(double framesPerSecond, double threadMicrosPerFrame,
-            double bytesPerFrame) {
-    }
+    private record Sample(double framesPerSecond, double threadMicrosPerFrame, double bytesPerFrame) {}
 }

@@ -1,7 +1,6 @@
 package io.github.awsbidi.benchmarks;
 
 import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 
 /**

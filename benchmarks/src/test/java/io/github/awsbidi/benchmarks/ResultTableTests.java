@@ -3,7 +3,6 @@ package io.github.awsbidi.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ResultTableTests {
@@ -21,7 +20,8 @@ class ResultTableTests {
         String table = ResultTable.markdown(List.of(throughput));
 
         // Ratios sorted: 0.90 .. 0.99; n = 10 takes x(2) and x(9).
-        assertThat(table).contains("| throughput | bedrock | frames/s | 1,100 [1,000, 1,200] |")
+        assertThat(table)
+                .contains("| throughput | bedrock | frames/s | 1,100 [1,000, 1,200] |")
                 .contains("| 0.945 [0.910, 0.980] | 10 | >= 0.95: unclear |");
     }
 
@@ -42,25 +42,27 @@ class ResultTableTests {
 
     @Test
     void comparesMemoryByPairedExcessAndLeavesSingleSidedRowsWithoutRatio() {
-        Row heap = Row.compared("heap", Operation.SAGEMAKER, "KB", Goal.maxExcess(16), new double[] {40},
-                new double[] {42.5});
+        Row heap = Row.compared(
+                "heap", Operation.SAGEMAKER, "KB", Goal.maxExcess(16), new double[] {40}, new double[] {42.5});
         Row ceiling = Row.single("ceiling", Operation.SAGEMAKER, "frames/s", new double[] {20_000});
 
         String table = ResultTable.markdown(List.of(heap, ceiling));
 
-        assertThat(table).contains("| heap | sagemaker | KB | 40.0 | 42.5 | 1.063 | 1 | <= raw + 16.0 KB: ok (n=1,"
+        assertThat(table)
+                .contains("| heap | sagemaker | KB | 40.0 | 42.5 | 1.063 | 1 | <= raw + 16.0 KB: ok (n=1,"
                         + " range only) (+2.50 [+2.50, +2.50]) |")
                 .contains("| ceiling | sagemaker | frames/s | 20,000 | - | - | 1 |  |");
     }
 
     @Test
     void jsonCarriesSamplesIntervalsAndVerdicts() {
-        Row heap = Row.compared("heap", Operation.SAGEMAKER, "KB", Goal.maxExcess(16), new double[] {40, 41},
-                new double[] {42.5, 43});
+        Row heap = Row.compared(
+                "heap", Operation.SAGEMAKER, "KB", Goal.maxExcess(16), new double[] {40, 41}, new double[] {42.5, 43});
 
         String json = ResultTable.json(List.of(heap), "header line\n");
 
-        assertThat(json).contains("\"header\": \"header line\"")
+        assertThat(json)
+                .contains("\"header\": \"header line\"")
                 .contains("\"raw\": {\"median\": {\"median\": 40.5000, \"low\": 40.0000, \"high\": 41.0000,"
                         + " \"confidence\": 0.5000, \"n\": 2}, \"samples\": [40.0000, 41.0000]}")
                 .contains("\"difference\": {\"median\": 2.2500")

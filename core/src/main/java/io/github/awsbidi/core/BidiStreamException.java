@@ -2,7 +2,6 @@ package io.github.awsbidi.core;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +31,14 @@ public final class BidiStreamException extends RuntimeException {
      * @param target the target the session talks to, if known
      * @param sessionName the session's name, if known
      */
-    public BidiStreamException(ErrorKind kind, boolean retryable, @Nullable String errorCode,
-            @Nullable Integer statusCode, String detail, @Nullable Throwable cause, @Nullable Target target,
+    public BidiStreamException(
+            ErrorKind kind,
+            boolean retryable,
+            @Nullable String errorCode,
+            @Nullable Integer statusCode,
+            String detail,
+            @Nullable Throwable cause,
+            @Nullable Target target,
             @Nullable String sessionName) {
         super(message(kind, errorCode, detail, target, sessionName), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -55,8 +60,8 @@ public final class BidiStreamException extends RuntimeException {
         if (this.sessionName != null) {
             return this;
         }
-        BidiStreamException located = new BidiStreamException(kind, retryable, errorCode, statusCode, detail,
-                getCause(), target, sessionName);
+        BidiStreamException located = new BidiStreamException(
+                kind, retryable, errorCode, statusCode, detail, getCause(), target, sessionName);
         located.setStackTrace(getStackTrace());
         return located;
     }
@@ -96,8 +101,12 @@ public final class BidiStreamException extends RuntimeException {
         return detail;
     }
 
-    private static String message(ErrorKind kind, @Nullable String errorCode, String detail,
-            @Nullable Target target, @Nullable String sessionName) {
+    private static String message(
+            ErrorKind kind,
+            @Nullable String errorCode,
+            String detail,
+            @Nullable Target target,
+            @Nullable String sessionName) {
         StringBuilder message = new StringBuilder();
         if (sessionName != null) {
             message.append("session '").append(sessionName).append("' ");

@@ -1,7 +1,6 @@
 package io.github.awsbidi.core;
 
 import java.util.Optional;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

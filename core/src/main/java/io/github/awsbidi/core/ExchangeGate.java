@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +40,8 @@ public final class ExchangeGate {
 
     /** Whether {@code error} is an exchange refused by a closed gate. */
     public static boolean isShuttingDown(Throwable error) {
-        return error instanceof BidiStreamException bidi && SHUTTING_DOWN.equals(bidi.errorCode().orElse(null));
+        return error instanceof BidiStreamException bidi
+                && SHUTTING_DOWN.equals(bidi.errorCode().orElse(null));
     }
 
     /** Refuses every exchange opened from now on. */
@@ -110,13 +110,14 @@ public final class ExchangeGate {
             Runnable release = admit(sessionName, target);
             AtomicBoolean handedOver = new AtomicBoolean();
             return open.<Exchange>map(exchange -> {
-                handedOver.set(true);
-                return new CountedExchange(exchange, release);
-            }).doFinally(signal -> {
-                if (!handedOver.get()) {
-                    release.run();
-                }
-            });
+                        handedOver.set(true);
+                        return new CountedExchange(exchange, release);
+                    })
+                    .doFinally(signal -> {
+                        if (!handedOver.get()) {
+                            release.run();
+                        }
+                    });
         });
     }
 
@@ -133,8 +134,15 @@ public final class ExchangeGate {
         };
         if (closed) {
             release.run();
-            throw new BidiStreamException(ErrorKind.UNAVAILABLE, false, SHUTTING_DOWN, null,
-                    "the application is shutting down: no new exchanges are accepted", null, target, sessionName);
+            throw new BidiStreamException(
+                    ErrorKind.UNAVAILABLE,
+                    false,
+                    SHUTTING_DOWN,
+                    null,
+                    "the application is shutting down: no new exchanges are accepted",
+                    null,
+                    target,
+                    sessionName);
         }
         return release;
     }

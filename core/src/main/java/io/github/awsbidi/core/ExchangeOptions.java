@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param modelQueryString SageMaker {@code X-Amzn-SageMaker-Model-Query-String}
  * @param replayUnconfirmed whether frames sent on a stream that failed to open may be sent again on a retry
  */
-public record ExchangeOptions(@Nullable String targetVariant, @Nullable String modelInvocationPath,
-        @Nullable String modelQueryString, boolean replayUnconfirmed) {
+public record ExchangeOptions(
+        @Nullable String targetVariant,
+        @Nullable String modelInvocationPath,
+        @Nullable String modelQueryString,
+        boolean replayUnconfirmed) {
 
     private static final ExchangeOptions DEFAULTS = new ExchangeOptions(null, null, null, false);
 

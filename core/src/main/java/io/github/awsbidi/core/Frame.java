@@ -3,7 +3,6 @@ package io.github.awsbidi.core;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param last whether this part completes a message ({@code COMPLETE}) or more parts follow ({@code PARTIAL})
  * @param padding SageMaker's {@code P} header, or {@code null}
  */
-public record Frame(ByteBuffer payload, DataType type, boolean last, @Nullable String padding) {
+public record Frame(
+        ByteBuffer payload,
+        DataType type,
+        boolean last,
+        @Nullable String padding) {
 
     public Frame {
         Objects.requireNonNull(payload, "payload");
@@ -30,11 +33,9 @@ public record Frame(ByteBuffer payload, DataType type, boolean last, @Nullable S
         // already; a wrapped array starts at 0 and ends at its capacity), two otherwise: this runs for every frame.
         if (payload.isReadOnly()) {
             payload = payload.slice();
-        }
-        else if (payload.position() == 0 && payload.limit() == payload.capacity()) {
+        } else if (payload.position() == 0 && payload.limit() == payload.capacity()) {
             payload = payload.asReadOnlyBuffer();
-        }
-        else {
+        } else {
             payload = payload.slice().asReadOnlyBuffer();
         }
     }

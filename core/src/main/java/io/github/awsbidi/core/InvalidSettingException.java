@@ -1,7 +1,6 @@
 package io.github.awsbidi.core;
 
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**

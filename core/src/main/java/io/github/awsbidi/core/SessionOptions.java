@@ -1,10 +1,9 @@
 package io.github.awsbidi.core;
 
-import java.time.Duration;
-import java.util.Objects;
-
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a session runs its exchanges, whatever the service. A value out of range fails construction with an
@@ -21,8 +20,13 @@ import io.github.awsbidi.core.retry.RetryPolicy;
  *        answers would wait forever.
  * @param gate admits new exchanges until the application shuts down; by default one that admits everything
  */
-public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy, int maxFrameBytes,
-        int sendBufferFrames, Duration openTimeout, ExchangeGate gate) {
+public record SessionOptions(
+        ExchangeListener listener,
+        RetryPolicy retryPolicy,
+        int maxFrameBytes,
+        int sendBufferFrames,
+        Duration openTimeout,
+        ExchangeGate gate) {
 
     /**
      * Default frame size limit: 1 MiB. Audio chunks are a few KiB and Nova Sonic events far smaller; the
@@ -36,8 +40,13 @@ public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy,
     /** Default open timeout: 30 s, generous for an answer the service gives as soon as it accepts the stream. */
     public static final Duration DEFAULT_OPEN_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final SessionOptions DEFAULTS = new SessionOptions(ExchangeListener.NONE, RetryPolicy.defaults(),
-            DEFAULT_MAX_FRAME_BYTES, DEFAULT_SEND_BUFFER_FRAMES, DEFAULT_OPEN_TIMEOUT, ExchangeGate.UNGATED);
+    private static final SessionOptions DEFAULTS = new SessionOptions(
+            ExchangeListener.NONE,
+            RetryPolicy.defaults(),
+            DEFAULT_MAX_FRAME_BYTES,
+            DEFAULT_SEND_BUFFER_FRAMES,
+            DEFAULT_OPEN_TIMEOUT,
+            ExchangeGate.UNGATED);
 
     public SessionOptions {
         Objects.requireNonNull(listener, "listener");
@@ -45,10 +54,10 @@ public record SessionOptions(ExchangeListener listener, RetryPolicy retryPolicy,
         Objects.requireNonNull(openTimeout, "openTimeout");
         Objects.requireNonNull(gate, "gate");
         InvalidSettingException.require(maxFrameBytes >= 1, "maxFrameBytes", maxFrameBytes, "must be at least 1");
-        InvalidSettingException.require(sendBufferFrames >= 1, "sendBufferFrames", sendBufferFrames,
-                "must be at least 1");
-        InvalidSettingException.require(!openTimeout.isNegative() && !openTimeout.isZero(), "openTimeout",
-                openTimeout, "must be positive");
+        InvalidSettingException.require(
+                sendBufferFrames >= 1, "sendBufferFrames", sendBufferFrames, "must be at least 1");
+        InvalidSettingException.require(
+                !openTimeout.isNegative() && !openTimeout.isZero(), "openTimeout", openTimeout, "must be positive");
     }
 
     /** No listener, default retries, 1 MiB frames, 32 buffered frames, a 30 s open timeout, no gate. */

@@ -1,7 +1,6 @@
 package io.github.awsbidi.core;
 
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param resource the SageMaker endpoint name or the Bedrock model id
  * @param variant the SageMaker target variant, or {@code null} (always {@code null} for Bedrock)
  */
-public record Target(Service service, String region, String resource, @Nullable String variant) {
+public record Target(
+        Service service,
+        String region,
+        String resource,
+        @Nullable String variant) {
 
     public Target {
         Objects.requireNonNull(service, "service");

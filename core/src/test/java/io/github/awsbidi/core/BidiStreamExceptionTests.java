@@ -9,11 +9,19 @@ class BidiStreamExceptionTests {
     @Test
     void messageNamesSessionTargetKindAndCode() {
         RuntimeException cause = new RuntimeException("sdk");
-        BidiStreamException error = new BidiStreamException(ErrorKind.THROTTLING, true, "ThrottlingException", 429,
-                "Rate exceeded", cause, Target.sageMaker("eu-west-1", "asr", "v1"), "transcriber");
+        BidiStreamException error = new BidiStreamException(
+                ErrorKind.THROTTLING,
+                true,
+                "ThrottlingException",
+                429,
+                "Rate exceeded",
+                cause,
+                Target.sageMaker("eu-west-1", "asr", "v1"),
+                "transcriber");
 
-        assertThat(error).hasMessage("session 'transcriber' (SageMaker endpoint 'asr' variant 'v1' in eu-west-1) "
-                + "THROTTLING [ThrottlingException]: Rate exceeded");
+        assertThat(error)
+                .hasMessage("session 'transcriber' (SageMaker endpoint 'asr' variant 'v1' in eu-west-1) "
+                        + "THROTTLING [ThrottlingException]: Rate exceeded");
         assertThat(error.kind()).isEqualTo(ErrorKind.THROTTLING);
         assertThat(error.retryable()).isTrue();
         assertThat(error.errorCode()).contains("ThrottlingException");
@@ -32,8 +40,9 @@ class BidiStreamExceptionTests {
         assertThat(located.retryable()).isFalse();
         assertThat(located.sessionName()).contains("assistant");
         assertThat(located.target()).map(Target::resource).contains("amazon.nova-2-sonic-v1:0");
-        assertThat(located).hasMessage("session 'assistant' (Bedrock model 'amazon.nova-2-sonic-v1:0' in us-east-1) "
-                + "VALIDATION: frame too large");
+        assertThat(located)
+                .hasMessage("session 'assistant' (Bedrock model 'amazon.nova-2-sonic-v1:0' in us-east-1) "
+                        + "VALIDATION: frame too large");
         assertThat(located.in("other", Target.bedrock("x", "y"))).isSameAs(located);
     }
 

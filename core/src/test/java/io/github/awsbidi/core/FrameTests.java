@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class FrameTests {
@@ -61,7 +60,9 @@ class FrameTests {
         assertThat(frame.toByteArray()).containsExactly(2, 3, 4);
         ByteBuffer view = frame.payload();
         assertThat(view.position()).isZero();
-        assertThat(view.capacity()).as("bytes before the frame stay out of reach").isEqualTo(3);
+        assertThat(view.capacity())
+                .as("bytes before the frame stay out of reach")
+                .isEqualTo(3);
     }
 
     @Test
@@ -101,7 +102,8 @@ class FrameTests {
 
     @Test
     void equalFramesHaveEqualContent() {
-        assertThat(Frame.binary(new byte[] {1, 2})).isEqualTo(Frame.binary(ByteBuffer.wrap(new byte[] {1, 2})))
+        assertThat(Frame.binary(new byte[] {1, 2}))
+                .isEqualTo(Frame.binary(ByteBuffer.wrap(new byte[] {1, 2})))
                 .isNotEqualTo(Frame.binary(new byte[] {1, 3}));
     }
 

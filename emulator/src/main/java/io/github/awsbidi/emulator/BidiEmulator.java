@@ -65,21 +65,33 @@ public final class BidiEmulator implements AutoCloseable {
         this.config = initial;
         // A bad cassette fails the start, naming its file and line, rather than the first stream it would serve.
         new CassetteLibrary(initial::cassettes).load();
-        this.group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("aws-bidi-emulator", true),
-                NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(
+                0, new DefaultThreadFactory("aws-bidi-emulator", true), NioIoHandler.newFactory());
         this.containers = new ContainerDirectory(group);
         this.stats = new EmulatorStats();
         this.openAttempts = new OpenAttempts();
         this.certificate = initial.tls() ? EmulatorCertificate.generate() : null;
         SigV4Verifier verifier = new SigV4Verifier(CredentialStore.of(initial.credentials()), Clock.systemUTC());
         this.cassettes = new CassetteLibrary(() -> config.cassettes());
-        StreamEnvironment streams = new StreamEnvironment(verifier,
-                List.of(new SageMakerResolver(this::config, containers, group, cassettes),
+        StreamEnvironment streams = new StreamEnvironment(
+                verifier,
+                List.of(
+                        new SageMakerResolver(this::config, containers, group, cassettes),
                         new BedrockResolver(this::config, cassettes)),
-                initial.maxEventBytes(), stats.observer(), openAttempts);
+                initial.maxEventBytes(),
+                stats.observer(),
+                openAttempts);
         try {
-            this.server = EmulatorServer.start(new ServerSetup(initial.host(), initial.port(), sslContext(certificate),
-                    streams, () -> new ControlPlaneHandler(this::config, verifier), initial.idleConnectionTimeout(), stats::connectionAccepted), group);
+            this.server = EmulatorServer.start(
+                    new ServerSetup(
+                            initial.host(),
+                            initial.port(),
+                            sslContext(certificate),
+                            streams,
+                            () -> new ControlPlaneHandler(this::config, verifier),
+                            initial.idleConnectionTimeout(),
+                            stats::connectionAccepted),
+                    group);
         } catch (RuntimeException e) {
             containers.close();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -193,7 +205,8 @@ public final class BidiEmulator implements AutoCloseable {
                             ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                            ApplicationProtocolNames.HTTP_2,
+                            ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("Cannot build the emulator's TLS context", e);

@@ -141,8 +141,7 @@ public record EmulatorConfig(
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
         private Cassettes cassettes = Cassettes.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(EmulatorConfig config) {
             host = config.host;
@@ -240,8 +239,18 @@ public record EmulatorConfig(
         }
 
         public EmulatorConfig build() {
-            return new EmulatorConfig(host, port, tls, credentials, sagemakerEndpoints, bedrockModels, maxEventBytes,
-                    containerConnectTimeout, containerCloseTimeout, idleConnectionTimeout, cassettes);
+            return new EmulatorConfig(
+                    host,
+                    port,
+                    tls,
+                    credentials,
+                    sagemakerEndpoints,
+                    bedrockModels,
+                    maxEventBytes,
+                    containerConnectTimeout,
+                    containerCloseTimeout,
+                    idleConnectionTimeout,
+                    cassettes);
         }
     }
 }

@@ -16,8 +16,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmulatorMain {
 
-    private EmulatorMain() {
-    }
+    private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         CommandLine line;
@@ -33,9 +32,8 @@ public final class EmulatorMain {
             System.out.println(CommandLine.USAGE);
             return;
         }
-        EmulatorConfig.Builder builder = line.config() == null
-                ? EmulatorConfig.builder()
-                : EmulatorConfigReader.read(line.config()).toBuilder();
+        EmulatorConfig.Builder builder =
+                line.config() == null ? EmulatorConfig.builder() : EmulatorConfigReader.read(line.config()).toBuilder();
         if (line.port() != null) {
             builder.port(line.port());
         }
@@ -57,10 +55,13 @@ public final class EmulatorMain {
             emulator.certificate().writePem(line.certOut());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "aws-bidi-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "aws-bidi-emulator-shutdown"));
         PrintStream out = System.out;
         out.println("aws-bidi emulator listening on " + emulator.endpoint());
         out.flush();
@@ -80,14 +81,16 @@ public final class EmulatorMain {
         try {
             return CommandLine.parseCredential(value);
         } catch (IllegalArgumentException e) {
-            System.err.println("aws-bidi emulator: " + CREDENTIALS_VARIABLE + " must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+            System.err.println(
+                    "aws-bidi emulator: " + CREDENTIALS_VARIABLE + " must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
             System.exit(2);
             return null;
         }
     }
 
     /** The parsed command line. */
-    record CommandLine(@org.jspecify.annotations.Nullable Integer port,
+    record CommandLine(
+            @org.jspecify.annotations.Nullable Integer port,
             @org.jspecify.annotations.Nullable String host,
             boolean tls,
             @org.jspecify.annotations.Nullable Path config,

@@ -35,8 +35,7 @@ public final class EmulatorStats {
         }
     };
 
-    EmulatorStats() {
-    }
+    EmulatorStats() {}
 
     /** Streams answered with status 200. */
     public long streamsOpened() {
@@ -74,6 +73,7 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats[opened=" + streamsOpened() + ", completed=" + streamsCompleted() + ", resetByClient="
-                + streamsResetByClient() + ", active=" + activeStreams() + ", connections=" + connectionsAccepted() + "]";
+                + streamsResetByClient() + ", active=" + activeStreams() + ", connections=" + connectionsAccepted()
+                + "]";
     }
 }

@@ -24,12 +24,26 @@ import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 /** The command line, and the emulator run as its own process the way the README shows. */
 class EmulatorMainTests {
 
-    private static final Pattern LISTENING = Pattern.compile("^aws-bidi emulator listening on (https?)://127\\.0\\.0\\.1:(\\d+)$");
+    private static final Pattern LISTENING =
+            Pattern.compile("^aws-bidi emulator listening on (https?)://127\\.0\\.0\\.1:(\\d+)$");
 
     @Test
     void parsesEveryOption() {
-        var line = EmulatorMain.CommandLine.parse(new String[] {"--port", "0", "--host", "::1", "--tls", "--config", "e.json",
-                "--cassettes", "tapes", "--cert-out", "cert.pem", "--cassettes", "more"});
+        var line = EmulatorMain.CommandLine.parse(new String[] {
+            "--port",
+            "0",
+            "--host",
+            "::1",
+            "--tls",
+            "--config",
+            "e.json",
+            "--cassettes",
+            "tapes",
+            "--cert-out",
+            "cert.pem",
+            "--cassettes",
+            "more"
+        });
 
         assertThat(line.port()).isZero();
         assertThat(line.host()).isEqualTo("::1");
@@ -56,13 +70,15 @@ class EmulatorMainTests {
 
     @Test
     void rejectsAnUnknownOption() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--prot", "1"}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--prot", "1"}))
                 .withMessageContaining("unknown option --prot");
     }
 
     @Test
     void rejectsAPortOutOfRange() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--port", "70000"}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--port", "70000"}))
                 .withMessageContaining("--port must be 0..65535");
     }
 
@@ -79,18 +95,22 @@ class EmulatorMainTests {
                 {"sagemaker": {"endpoints": {"maintenance": {"status": "Updating",
                   "variants": [{"name": "variant-1", "container": "echo"}]}}}}""");
         Process process = start("--port", "0", "--config", config.toString());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             Matcher listening = LISTENING.matcher(String.valueOf(out.readLine()));
             assertThat(listening.matches()).as("the first line").isTrue();
             assertThat(listening.group(1)).isEqualTo("http");
 
             URI endpoint = URI.create("http://127.0.0.1:" + listening.group(2));
-            try (SageMakerAsyncClient client = SageMakerAsyncClient.builder().endpointOverride(endpoint)
+            try (SageMakerAsyncClient client = SageMakerAsyncClient.builder()
+                    .endpointOverride(endpoint)
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                     .build()) {
-                assertThat(client.describeEndpoint(request -> request.endpointName("maintenance")).join()
-                        .endpointStatusAsString()).isEqualTo("Updating");
+                assertThat(client.describeEndpoint(request -> request.endpointName("maintenance"))
+                                .join()
+                                .endpointStatusAsString())
+                        .isEqualTo("Updating");
             }
 
             // SIGTERM, leaving the output readable (Process#destroy would close it); reading to its end
@@ -107,7 +127,8 @@ class EmulatorMainTests {
     void withTlsPrintsAnHttpsEndpointAndWritesTheCertificate(@TempDir Path dir) throws Exception {
         Path pem = dir.resolve("emulator.pem");
         Process process = start("--port", "0", "--tls", "--cert-out", pem.toString());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             Matcher listening = LISTENING.matcher(String.valueOf(out.readLine()));
 
             assertThat(listening.matches()).as("the first line").isTrue();
@@ -121,9 +142,11 @@ class EmulatorMainTests {
     /** Runs EmulatorMain in a new JVM on this test run's class path. */
     private static Process start(String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                EmulatorMain.class.getName()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }

@@ -1,10 +1,9 @@
 package io.github.awsbidi.load;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.novasonic.Conversation;
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.NovaSonic;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,7 +96,7 @@ final class ConversationSession implements LiveSession {
     public void cancel() {
         Conversation current = conversation;
         if (current != null) {
-            current.close().subscribe(null, ignored -> { });
+            current.close().subscribe(null, ignored -> {});
         }
     }
 

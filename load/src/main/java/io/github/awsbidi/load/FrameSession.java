@@ -1,12 +1,11 @@
 package io.github.awsbidi.load;
 
-import java.util.ArrayDeque;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.Frame;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LoadMain {
 
-    private LoadMain() {
-    }
+    private LoadMain() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out, System.err));
@@ -62,8 +60,13 @@ public final class LoadMain {
         if (max >= needed) {
             return null;
         }
-        return String.format(Locale.ROOT, "%d sessions need a heap of about %d MB (the SDK keeps a 2 MiB buffer per"
-                + " stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or use fewer sessions", sessions,
-                needed >> 20, max >> 20, (needed >> 30) + 1);
+        return String.format(
+                Locale.ROOT,
+                "%d sessions need a heap of about %d MB (the SDK keeps a 2 MiB buffer per"
+                        + " stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or use fewer sessions",
+                sessions,
+                needed >> 20,
+                max >> 20,
+                (needed >> 30) + 1);
     }
 }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +31,21 @@ import org.jspecify.annotations.Nullable;
  *     handshakes)
  * @param help whether only the usage was asked for
  */
-record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Duration duration, Duration ramp,
-        @Nullable Path audio, @Nullable Path json, @Nullable String region, @Nullable String accessKeyId,
-        @Nullable String secretAccessKey, boolean insecure, @Nullable Path trust, Duration drain, Duration warmup,
+record LoadOptions(
+        @Nullable URI endpoint,
+        LoadTarget target,
+        int sessions,
+        Duration duration,
+        Duration ramp,
+        @Nullable Path audio,
+        @Nullable Path json,
+        @Nullable String region,
+        @Nullable String accessKeyId,
+        @Nullable String secretAccessKey,
+        boolean insecure,
+        @Nullable Path trust,
+        Duration drain,
+        Duration warmup,
         boolean help) {
 
     static final int MAX_SESSIONS = 20_000;
@@ -113,27 +124,56 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
             }
         }
         if (help) {
-            return new LoadOptions(endpoint, target != null ? target : new LoadTarget.SageMaker("echo", null),
-                    sessions, duration, ramp, audio, json, region, accessKeyId, secretAccessKey, insecure, trust,
-                    drain, warmup, true);
+            return new LoadOptions(
+                    endpoint,
+                    target != null ? target : new LoadTarget.SageMaker("echo", null),
+                    sessions,
+                    duration,
+                    ramp,
+                    audio,
+                    json,
+                    region,
+                    accessKeyId,
+                    secretAccessKey,
+                    insecure,
+                    trust,
+                    drain,
+                    warmup,
+                    true);
         }
         if (target == null) {
-            throw new InvalidOptionException("--target", "required: sagemaker:<endpoint>[/<variant>] or"
-                    + " bedrock:<modelId>");
+            throw new InvalidOptionException(
+                    "--target", "required: sagemaker:<endpoint>[/<variant>] or" + " bedrock:<modelId>");
         }
         if (insecure && endpoint == null) {
-            throw new InvalidOptionException("--insecure", "only with --endpoint: AWS endpoints have trusted"
-                    + " certificates");
+            throw new InvalidOptionException(
+                    "--insecure", "only with --endpoint: AWS endpoints have trusted" + " certificates");
         }
         if (insecure && trust != null) {
             throw new InvalidOptionException("--trust", "either --trust or --insecure, not both");
         }
         if (warmup.compareTo(ramp.plus(duration)) >= 0) {
-            throw new InvalidOptionException("--warmup", "must be shorter than --ramp plus --duration ("
-                    + format(ramp.plus(duration)) + "), was " + format(warmup));
+            throw new InvalidOptionException(
+                    "--warmup",
+                    "must be shorter than --ramp plus --duration (" + format(ramp.plus(duration)) + "), was "
+                            + format(warmup));
         }
-        return new LoadOptions(endpoint, target, sessions, duration, ramp, audio, json, region, accessKeyId,
-                secretAccessKey, insecure, trust, drain, warmup, false);
+        return new LoadOptions(
+                endpoint,
+                target,
+                sessions,
+                duration,
+                ramp,
+                audio,
+                json,
+                region,
+                accessKeyId,
+                secretAccessKey,
+                insecure,
+                trust,
+                drain,
+                warmup,
+                false);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -148,8 +188,8 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
             URI uri = new URI(text);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new InvalidOptionException("--endpoint", "must be an http:// or https:// URL with a host, was '"
-                        + text + "'");
+                throw new InvalidOptionException(
+                        "--endpoint", "must be an http:// or https:// URL with a host, was '" + text + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
@@ -161,20 +201,19 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
         try {
             int value = Integer.parseInt(text.trim());
             if (value < 1 || value > MAX_SESSIONS) {
-                throw new InvalidOptionException("--sessions", "must be between 1 and " + MAX_SESSIONS + ", was "
-                        + value);
+                throw new InvalidOptionException(
+                        "--sessions", "must be between 1 and " + MAX_SESSIONS + ", was " + value);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new InvalidOptionException("--sessions", "must be a whole number between 1 and " + MAX_SESSIONS
-                    + ", was '" + text + "'", e);
+            throw new InvalidOptionException(
+                    "--sessions", "must be a whole number between 1 and " + MAX_SESSIONS + ", was '" + text + "'", e);
         }
     }
 
     private static String region(String text) {
         if (!text.matches("[a-z0-9-]{1,50}")) {
-            throw new InvalidOptionException("--region", "must be a region name such as us-east-1, was '" + text
-                    + "'");
+            throw new InvalidOptionException("--region", "must be a region name such as us-east-1, was '" + text + "'");
         }
         return text;
     }
@@ -191,8 +230,8 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
     static Duration within(String option, String text, Duration min, Duration max) {
         Duration value = duration(option, text);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new InvalidOptionException(option, "must be between " + format(min) + " and " + format(max)
-                    + ", was " + text);
+            throw new InvalidOptionException(
+                    option, "must be between " + format(min) + " and " + format(max) + ", was " + text);
         }
         return value;
     }
@@ -214,8 +253,8 @@ record LoadOptions(@Nullable URI endpoint, LoadTarget target, int sessions, Dura
         try {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidOptionException(option, "expected a duration such as 500ms, 30s, 5m, 1h or PT30S, was '"
-                    + text + "'", e);
+            throw new InvalidOptionException(
+                    option, "expected a duration such as 500ms, 30s, 5m, 1h or PT30S, was '" + text + "'", e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
@@ -38,13 +37,32 @@ import org.jspecify.annotations.Nullable;
  * @param jdk the Java runtime version
  * @param maxHeapMb the maximum heap
  */
-record LoadReport(String target, String endpoint, Instant startedAt, int sessions, double durationSeconds,
-        double rampSeconds, int completed, int failed, Map<String, Long> failedByKind,
-        Map<String, String> firstFailures, long framesSent, long responses, LatencyKind latencyKind,
-        @Nullable Percentiles latency, @Nullable Percentiles firstResponse, double warmupSeconds, double cpuSeconds,
+record LoadReport(
+        String target,
+        String endpoint,
+        Instant startedAt,
+        int sessions,
+        double durationSeconds,
+        double rampSeconds,
+        int completed,
+        int failed,
+        Map<String, Long> failedByKind,
+        Map<String, String> firstFailures,
+        long framesSent,
+        long responses,
+        LatencyKind latencyKind,
+        @Nullable Percentiles latency,
+        @Nullable Percentiles firstResponse,
+        double warmupSeconds,
+        double cpuSeconds,
         double wallSeconds,
-        @Nullable Double cpuMicrosPerFrame, @Nullable Double heapPerSessionKb, long turns, long bargeIns, int cpus,
-        String jdk, long maxHeapMb) {
+        @Nullable Double cpuMicrosPerFrame,
+        @Nullable Double heapPerSessionKb,
+        long turns,
+        long bargeIns,
+        int cpus,
+        String jdk,
+        long maxHeapMb) {
 
     /** What one latency sample measures. */
     enum LatencyKind {
@@ -67,48 +85,92 @@ record LoadReport(String target, String endpoint, Instant startedAt, int session
             if (micros.getTotalCount() == 0) {
                 return null;
             }
-            return new Percentiles(micros.getTotalCount(), micros.getValueAtPercentile(50) / 1e3,
-                    micros.getValueAtPercentile(90) / 1e3, micros.getValueAtPercentile(99) / 1e3,
+            return new Percentiles(
+                    micros.getTotalCount(),
+                    micros.getValueAtPercentile(50) / 1e3,
+                    micros.getValueAtPercentile(90) / 1e3,
+                    micros.getValueAtPercentile(99) / 1e3,
                     micros.getMaxValue() / 1e3);
         }
 
         String text() {
-            return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d samples)",
-                    p50, p90, p99, max, count);
+            return String.format(
+                    Locale.ROOT,
+                    "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%,d samples)",
+                    p50,
+                    p90,
+                    p99,
+                    max,
+                    count);
         }
 
         String json() {
-            return String.format(Locale.ROOT, "{\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, \"p99\": %.3f,"
-                    + " \"max\": %.3f}", count, p50, p90, p99, max);
+            return String.format(
+                    Locale.ROOT,
+                    "{\"count\": %d, \"p50\": %.3f, \"p90\": %.3f, \"p99\": %.3f," + " \"max\": %.3f}",
+                    count,
+                    p50,
+                    p90,
+                    p99,
+                    max);
         }
     }
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "aws-bidi load: %d sessions to %s at %s, %.1f s of audio each, ramp"
-                + " %.1f s, started %s%n", sessions, target, endpoint, durationSeconds, rampSeconds, startedAt));
-        out.append(String.format(Locale.ROOT, "  sessions     completed %d, failed %d%s%n", completed, failed,
+        out.append(String.format(
+                Locale.ROOT,
+                "aws-bidi load: %d sessions to %s at %s, %.1f s of audio each, ramp" + " %.1f s, started %s%n",
+                sessions,
+                target,
+                endpoint,
+                durationSeconds,
+                rampSeconds,
+                startedAt));
+        out.append(String.format(
+                Locale.ROOT,
+                "  sessions     completed %d, failed %d%s%n",
+                completed,
+                failed,
                 failedByKind.isEmpty() ? "" : " " + failedByKind));
-        firstFailures.forEach((kind, detail) -> out.append("               first ").append(kind).append(": ")
-                .append(detail).append(System.lineSeparator()));
-        out.append(String.format(Locale.ROOT, "  frames       sent %,d, responses %,d%s%n", framesSent, responses,
-                latencyKind == LatencyKind.TURN ? String.format(Locale.ROOT, ", turns %d, barge-ins %d", turns,
-                        bargeIns) : ""));
-        if (warmupSeconds > 0) {
-            out.append(String.format(Locale.ROOT, "  warm-up      the first %.1f s: latencies and CPU not counted%n",
-                    warmupSeconds));
-        }
-        out.append("  latency      ").append(latencyKind.description).append(": ")
-                .append(latency != null ? latency.text() : "no samples").append(System.lineSeparator());
-        out.append("  first resp.  ").append(firstResponse != null ? firstResponse.text() : "no samples")
-                .append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s%n", cpuSeconds,
-                wallSeconds, wallSeconds > 0 ? cpuSeconds / wallSeconds : 0, cpus,
-                cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame)
+        firstFailures.forEach((kind, detail) -> out.append("               first ")
+                .append(kind)
+                .append(": ")
+                .append(detail)
+                .append(System.lineSeparator()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  frames       sent %,d, responses %,d%s%n",
+                framesSent,
+                responses,
+                latencyKind == LatencyKind.TURN
+                        ? String.format(Locale.ROOT, ", turns %d, barge-ins %d", turns, bargeIns)
                         : ""));
-        out.append("  heap         ").append(heapPerSessionKb != null
-                ? String.format(Locale.ROOT, "%.0f KB per open session", heapPerSessionKb)
-                : "not measured (the sessions were never all open at once)")
+        if (warmupSeconds > 0) {
+            out.append(String.format(
+                    Locale.ROOT, "  warm-up      the first %.1f s: latencies and CPU not counted%n", warmupSeconds));
+        }
+        out.append("  latency      ")
+                .append(latencyKind.description)
+                .append(": ")
+                .append(latency != null ? latency.text() : "no samples")
+                .append(System.lineSeparator());
+        out.append("  first resp.  ")
+                .append(firstResponse != null ? firstResponse.text() : "no samples")
+                .append(System.lineSeparator());
+        out.append(String.format(
+                Locale.ROOT,
+                "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s%n",
+                cpuSeconds,
+                wallSeconds,
+                wallSeconds > 0 ? cpuSeconds / wallSeconds : 0,
+                cpus,
+                cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame) : ""));
+        out.append("  heap         ")
+                .append(
+                        heapPerSessionKb != null
+                                ? String.format(Locale.ROOT, "%.0f KB per open session", heapPerSessionKb)
+                                : "not measured (the sessions were never all open at once)")
                 .append(String.format(Locale.ROOT, "; max heap %d MB, JDK %s%n", maxHeapMb, jdk));
         return out.toString();
     }
@@ -133,10 +195,18 @@ record LoadReport(String target, String endpoint, Instant startedAt, int session
         field(out, "first_response_ms", firstResponse != null ? firstResponse.json() : "null");
         field(out, "turns", Long.toString(turns));
         field(out, "barge_ins", Long.toString(bargeIns));
-        field(out, "cpu", String.format(Locale.ROOT, "{\"process_seconds\": %s, \"wall_seconds\": %s, \"cores\": %s,"
-                + " \"us_per_frame\": %s, \"available_processors\": %d}", number(cpuSeconds), number(wallSeconds),
-                number(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0),
-                cpuMicrosPerFrame != null ? number(cpuMicrosPerFrame) : "null", cpus));
+        field(
+                out,
+                "cpu",
+                String.format(
+                        Locale.ROOT,
+                        "{\"process_seconds\": %s, \"wall_seconds\": %s, \"cores\": %s,"
+                                + " \"us_per_frame\": %s, \"available_processors\": %d}",
+                        number(cpuSeconds),
+                        number(wallSeconds),
+                        number(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0),
+                        cpuMicrosPerFrame != null ? number(cpuMicrosPerFrame) : "null",
+                        cpus));
         field(out, "heap_per_session_kb", heapPerSessionKb != null ? number(heapPerSessionKb) : "null");
         field(out, "max_heap_mb", Long.toString(maxHeapMb));
         out.append("  \"jdk\": ").append(quote(jdk)).append("\n}\n");

@@ -1,5 +1,6 @@
 package io.github.awsbidi.load;
 
+import io.github.awsbidi.core.ErrorKind;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -20,8 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import io.github.awsbidi.core.ErrorKind;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -33,6 +32,7 @@ final class LoadRun {
 
     /** The longest a stream may take to open, on top of the ramp, before the run gives up on it. */
     private static final Duration OPEN_ALLOWANCE = Duration.ofSeconds(90);
+
     private static final long PROGRESS_MILLIS = 2_000;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -70,13 +70,15 @@ final class LoadRun {
             conversations = factory.conversations();
             watcher.scheduleAtFixedRate(this::sampleHeap, 100, 100, TimeUnit.MILLISECONDS);
             if (!options.warmup().isZero()) {
-                watcher.schedule(() -> {
-                    cpuBefore.set(OS.getProcessCpuTime());
-                    framesAtWarmupEnd.set(measurements.framesSent());
-                }, options.warmup().toNanos(), TimeUnit.NANOSECONDS);
+                watcher.schedule(
+                        () -> {
+                            cpuBefore.set(OS.getProcessCpuTime());
+                            framesAtWarmupEnd.set(measurements.framesSent());
+                        },
+                        options.warmup().toNanos(),
+                        TimeUnit.NANOSECONDS);
             }
-            watcher.scheduleAtFixedRate(this::printProgress, PROGRESS_MILLIS, PROGRESS_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            watcher.scheduleAtFixedRate(this::printProgress, PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
             int sessions = options.sessions();
             for (int i = 0; i < sessions; i++) {
                 CompletableFuture<Measurements.Outcome> outcome = new CompletableFuture<>();
@@ -84,7 +86,9 @@ final class LoadRun {
                 long delay = options.ramp().toNanos() * i / sessions;
                 // Each session starts at another place in the clip, so the callers do not speak in chorus.
                 long offset = 37L * i;
-                pacer.schedule(() -> start(factory.newSession(measurements), pacer, offset, outcome), delay,
+                pacer.schedule(
+                        () -> start(factory.newSession(measurements), pacer, offset, outcome),
+                        delay,
                         TimeUnit.NANOSECONDS);
             }
             awaitAll(outcomes);
@@ -96,22 +100,37 @@ final class LoadRun {
         long cpu = OS.getProcessCpuTime() - cpuBefore.get();
         printProgress();
         long lowest = lowestHeapAllOpen.get();
-        Double heapPerSessionKb = lowest == Long.MAX_VALUE ? null
-                : Math.max(0, lowest - heapBefore) / 1024.0 / options.sessions();
+        Double heapPerSessionKb =
+                lowest == Long.MAX_VALUE ? null : Math.max(0, lowest - heapBefore) / 1024.0 / options.sessions();
         Histogram latency = measurements.latencyTotal();
         Histogram firstResponse = measurements.firstResponseTotal();
         long frames = measurements.framesSent();
-        return new LoadReport(options.target().toString(),
+        return new LoadReport(
+                options.target().toString(),
                 options.endpoint() != null ? options.endpoint().toString() : "AWS",
-                startedAt, options.sessions(), options.duration().toMillis() / 1000.0,
-                options.ramp().toMillis() / 1000.0, measurements.completed(), measurements.failed(),
-                measurements.failedByKind(), measurements.firstFailures(), frames, measurements.responses(),
+                startedAt,
+                options.sessions(),
+                options.duration().toMillis() / 1000.0,
+                options.ramp().toMillis() / 1000.0,
+                measurements.completed(),
+                measurements.failed(),
+                measurements.failedByKind(),
+                measurements.firstFailures(),
+                frames,
+                measurements.responses(),
                 conversations ? LoadReport.LatencyKind.TURN : LoadReport.LatencyKind.FRAME,
-                LoadReport.Percentiles.of(latency), LoadReport.Percentiles.of(firstResponse),
-                options.warmup().toMillis() / 1000.0, cpu / 1e9, wall / 1e9,
-                frames == 0 ? null : cpu / 1e3 / framesMeasured(frames), heapPerSessionKb,
-                measurements.turns(), measurements.bargeIns(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version().toString(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                LoadReport.Percentiles.of(latency),
+                LoadReport.Percentiles.of(firstResponse),
+                options.warmup().toMillis() / 1000.0,
+                cpu / 1e9,
+                wall / 1e9,
+                frames == 0 ? null : cpu / 1e3 / framesMeasured(frames),
+                heapPerSessionKb,
+                measurements.turns(),
+                measurements.bargeIns(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
     /** Frames sent after the warm-up, estimated from the share of the run that it was not. */
@@ -123,7 +142,10 @@ final class LoadRun {
         return Math.max(1, measured);
     }
 
-    private void start(LiveSession session, ScheduledExecutorService pacer, long offset,
+    private void start(
+            LiveSession session,
+            ScheduledExecutorService pacer,
+            long offset,
             CompletableFuture<Measurements.Outcome> outcome) {
         CompletableFuture<Void> opened;
         try {
@@ -142,7 +164,10 @@ final class LoadRun {
         });
     }
 
-    private void stream(LiveSession session, ScheduledExecutorService pacer, long offset,
+    private void stream(
+            LiveSession session,
+            ScheduledExecutorService pacer,
+            long offset,
             CompletableFuture<Measurements.Outcome> outcome) {
         AtomicLong next = new AtomicLong();
         AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
@@ -157,12 +182,17 @@ final class LoadRun {
                 } else if (finished.compareAndSet(0, 1)) {
                     cancel(ticking);
                     session.finish();
-                    pacer.schedule(() -> {
-                        if (session.ended().completeExceptionally(new TimeoutException("the stream did not end within"
-                                + " --drain " + LoadOptions.format(options.drain()) + " after its last frame"))) {
-                            session.cancel();
-                        }
-                    }, options.drain().toNanos(), TimeUnit.NANOSECONDS);
+                    pacer.schedule(
+                            () -> {
+                                if (session.ended()
+                                        .completeExceptionally(new TimeoutException("the stream did not end within"
+                                                + " --drain " + LoadOptions.format(options.drain())
+                                                + " after its last frame"))) {
+                                    session.cancel();
+                                }
+                            },
+                            options.drain().toNanos(),
+                            TimeUnit.NANOSECONDS);
                 }
             } catch (RuntimeException e) {
                 // A throwing periodic task is silently never run again: end the session instead.
@@ -177,8 +207,13 @@ final class LoadRun {
             if (error != null) {
                 end(outcome, failure(error), true);
             } else if (finished.get() == 0) {
-                end(outcome, Measurements.Outcome.failed("ended_early", "the stream ended after "
-                        + Math.min(next.get(), framesPerSession) + " of " + framesPerSession + " frames"), true);
+                end(
+                        outcome,
+                        Measurements.Outcome.failed(
+                                "ended_early",
+                                "the stream ended after " + Math.min(next.get(), framesPerSession) + " of "
+                                        + framesPerSession + " frames"),
+                        true);
             } else {
                 end(outcome, Measurements.Outcome.COMPLETED, true);
             }
@@ -204,12 +239,15 @@ final class LoadRun {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String kind = cause instanceof TimeoutException ? "timeout" : ErrorKind.of(cause).tag();
+        String kind = cause instanceof TimeoutException
+                ? "timeout"
+                : ErrorKind.of(cause).tag();
         return Measurements.Outcome.failed(kind, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     private void awaitAll(List<CompletableFuture<Measurements.Outcome>> outcomes) throws InterruptedException {
-        Duration limit = options.ramp().plus(options.duration()).plus(options.drain()).plus(OPEN_ALLOWANCE);
+        Duration limit =
+                options.ramp().plus(options.duration()).plus(options.drain()).plus(OPEN_ALLOWANCE);
         long deadline = System.nanoTime() + limit.toNanos();
         for (CompletableFuture<Measurements.Outcome> outcome : outcomes) {
             long left = deadline - System.nanoTime();
@@ -218,8 +256,13 @@ final class LoadRun {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("an outcome cannot fail", e);
             } catch (TimeoutException e) {
-                end(outcome, Measurements.Outcome.failed("timeout", "no outcome within " + LoadOptions.format(limit)
-                        + " (ramp + duration + drain + " + OPEN_ALLOWANCE.toSeconds() + " s to open)"), false);
+                end(
+                        outcome,
+                        Measurements.Outcome.failed(
+                                "timeout",
+                                "no outcome within " + LoadOptions.format(limit) + " (ramp + duration + drain + "
+                                        + OPEN_ALLOWANCE.toSeconds() + " s to open)"),
+                        false);
             }
         }
     }
@@ -233,14 +276,27 @@ final class LoadRun {
 
     private void printProgress() {
         Histogram interval = measurements.latencyInterval();
-        String latency = System.nanoTime() - started < options.warmup().toNanos() ? "warming up"
-                : interval.getTotalCount() == 0 ? "no responses"
-                : String.format(Locale.ROOT, "latency p50 %.1f ms, p99 %.1f ms", interval.getValueAtPercentile(50)
-                        / 1e3, interval.getValueAtPercentile(99) / 1e3);
-        progress.printf(Locale.ROOT, "[load %5.1fs] open %d/%d, completed %d, failed %d, frames sent %,d,"
-                + " responses %,d, last 2 s: %s%n", (System.nanoTime() - started) / 1e9, measurements.openNow(),
-                options.sessions(), measurements.completed(), measurements.failed(), measurements.framesSent(),
-                measurements.responses(), latency);
+        String latency = System.nanoTime() - started < options.warmup().toNanos()
+                ? "warming up"
+                : interval.getTotalCount() == 0
+                        ? "no responses"
+                        : String.format(
+                                Locale.ROOT,
+                                "latency p50 %.1f ms, p99 %.1f ms",
+                                interval.getValueAtPercentile(50) / 1e3,
+                                interval.getValueAtPercentile(99) / 1e3);
+        progress.printf(
+                Locale.ROOT,
+                "[load %5.1fs] open %d/%d, completed %d, failed %d, frames sent %,d,"
+                        + " responses %,d, last 2 s: %s%n",
+                (System.nanoTime() - started) / 1e9,
+                measurements.openNow(),
+                options.sessions(),
+                measurements.completed(),
+                measurements.failed(),
+                measurements.framesSent(),
+                measurements.responses(),
+                latency);
     }
 
     /** Heap in use after full collections, once it stops shrinking (at most five). */

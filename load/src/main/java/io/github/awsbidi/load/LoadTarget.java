@@ -1,7 +1,6 @@
 package io.github.awsbidi.load;
 
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /** What the sessions talk to: {@code sagemaker:<endpoint>[/<variant>]} or {@code bedrock:<modelId>}. */
@@ -36,24 +35,30 @@ sealed interface LoadTarget {
                 String endpoint = slash < 0 ? rest : rest.substring(0, slash);
                 String variant = slash < 0 ? null : rest.substring(slash + 1);
                 if (!SAGEMAKER_NAME.matcher(endpoint).matches()) {
-                    throw new InvalidOptionException("--target", "the SageMaker endpoint name must be 1 to 63 letters,"
-                            + " digits or inner hyphens, was '" + endpoint + "'");
+                    throw new InvalidOptionException(
+                            "--target",
+                            "the SageMaker endpoint name must be 1 to 63 letters," + " digits or inner hyphens, was '"
+                                    + endpoint + "'");
                 }
                 if (variant != null && !SAGEMAKER_NAME.matcher(variant).matches()) {
-                    throw new InvalidOptionException("--target", "the variant name after '/' must be 1 to 63"
-                            + " letters, digits or inner hyphens, was '" + variant + "'");
+                    throw new InvalidOptionException(
+                            "--target",
+                            "the variant name after '/' must be 1 to 63" + " letters, digits or inner hyphens, was '"
+                                    + variant + "'");
                 }
                 return new SageMaker(endpoint, variant);
             }
             case "bedrock" -> {
                 if (rest.isBlank() || rest.length() > 2048) {
-                    throw new InvalidOptionException("--target", "the Bedrock model id must be 1 to 2048 characters,"
-                            + " was '" + rest + "'");
+                    throw new InvalidOptionException(
+                            "--target", "the Bedrock model id must be 1 to 2048 characters," + " was '" + rest + "'");
                 }
                 return new Bedrock(rest);
             }
-            default -> throw new InvalidOptionException("--target", "expected sagemaker:<endpoint>[/<variant>] or"
-                    + " bedrock:<modelId>, was '" + text + "'");
+            default ->
+                throw new InvalidOptionException(
+                        "--target",
+                        "expected sagemaker:<endpoint>[/<variant>] or" + " bedrock:<modelId>, was '" + text + "'");
         }
     }
 }

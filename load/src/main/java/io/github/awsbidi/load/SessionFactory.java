@@ -1,5 +1,15 @@
 package io.github.awsbidi.load;
 
+import io.github.awsbidi.core.BidirectionalSession;
+import io.github.awsbidi.core.bedrock.BedrockSession;
+import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
+import io.github.awsbidi.core.client.BidiClientFactory;
+import io.github.awsbidi.core.client.ConnectionSettings;
+import io.github.awsbidi.core.client.HttpClientSettings;
+import io.github.awsbidi.core.sagemaker.SageMakerSession;
+import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.novasonic.NovaSonicModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -11,22 +21,10 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
-
-import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.bedrock.BedrockSession;
-import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
-import io.github.awsbidi.core.client.BidiClientFactory;
-import io.github.awsbidi.core.client.ConnectionSettings;
-import io.github.awsbidi.core.client.HttpClientSettings;
-import io.github.awsbidi.core.sagemaker.SageMakerSession;
-import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
-import io.github.awsbidi.novasonic.NovaSonic;
-import io.github.awsbidi.novasonic.NovaSonicModels;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -65,20 +63,24 @@ final class SessionFactory implements AutoCloseable {
                 // Hundreds of TLS handshakes at once on a small client take longer than the SDK's 5 s default.
                 .httpClientCustomizer(netty -> netty.tlsNegotiationTimeout(Duration.ofSeconds(60)))
                 .build();
-        ConnectionSettings connection = ConnectionSettings.defaults()
-                .withRegion(region(options))
-                .withEndpointOverride(options.endpoint());
+        ConnectionSettings connection =
+                ConnectionSettings.defaults().withRegion(region(options)).withEndpointOverride(options.endpoint());
         if (options.accessKeyId() != null && options.secretAccessKey() != null) {
             connection = connection.withCredentialsProvider(StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(options.accessKeyId(), options.secretAccessKey())));
         }
         if (options.target() instanceof LoadTarget.SageMaker sageMaker) {
-            return new SessionFactory(clients, SageMakerSession.create("load", clients.sageMaker(connection),
-                    SageMakerSessionSettings.of(sageMaker.endpoint()).withTargetVariant(sageMaker.variant())), null);
+            return new SessionFactory(
+                    clients,
+                    SageMakerSession.create(
+                            "load",
+                            clients.sageMaker(connection),
+                            SageMakerSessionSettings.of(sageMaker.endpoint()).withTargetVariant(sageMaker.variant())),
+                    null);
         }
         LoadTarget.Bedrock bedrock = (LoadTarget.Bedrock) options.target();
-        BedrockSession session = BedrockSession.create("load", clients.bedrock(connection),
-                BedrockSessionSettings.of(bedrock.modelId()));
+        BedrockSession session = BedrockSession.create(
+                "load", clients.bedrock(connection), BedrockSessionSettings.of(bedrock.modelId()));
         NovaSonic novaSonic = NovaSonicModels.isNovaSonic(bedrock.modelId()) ? NovaSonic.create(session) : null;
         return new SessionFactory(clients, session, novaSonic);
     }
@@ -90,7 +92,8 @@ final class SessionFactory implements AutoCloseable {
 
     LiveSession newSession(Measurements measurements) {
         NovaSonic conversations = novaSonic;
-        return conversations != null ? new ConversationSession(conversations, measurements)
+        return conversations != null
+                ? new ConversationSession(conversations, measurements)
                 : new FrameSession(session, measurements);
     }
 
@@ -104,8 +107,11 @@ final class SessionFactory implements AutoCloseable {
             if (options.endpoint() != null) {
                 return Region.US_EAST_1; // the emulator accepts any region; this only names the signing scope
             }
-            throw new InvalidOptionException("--region", "not given, and the SDK's default region chain found none"
-                    + " (AWS_REGION, ~/.aws/config): " + e.getMessage(), e);
+            throw new InvalidOptionException(
+                    "--region",
+                    "not given, and the SDK's default region chain found none" + " (AWS_REGION, ~/.aws/config): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -126,8 +132,8 @@ final class SessionFactory implements AutoCloseable {
             factory.init(store);
             return factory.getTrustManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw new InvalidOptionException("--trust", "cannot read a PEM certificate from " + pem + ": "
-                    + e.getMessage(), e);
+            throw new InvalidOptionException(
+                    "--trust", "cannot read a PEM certificate from " + pem + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,12 +9,13 @@ final class WavReader {
 
     private static final int PCM = 1;
 
-    private WavReader() {
-    }
+    private WavReader() {}
 
     static byte[] pcm16kMono(byte[] file, String name) {
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-        if (file.length < 12 || !ascii(file, 0).equals("RIFF") || !ascii(file, 8).equals("WAVE")) {
+        if (file.length < 12
+                || !ascii(file, 0).equals("RIFF")
+                || !ascii(file, 8).equals("WAVE")) {
             throw new InvalidOptionException("--audio", name + " is not a RIFF/WAVE file");
         }
         int position = 12;
@@ -29,8 +30,10 @@ final class WavReader {
                 int rate = in.getInt(body + 4);
                 int bits = in.getShort(body + 14) & 0xFFFF;
                 if (format != PCM || channels != 1 || rate != AudioClip.SAMPLE_RATE || bits != 16) {
-                    throw new InvalidOptionException("--audio", name + " must be 16000 Hz, 16-bit, mono PCM; it is "
-                            + rate + " Hz, " + bits + "-bit, " + channels + " channel(s), format " + format);
+                    throw new InvalidOptionException(
+                            "--audio",
+                            name + " must be 16000 Hz, 16-bit, mono PCM; it is " + rate + " Hz, " + bits + "-bit, "
+                                    + channels + " channel(s), format " + format);
                 }
                 formatSeen = true;
             } else if (id.equals("data")) {
@@ -39,8 +42,9 @@ final class WavReader {
                 }
                 int length = (int) Math.min(size, file.length - body);
                 if (length < AudioClip.FRAME_BYTES) {
-                    throw new InvalidOptionException("--audio", name + " holds less than one 32 ms frame ("
-                            + AudioClip.FRAME_BYTES + " bytes) of audio");
+                    throw new InvalidOptionException(
+                            "--audio",
+                            name + " holds less than one 32 ms frame (" + AudioClip.FRAME_BYTES + " bytes) of audio");
                 }
                 byte[] pcm = new byte[length];
                 System.arraycopy(file, body, pcm, 0, length);

@@ -9,7 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,21 +51,30 @@ class AudioClipTests {
         Path text = Files.writeString(dir.resolve("c.wav"), "hello, not audio");
         Path tiny = Files.write(dir.resolve("d.wav"), wav(16_000, 1, 16, new byte[100]));
 
-        assertThatThrownBy(() -> AudioClip.fromWav(stereo)).isInstanceOf(InvalidOptionException.class)
-                .hasMessageContaining("--audio: ").hasMessageContaining("must be 16000 Hz, 16-bit, mono PCM; it is"
-                        + " 44100 Hz, 16-bit, 2 channel(s)");
+        assertThatThrownBy(() -> AudioClip.fromWav(stereo))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("--audio: ")
+                .hasMessageContaining("must be 16000 Hz, 16-bit, mono PCM; it is" + " 44100 Hz, 16-bit, 2 channel(s)");
         assertThatThrownBy(() -> AudioClip.fromWav(text)).hasMessageEndingWith("is not a RIFF/WAVE file");
         assertThatThrownBy(() -> AudioClip.fromWav(tiny)).hasMessageContaining("less than one 32 ms frame");
     }
 
     static byte[] wav(int rate, int channels, int bits, byte[] pcm) {
         ByteBuffer out = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + pcm.length)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) channels).putInt(rate).putInt(rate * channels * bits / 8)
-                .putShort((short) (channels * bits / 8)).putShort((short) bits)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(pcm.length)
+                .put(pcm);
         return out.array();
     }
 }

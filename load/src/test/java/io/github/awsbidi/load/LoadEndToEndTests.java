@@ -2,13 +2,12 @@ package io.github.awsbidi.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.emulator.BidiEmulator;
+import io.github.awsbidi.emulator.EmulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import io.github.awsbidi.emulator.BidiEmulator;
-import io.github.awsbidi.emulator.EmulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,8 @@ class LoadEndToEndTests {
         assertThat(report.path("latency_kind").asString()).isEqualTo("turn");
         assertLatencies(report);
         // Turn-taking happened: the assistant finished a turn, or the user's next utterance barged in on it.
-        assertThat(report.path("turns").asLong() + report.path("barge_ins").asLong()).isPositive();
+        assertThat(report.path("turns").asLong() + report.path("barge_ins").asLong())
+                .isPositive();
         assertThat(report.path("responses").asLong()).isPositive();
     }
 
@@ -80,8 +80,10 @@ class LoadEndToEndTests {
             assertThat(latency.path(field).isNumber()).as(field).isTrue();
             assertThat(latency.path(field).asDouble()).as(field).isPositive();
         }
-        assertThat(latency.path("p50").asDouble()).isLessThanOrEqualTo(latency.path("p99").asDouble());
-        assertThat(latency.path("p99").asDouble()).isLessThanOrEqualTo(latency.path("max").asDouble());
+        assertThat(latency.path("p50").asDouble())
+                .isLessThanOrEqualTo(latency.path("p99").asDouble());
+        assertThat(latency.path("p99").asDouble())
+                .isLessThanOrEqualTo(latency.path("max").asDouble());
         assertThat(report.path("first_response_ms").path("p50").isNumber()).isTrue();
         assertThat(report.path("cpu").path("process_seconds").asDouble()).isPositive();
     }
@@ -91,14 +93,33 @@ class LoadEndToEndTests {
         Path json = dir.resolve("report.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = LoadMain.run(new String[] {"--endpoint", emulator.endpoint().toString(), "--trust",
-                pem.toString(), "--credentials", emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
-                "--target", target, "--sessions", Integer.toString(sessions), "--duration", duration, "--ramp",
-                "300ms", "--drain", "10s", "--json", json.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = LoadMain.run(
+                new String[] {
+                    "--endpoint",
+                    emulator.endpoint().toString(),
+                    "--trust",
+                    pem.toString(),
+                    "--credentials",
+                    emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
+                    "--target",
+                    target,
+                    "--sessions",
+                    Integer.toString(sessions),
+                    "--duration",
+                    duration,
+                    "--ramp",
+                    "300ms",
+                    "--drain",
+                    "10s",
+                    "--json",
+                    json.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).as(err.toString(StandardCharsets.UTF_8)).contains("aws-bidi load: " + sessions
-                + " sessions to " + target);
+        assertThat(text)
+                .as(err.toString(StandardCharsets.UTF_8))
+                .contains("aws-bidi load: " + sessions + " sessions to " + target);
         JsonNode report = JsonMapper.builder().build().readTree(json.toFile());
         assertThat(status).as(text).isEqualTo(report.path("failed").asInt() == 0 ? 0 : 1);
         return report;

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +30,29 @@ class LoadOptionsTests {
     @Test
     void parsesEveryOption(@TempDir Path dir) throws IOException {
         Path pem = Files.writeString(dir.resolve("emulator.pem"), "x");
-        LoadOptions options = LoadOptions.parse("--endpoint", "https://127.0.0.1:8443", "--target",
-                "sagemaker:asr/blue", "--sessions", "500", "--duration", "2m", "--ramp", "PT10S", "--json",
-                "out.json", "--region", "eu-west-1", "--credentials", "test:secret:with:colons", "--trust",
-                pem.toString(), "--drain", "500ms", "--warmup", "15s");
+        LoadOptions options = LoadOptions.parse(
+                "--endpoint",
+                "https://127.0.0.1:8443",
+                "--target",
+                "sagemaker:asr/blue",
+                "--sessions",
+                "500",
+                "--duration",
+                "2m",
+                "--ramp",
+                "PT10S",
+                "--json",
+                "out.json",
+                "--region",
+                "eu-west-1",
+                "--credentials",
+                "test:secret:with:colons",
+                "--trust",
+                pem.toString(),
+                "--drain",
+                "500ms",
+                "--warmup",
+                "15s");
 
         assertThat(options.endpoint()).isEqualTo(URI.create("https://127.0.0.1:8443"));
         assertThat(options.target()).isEqualTo(new LoadTarget.SageMaker("asr", "blue"));
@@ -53,21 +71,23 @@ class LoadOptionsTests {
     @Test
     void theWarmUpMustLeaveSomethingToMeasure() {
         assertThat(LoadOptions.parse("--target", "sagemaker:echo").warmup()).isZero();
-        assertThatThrownBy(() -> LoadOptions.parse("--target", "sagemaker:echo", "--duration", "10s", "--ramp", "5s",
-                "--warmup", "15s"))
+        assertThatThrownBy(() -> LoadOptions.parse(
+                        "--target", "sagemaker:echo", "--duration", "10s", "--ramp", "5s", "--warmup", "15s"))
                 .hasMessage("--warmup: must be shorter than --ramp plus --duration (15s), was 15s");
     }
 
     @Test
     void bedrockModelIdsAreTakenWhole() {
-        assertThat(LoadOptions.parse("--target", "bedrock:amazon.nova-2-sonic-v1:0").target())
+        assertThat(LoadOptions.parse("--target", "bedrock:amazon.nova-2-sonic-v1:0")
+                        .target())
                 .isEqualTo(new LoadTarget.Bedrock("amazon.nova-2-sonic-v1:0"));
     }
 
     @Test
     void sessionsOutsideTheirLimitsNameTheOptionAndTheLimit() {
         assertThatThrownBy(() -> LoadOptions.parse("--target", "sagemaker:echo", "--sessions", "0"))
-                .isInstanceOfSatisfying(InvalidOptionException.class,
+                .isInstanceOfSatisfying(
+                        InvalidOptionException.class,
                         e -> assertThat(e.option()).isEqualTo("--sessions"))
                 .hasMessage("--sessions: must be between 1 and 20000, was 0");
         assertThatThrownBy(() -> LoadOptions.parse("--target", "sagemaker:echo", "--sessions", "20001"))

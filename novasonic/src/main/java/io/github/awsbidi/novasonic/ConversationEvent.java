@@ -50,15 +50,13 @@ public sealed interface ConversationEvent {
     }
 
     /** The user barged in: stop playing and drop queued assistant audio. Sent once per barge-in. */
-    record Interrupted() implements ConversationEvent {
-    }
+    record Interrupted() implements ConversationEvent {}
 
     /**
      * The assistant finished speaking its turn (the AUDIO contentEnd END_TURN; else the FINAL text's END_TURN or
      * completionEnd). The FINAL {@link Transcript} of what it said may follow.
      */
-    record TurnEnd() implements ConversationEvent {
-    }
+    record TurnEnd() implements ConversationEvent {}
 
     /** Tokens used since the previous usage report (a delta, so that sums are right). */
     record Usage(TokenUsage delta) implements ConversationEvent {
@@ -84,16 +82,14 @@ public sealed interface ConversationEvent {
      *
      * @param inputAudioOffsetMs where in the stream's input audio, when the service says
      */
-    record UserSpeechStarted(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {
-    }
+    record UserSpeechStarted(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {}
 
     /**
      * The service heard the user stop speaking ({@code userSpeechEnd}, same caveat as {@link UserSpeechStarted}).
      *
      * @param inputAudioOffsetMs where in the stream's input audio, when the service says
      */
-    record UserSpeechEnded(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {
-    }
+    record UserSpeechEnded(@Nullable Long inputAudioOffsetMs) implements ConversationEvent {}
 
     /** The conversation ended; {@code error} is set when it ended because of one. The last event. */
     record Closed(String reason, @Nullable Throwable error) implements ConversationEvent {

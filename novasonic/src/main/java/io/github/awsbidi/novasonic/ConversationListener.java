@@ -10,24 +10,19 @@ import java.time.Duration;
 public interface ConversationListener {
 
     /** A listener that ignores everything. */
-    ConversationListener NONE = new ConversationListener() {
-    };
+    ConversationListener NONE = new ConversationListener() {};
 
     /** Time from the end of the user's speech to the first assistant audio of the answer. */
-    default void responseLatency(Duration latency) {
-    }
+    default void responseLatency(Duration latency) {}
 
     /** The user barged in (once per barge-in). */
-    default void bargeIn() {
-    }
+    default void bargeIn() {}
 
     /** The conversation moved to a fresh stream. */
-    default void renewed(RenewalCause cause) {
-    }
+    default void renewed(RenewalCause cause) {}
 
     /** The conversation reconnected after a recoverable error; {@code error} is its kind, e.g. {@code throttling}. */
-    default void recovered(String error) {
-    }
+    default void recovered(String error) {}
 
     /**
      * Tokens used, from a usage delta.
@@ -35,6 +30,5 @@ public interface ConversationListener {
      * @param direction {@code input} or {@code output}
      * @param modality {@code speech} or {@code text}
      */
-    default void tokens(String direction, String modality, long count) {
-    }
+    default void tokens(String direction, String modality, long count) {}
 }

@@ -35,7 +35,9 @@ final class CredentialsWatch {
             if (error != null || identity == null || identity.expirationTime().isEmpty()) {
                 return;
             }
-            Duration left = Duration.between(Instant.now(), identity.expirationTime().get()).minus(lead);
+            Duration left = Duration.between(
+                            Instant.now(), identity.expirationTime().get())
+                    .minus(lead);
             if (left.isNegative() || left.isZero()) {
                 LOG.log(System.Logger.Level.WARNING, "Credentials expire within {0}: no renewal for them", lead);
                 return;

@@ -32,7 +32,11 @@ final class InputSequencer {
     /** Audio waiting behind an open text block beyond this many bytes is refused (30 s at 16 kHz). */
     static final int DEFAULT_MAX_WAITING_AUDIO_BYTES = 30 * 32_000;
 
-    private enum State { NEW, OPEN, CLOSED }
+    private enum State {
+        NEW,
+        OPEN,
+        CLOSED
+    }
 
     private final NovaSonicSettings settings;
     private final String promptName;
@@ -48,13 +52,16 @@ final class InputSequencer {
     private boolean historySent;
     private boolean liveTextSent;
 
-    InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames,
-            InputSink sink) {
+    InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames, InputSink sink) {
         this(settings, promptName, contentNames, sink, DEFAULT_MAX_WAITING_AUDIO_BYTES);
     }
 
-    InputSequencer(NovaSonicSettings settings, String promptName, Supplier<String> contentNames,
-            InputSink sink, int maxWaitingAudioBytes) {
+    InputSequencer(
+            NovaSonicSettings settings,
+            String promptName,
+            Supplier<String> contentNames,
+            InputSink sink,
+            int maxWaitingAudioBytes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.promptName = Objects.requireNonNull(promptName, "promptName");
         this.contentNames = Objects.requireNonNull(contentNames, "contentNames");
@@ -81,12 +88,17 @@ final class InputSequencer {
         sink.accept(new InputEvent.SessionStart(
                 new InferenceConfiguration(settings.maxTokens(), settings.topP(), settings.temperature()),
                 new TurnDetectionConfiguration(settings.endpointingSensitivity())));
-        ToolConfiguration tools = settings.tools().isEmpty() ? null
-                : new ToolConfiguration(settings.toolChoice(),
+        ToolConfiguration tools = settings.tools().isEmpty()
+                ? null
+                : new ToolConfiguration(
+                        settings.toolChoice(),
                         settings.tools().stream().map(NovaSonicTool::toolSpec).toList());
-        sink.accept(new InputEvent.PromptStart(promptName, MediaTypeConfiguration.TEXT_PLAIN,
+        sink.accept(new InputEvent.PromptStart(
+                promptName,
+                MediaTypeConfiguration.TEXT_PLAIN,
                 AudioOutputConfiguration.pcm16(settings.outputSampleRate(), settings.voiceId()),
-                MediaTypeConfiguration.APPLICATION_JSON, tools));
+                MediaTypeConfiguration.APPLICATION_JSON,
+                tools));
         if (!settings.systemPrompt().isBlank()) {
             emitText(Role.SYSTEM, false, List.of(settings.systemPrompt()));
         }
@@ -144,7 +156,8 @@ final class InputSequencer {
         whenNoBlockOpen(() -> {
             String contentName = contentNames.get();
             // Ahead of queued audio: a late result makes the model speak a speculative fallback.
-            sink.acceptUrgent(List.of(InputEvent.ContentStart.toolResult(promptName, contentName, toolUseId),
+            sink.acceptUrgent(List.of(
+                    InputEvent.ContentStart.toolResult(promptName, contentName, toolUseId),
                     new InputEvent.ToolResult(promptName, contentName, resultJson),
                     new InputEvent.ContentEnd(promptName, contentName)));
         });
@@ -199,8 +212,7 @@ final class InputSequencer {
     private void whenNoBlockOpen(Runnable block) {
         if (openBlock != null) {
             waiting.add(block);
-        }
-        else {
+        } else {
             block.run();
         }
     }

@@ -36,11 +36,15 @@ final class KeepAlive {
             return;
         }
         long period = Math.min(TICK_NANOS, settings.gap().toNanos());
-        ticker = scheduler.schedulePeriodically(() -> {
-            synchronized (lock) {
-                tick(filler);
-            }
-        }, period, period, TimeUnit.NANOSECONDS);
+        ticker = scheduler.schedulePeriodically(
+                () -> {
+                    synchronized (lock) {
+                        tick(filler);
+                    }
+                },
+                period,
+                period,
+                TimeUnit.NANOSECONDS);
     }
 
     /** The caller sent audio. */

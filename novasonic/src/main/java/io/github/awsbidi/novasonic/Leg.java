@@ -40,8 +40,8 @@ final class Leg {
         this.exchange = exchange;
         this.codec = codec;
         this.outbound = new OutboundLanes(outboundFrames);
-        this.sequencer = new InputSequencer(settings, UUID.randomUUID().toString(),
-                () -> UUID.randomUUID().toString(), new InputSink() {
+        this.sequencer = new InputSequencer(
+                settings, UUID.randomUUID().toString(), () -> UUID.randomUUID().toString(), new InputSink() {
                     @Override
                     public void accept(InputEvent event) {
                         emit(event);
@@ -78,14 +78,15 @@ final class Leg {
         // One frame at a time, so that an urgent block can still overtake audio that waits.
         subscriptions.add(outbound.flux()
                 .concatMap(exchange::send, 1)
-                .subscribe(null, error -> {
-                    exchange.cancel();
-                    onEnd.accept(error);
-                }, exchange::complete));
-        subscriptions.add(exchange.responses().subscribe(
-                frame -> decode(frame).ifPresent(onEvent),
-                onEnd::accept,
-                () -> onEnd.accept(null)));
+                .subscribe(
+                        null,
+                        error -> {
+                            exchange.cancel();
+                            onEnd.accept(error);
+                        },
+                        exchange::complete));
+        subscriptions.add(exchange.responses()
+                .subscribe(frame -> decode(frame).ifPresent(onEvent), onEnd::accept, () -> onEnd.accept(null)));
     }
 
     /**
@@ -95,9 +96,11 @@ final class Leg {
     void closeGracefully(Duration grace, Scheduler scheduler) {
         try {
             sequencer.close();
-        }
-        catch (IllegalStateException overflow) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not queue the closing sequence of {0}: {1}", name,
+        } catch (IllegalStateException overflow) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Could not queue the closing sequence of {0}: {1}",
+                    name,
                     overflow.getMessage());
         }
         outbound.complete();
@@ -121,15 +124,18 @@ final class Leg {
     }
 
     private void emitUrgent(List<InputEvent> block) {
-        outbound.addUrgent(block.stream().map(event -> Frame.json(codec.encode(event))).toList());
+        outbound.addUrgent(
+                block.stream().map(event -> Frame.json(codec.encode(event))).toList());
     }
 
     private Optional<OutputEvent> decode(Frame frame) {
         try {
             return Optional.of(codec.decode(frame.asString()));
-        }
-        catch (NovaSonicProtocolException e) {
-            LOG.log(System.Logger.Level.WARNING, "Skipping an unreadable Nova Sonic event on {0}: {1}", name,
+        } catch (NovaSonicProtocolException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Skipping an unreadable Nova Sonic event on {0}: {1}",
+                    name,
                     e.getMessage());
             return Optional.empty();
         }

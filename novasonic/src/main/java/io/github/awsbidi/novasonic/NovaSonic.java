@@ -43,8 +43,12 @@ public final class NovaSonic {
     // session.
     private final Set<StreamingConversation> live;
 
-    private NovaSonic(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler,
-            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials, ConversationListener listener,
+    private NovaSonic(
+            BidirectionalSession session,
+            NovaSonicSettings settings,
+            Scheduler scheduler,
+            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            ConversationListener listener,
             Set<StreamingConversation> live) {
         this.session = session;
         this.settings = settings;
@@ -63,10 +67,15 @@ public final class NovaSonic {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(settings, "settings");
         if (session.target().service() != Target.Service.BEDROCK) {
-            throw new IllegalArgumentException("Nova Sonic needs a Bedrock session; '" + session.name()
-                    + "' targets " + session.target());
+            throw new IllegalArgumentException(
+                    "Nova Sonic needs a Bedrock session; '" + session.name() + "' targets " + session.target());
         }
-        return new NovaSonic(session, settings, Schedulers.parallel(), null, ConversationListener.NONE,
+        return new NovaSonic(
+                session,
+                settings,
+                Schedulers.parallel(),
+                null,
+                ConversationListener.NONE,
                 ConcurrentHashMap.newKeySet());
     }
 
@@ -87,8 +96,8 @@ public final class NovaSonic {
 
     /** Another client on the same session with other settings. */
     public NovaSonic withSettings(NovaSonicSettings newSettings) {
-        return new NovaSonic(session, Objects.requireNonNull(newSettings, "settings"), scheduler, credentials,
-                listener, live);
+        return new NovaSonic(
+                session, Objects.requireNonNull(newSettings, "settings"), scheduler, credentials, listener, live);
     }
 
     /**
@@ -97,14 +106,14 @@ public final class NovaSonic {
      * e.g. {@code AwsSessionCredentials}) cause renewals, and the provider must refresh them before that lead.
      */
     public NovaSonic withCredentials(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
-        return new NovaSonic(session, settings, scheduler, Objects.requireNonNull(provider, "provider"), listener,
-                live);
+        return new NovaSonic(
+                session, settings, scheduler, Objects.requireNonNull(provider, "provider"), listener, live);
     }
 
     /** The same client, reporting to {@code newListener} (e.g. the Micrometer meters in the micrometer package). */
     public NovaSonic withListener(ConversationListener newListener) {
-        return new NovaSonic(session, settings, scheduler, credentials,
-                Objects.requireNonNull(newListener, "listener"), live);
+        return new NovaSonic(
+                session, settings, scheduler, credentials, Objects.requireNonNull(newListener, "listener"), live);
     }
 
     /**
@@ -113,12 +122,13 @@ public final class NovaSonic {
      */
     public Mono<Conversation> start() {
         return Mono.defer(() -> session.open().map(exchange -> {
-            StreamingConversation conversation = new StreamingConversation(session, settings, scheduler, credentials,
-                    listener);
+            StreamingConversation conversation =
+                    new StreamingConversation(session, settings, scheduler, credentials, listener);
             conversation.begin(exchange);
             live.add(conversation);
-            conversation.whenClosed().subscribe(null, error -> live.remove(conversation),
-                    () -> live.remove(conversation));
+            conversation
+                    .whenClosed()
+                    .subscribe(null, error -> live.remove(conversation), () -> live.remove(conversation));
             return conversation;
         }));
     }

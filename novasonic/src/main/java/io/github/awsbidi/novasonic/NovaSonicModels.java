@@ -19,8 +19,7 @@ public final class NovaSonicModels {
     // inference-profile prefix (us.amazon.…) or a version suffix (…-v1:0).
     private static final Pattern NOVA_SONIC = Pattern.compile("(^|[.:/])nova-(\\d+-)*sonic([-:.]|$)");
 
-    private NovaSonicModels() {
-    }
+    private NovaSonicModels() {}
 
     /** Whether {@code modelId} (a model id, inference profile id or ARN) names a Nova Sonic model. */
     public static boolean isNovaSonic(String modelId) {

@@ -60,9 +60,15 @@ public record NovaSonicSettings(
     public NovaSonicSettings {
         Objects.requireNonNull(systemPrompt, "systemPrompt");
         require(voiceId != null && !voiceId.isBlank(), "voiceId", voiceId, "must not be blank");
-        require(SAMPLE_RATES.contains(inputSampleRate), "inputSampleRate", inputSampleRate,
+        require(
+                SAMPLE_RATES.contains(inputSampleRate),
+                "inputSampleRate",
+                inputSampleRate,
                 "must be 8000, 16000 or 24000 Hz");
-        require(SAMPLE_RATES.contains(outputSampleRate), "outputSampleRate", outputSampleRate,
+        require(
+                SAMPLE_RATES.contains(outputSampleRate),
+                "outputSampleRate",
+                outputSampleRate,
                 "must be 8000, 16000 or 24000 Hz");
         require(maxTokens >= 1 && maxTokens <= 10_000, "maxTokens", maxTokens, "must be between 1 and 10000");
         require(topP >= 0 && topP <= 1, "topP", topP, "must be between 0 and 1");
@@ -126,52 +132,82 @@ public record NovaSonicSettings(
      * @param assistantSilence how long a stream may go without assistant audio before it is handed off
      *     (peers force the switch after 80 to 100 s)
      */
-    public record Renewal(boolean enabled, Duration threshold, Duration forceAfter, Duration audioReplay,
-            Duration preOpenedIdleLimit, Duration credentialsLead, Duration assistantSilence) {
+    public record Renewal(
+            boolean enabled,
+            Duration threshold,
+            Duration forceAfter,
+            Duration audioReplay,
+            Duration preOpenedIdleLimit,
+            Duration credentialsLead,
+            Duration assistantSilence) {
 
         /**
          * 6 minutes, forced 90 s later, 3 s of audio replayed, pre-opened streams kept 30 s, 5 minutes
          * before credentials expire, after 90 s without assistant audio.
          */
-        public static final Renewal DEFAULTS = new Renewal(true, Duration.ofMinutes(6), Duration.ofSeconds(90),
-                Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(90));
+        public static final Renewal DEFAULTS = new Renewal(
+                true,
+                Duration.ofMinutes(6),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(90));
 
         public Renewal {
             requirePositive(threshold, "renewal.threshold");
             requirePositive(forceAfter, "renewal.forceAfter");
-            require(audioReplay != null && !audioReplay.isNegative()
-                    && audioReplay.compareTo(Duration.ofSeconds(30)) <= 0, "renewal.audioReplay", audioReplay,
+            require(
+                    audioReplay != null
+                            && !audioReplay.isNegative()
+                            && audioReplay.compareTo(Duration.ofSeconds(30)) <= 0,
+                    "renewal.audioReplay",
+                    audioReplay,
                     "must be between 0 and 30 s");
             requirePositive(preOpenedIdleLimit, "renewal.preOpenedIdleLimit");
             Objects.requireNonNull(credentialsLead, "renewal.credentialsLead");
-            require(!credentialsLead.isNegative(), "renewal.credentialsLead", credentialsLead,
-                    "must not be negative");
+            require(!credentialsLead.isNegative(), "renewal.credentialsLead", credentialsLead, "must not be negative");
             requirePositive(assistantSilence, "renewal.assistantSilence");
         }
 
         /** The first five settings, with the default credentials lead and assistant silence. */
-        public Renewal(boolean enabled, Duration threshold, Duration forceAfter, Duration audioReplay,
+        public Renewal(
+                boolean enabled,
+                Duration threshold,
+                Duration forceAfter,
+                Duration audioReplay,
                 Duration preOpenedIdleLimit) {
-            this(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, Duration.ofMinutes(5),
+            this(
+                    enabled,
+                    threshold,
+                    forceAfter,
+                    audioReplay,
+                    preOpenedIdleLimit,
+                    Duration.ofMinutes(5),
                     Duration.ofSeconds(90));
         }
 
         /** No renewal: the conversation ends with its stream. */
         public static Renewal disabled() {
-            return new Renewal(false, DEFAULTS.threshold, DEFAULTS.forceAfter, DEFAULTS.audioReplay,
-                    DEFAULTS.preOpenedIdleLimit, DEFAULTS.credentialsLead, DEFAULTS.assistantSilence);
+            return new Renewal(
+                    false,
+                    DEFAULTS.threshold,
+                    DEFAULTS.forceAfter,
+                    DEFAULTS.audioReplay,
+                    DEFAULTS.preOpenedIdleLimit,
+                    DEFAULTS.credentialsLead,
+                    DEFAULTS.assistantSilence);
         }
 
         /** A copy with another credentials lead. */
         public Renewal withCredentialsLead(Duration value) {
-            return new Renewal(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, value,
-                    assistantSilence);
+            return new Renewal(
+                    enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, value, assistantSilence);
         }
 
         /** A copy with another assistant-silence limit. */
         public Renewal withAssistantSilence(Duration value) {
-            return new Renewal(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, credentialsLead,
-                    value);
+            return new Renewal(enabled, threshold, forceAfter, audioReplay, preOpenedIdleLimit, credentialsLead, value);
         }
     }
 
@@ -190,8 +226,11 @@ public record NovaSonicSettings(
 
         public KeepAlive {
             requirePositive(gap, "keepAlive.gap");
-            require(gap.compareTo(Duration.ofMillis(10)) >= 0 && gap.compareTo(Duration.ofSeconds(30)) <= 0,
-                    "keepAlive.gap", gap, "must be between 10 ms and 30 s");
+            require(
+                    gap.compareTo(Duration.ofMillis(10)) >= 0 && gap.compareTo(Duration.ofSeconds(30)) <= 0,
+                    "keepAlive.gap",
+                    gap,
+                    "must be between 10 ms and 30 s");
         }
 
         /** No keep-alive: the caller streams audio (or silence) itself. */
@@ -215,11 +254,17 @@ public record NovaSonicSettings(
         public static final Recovery DEFAULTS = new Recovery(true, 5, Duration.ofMillis(250), Duration.ofSeconds(5));
 
         public Recovery {
-            require(maxAttempts >= 0 && maxAttempts <= 100, "recovery.maxAttempts", maxAttempts,
+            require(
+                    maxAttempts >= 0 && maxAttempts <= 100,
+                    "recovery.maxAttempts",
+                    maxAttempts,
                     "must be between 0 and 100");
             requirePositive(initialBackoff, "recovery.initialBackoff");
             requirePositive(maxBackoff, "recovery.maxBackoff");
-            require(maxBackoff.compareTo(initialBackoff) >= 0, "recovery.maxBackoff", maxBackoff,
+            require(
+                    maxBackoff.compareTo(initialBackoff) >= 0,
+                    "recovery.maxBackoff",
+                    maxBackoff,
                     "must not be shorter than recovery.initialBackoff (" + initialBackoff + ")");
         }
 
@@ -257,8 +302,7 @@ public record NovaSonicSettings(
         private KeepAlive keepAlive = KeepAlive.DEFAULTS;
         private String speechPrompt = "";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(NovaSonicSettings settings) {
             systemPrompt = settings.systemPrompt;
@@ -375,8 +419,21 @@ public record NovaSonicSettings(
          * @throws InvalidSettingException naming the first field out of range
          */
         public NovaSonicSettings build() {
-            return new NovaSonicSettings(systemPrompt, voiceId, inputSampleRate, outputSampleRate, maxTokens, topP,
-                    temperature, endpointingSensitivity, toolChoice, tools, history, renewal, recovery, keepAlive,
+            return new NovaSonicSettings(
+                    systemPrompt,
+                    voiceId,
+                    inputSampleRate,
+                    outputSampleRate,
+                    maxTokens,
+                    topP,
+                    temperature,
+                    endpointingSensitivity,
+                    toolChoice,
+                    tools,
+                    history,
+                    renewal,
+                    recovery,
+                    keepAlive,
                     speechPrompt);
         }
     }

@@ -16,8 +16,7 @@ import reactor.core.publisher.FluxSink;
  */
 final class OutboundLanes {
 
-    private record Entry(Frame frame, boolean audio) {
-    }
+    private record Entry(Frame frame, boolean audio) {}
 
     private final int capacity;
     private final Deque<Entry> normal = new ArrayDeque<>();
@@ -74,7 +73,9 @@ final class OutboundLanes {
     }
 
     private int size() {
-        return normal.size() + sending.size() + urgent.stream().mapToInt(List::size).sum();
+        return normal.size()
+                + sending.size()
+                + urgent.stream().mapToInt(List::size).sum();
     }
 
     private void drainLater() {
@@ -100,7 +101,9 @@ final class OutboundLanes {
     }
 
     private @Nullable Frame poll() {
-        if (sending.isEmpty() && !urgent.isEmpty() && (normal.isEmpty() || normal.peek().audio())) {
+        if (sending.isEmpty()
+                && !urgent.isEmpty()
+                && (normal.isEmpty() || normal.peek().audio())) {
             sending.addAll(urgent.poll());
         }
         if (!sending.isEmpty()) {

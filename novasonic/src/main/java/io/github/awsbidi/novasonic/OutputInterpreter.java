@@ -27,8 +27,7 @@ final class OutputInterpreter {
         static final Interpretation NOTHING = new Interpretation(List.of(), false);
     }
 
-    private record Block(ContentType type, Role role, GenerationStage stage) {
-    }
+    private record Block(ContentType type, Role role, GenerationStage stage) {}
 
     private final Map<String, Block> blocks = new HashMap<>();
     private boolean interrupted;
@@ -56,7 +55,8 @@ final class OutputInterpreter {
         if (event instanceof OutputEvent.AudioOutput) {
             OutputEvent.AudioOutput audio = (OutputEvent.AudioOutput) event;
             // Audio that trails an interruption is what the client must not play.
-            return interrupted ? Interpretation.NOTHING
+            return interrupted
+                    ? Interpretation.NOTHING
                     : new Interpretation(List.of(new ConversationEvent.AudioOut(audio.pcm())), false);
         }
         if (event instanceof OutputEvent.ToolUse) {
@@ -80,16 +80,20 @@ final class OutputInterpreter {
             return new Interpretation(events, true);
         }
         if (event instanceof OutputEvent.UserSpeechStart) {
-            return new Interpretation(List.of(new ConversationEvent.UserSpeechStarted(
-                    ((OutputEvent.UserSpeechStart) event).inputAudioOffsetMs())), false);
+            return new Interpretation(
+                    List.of(new ConversationEvent.UserSpeechStarted(
+                            ((OutputEvent.UserSpeechStart) event).inputAudioOffsetMs())),
+                    false);
         }
         if (event instanceof OutputEvent.UserSpeechEnd) {
-            return new Interpretation(List.of(new ConversationEvent.UserSpeechEnded(
-                    ((OutputEvent.UserSpeechEnd) event).inputAudioOffsetMs())), false);
+            return new Interpretation(
+                    List.of(new ConversationEvent.UserSpeechEnded(
+                            ((OutputEvent.UserSpeechEnd) event).inputAudioOffsetMs())),
+                    false);
         }
         if (event instanceof OutputEvent.UsageEvent) {
-            return new Interpretation(List.of(new ConversationEvent.Usage(((OutputEvent.UsageEvent) event).delta())),
-                    false);
+            return new Interpretation(
+                    List.of(new ConversationEvent.Usage(((OutputEvent.UsageEvent) event).delta())), false);
         }
         return Interpretation.NOTHING;
     }
@@ -128,7 +132,9 @@ final class OutputInterpreter {
         if (end.stopReason() == StopReason.INTERRUPTED) {
             return interruption();
         }
-        boolean assistantText = block != null && block.role() == Role.ASSISTANT && block.type() == ContentType.TEXT
+        boolean assistantText = block != null
+                && block.role() == Role.ASSISTANT
+                && block.type() == ContentType.TEXT
                 && block.stage() == GenerationStage.FINAL;
         boolean assistantAudio = block != null && block.role() == Role.ASSISTANT && block.type() == ContentType.AUDIO;
         if (end.stopReason() == StopReason.END_TURN && assistantAudio && !turnEnded && !interrupted) {

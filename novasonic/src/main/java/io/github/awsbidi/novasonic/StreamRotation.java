@@ -51,8 +51,13 @@ final class StreamRotation {
     private int recoveryAttempts;
     private String recoveryReason = "";
 
-    StreamRotation(Object lock, String owner, BidirectionalSession session, Supplier<NovaSonicSettings> settings,
-            Scheduler scheduler, @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+    StreamRotation(
+            Object lock,
+            String owner,
+            BidirectionalSession session,
+            Supplier<NovaSonicSettings> settings,
+            Scheduler scheduler,
+            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials,
             StreamHost host) {
         this.lock = lock;
         this.owner = owner;
@@ -64,7 +69,8 @@ final class StreamRotation {
         this.host = host;
     }
 
-    @Nullable Leg current() {
+    @Nullable
+    Leg current() {
         return current;
     }
 
@@ -101,7 +107,8 @@ final class StreamRotation {
         }
         if (due == null || cause == RenewalCause.TOOL_CHANGE) {
             due = cause;
-            timers.start(Timer.FORCE, () -> onForce(leg), settings.get().renewal().forceAfter());
+            timers.start(
+                    Timer.FORCE, () -> onForce(leg), settings.get().renewal().forceAfter());
         }
         if (cause == RenewalCause.ASSISTANT_SILENCE) {
             forceDue = true;
@@ -119,7 +126,8 @@ final class StreamRotation {
     }
 
     /** Stops everything; streams are closed gracefully when {@code graceful}, else reset. */
-    @Nullable Leg stop(boolean graceful) {
+    @Nullable
+    Leg stop(boolean graceful) {
         timers.cancelAll();
         if (next != null) {
             next.cancel();
@@ -138,11 +146,13 @@ final class StreamRotation {
     private Leg newLeg(Exchange exchange) {
         streams++;
         Leg leg = new Leg("stream " + streams + " of " + owner, exchange, settings.get(), codec, OUTBOUND_FRAMES);
-        leg.run(event -> {
-            synchronized (lock) {
-                host.output(leg, event);
-            }
-        }, error -> scheduler.schedule(() -> onLegEnd(leg, error)));
+        leg.run(
+                event -> {
+                    synchronized (lock) {
+                        host.output(leg, event);
+                    }
+                },
+                error -> scheduler.schedule(() -> onLegEnd(leg, error)));
         return leg;
     }
 
@@ -163,8 +173,7 @@ final class StreamRotation {
     private void scheduleSilence(Leg leg) {
         NovaSonicSettings.Renewal renewal = settings.get().renewal();
         if (renewal.enabled()) {
-            timers.start(Timer.SILENCE, () -> onTimer(leg, RenewalCause.ASSISTANT_SILENCE),
-                    renewal.assistantSilence());
+            timers.start(Timer.SILENCE, () -> onTimer(leg, RenewalCause.ASSISTANT_SILENCE), renewal.assistantSilence());
         }
     }
 
@@ -234,16 +243,17 @@ final class StreamRotation {
             Leg leg = newLeg(exchange);
             leg.sequencer().start();
             next = leg;
-            timers.start(Timer.IDLE, () -> onPreOpenedIdle(leg), settings.get().renewal().preOpenedIdleLimit());
+            timers.start(
+                    Timer.IDLE,
+                    () -> onPreOpenedIdle(leg),
+                    settings.get().renewal().preOpenedIdleLimit());
             if (current == null) {
                 // The current stream failed while this one was opening: recover onto it.
                 timers.cancel(Timer.RECOVERY);
                 reopen();
-            }
-            else if (forceDue && due != null) {
+            } else if (forceDue && due != null) {
                 handOff(forced(due));
-            }
-            else {
+            } else {
                 tryHandOff();
             }
         }
@@ -253,7 +263,10 @@ final class StreamRotation {
         synchronized (lock) {
             preOpening = false;
             if (host.running() && due != null) {
-                LOG.log(System.Logger.Level.INFO, "{0}: could not pre-open the next stream: {1}", owner,
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "{0}: could not pre-open the next stream: {1}",
+                        owner,
                         message(error));
                 timers.schedule(this::preOpenLocked, settings.get().recovery().maxBackoff());
             }
@@ -303,7 +316,8 @@ final class StreamRotation {
                 timers.cancel(Timer.IDLE);
                 leg.cancel();
                 if (host.running() && due != null) {
-                    timers.schedule(this::preOpenLocked, settings.get().recovery().initialBackoff());
+                    timers.schedule(
+                            this::preOpenLocked, settings.get().recovery().initialBackoff());
                 }
                 return;
             }
@@ -329,8 +343,8 @@ final class StreamRotation {
 
     private void recoverOrFail(String reason, @Nullable Throwable error) {
         NovaSonicSettings.Recovery recovery = settings.get().recovery();
-        boolean recoverable = error == null
-                || (error instanceof BidiStreamException && ((BidiStreamException) error).retryable());
+        boolean recoverable =
+                error == null || (error instanceof BidiStreamException && ((BidiStreamException) error).retryable());
         if (!recoverable || !recovery.enabled() || recoveryAttempts >= recovery.maxAttempts()) {
             host.failed(reason, error);
             return;
@@ -339,11 +353,14 @@ final class StreamRotation {
         recoveryReason = "recovered from: " + reason;
         host.recovering(error);
         LOG.log(System.Logger.Level.INFO, "{0}: {1}; reconnecting (attempt {2})", owner, reason, recoveryAttempts);
-        timers.start(Timer.RECOVERY, () -> {
-            synchronized (lock) {
-                reopen();
-            }
-        }, settings.get().recovery().backoff(recoveryAttempts));
+        timers.start(
+                Timer.RECOVERY,
+                () -> {
+                    synchronized (lock) {
+                        reopen();
+                    }
+                },
+                settings.get().recovery().backoff(recoveryAttempts));
     }
 
     private void reopen() {
@@ -381,6 +398,8 @@ final class StreamRotation {
     }
 
     static String message(Throwable error) {
-        return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        return error.getMessage() != null
+                ? error.getMessage()
+                : error.getClass().getSimpleName();
     }
 }

@@ -43,7 +43,11 @@ final class StreamingConversation implements Conversation, StreamHost {
     // Typed texts whose echo as a USER transcript is awaited, so that they enter the history once.
     private static final int MAX_AWAITED_ECHOES = 16;
 
-    private enum State { RUNNING, CLOSING, CLOSED }
+    private enum State {
+        RUNNING,
+        CLOSING,
+        CLOSED
+    }
 
     private final String id = UUID.randomUUID().toString();
     private final Scheduler scheduler;
@@ -65,16 +69,19 @@ final class StreamingConversation implements Conversation, StreamHost {
     // For the response latency: when the user's speech ended, until the first assistant audio.
     private long userSpeechEndNanos = -1;
 
-    StreamingConversation(BidirectionalSession session, NovaSonicSettings settings, Scheduler scheduler,
-            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials, ConversationListener listener) {
+    StreamingConversation(
+            BidirectionalSession session,
+            NovaSonicSettings settings,
+            Scheduler scheduler,
+            @Nullable IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            ConversationListener listener) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.listener = listener;
         this.history = new ConversationHistory(settings.history());
         this.replay = RollingAudioBuffer.of(settings.renewal().audioReplay(), settings.inputSampleRate());
         this.keepAlive = new KeepAlive(settings.keepAlive(), settings.inputSampleRate());
-        this.streams = new StreamRotation(this, toString(), session, () -> this.settings, scheduler, credentials,
-                this);
+        this.streams = new StreamRotation(this, toString(), session, () -> this.settings, scheduler, credentials, this);
     }
 
     /** Takes the first stream: sends the opening sequence with the configured history. */
@@ -85,9 +92,11 @@ final class StreamingConversation implements Conversation, StreamHost {
             if (state == State.RUNNING && leg != null) {
                 try {
                     leg.sequencer().sendAudio(pcm);
-                }
-                catch (IllegalStateException full) {
-                    LOG.log(System.Logger.Level.DEBUG, "{0}: keep-alive silence not sent: {1}", this,
+                } catch (IllegalStateException full) {
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            "{0}: keep-alive silence not sent: {1}",
+                            this,
                             full.getMessage());
                 }
             }
@@ -218,27 +227,24 @@ final class StreamingConversation implements Conversation, StreamHost {
         if (event instanceof ConversationEvent.Transcript) {
             ConversationEvent.Transcript transcript = (ConversationEvent.Transcript) event;
             record(transcript);
-            if (transcript.role() == Role.USER && transcript.stage() == GenerationStage.FINAL
+            if (transcript.role() == Role.USER
+                    && transcript.stage() == GenerationStage.FINAL
                     && userSpeechEndNanos < 0) {
                 // Without userSpeechEnd, the final user transcript is the closest sign of the end of speech.
                 userSpeechEndNanos = System.nanoTime();
             }
-        }
-        else if (event instanceof ConversationEvent.UserSpeechEnded) {
+        } else if (event instanceof ConversationEvent.UserSpeechEnded) {
             userSpeechEndNanos = System.nanoTime();
-        }
-        else if (event instanceof ConversationEvent.AudioOut) {
+        } else if (event instanceof ConversationEvent.AudioOut) {
             streams.assistantSpoke(leg);
             if (userSpeechEndNanos >= 0) {
                 listener.responseLatency(Duration.ofNanos(System.nanoTime() - userSpeechEndNanos));
                 userSpeechEndNanos = -1;
             }
-        }
-        else if (event instanceof ConversationEvent.Interrupted) {
+        } else if (event instanceof ConversationEvent.Interrupted) {
             tools.cancel(null);
             listener.bargeIn();
-        }
-        else if (event instanceof ConversationEvent.Usage) {
+        } else if (event instanceof ConversationEvent.Usage) {
             TokenUsage delta = ((ConversationEvent.Usage) event).delta();
             listener.tokens("input", "speech", delta.input().speechTokens());
             listener.tokens("input", "text", delta.input().textTokens());
@@ -259,8 +265,7 @@ final class StreamingConversation implements Conversation, StreamHost {
             // The service has heard the audio so far: only what follows needs replaying to a new stream.
             replay.clear();
             history.add(Role.USER, transcript.text());
-        }
-        else if (transcript.role() == Role.ASSISTANT) {
+        } else if (transcript.role() == Role.ASSISTANT) {
             history.add(Role.ASSISTANT, transcript.text());
         }
     }
@@ -284,7 +289,10 @@ final class StreamingConversation implements Conversation, StreamHost {
     public void adopted(Leg leg, @Nullable RenewalCause cause, String reason) {
         ShapedHistory shaped = shaper.shape(history.turns());
         if (shaped.report().lossy()) {
-            LOG.log(System.Logger.Level.INFO, "{0}: history shaped to the service''s limits: {1}", this,
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "{0}: history shaped to the service''s limits: {1}",
+                    this,
                     shaped.report());
         }
         leg.sequencer().sendHistory(shaped);
@@ -315,9 +323,10 @@ final class StreamingConversation implements Conversation, StreamHost {
 
     @Override
     public void recovering(@Nullable Throwable error) {
-        listener.recovered(error instanceof BidiStreamException
-                ? ((BidiStreamException) error).kind().name().toLowerCase(Locale.ROOT)
-                : error == null ? "ended" : "other");
+        listener.recovered(
+                error instanceof BidiStreamException
+                        ? ((BidiStreamException) error).kind().name().toLowerCase(Locale.ROOT)
+                        : error == null ? "ended" : "other");
     }
 
     @Override
@@ -354,11 +363,14 @@ final class StreamingConversation implements Conversation, StreamHost {
         }
         leg.closeGracefully(StreamRotation.CLOSE_GRACE, scheduler);
         // If the service does not end the stream in time, the leg resets it and closing ends here.
-        closeTimer.update(scheduler.schedule(() -> {
-            synchronized (this) {
-                finishClose();
-            }
-        }, StreamRotation.CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS));
+        closeTimer.update(scheduler.schedule(
+                () -> {
+                    synchronized (this) {
+                        finishClose();
+                    }
+                },
+                StreamRotation.CLOSE_GRACE.toNanos(),
+                TimeUnit.NANOSECONDS));
     }
 
     private void finishClose() {

@@ -1,10 +1,10 @@
 package io.github.awsbidi.novasonic;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a {@link ToolHandler} produced into the JSON text of a {@code toolResult}: a JSON object is
@@ -15,8 +15,7 @@ final class ToolResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ToolResults() {
-    }
+    private ToolResults() {}
 
     static String success(@Nullable Object result) {
         JsonNode node = toTree(result);
@@ -31,7 +30,8 @@ final class ToolResults {
     static String error(Throwable error) {
         String message = error.getMessage();
         ObjectNode node = JSON.createObjectNode();
-        node.put("error", message == null || message.isBlank() ? error.getClass().getSimpleName() : message);
+        node.put(
+                "error", message == null || message.isBlank() ? error.getClass().getSimpleName() : message);
         return JSON.writeValueAsString(node);
     }
 
@@ -56,8 +56,7 @@ final class ToolResults {
                     if (parsed.isObject()) {
                         return parsed;
                     }
-                }
-                catch (JacksonException notJson) {
+                } catch (JacksonException notJson) {
                     // An ordinary string that happens to start with a brace.
                 }
             }

@@ -19,8 +19,7 @@ final class ToolRunner {
         void result(Leg leg, String toolUseId, String json);
     }
 
-    private record Pending(Leg leg, Disposable work) {
-    }
+    private record Pending(Leg leg, Disposable work) {}
 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
@@ -31,8 +30,10 @@ final class ToolRunner {
     void start(NovaSonicSettings settings, Leg leg, ConversationEvent.ToolCall call, ResultSink sink) {
         NovaSonicTool tool = settings.tool(call.name());
         if (tool == null) {
-            leg.sequencer().sendToolResult(call.toolUseId(),
-                    ToolResults.error("no handler is registered for tool '" + call.name() + "'"));
+            leg.sequencer()
+                    .sendToolResult(
+                            call.toolUseId(),
+                            ToolResults.error("no handler is registered for tool '" + call.name() + "'"));
             return;
         }
         Mono<String> result = Mono.defer(() -> tool.handler().handle(call))

@@ -18,19 +18,24 @@ final class ToolsValidation {
     private static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ToolsValidation() {
-    }
+    private ToolsValidation() {}
 
     static void validate(List<NovaSonicTool> tools, @Nullable ToolChoice toolChoice) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < tools.size(); i++) {
             NovaSonicTool tool = tools.get(i);
             String field = "tools[" + i + "]";
-            require(TOOL_NAME.matcher(tool.name()).matches(), field + ".name", tool.name(),
+            require(
+                    TOOL_NAME.matcher(tool.name()).matches(),
+                    field + ".name",
+                    tool.name(),
                     "must match ^[a-zA-Z0-9_-]+$ (1 to 64 letters, digits, '_' or '-'), as Nova Sonic requires of tool names");
             require(names.add(tool.name()), field + ".name", tool.name(), "must be unique (it is declared twice)");
             require(!tool.description().isBlank(), field + ".description", tool.description(), "must not be blank");
-            require(isJsonObject(tool.inputSchema()), field + ".inputSchema", tool.inputSchema(),
+            require(
+                    isJsonObject(tool.inputSchema()),
+                    field + ".inputSchema",
+                    tool.inputSchema(),
                     "must be a JSON object (a JSON schema)");
         }
         if (toolChoice instanceof ToolChoice.Tool) {
@@ -44,8 +49,7 @@ final class ToolsValidation {
         try {
             JsonNode node = JSON.readTree(json);
             return node != null && node.isObject();
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             return false;
         }
     }

@@ -44,22 +44,28 @@ class ConversationLongCallTests {
     void withoutAudioTheServiceEndsTheStreamAfterItsIdleLimit() {
         nova = EmulatedNovaSonic.start(options -> options);
         Conversation conversation = nova.novaSonic(NovaSonicSettings.builder()
-                .keepAlive(NovaSonicSettings.KeepAlive.disabled()).build()).start().block(TIMEOUT);
+                        .keepAlive(NovaSonicSettings.KeepAlive.disabled())
+                        .build())
+                .start()
+                .block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
 
         conversation.sendText("Hello").block(TIMEOUT);
 
         await().atMost(TIMEOUT).until(() -> recorder.completed);
         ConversationEvent.Closed closed = (ConversationEvent.Closed) recorder.events.get(recorder.events.size() - 1);
-        assertThat(closed.error()).isInstanceOfSatisfying(BidiStreamException.class,
-                error -> assertThat(error.kind()).isEqualTo(ErrorKind.VALIDATION));
+        assertThat(closed.error())
+                .isInstanceOfSatisfying(
+                        BidiStreamException.class,
+                        error -> assertThat(error.kind()).isEqualTo(ErrorKind.VALIDATION));
         assertThat(closed.reason()).contains("Timed out waiting for input events");
     }
 
     @Test
     void keepAliveSilenceKeepsAStreamWithoutUserAudioOpenPastTheIdleLimit() throws InterruptedException {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
 
         conversation.sendText("Hello").block(TIMEOUT);
@@ -82,19 +88,25 @@ class ConversationLongCallTests {
         // Like a refreshing provider: each resolution gives credentials 1.5 s short of the lead from expiry.
         AwsCredentialsProvider expiring = () -> {
             resolved.incrementAndGet();
-            return AwsSessionCredentials.builder().accessKeyId(nova.emulator.accessKeyId())
-                    .secretAccessKey(nova.emulator.secretAccessKey()).sessionToken("token-" + resolved.get())
-                    .expirationTime(Instant.now().plus(lead).plusMillis(1500)).build();
+            return AwsSessionCredentials.builder()
+                    .accessKeyId(nova.emulator.accessKeyId())
+                    .secretAccessKey(nova.emulator.secretAccessKey())
+                    .sessionToken("token-" + resolved.get())
+                    .expirationTime(Instant.now().plus(lead).plusMillis(1500))
+                    .build();
         };
-        NovaSonic sonic = NovaSonic.create(nova.session(expiring), NovaSonicSettings.builder()
-                .renewal(NovaSonicSettings.Renewal.DEFAULTS.withCredentialsLead(lead)).build())
+        NovaSonic sonic = NovaSonic.create(
+                        nova.session(expiring),
+                        NovaSonicSettings.builder()
+                                .renewal(NovaSonicSettings.Renewal.DEFAULTS.withCredentialsLead(lead))
+                                .build())
                 .withCredentials(expiring);
         Conversation conversation = sonic.start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
 
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));
-        ConversationEvent.Renewed renewed = (ConversationEvent.Renewed) recorder.events.get(
-                recorder.indexOf(is(ConversationEvent.Renewed.class)));
+        ConversationEvent.Renewed renewed =
+                (ConversationEvent.Renewed) recorder.events.get(recorder.indexOf(is(ConversationEvent.Renewed.class)));
         assertThat(renewed.cause()).isEqualTo(RenewalCause.CREDENTIALS_EXPIRY);
 
         int before = recorder.events.size();
@@ -107,18 +119,24 @@ class ConversationLongCallTests {
     @Test
     void aNewToolSetRenewsTheStreamAndItsToolsAnswerFromThen() {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("How is the weather in Oslo?").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         assertThat(recorder.events).as("no tool declared yet").noneMatch(is(ConversationEvent.ToolCall.class));
 
-        conversation.updateTools(List.of(new NovaSonicTool("getWeather", "Weather for a city", WEATHER_SCHEMA,
-                call -> Mono.just(Map.of("forecast", "snow"))))).block(TIMEOUT);
+        conversation
+                .updateTools(List.of(new NovaSonicTool(
+                        "getWeather",
+                        "Weather for a city",
+                        WEATHER_SCHEMA,
+                        call -> Mono.just(Map.of("forecast", "snow")))))
+                .block(TIMEOUT);
 
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));
-        ConversationEvent.Renewed renewed = (ConversationEvent.Renewed) recorder.events.get(
-                recorder.indexOf(is(ConversationEvent.Renewed.class)));
+        ConversationEvent.Renewed renewed =
+                (ConversationEvent.Renewed) recorder.events.get(recorder.indexOf(is(ConversationEvent.Renewed.class)));
         assertThat(renewed.cause()).isEqualTo(RenewalCause.TOOL_CHANGE);
         int before = recorder.events.size();
         conversation.sendText("And the weather in Bergen?").block(TIMEOUT);
@@ -133,39 +151,62 @@ class ConversationLongCallTests {
         nova = EmulatedNovaSonic.start(options -> options);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Conversation conversation = nova.novaSonic(NovaSonicSettings.builder()
-                .renewal(NovaSonicSettings.Renewal.DEFAULTS.withAssistantSilence(Duration.ofSeconds(3))).build())
-                .withListener(new NovaSonicMeters(registry, "assistant")).start().block(TIMEOUT);
+                        .renewal(NovaSonicSettings.Renewal.DEFAULTS.withAssistantSilence(Duration.ofSeconds(3)))
+                        .build())
+                .withListener(new NovaSonicMeters(registry, "assistant"))
+                .start()
+                .block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("Hello").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
 
         // The assistant answered, then stays quiet: 3 s later the stream is handed off.
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));
-        ConversationEvent.Renewed renewed = (ConversationEvent.Renewed) recorder.events.get(
-                recorder.indexOf(is(ConversationEvent.Renewed.class)));
+        ConversationEvent.Renewed renewed =
+                (ConversationEvent.Renewed) recorder.events.get(recorder.indexOf(is(ConversationEvent.Renewed.class)));
         assertThat(renewed.cause()).isEqualTo(RenewalCause.ASSISTANT_SILENCE);
         assertThat(renewed.reason()).startsWith("renewal forced (assistant_silence)");
-        assertThat(registry.get("aws.bidi.novasonic.renewals").tag("cause", "assistant_silence").counter().count())
+        assertThat(registry.get("aws.bidi.novasonic.renewals")
+                        .tag("cause", "assistant_silence")
+                        .counter()
+                        .count())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(registry.get("aws.bidi.novasonic.response.latency").tag("session", "assistant").timer().count())
+        assertThat(registry.get("aws.bidi.novasonic.response.latency")
+                        .tag("session", "assistant")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
-        await().atMost(TIMEOUT).until(() -> registry.find("aws.bidi.novasonic.tokens").tag("direction", "output")
-                .tag("modality", "speech").counter() != null);
-        assertThat(registry.get("aws.bidi.novasonic.tokens").tag("direction", "input").tag("modality", "text")
-                .counter().count()).isPositive();
+        await().atMost(TIMEOUT)
+                .until(() -> registry.find("aws.bidi.novasonic.tokens")
+                                .tag("direction", "output")
+                                .tag("modality", "speech")
+                                .counter()
+                        != null);
+        assertThat(registry.get("aws.bidi.novasonic.tokens")
+                        .tag("direction", "input")
+                        .tag("modality", "text")
+                        .counter()
+                        .count())
+                .isPositive();
         conversation.close().block(TIMEOUT);
     }
 
     @Test
     void anInvalidToolNameIsReportedNamingTheTool() {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversation.updateTools(List.of(new NovaSonicTool(
-                "get weather", "Weather", WEATHER_SCHEMA, call -> Mono.empty()))).block(TIMEOUT))
-                .isInstanceOfSatisfying(io.github.awsbidi.core.InvalidSettingException.class,
-                        error -> org.assertj.core.api.Assertions.assertThat(error.field()).isEqualTo("tools[0].name"))
-                .hasMessageContaining("tools[0].name").hasMessageContaining("get weather")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> conversation
+                        .updateTools(List.of(
+                                new NovaSonicTool("get weather", "Weather", WEATHER_SCHEMA, call -> Mono.empty())))
+                        .block(TIMEOUT))
+                .isInstanceOfSatisfying(
+                        io.github.awsbidi.core.InvalidSettingException.class,
+                        error -> org.assertj.core.api.Assertions.assertThat(error.field())
+                                .isEqualTo("tools[0].name"))
+                .hasMessageContaining("tools[0].name")
+                .hasMessageContaining("get weather")
                 .hasMessageContaining("^[a-zA-Z0-9_-]+$");
         conversation.close().block(TIMEOUT);
     }

@@ -32,8 +32,12 @@ class ConversationRenewalTests {
                 .responseDelay(Duration.ofMillis(10))
                 .speechPerCharacter(Duration.ofMillis(5)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(1500), Duration.ofSeconds(2),
-                        Duration.ofSeconds(3), Duration.ofSeconds(30)))
+                .renewal(new NovaSonicSettings.Renewal(
+                        true,
+                        Duration.ofMillis(1500),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(30)))
                 // The test sends audio in bursts with pauses of more than a second; keep-alive would fill them
                 // with silence and lengthen the utterance it measures.
                 .keepAlive(NovaSonicSettings.KeepAlive.disabled())
@@ -50,13 +54,15 @@ class ConversationRenewalTests {
 
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
         int renewed = recorder.indexOf(is(ConversationEvent.Renewed.class));
-        assertThat(((ConversationEvent.Renewed) recorder.events.get(renewed)).reason()).startsWith("session renewal");
+        assertThat(((ConversationEvent.Renewed) recorder.events.get(renewed)).reason())
+                .startsWith("session renewal");
         // The whole 1.2 s utterance reached the new stream: the part sent before the hand-off was replayed.
         assertThat(recorder.finalTexts(Role.USER))
                 .containsExactly("Remember the word pineapple", "heard 1.2 seconds of speech");
         assertThat(recorder.finalTexts(Role.ASSISTANT))
                 .containsExactly("You said: Remember the word pineapple.", "You said: heard 1.2 seconds of speech.");
-        assertThat(recorder.indexOf(Recorder.transcript(Role.USER, GenerationStage.FINAL, "heard 1.2 seconds of speech")))
+        assertThat(recorder.indexOf(
+                        Recorder.transcript(Role.USER, GenerationStage.FINAL, "heard 1.2 seconds of speech")))
                 .isGreaterThan(renewed);
         assertThat(recorder.count(ConversationEvent.Closed.class)).isZero();
 
@@ -67,18 +73,23 @@ class ConversationRenewalTests {
         assertThat(recorder.finalTexts(Role.ASSISTANT)).endsWith("You said: Still there.");
         conversation.close().block(TIMEOUT);
         // Later streams renew too (same threshold), always at a boundary: none was a recovery.
-        assertThat(recorder.events).filteredOn(is(ConversationEvent.Renewed.class))
-                .allSatisfy(event -> assertThat(((ConversationEvent.Renewed) event).reason()).startsWith("session renewal"));
+        assertThat(recorder.events)
+                .filteredOn(is(ConversationEvent.Renewed.class))
+                .allSatisfy(event ->
+                        assertThat(((ConversationEvent.Renewed) event).reason()).startsWith("session renewal"));
     }
 
     @Test
     void aRenewalWaitsForTheTurnBoundaryThenCarriesTheHistory() {
-        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0)
-                .responseDelay(Duration.ofMillis(10))
-                .speechPerCharacter(Duration.ofMillis(40)));
+        nova = EmulatedNovaSonic.start(options ->
+                options.timeScale(1.0).responseDelay(Duration.ofMillis(10)).speechPerCharacter(Duration.ofMillis(40)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(200), Duration.ofSeconds(20),
-                        Duration.ofSeconds(3), Duration.ofSeconds(30)))
+                .renewal(new NovaSonicSettings.Renewal(
+                        true,
+                        Duration.ofMillis(200),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(30)))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
@@ -95,12 +106,15 @@ class ConversationRenewalTests {
 
     @Test
     void aPreOpenedStreamThatWaitsTooLongIsReplacedByAFreshOne() {
-        nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0)
-                .responseDelay(Duration.ofMillis(10))
-                .speechPerCharacter(Duration.ofMillis(60)));
+        nova = EmulatedNovaSonic.start(options ->
+                options.timeScale(1.0).responseDelay(Duration.ofMillis(10)).speechPerCharacter(Duration.ofMillis(60)));
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(100), Duration.ofSeconds(20),
-                        Duration.ofSeconds(3), Duration.ofMillis(300)))
+                .renewal(new NovaSonicSettings.Renewal(
+                        true,
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(3),
+                        Duration.ofMillis(300)))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);

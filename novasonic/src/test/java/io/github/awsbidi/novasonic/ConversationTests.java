@@ -29,15 +29,16 @@ class ConversationTests {
     @Test
     void aTextTurnGivesTranscriptsSpeechUsageAndATurnEnd() {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
 
         conversation.sendText("Hello there").block(TIMEOUT);
 
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
         int user = recorder.indexOf(transcript(Role.USER, GenerationStage.FINAL, "Hello there"));
-        int speculative = recorder.indexOf(
-                transcript(Role.ASSISTANT, GenerationStage.SPECULATIVE, "You said: Hello there."));
+        int speculative =
+                recorder.indexOf(transcript(Role.ASSISTANT, GenerationStage.SPECULATIVE, "You said: Hello there."));
         int audio = recorder.indexOf(is(ConversationEvent.AudioOut.class));
         int finalText = recorder.indexOf(transcript(Role.ASSISTANT, GenerationStage.FINAL, "You said: Hello there."));
         int turnEnd = recorder.indexOf(is(ConversationEvent.TurnEnd.class));
@@ -62,7 +63,8 @@ class ConversationTests {
     @Test
     void anAudioTurnIsTranscribedAndAnswered() {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
 
         send(conversation, Speech.concat(Speech.silence(0.3), Speech.speech(1.0), Speech.silence(1.0)));
@@ -78,7 +80,8 @@ class ConversationTests {
     void bargeInGivesExactlyOneInterruptedAndNoAudioAfterIt() {
         // Real time, so that the assistant is still speaking when the user talks over it.
         nova = EmulatedNovaSonic.start(options -> options.timeScale(1.0).responseDelay(Duration.ofMillis(10)));
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         conversation.sendText("Please tell me a long story about the sea").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.AudioOut.class)));
@@ -88,8 +91,8 @@ class ConversationTests {
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Interrupted.class)));
         int interrupted = recorder.indexOf(is(ConversationEvent.Interrupted.class));
         // The service's report of the interrupted turn ends with its usage, after all three signals.
-        await().atMost(TIMEOUT).until(() -> recorder.from(interrupted).stream()
-                .anyMatch(ConversationEvent.Usage.class::isInstance));
+        await().atMost(TIMEOUT)
+                .until(() -> recorder.from(interrupted).stream().anyMatch(ConversationEvent.Usage.class::isInstance));
         assertThat(recorder.count(ConversationEvent.Interrupted.class)).isEqualTo(1);
         assertThat(recorder.from(interrupted))
                 .noneMatch(ConversationEvent.AudioOut.class::isInstance)
@@ -101,7 +104,8 @@ class ConversationTests {
     @Test
     void closeSendsTheClosingSequenceAndEndsTheEvents() {
         nova = EmulatedNovaSonic.start(options -> options);
-        Conversation conversation = nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
+        Conversation conversation =
+                nova.novaSonic(NovaSonicSettings.defaults()).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
         send(conversation, Speech.silence(0.2));
 

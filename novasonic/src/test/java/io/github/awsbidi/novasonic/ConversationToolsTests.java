@@ -34,7 +34,10 @@ class ConversationToolsTests {
     void aToolCallIsAnsweredByItsHandlerAndTheAnswerUsesTheResult() {
         nova = EmulatedNovaSonic.start(options -> options);
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .tool("getWeather", "Current weather for a city", WEATHER_SCHEMA,
+                .tool(
+                        "getWeather",
+                        "Current weather for a city",
+                        WEATHER_SCHEMA,
                         call -> Mono.just(Map.of("city", call.arguments().get("city"), "forecast", "sunny")))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
@@ -43,12 +46,16 @@ class ConversationToolsTests {
         conversation.sendText("What is the weather in Paris?").block(TIMEOUT);
 
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
-        ConversationEvent.ToolCall call = (ConversationEvent.ToolCall) recorder.events.get(
-                recorder.indexOf(is(ConversationEvent.ToolCall.class)));
+        ConversationEvent.ToolCall call = (ConversationEvent.ToolCall)
+                recorder.events.get(recorder.indexOf(is(ConversationEvent.ToolCall.class)));
         assertThat(call.name()).isEqualTo("getWeather");
         assertThat(call.arguments()).isEqualTo(Map.of("city", "Paris"));
-        assertThat(recorder.finalTexts(Role.ASSISTANT)).singleElement().asString()
-                .contains("getWeather").contains("\"forecast\":\"sunny\"").contains("\"city\":\"Paris\"");
+        assertThat(recorder.finalTexts(Role.ASSISTANT))
+                .singleElement()
+                .asString()
+                .contains("getWeather")
+                .contains("\"forecast\":\"sunny\"")
+                .contains("\"city\":\"Paris\"");
         conversation.close().block(TIMEOUT);
     }
 
@@ -56,7 +63,10 @@ class ConversationToolsTests {
     void aHandlerReturningAFutureAndAPlainValueIsWrapped() {
         nova = EmulatedNovaSonic.start(options -> options);
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .tool("getWeather", "Current weather for a city", WEATHER_SCHEMA,
+                .tool(
+                        "getWeather",
+                        "Current weather for a city",
+                        WEATHER_SCHEMA,
                         ToolHandler.async(call -> CompletableFuture.supplyAsync(() -> "rain")))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
@@ -65,7 +75,10 @@ class ConversationToolsTests {
         conversation.sendText("weather in Oslo").block(TIMEOUT);
 
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(1));
-        assertThat(recorder.finalTexts(Role.ASSISTANT)).singleElement().asString().contains("{\"result\":\"rain\"}");
+        assertThat(recorder.finalTexts(Role.ASSISTANT))
+                .singleElement()
+                .asString()
+                .contains("{\"result\":\"rain\"}");
         conversation.close().block(TIMEOUT);
     }
 
@@ -73,10 +86,9 @@ class ConversationToolsTests {
     void aFailingHandlerSendsAnErrorResultAndTheConversationGoesOn() {
         nova = EmulatedNovaSonic.start(options -> options);
         NovaSonicSettings settings = NovaSonicSettings.builder()
-                .tool("getWeather", "Current weather for a city", WEATHER_SCHEMA,
-                        ToolHandler.blocking(call -> {
-                            throw new IllegalStateException("weather service down");
-                        }))
+                .tool("getWeather", "Current weather for a city", WEATHER_SCHEMA, ToolHandler.blocking(call -> {
+                    throw new IllegalStateException("weather service down");
+                }))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
@@ -86,8 +98,9 @@ class ConversationToolsTests {
         conversation.sendText("Never mind").block(TIMEOUT);
         await().atMost(TIMEOUT).until(() -> recorder.turnsDone(2));
 
-        assertThat(recorder.finalTexts(Role.ASSISTANT)).containsExactly(
-                "The getWeather tool says: {\"error\":\"weather service down\"}", "You said: Never mind.");
+        assertThat(recorder.finalTexts(Role.ASSISTANT))
+                .containsExactly(
+                        "The getWeather tool says: {\"error\":\"weather service down\"}", "You said: Never mind.");
         assertThat(recorder.count(ConversationEvent.Closed.class)).isZero();
         conversation.close().block(TIMEOUT);
     }
@@ -102,8 +115,12 @@ class ConversationToolsTests {
                     calls.incrementAndGet();
                     return slowAnswer;
                 }))
-                .renewal(new NovaSonicSettings.Renewal(true, Duration.ofMillis(300), Duration.ofMillis(300),
-                        Duration.ofSeconds(3), Duration.ofSeconds(30)))
+                .renewal(new NovaSonicSettings.Renewal(
+                        true,
+                        Duration.ofMillis(300),
+                        Duration.ofMillis(300),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(30)))
                 .build();
         Conversation conversation = nova.novaSonic(settings).start().block(TIMEOUT);
         Recorder recorder = Recorder.of(conversation);
@@ -116,8 +133,13 @@ class ConversationToolsTests {
         // The old stream's call is gone: a result for it on the new stream would fail that stream.
         await().atMost(TIMEOUT).until(() -> recorder.finalTexts(Role.ASSISTANT).contains("You said: Hello again."));
         List<ConversationEvent.Renewed> renewals = recorder.events.stream()
-                .filter(ConversationEvent.Renewed.class::isInstance).map(ConversationEvent.Renewed.class::cast).toList();
-        assertThat(renewals).first().extracting(ConversationEvent.Renewed::reason).asString()
+                .filter(ConversationEvent.Renewed.class::isInstance)
+                .map(ConversationEvent.Renewed.class::cast)
+                .toList();
+        assertThat(renewals)
+                .first()
+                .extracting(ConversationEvent.Renewed::reason)
+                .asString()
                 .startsWith("renewal forced");
         assertThat(calls).hasValue(1);
         assertThat(recorder.finalTexts(Role.ASSISTANT)).noneMatch(text -> text.contains("too late"));

@@ -24,10 +24,12 @@ final class EmulatedNovaSonic implements AutoCloseable {
 
     private EmulatedNovaSonic(NovaSonicOptions options, Faults faults) {
         this.emulator = BidiEmulator.start(EmulatorConfig.builder()
-                .bedrockModel(EmulatorConfig.NOVA_2_SONIC, BedrockModel.scriptedNovaSonic().withNovaSonic(options)
-                        .withFaults(faults))
-                .bedrockModel(EmulatorConfig.NOVA_2_5_SONIC, BedrockModel.scriptedNovaSonic().withNovaSonic(options)
-                        .withFaults(faults))
+                .bedrockModel(
+                        EmulatorConfig.NOVA_2_SONIC,
+                        BedrockModel.scriptedNovaSonic().withNovaSonic(options).withFaults(faults))
+                .bedrockModel(
+                        EmulatorConfig.NOVA_2_5_SONIC,
+                        BedrockModel.scriptedNovaSonic().withNovaSonic(options).withFaults(faults))
                 .build());
         this.clients = BidiClientFactory.create();
         ConnectionSettings connection = ConnectionSettings.defaults()
@@ -35,8 +37,8 @@ final class EmulatedNovaSonic implements AutoCloseable {
                 .withEndpointOverride(emulator.endpoint())
                 .withCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
-        this.session = BedrockSession.create("assistant", clients.bedrock(connection),
-                BedrockSessionSettings.of(EmulatorConfig.NOVA_2_SONIC));
+        this.session = BedrockSession.create(
+                "assistant", clients.bedrock(connection), BedrockSessionSettings.of(EmulatorConfig.NOVA_2_SONIC));
     }
 
     /** The scripted model with {@code options}, sped up unless the options say otherwise. */
@@ -46,7 +48,8 @@ final class EmulatedNovaSonic implements AutoCloseable {
 
     /** The same, with faults injected into its streams. */
     static EmulatedNovaSonic start(UnaryOperator<NovaSonicOptions.Builder> options, Faults faults) {
-        return new EmulatedNovaSonic(options.apply(NovaSonicOptions.builder().timeScale(0.05)).build(), faults);
+        return new EmulatedNovaSonic(
+                options.apply(NovaSonicOptions.builder().timeScale(0.05)).build(), faults);
     }
 
     /** Another session on the same emulator whose client signs with {@code credentials}. */
@@ -55,8 +58,8 @@ final class EmulatedNovaSonic implements AutoCloseable {
                 .withRegion(Region.of(emulator.region()))
                 .withEndpointOverride(emulator.endpoint())
                 .withCredentialsProvider(credentials);
-        return BedrockSession.create("assistant", clients.bedrock(connection),
-                BedrockSessionSettings.of(EmulatorConfig.NOVA_2_5_SONIC));
+        return BedrockSession.create(
+                "assistant", clients.bedrock(connection), BedrockSessionSettings.of(EmulatorConfig.NOVA_2_5_SONIC));
     }
 
     NovaSonic novaSonic(NovaSonicSettings settings) {
@@ -65,8 +68,10 @@ final class EmulatedNovaSonic implements AutoCloseable {
 
     /** Changes the model's options for streams opened from now on. */
     void reconfigure(UnaryOperator<NovaSonicOptions.Builder> change) {
-        emulator.reconfigure(config -> config.bedrockModel(EmulatorConfig.NOVA_2_SONIC,
-                model -> model.withNovaSonic(change.apply(model.novaSonic().toBuilder()).build())));
+        emulator.reconfigure(config -> config.bedrockModel(
+                EmulatorConfig.NOVA_2_SONIC,
+                model -> model.withNovaSonic(
+                        change.apply(model.novaSonic().toBuilder()).build())));
     }
 
     @Override

@@ -37,13 +37,22 @@ class InputSequencerTests {
                 .build();
         InputSequencer sequencer = sequencer(settings);
 
-        sequencer.open(new HistoryShaper().shape(List.of(Turn.assistant("dropped"), Turn.user("Hi"),
-                Turn.assistant("Hello!"))));
+        sequencer.open(new HistoryShaper()
+                .shape(List.of(Turn.assistant("dropped"), Turn.user("Hi"), Turn.assistant("Hello!"))));
 
-        assertThat(names()).containsExactly("sessionStart", "promptStart",
-                "contentStart", "textInput", "contentEnd",
-                "contentStart", "textInput", "contentEnd",
-                "contentStart", "textInput", "contentEnd");
+        assertThat(names())
+                .containsExactly(
+                        "sessionStart",
+                        "promptStart",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd");
         assertThat(json(0)).isEqualTo(JSON.readTree("""
                 {"event":{"sessionStart":{"inferenceConfiguration":{"maxTokens":1024,"topP":0.9,"temperature":0.7},
                   "turnDetectionConfiguration":{"endpointingSensitivity":"MEDIUM"}}}}"""));
@@ -70,13 +79,23 @@ class InputSequencerTests {
 
     @Test
     void theSpeechPromptFollowsTheSystemPromptAsANonInteractiveSystemSpeechBlock() {
-        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("Be brief.")
-                .speechPrompt("Speak slowly and warmly.").build());
+        InputSequencer sequencer = sequencer(NovaSonicSettings.builder()
+                .systemPrompt("Be brief.")
+                .speechPrompt("Speak slowly and warmly.")
+                .build());
 
         sequencer.start();
 
-        assertThat(names()).containsExactly("sessionStart", "promptStart", "contentStart", "textInput", "contentEnd",
-                "contentStart", "textInput", "contentEnd");
+        assertThat(names())
+                .containsExactly(
+                        "sessionStart",
+                        "promptStart",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd");
         assertThat(json(2).at("/event/contentStart/role").asString()).isEqualTo("SYSTEM");
         assertThat(json(5).at("/event/contentStart/role").asString()).isEqualTo("SYSTEM_SPEECH");
         assertThat(json(5).at("/event/contentStart/interactive").asBoolean()).isFalse();
@@ -91,8 +110,8 @@ class InputSequencerTests {
         sequencer.sendText(Role.USER, true, "Press 1");
         sequencer.sendAudio(new byte[1024]);
 
-        assertThat(names()).containsExactly("contentStart", "audioInput", "contentStart", "textInput", "contentEnd",
-                "audioInput");
+        assertThat(names())
+                .containsExactly("contentStart", "audioInput", "contentStart", "textInput", "contentEnd", "audioInput");
         assertThat(json(2).at("/event/contentStart/interactive").asBoolean()).isTrue();
         assertThat(json(2).at("/event/contentStart/role").asString()).isEqualTo("USER");
     }
@@ -100,8 +119,8 @@ class InputSequencerTests {
     @Test
     void toolResultsAreHandedOverAsOneUrgentBlock() {
         List<List<InputEvent>> urgent = new ArrayList<>();
-        InputSequencer sequencer = new InputSequencer(NovaSonicSettings.builder().systemPrompt("").build(), "prompt",
-                this::nextName, new InputSink() {
+        InputSequencer sequencer = new InputSequencer(
+                NovaSonicSettings.builder().systemPrompt("").build(), "prompt", this::nextName, new InputSink() {
                     @Override
                     public void accept(InputEvent event) {
                         events.add(event);
@@ -116,13 +135,17 @@ class InputSequencerTests {
 
         sequencer.sendToolResult("tool-1", "{\"forecast\":\"sunny\"}");
 
-        assertThat(urgent).singleElement().satisfies(block -> assertThat(block).extracting(InputEvent::eventName)
-                .containsExactly("contentStart", "toolResult", "contentEnd"));
+        assertThat(urgent)
+                .singleElement()
+                .satisfies(block -> assertThat(block)
+                        .extracting(InputEvent::eventName)
+                        .containsExactly("contentStart", "toolResult", "contentEnd"));
     }
 
     @Test
     void noToolsNoToolConfigurationAndBlankSystemPromptNoBlock() {
-        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("").build());
+        InputSequencer sequencer =
+                sequencer(NovaSonicSettings.builder().systemPrompt("").build());
 
         sequencer.open(new HistoryShaper().shape(List.of()));
 
@@ -155,8 +178,8 @@ class InputSequencerTests {
         sequencer.close();
         sequencer.close();
 
-        assertThat(names()).containsExactly("contentStart", "audioInput", "audioInput", "contentEnd", "promptEnd",
-                "sessionEnd");
+        assertThat(names())
+                .containsExactly("contentStart", "audioInput", "audioInput", "contentEnd", "promptEnd", "sessionEnd");
         assertThat(((InputEvent.AudioInput) events.get(2)).pcm()).hasSize(76);
         assertThat(((InputEvent.ContentEnd) events.get(3)).contentName()).isEqualTo("c1");
         assertThat(json(4)).isEqualTo(JSON.readTree("{\"event\":{\"promptEnd\":{\"promptName\":\"prompt\"}}}"));
@@ -183,10 +206,17 @@ class InputSequencerTests {
         sequencer.sendToolResult("use-1", "{\"result\":\"sunny\"}");
         sequencer.sendAudio(new byte[1024]);
 
-        assertThat(names()).containsExactly("contentStart", "audioInput",
-                "contentStart", "textInput", "contentEnd",
-                "contentStart", "toolResult", "contentEnd",
-                "audioInput");
+        assertThat(names())
+                .containsExactly(
+                        "contentStart",
+                        "audioInput",
+                        "contentStart",
+                        "textInput",
+                        "contentEnd",
+                        "contentStart",
+                        "toolResult",
+                        "contentEnd",
+                        "audioInput");
         assertThat(json(2).at("/event/contentStart/interactive").booleanValue()).isTrue();
         assertThat(json(5)).isEqualTo(JSON.readTree("""
                 {"event":{"contentStart":{"promptName":"prompt","contentName":"c3","type":"TOOL","interactive":false,
@@ -220,9 +250,19 @@ class InputSequencerTests {
 
         block.close();
 
-        assertThat(names()).containsExactly("contentStart", "audioInput",
-                "contentStart", "textInput", "textInput", "contentEnd",
-                "audioInput", "contentStart", "toolResult", "contentEnd", "audioInput");
+        assertThat(names())
+                .containsExactly(
+                        "contentStart",
+                        "audioInput",
+                        "contentStart",
+                        "textInput",
+                        "textInput",
+                        "contentEnd",
+                        "audioInput",
+                        "contentStart",
+                        "toolResult",
+                        "contentEnd",
+                        "audioInput");
         assertThatThrownBy(() -> block.append("late")).hasMessageContaining("closed");
     }
 
@@ -234,15 +274,23 @@ class InputSequencerTests {
 
         sequencer.close();
 
-        assertThat(names()).containsExactly("contentStart", "contentEnd", "contentStart", "audioInput", "contentEnd",
-                "promptEnd", "sessionEnd");
+        assertThat(names())
+                .containsExactly(
+                        "contentStart",
+                        "contentEnd",
+                        "contentStart",
+                        "audioInput",
+                        "contentEnd",
+                        "promptEnd",
+                        "sessionEnd");
         block.close();
         assertThat(events).hasSize(7);
     }
 
     @Test
     void historyCanFollowAPreOpenedStartButNeverAudio() {
-        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("Be brief.").build());
+        InputSequencer sequencer =
+                sequencer(NovaSonicSettings.builder().systemPrompt("Be brief.").build());
         sequencer.start();
         assertThat(names()).containsExactly("sessionStart", "promptStart", "contentStart", "textInput", "contentEnd");
 
@@ -267,8 +315,8 @@ class InputSequencerTests {
 
     @Test
     void waitingAudioIsBounded() {
-        InputSequencer sequencer = new InputSequencer(NovaSonicSettings.defaults(), "prompt", this::nextName,
-                events::add, 2048);
+        InputSequencer sequencer =
+                new InputSequencer(NovaSonicSettings.defaults(), "prompt", this::nextName, events::add, 2048);
         sequencer.open(new HistoryShaper().shape(List.of()));
         sequencer.openTextBlock(Role.USER, true);
         sequencer.sendAudio(new byte[2048]);
@@ -290,8 +338,8 @@ class InputSequencerTests {
 
     @Test
     void concurrentWritersNeverSplitATextBlock() throws InterruptedException {
-        InputSequencer sequencer = new InputSequencer(NovaSonicSettings.defaults(), "prompt", this::nextName,
-                this::record);
+        InputSequencer sequencer =
+                new InputSequencer(NovaSonicSettings.defaults(), "prompt", this::nextName, this::record);
         sequencer.open(new HistoryShaper().shape(List.of()));
         synchronized (events) {
             events.clear();
@@ -305,8 +353,7 @@ class InputSequencerTests {
                 for (int i = 0; i < 200; i++) {
                     if (audio) {
                         sequencer.sendAudio(new byte[1024]);
-                    }
-                    else {
+                    } else {
                         sequencer.sendText(Role.USER, true, "x".repeat(1500));
                     }
                 }
@@ -324,11 +371,9 @@ class InputSequencerTests {
                         && ((InputEvent.ContentStart) event).configuration() instanceof TextInputConfiguration) {
                     assertThat(inText).isFalse();
                     inText = true;
-                }
-                else if (event instanceof InputEvent.ContentEnd && inText) {
+                } else if (event instanceof InputEvent.ContentEnd && inText) {
                     inText = false;
-                }
-                else if (event instanceof InputEvent.AudioInput) {
+                } else if (event instanceof InputEvent.AudioInput) {
                     assertThat(inText).as("audioInput inside a TEXT block").isFalse();
                     audioEvents++;
                 }
@@ -346,14 +391,14 @@ class InputSequencerTests {
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private InputSequencer opened() {
-        InputSequencer sequencer = sequencer(NovaSonicSettings.builder().systemPrompt("").build());
+        InputSequencer sequencer =
+                sequencer(NovaSonicSettings.builder().systemPrompt("").build());
         sequencer.open(new HistoryShaper().shape(List.of()));
         events.clear();
         names.set(0);

@@ -33,13 +33,19 @@ class LineRateSpeechTests {
     }
 
     private long speechBytes(int outputRate) {
-        NovaSonic sonic = nova.novaSonic(NovaSonicSettings.builder().outputSampleRate(outputRate).build());
-        List<ConversationEvent> events = sonic.start().flatMapMany(conversation -> conversation.events()
-                .mergeWith(conversation.sendText("Hello there").then(Mono.empty()))
-                .takeUntil(ConversationEvent.TurnEnd.class::isInstance)
-                .concatWith(conversation.close().then(Mono.empty())))
-                .collectList().block(TIMEOUT);
-        return events.stream().filter(ConversationEvent.AudioOut.class::isInstance)
-                .mapToLong(event -> ((ConversationEvent.AudioOut) event).pcm().length).sum();
+        NovaSonic sonic = nova.novaSonic(
+                NovaSonicSettings.builder().outputSampleRate(outputRate).build());
+        List<ConversationEvent> events = sonic.start()
+                .flatMapMany(conversation -> conversation
+                        .events()
+                        .mergeWith(conversation.sendText("Hello there").then(Mono.empty()))
+                        .takeUntil(ConversationEvent.TurnEnd.class::isInstance)
+                        .concatWith(conversation.close().then(Mono.empty())))
+                .collectList()
+                .block(TIMEOUT);
+        return events.stream()
+                .filter(ConversationEvent.AudioOut.class::isInstance)
+                .mapToLong(event -> ((ConversationEvent.AudioOut) event).pcm().length)
+                .sum();
     }
 }

@@ -29,17 +29,22 @@ class ModuleBoundaryTests {
 
     @BeforeAll
     static void readCore() throws IOException, URISyntaxException {
-        Path location = Path.of(BidirectionalSession.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(BidirectionalSession.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".class")).toList()) {
                     CORE_CLASSES.put(location.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
                 }
             }
-        }
-        else {
+        } else {
             try (JarFile jar = new JarFile(location.toFile())) {
-                for (JarEntry entry : jar.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
+                for (JarEntry entry :
+                        jar.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
                     try (InputStream in = jar.getInputStream(entry)) {
                         CORE_CLASSES.put(entry.getName(), in.readAllBytes());
                     }
@@ -60,7 +65,8 @@ class ModuleBoundaryTests {
         CORE_CLASSES.forEach((name, bytes) -> {
             // Class references sit in the constant pool as UTF-8 internal names.
             String constants = new String(bytes, StandardCharsets.ISO_8859_1);
-            if (constants.contains("tools/jackson/") || constants.contains("com/fasterxml/jackson/")
+            if (constants.contains("tools/jackson/")
+                    || constants.contains("com/fasterxml/jackson/")
                     || constants.contains("io/github/awsbidi/novasonic/")) {
                 offenders.add(name);
             }
@@ -72,6 +78,9 @@ class ModuleBoundaryTests {
     void thisModuleIsWhereTheConversationLives() {
         assertThat(NovaSonic.class.getPackageName()).isEqualTo("io.github.awsbidi.novasonic");
         assertThat(NovaSonic.class.getProtectionDomain().getCodeSource().getLocation())
-                .isNotEqualTo(BidirectionalSession.class.getProtectionDomain().getCodeSource().getLocation());
+                .isNotEqualTo(BidirectionalSession.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation());
     }
 }

@@ -1,16 +1,15 @@
 package io.github.awsbidi.novasonic;
 
-import io.github.awsbidi.core.InvalidSettingException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.awsbidi.core.InvalidSettingException;
 import io.github.awsbidi.novasonic.event.EndpointingSensitivity;
 import io.github.awsbidi.novasonic.event.ToolChoice;
 import io.github.awsbidi.novasonic.history.Turn;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -70,41 +69,81 @@ class NovaSonicSettingsTests {
         assertInvalid(() -> NovaSonicSettings.builder().topP(1.5).build(), "topP", "between 0 and 1");
         assertInvalid(() -> NovaSonicSettings.builder().topP(Double.NaN).build(), "topP", "between 0 and 1");
         assertInvalid(() -> NovaSonicSettings.builder().temperature(-0.1).build(), "temperature", "between 0 and 1");
-        assertInvalid(() -> NovaSonicSettings.builder().inputSampleRate(48_000).build(), "inputSampleRate",
+        assertInvalid(
+                () -> NovaSonicSettings.builder().inputSampleRate(48_000).build(),
+                "inputSampleRate",
                 "8000, 16000 or 24000");
-        assertInvalid(() -> NovaSonicSettings.builder().outputSampleRate(44_100).build(), "outputSampleRate",
-                "was 44100");
+        assertInvalid(
+                () -> NovaSonicSettings.builder().outputSampleRate(44_100).build(), "outputSampleRate", "was 44100");
         assertInvalid(() -> NovaSonicSettings.builder().voiceId(" ").build(), "voiceId", "blank");
     }
 
     @Test
     void toolsAreValidated() {
-        assertInvalid(() -> NovaSonicSettings.builder().tool("get weather", "d", "{}", NOTHING).build(),
-                "tools[0].name", "1 to 64 letters");
-        assertInvalid(() -> NovaSonicSettings.builder().tool("a", "d", "{}", NOTHING).tool("a", "e", "{}", NOTHING)
-                .build(), "tools[1].name", "unique");
-        assertInvalid(() -> NovaSonicSettings.builder().tool("a", " ", "{}", NOTHING).build(),
-                "tools[0].description", "blank");
-        assertInvalid(() -> NovaSonicSettings.builder().tool("a", "d", "{not json", NOTHING).build(),
-                "tools[0].inputSchema", "JSON object");
-        assertInvalid(() -> NovaSonicSettings.builder().tool("a", "d", "[]", NOTHING).build(),
-                "tools[0].inputSchema", "JSON object");
-        assertInvalid(() -> NovaSonicSettings.builder().tool("a", "d", "{}", NOTHING)
-                .toolChoice(ToolChoice.tool("b")).build(), "toolChoice", "was b");
-        assertInvalid(() -> NovaSonicSettings.builder().toolChoice(ToolChoice.any()).build(), "toolChoice",
+        assertInvalid(
+                () -> NovaSonicSettings.builder()
+                        .tool("get weather", "d", "{}", NOTHING)
+                        .build(),
+                "tools[0].name",
+                "1 to 64 letters");
+        assertInvalid(
+                () -> NovaSonicSettings.builder()
+                        .tool("a", "d", "{}", NOTHING)
+                        .tool("a", "e", "{}", NOTHING)
+                        .build(),
+                "tools[1].name",
+                "unique");
+        assertInvalid(
+                () -> NovaSonicSettings.builder().tool("a", " ", "{}", NOTHING).build(),
+                "tools[0].description",
+                "blank");
+        assertInvalid(
+                () -> NovaSonicSettings.builder()
+                        .tool("a", "d", "{not json", NOTHING)
+                        .build(),
+                "tools[0].inputSchema",
+                "JSON object");
+        assertInvalid(
+                () -> NovaSonicSettings.builder().tool("a", "d", "[]", NOTHING).build(),
+                "tools[0].inputSchema",
+                "JSON object");
+        assertInvalid(
+                () -> NovaSonicSettings.builder()
+                        .tool("a", "d", "{}", NOTHING)
+                        .toolChoice(ToolChoice.tool("b"))
+                        .build(),
+                "toolChoice",
+                "was b");
+        assertInvalid(
+                () -> NovaSonicSettings.builder().toolChoice(ToolChoice.any()).build(),
+                "toolChoice",
                 "at least one tool");
     }
 
     @Test
     void renewalAndRecoveryAreValidated() {
-        assertInvalid(() -> new NovaSonicSettings.Renewal(true, Duration.ZERO, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)), "renewal.threshold", "positive");
-        assertInvalid(() -> new NovaSonicSettings.Renewal(true, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(31), Duration.ofSeconds(1)), "renewal.audioReplay", "between 0 and 30 s");
-        assertInvalid(() -> new NovaSonicSettings.Recovery(true, -1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                "recovery.maxAttempts", "between 0 and 100");
-        assertInvalid(() -> new NovaSonicSettings.Recovery(true, 1, Duration.ofSeconds(2), Duration.ofSeconds(1)),
-                "recovery.maxBackoff", "not be shorter");
+        assertInvalid(
+                () -> new NovaSonicSettings.Renewal(
+                        true, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                "renewal.threshold",
+                "positive");
+        assertInvalid(
+                () -> new NovaSonicSettings.Renewal(
+                        true,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(31),
+                        Duration.ofSeconds(1)),
+                "renewal.audioReplay",
+                "between 0 and 30 s");
+        assertInvalid(
+                () -> new NovaSonicSettings.Recovery(true, -1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                "recovery.maxAttempts",
+                "between 0 and 100");
+        assertInvalid(
+                () -> new NovaSonicSettings.Recovery(true, 1, Duration.ofSeconds(2), Duration.ofSeconds(1)),
+                "recovery.maxBackoff",
+                "not be shorter");
     }
 
     private static void assertInvalid(ThrowingCallable build, String field, String message) {
@@ -112,6 +151,7 @@ class NovaSonicSettingsTests {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(field + " ")
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((InvalidSettingException) e).field()).isEqualTo(field));
+                .satisfies(
+                        e -> assertThat(((InvalidSettingException) e).field()).isEqualTo(field));
     }
 }

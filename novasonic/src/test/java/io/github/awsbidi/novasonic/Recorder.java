@@ -14,8 +14,9 @@ final class Recorder {
 
     static Recorder of(Conversation conversation) {
         Recorder recorder = new Recorder();
-        conversation.events().subscribe(recorder.events::add, error -> recorder.completed = true,
-                () -> recorder.completed = true);
+        conversation
+                .events()
+                .subscribe(recorder.events::add, error -> recorder.completed = true, () -> recorder.completed = true);
         return recorder;
     }
 
@@ -52,8 +53,10 @@ final class Recorder {
     boolean turnDoneAfter(int index) {
         List<ConversationEvent> later = from(index);
         return later.stream().anyMatch(ConversationEvent.TurnEnd.class::isInstance)
-                && later.stream().anyMatch(transcript -> transcript instanceof ConversationEvent.Transcript t
-                        && t.role() == Role.ASSISTANT && t.stage() == GenerationStage.FINAL);
+                && later.stream()
+                        .anyMatch(transcript -> transcript instanceof ConversationEvent.Transcript t
+                                && t.role() == Role.ASSISTANT
+                                && t.stage() == GenerationStage.FINAL);
     }
 
     boolean has(Predicate<ConversationEvent> condition) {
@@ -78,7 +81,9 @@ final class Recorder {
     }
 
     List<String> finalTexts(Role role) {
-        return transcripts(role, GenerationStage.FINAL).stream().map(ConversationEvent.Transcript::text).toList();
+        return transcripts(role, GenerationStage.FINAL).stream()
+                .map(ConversationEvent.Transcript::text)
+                .toList();
     }
 
     static Predicate<ConversationEvent> transcript(Role role, GenerationStage stage, String text) {

@@ -10,8 +10,7 @@ final class Speech {
 
     static final int RATE = 16_000;
 
-    private Speech() {
-    }
+    private Speech() {}
 
     static byte[] speech(double seconds) {
         short[] samples = new short[(int) Math.round(RATE * seconds)];

@@ -9,15 +9,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ToolResultsTests {
 
-    record Forecast(String city, int temperature) {
-    }
+    record Forecast(String city, int temperature) {}
 
     @Test
     void objectsAreSentAsTheyAre() {
         assertThat(ToolResults.success(Map.of("forecast", "sunny"))).isEqualTo("{\"forecast\":\"sunny\"}");
         assertThat(ToolResults.success(new Forecast("Paris", 21))).isEqualTo("{\"city\":\"Paris\",\"temperature\":21}");
         assertThat(ToolResults.success("{\"forecast\": \"rain\"}")).isEqualTo("{\"forecast\":\"rain\"}");
-        assertThat(ToolResults.success(JsonMapper.builder().build().readTree("{\"a\":1}"))).isEqualTo("{\"a\":1}");
+        assertThat(ToolResults.success(JsonMapper.builder().build().readTree("{\"a\":1}")))
+                .isEqualTo("{\"a\":1}");
     }
 
     @Test

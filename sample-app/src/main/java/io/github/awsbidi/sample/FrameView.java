@@ -1,10 +1,9 @@
 package io.github.awsbidi.sample;
 
-import java.util.Base64;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Frame;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param base64 the payload of a binary frame, base64-encoded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FrameView(DataType type, @Nullable String text, @Nullable String base64) {
+public record FrameView(
+        DataType type, @Nullable String text, @Nullable String base64) {
 
     static FrameView of(Frame frame) {
-        return frame.type() == DataType.UTF8 ? new FrameView(DataType.UTF8, frame.asString(), null)
+        return frame.type() == DataType.UTF8
+                ? new FrameView(DataType.UTF8, frame.asString(), null)
                 : new FrameView(DataType.BINARY, null, Base64.getEncoder().encodeToString(frame.toByteArray()));
     }
 }

@@ -1,26 +1,24 @@
 package io.github.awsbidi.sample;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.Frame;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bridges one WebSocket connection on {@code /ws/{name}} to one exchange of the session of that name: text
@@ -53,18 +51,20 @@ public class SessionBridge implements WebSocketHandler {
         }
         return session.open()
                 .flatMap(exchange -> bridge(webSocket, exchange))
-                .onErrorResume(error -> webSocket.send(Mono.just(errorMessage(webSocket, error)))
+                .onErrorResume(error -> webSocket
+                        .send(Mono.just(errorMessage(webSocket, error)))
                         .then(webSocket.close(CloseStatus.SERVER_ERROR.withReason(abbreviate(error.getMessage())))));
     }
 
     private static Mono<Void> bridge(WebSocketSession webSocket, Exchange exchange) {
         // The first failure of either direction; reported to the client as the last message.
         AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-        Mono<Void> input = webSocket.receive()
+        Mono<Void> input = webSocket
+                .receive()
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
                         || message.getType() == WebSocketMessage.Type.BINARY)
-                .concatMap(message -> isEndOfInput(message) ? Mono.fromRunnable(exchange::complete)
-                        : exchange.send(toFrame(message)))
+                .concatMap(message ->
+                        isEndOfInput(message) ? Mono.fromRunnable(exchange::complete) : exchange.send(toFrame(message)))
                 .then()
                 .onErrorResume(error -> {
                     failure.compareAndSet(null, error);
@@ -82,14 +82,17 @@ public class SessionBridge implements WebSocketHandler {
                 .concatWith(Mono.fromSupplier(failure::get).map(error -> errorMessage(webSocket, error)));
         Mono<Void> output = webSocket.send(responses).then(Mono.defer(() -> {
             Throwable error = failure.get();
-            return webSocket.close(error == null ? CloseStatus.NORMAL
-                    : CloseStatus.SERVER_ERROR.withReason(abbreviate(error.getMessage())));
+            return webSocket.close(
+                    error == null
+                            ? CloseStatus.NORMAL
+                            : CloseStatus.SERVER_ERROR.withReason(abbreviate(error.getMessage())));
         }));
         return Mono.when(input, output);
     }
 
     private static boolean isEndOfInput(WebSocketMessage message) {
-        return message.getType() == WebSocketMessage.Type.TEXT && message.getPayload().readableByteCount() == 0;
+        return message.getType() == WebSocketMessage.Type.TEXT
+                && message.getPayload().readableByteCount() == 0;
     }
 
     /** Copies the payload: the message's buffer is released once this returns. */

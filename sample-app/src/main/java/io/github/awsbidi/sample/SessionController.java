@@ -1,15 +1,11 @@
 package io.github.awsbidi.sample;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Frame;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * HTTP endpoints over the sessions: list them, and run one short exchange (text frames in, every response frame
@@ -50,8 +48,8 @@ public class SessionController {
     @PostMapping("/{name}/exchange")
     public Mono<List<FrameView>> exchange(@PathVariable String name, @RequestBody List<String> frames) {
         BidirectionalSession session = sessions.find(name)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No session named '" + name + "'"));
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session named '" + name + "'"));
         if (frames.size() > MAX_FRAMES) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most " + MAX_FRAMES + " frames per request");
         }
@@ -59,8 +57,11 @@ public class SessionController {
                 .map(FrameView::of)
                 .collectList()
                 .timeout(EXCHANGE_TIMEOUT)
-                .onErrorMap(TimeoutException.class, ex -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-                        "The session did not end the exchange within " + EXCHANGE_TIMEOUT.toSeconds() + " s"));
+                .onErrorMap(
+                        TimeoutException.class,
+                        ex -> new ResponseStatusException(
+                                HttpStatus.GATEWAY_TIMEOUT,
+                                "The session did not end the exchange within " + EXCHANGE_TIMEOUT.toSeconds() + " s"));
     }
 
     /** A failed exchange as a problem detail, with a status that says whose fault it was. */

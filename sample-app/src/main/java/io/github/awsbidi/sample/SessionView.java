@@ -15,11 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param variant the SageMaker target variant, if set
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SessionView(String name, String service, String region, String resource, @Nullable String variant) {
+public record SessionView(
+        String name,
+        String service,
+        String region,
+        String resource,
+        @Nullable String variant) {
 
     static SessionView of(BidirectionalSession session) {
         Target target = session.target();
-        return new SessionView(session.name(), target.service().tag(), target.region(), target.resource(),
-                target.variant());
+        return new SessionView(
+                session.name(), target.service().tag(), target.region(), target.resource(), target.variant());
     }
 }

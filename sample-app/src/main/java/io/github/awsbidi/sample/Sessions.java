@@ -1,13 +1,11 @@
 package io.github.awsbidi.sample;
 
+import io.github.awsbidi.core.BidirectionalSession;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import io.github.awsbidi.core.BidirectionalSession;
-
 import org.springframework.stereotype.Component;
 
 /** Every configured session by name: the one place the WebSocket bridge and the controller look sessions up. */

@@ -1,5 +1,8 @@
 package io.github.awsbidi.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,15 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged sample, processed ahead of time by the build, started as a native image would run it but on the JVM
@@ -40,24 +38,50 @@ class AotApplicationIT {
         int port = freePort();
         log = Files.createTempFile("aot-sample", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "-Dspring.aot.enabled=true", "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+        process = new ProcessBuilder(
+                        java, "-Dspring.aot.enabled=true", "-jar", jar.getAbsolutePath(), "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> output().contains("Started SampleApplication") || !process.isAlive());
-        assertThat(process.isAlive()).as("the application started; its output:%n%s", output()).isTrue();
+        assertThat(process.isAlive())
+                .as("the application started; its output:%n%s", output())
+                .isTrue();
 
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(TIMEOUT).build();
-        client.post().uri("/sessions/echo/exchange").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(List.of("hello", "ahead of time")).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$[0].text").isEqualTo("hello")
-                .jsonPath("$[1].text").isEqualTo("ahead of time");
-        client.get().uri("/sessions").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[*].name").value(names -> assertThat(names.toString())
-                        .contains("echo", "transcriber", "assistant"));
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.components.awsBidi.components.echo.status").isEqualTo("UP");
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(TIMEOUT)
+                .build();
+        client.post()
+                .uri("/sessions/echo/exchange")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of("hello", "ahead of time"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].text")
+                .isEqualTo("hello")
+                .jsonPath("$[1].text")
+                .isEqualTo("ahead of time");
+        client.get()
+                .uri("/sessions")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[*].name")
+                .value(names -> assertThat(names.toString()).contains("echo", "transcriber", "assistant"));
+        client.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.awsBidi.components.echo.status")
+                .isEqualTo("UP");
         assertThat(output()).contains("Starting AOT-processed SampleApplication");
     }
 

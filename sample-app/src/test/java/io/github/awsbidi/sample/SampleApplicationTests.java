@@ -1,16 +1,14 @@
 package io.github.awsbidi.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The sample, started as a user starts it (embedded emulator), driven through its WebSocket and HTTP endpoints. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -37,12 +35,15 @@ class SampleApplicationTests {
     @Test
     void bridgesWebSocketMessagesToASageMakerSessionAndBack() {
         List<String> received = new CopyOnWriteArrayList<>();
-        this.webSockets.execute(ws("echo"), session -> session
-                .send(Flux.just(session.textMessage("hello"),
-                        session.binaryMessage(factory -> factory.wrap(new byte[] { 1, 2, 3 }))))
-                .thenMany(session.receive().take(2).map(message -> describe(message)))
-                .doOnNext(received::add)
-                .then(session.close()))
+        this.webSockets
+                .execute(
+                        ws("echo"),
+                        session -> session.send(Flux.just(
+                                        session.textMessage("hello"),
+                                        session.binaryMessage(factory -> factory.wrap(new byte[] {1, 2, 3}))))
+                                .thenMany(session.receive().take(2).map(message -> describe(message)))
+                                .doOnNext(received::add)
+                                .then(session.close()))
                 .block(TIMEOUT);
         assertThat(received).containsExactly("TEXT hello", "BINARY [1, 2, 3]");
     }
@@ -51,13 +52,15 @@ class SampleApplicationTests {
     void anEmptyTextMessageEndsTheInputAndTheServerEndsTheSocket() {
         List<String> received = new CopyOnWriteArrayList<>();
         List<CloseStatus> closes = new CopyOnWriteArrayList<>();
-        this.webSockets.execute(ws("echo"), session -> {
-            session.closeStatus().subscribe(closes::add);
-            return session.send(Flux.just(session.textMessage("one"), session.textMessage("")))
-                    .thenMany(session.receive().map(message -> describe(message)))
-                    .doOnNext(received::add)
-                    .then();
-        }).block(TIMEOUT);
+        this.webSockets
+                .execute(ws("echo"), session -> {
+                    session.closeStatus().subscribe(closes::add);
+                    return session.send(Flux.just(session.textMessage("one"), session.textMessage("")))
+                            .thenMany(session.receive().map(message -> describe(message)))
+                            .doOnNext(received::add)
+                            .then();
+                })
+                .block(TIMEOUT);
         assertThat(received).containsExactly("TEXT one");
         assertThat(closes).containsExactly(CloseStatus.NORMAL);
     }
@@ -65,22 +68,32 @@ class SampleApplicationTests {
     @Test
     void bridgesNovaSonicEventsToTheBedrockSession() {
         List<String> received = new CopyOnWriteArrayList<>();
-        this.webSockets.execute(ws("assistant"), session -> session
-                .send(Flux.fromIterable(NovaSonicTurn.userTextTurn("Hello there")).map(session::textMessage))
-                .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText))
-                .doOnNext(received::add)
-                .takeUntil(text -> text.contains("\"textOutput\"") && text.contains("You said: Hello there"))
-                .then(session.close()))
+        this.webSockets
+                .execute(
+                        ws("assistant"),
+                        session -> session.send(Flux.fromIterable(NovaSonicTurn.userTextTurn("Hello there"))
+                                        .map(session::textMessage))
+                                .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText))
+                                .doOnNext(received::add)
+                                .takeUntil(text ->
+                                        text.contains("\"textOutput\"") && text.contains("You said: Hello there"))
+                                .then(session.close()))
                 .block(TIMEOUT);
         assertThat(received).first().asString().contains("\"completionStart\"");
-        assertThat(received).anySatisfy(text -> assertThat(text).contains("\"role\":\"USER\"")
-                .contains("\"textOutput\"").contains("Hello there"));
+        assertThat(received)
+                .anySatisfy(text -> assertThat(text)
+                        .contains("\"role\":\"USER\"")
+                        .contains("\"textOutput\"")
+                        .contains("Hello there"));
     }
 
     @Test
     void closesTheSocketOfAnUnknownSessionWithPolicyViolation() {
         List<CloseStatus> closes = new ArrayList<>();
-        this.webSockets.execute(ws("nope"), session -> session.closeStatus().doOnNext(closes::add).then())
+        this.webSockets
+                .execute(
+                        ws("nope"),
+                        session -> session.closeStatus().doOnNext(closes::add).then())
                 .block(TIMEOUT);
         assertThat(closes).singleElement().satisfies(status -> {
             assertThat(status.getCode()).isEqualTo(CloseStatus.POLICY_VIOLATION.getCode());
@@ -92,99 +105,181 @@ class SampleApplicationTests {
     void reportsAFailedExchangeAsAnErrorMessage() {
         // The emulator's echo container closes the WebSocket with this code on request: a ModelStreamError.
         List<String> received = new CopyOnWriteArrayList<>();
-        this.webSockets.execute(ws("echo"), session -> session
-                .send(Mono.just(session.textMessage("{\"type\":\"Close\",\"code\":1011,\"reason\":\"boom\"}")))
-                .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText))
-                .doOnNext(received::add)
-                .then())
+        this.webSockets
+                .execute(
+                        ws("echo"),
+                        session -> session.send(Mono.just(
+                                        session.textMessage("{\"type\":\"Close\",\"code\":1011,\"reason\":\"boom\"}")))
+                                .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText))
+                                .doOnNext(received::add)
+                                .then())
                 .block(TIMEOUT);
         assertThat(received).singleElement().asString().startsWith("{\"error\":{\"kind\":\"MODEL_STREAM_ERROR\"");
     }
 
     @Test
     void listsTheConfiguredSessions() {
-        http().get().uri("/sessions").exchange()
-                .expectStatus().isOk()
+        http().get()
+                .uri("/sessions")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$[*].name").isEqualTo(List.of("assistant", "echo", "transcriber"))
-                .jsonPath("$[0].service").isEqualTo("bedrock")
-                .jsonPath("$[0].resource").isEqualTo("amazon.nova-2-5-sonic")
-                .jsonPath("$[1].service").isEqualTo("sagemaker")
-                .jsonPath("$[2].resource").isEqualTo("transcribe-sim");
+                .jsonPath("$[*].name")
+                .isEqualTo(List.of("assistant", "echo", "transcriber"))
+                .jsonPath("$[0].service")
+                .isEqualTo("bedrock")
+                .jsonPath("$[0].resource")
+                .isEqualTo("amazon.nova-2-5-sonic")
+                .jsonPath("$[1].service")
+                .isEqualTo("sagemaker")
+                .jsonPath("$[2].resource")
+                .isEqualTo("transcribe-sim");
     }
 
     @Test
     void runsAnExchangeOverHttp() {
-        List<FrameView> responses = http().post().uri("/sessions/echo/exchange")
+        List<FrameView> responses = http().post()
+                .uri("/sessions/echo/exchange")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(List.of("a", "b"))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<FrameView>>() {
-                })
-                .returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<List<FrameView>>() {})
+                .returnResult()
+                .getResponseBody();
         assertThat(responses).extracting(FrameView::text).containsExactly("a", "b");
     }
 
     @Test
     void answersAnUnknownSessionWith404() {
-        http().post().uri("/sessions/nope/exchange").contentType(MediaType.APPLICATION_JSON).bodyValue(List.of("a"))
-                .exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.detail").isEqualTo("No session named 'nope'");
+        http().post()
+                .uri("/sessions/nope/exchange")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of("a"))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("No session named 'nope'");
     }
 
     @Test
     void answersAServiceErrorWithAProblemDetail() {
         // A Bedrock model that is not JSON-fed fails validation in the Nova Sonic simulator.
-        http().post().uri("/sessions/assistant/exchange").contentType(MediaType.APPLICATION_JSON)
+        http().post()
+                .uri("/sessions/assistant/exchange")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(List.of("not json"))
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.kind").isEqualTo("VALIDATION");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.kind")
+                .isEqualTo("VALIDATION");
     }
 
     @Test
     void exposesHealthInfoAndMetrics() {
-        http().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("UP");
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         // Every body is read: an unread WebTestClient response body is a leaked buffer.
-        http().get().uri("/actuator/metrics").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.names").isArray();
-        http().get().uri("/actuator/info").exchange().expectStatus().isOk().expectBody(String.class)
+        http().get()
+                .uri("/actuator/metrics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.names")
+                .isArray();
+        http().get()
+                .uri("/actuator/info")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
                 .value(body -> assertThat(body).startsWith("{"));
     }
 
     @Test
     void reportsEverySessionInTheAwsBidiHealthComponent() {
-        http().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.components.awsBidi.status").isEqualTo("UP")
-                .jsonPath("$.components.awsBidi.components.echo.status").isEqualTo("UP")
-                .jsonPath("$.components.awsBidi.components.echo.details.endpoint").isEqualTo("echo")
-                .jsonPath("$.components.awsBidi.components.echo.details.status").isEqualTo("InService")
-                .jsonPath("$.components.awsBidi.components.transcriber.details.endpoint").isEqualTo("transcribe-sim")
-                .jsonPath("$.components.awsBidi.components.assistant.details.model").isEqualTo("amazon.nova-2-5-sonic")
-                .jsonPath("$.components.awsBidi.components.assistant.details.status").isEqualTo("ACTIVE");
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.awsBidi.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.awsBidi.components.echo.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.awsBidi.components.echo.details.endpoint")
+                .isEqualTo("echo")
+                .jsonPath("$.components.awsBidi.components.echo.details.status")
+                .isEqualTo("InService")
+                .jsonPath("$.components.awsBidi.components.transcriber.details.endpoint")
+                .isEqualTo("transcribe-sim")
+                .jsonPath("$.components.awsBidi.components.assistant.details.model")
+                .isEqualTo("amazon.nova-2-5-sonic")
+                .jsonPath("$.components.awsBidi.components.assistant.details.status")
+                .isEqualTo("ACTIVE");
     }
 
     @Test
     void countsTheFramesOfARealExchangeInActuatorMetrics() {
-        http().post().uri("/sessions/echo/exchange").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(List.of("one", "two", "three")).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[2].text").isEqualTo("three");
-        http().get().uri("/actuator/metrics/aws.bidi.frames?tag=session:echo&tag=direction:outbound").exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.name").isEqualTo("aws.bidi.frames")
-                .jsonPath("$.measurements[0].value").value(value -> assertThat(((Number) value).doubleValue()).isGreaterThanOrEqualTo(3));
-        http().get().uri("/actuator/metrics/aws.bidi.exchange?tag=session:echo").exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.availableTags[*].tag").value(tags -> assertThat(tags.toString()).contains("outcome", "service"));
+        http().post()
+                .uri("/sessions/echo/exchange")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of("one", "two", "three"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[2].text")
+                .isEqualTo("three");
+        http().get()
+                .uri("/actuator/metrics/aws.bidi.frames?tag=session:echo&tag=direction:outbound")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("aws.bidi.frames")
+                .jsonPath("$.measurements[0].value")
+                .value(value -> assertThat(((Number) value).doubleValue()).isGreaterThanOrEqualTo(3));
+        http().get()
+                .uri("/actuator/metrics/aws.bidi.exchange?tag=session:echo")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.availableTags[*].tag")
+                .value(tags -> assertThat(tags.toString()).contains("outcome", "service"));
     }
 
     @Test
     void servesTheVoicePageAsTheHomePageAndTheConsoleBesideIt() {
-        http().get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
+        http().get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
                 .value(html -> assertThat(html).contains("voice/voice.js", "console.html"));
-        http().get().uri("/console.html").exchange().expectStatus().isOk().expectBody(String.class)
+        http().get()
+                .uri("/console.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
                 .value(html -> assertThat(html).contains("new WebSocket("));
     }
 
@@ -193,7 +288,10 @@ class SampleApplicationTests {
     }
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).responseTimeout(TIMEOUT).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + this.port)
+                .responseTimeout(TIMEOUT)
+                .build();
     }
 
     private static String describe(WebSocketMessage message) {

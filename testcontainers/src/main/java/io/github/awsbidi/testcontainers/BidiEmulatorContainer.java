@@ -1,5 +1,6 @@
 package io.github.awsbidi.testcontainers;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,11 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -209,8 +207,8 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
     @Override
     protected void containerIsStarted(InspectContainerResponse containerInfo) {
         // The emulator writes the certificate before it prints the line the wait strategy waited for.
-        this.certificate = this.tls ? copyFileFromContainer(CERTIFICATE_PATH, BidiEmulatorContainer::readCertificate)
-                : null;
+        this.certificate =
+                this.tls ? copyFileFromContainer(CERTIFICATE_PATH, BidiEmulatorContainer::readCertificate) : null;
     }
 
     /**
@@ -297,7 +295,8 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
 
     static DockerImageName defaultImage() {
         Properties properties = new Properties();
-        try (InputStream in = BidiEmulatorContainer.class.getResourceAsStream("/META-INF/aws-bidi-testcontainers.properties")) {
+        try (InputStream in =
+                BidiEmulatorContainer.class.getResourceAsStream("/META-INF/aws-bidi-testcontainers.properties")) {
             if (in == null) {
                 throw new IllegalStateException("META-INF/aws-bidi-testcontainers.properties is missing from the jar");
             }

@@ -1,7 +1,7 @@
 package io.github.awsbidi.testcontainers;
 
-import java.time.Duration;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.github.awsbidi.core.BidiStreamException;
@@ -12,6 +12,8 @@ import io.github.awsbidi.core.client.ConnectionSettings;
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -19,9 +21,6 @@ import reactor.core.publisher.Flux;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The image this project builds, run by {@link BidiEmulatorContainer}: its contract (user, labels, port), TLS trust
@@ -31,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BidiEmulatorContainerTests {
 
     @Container
-    static final BidiEmulatorContainer emulator = new BidiEmulatorContainer().withTls()
+    static final BidiEmulatorContainer emulator = new BidiEmulatorContainer()
+            .withTls()
             .withCredentials("AKIDCONTAINER", "container-secret")
             .withRegion("eu-west-1");
 
@@ -40,8 +40,11 @@ class BidiEmulatorContainerTests {
         InspectContainerResponse info = emulator.getContainerInfo();
 
         assertThat(info.getConfig().getUser()).isEqualTo("10001:10001");
-        assertThat(info.getConfig().getLabels()).containsEntry("org.opencontainers.image.title", "aws-bidi emulator")
-                .containsEntry("org.opencontainers.image.version", emulator.getDockerImageName().split(":")[1]);
+        assertThat(info.getConfig().getLabels())
+                .containsEntry("org.opencontainers.image.title", "aws-bidi emulator")
+                .containsEntry(
+                        "org.opencontainers.image.version",
+                        emulator.getDockerImageName().split(":")[1]);
         assertThat(emulator.getExposedPorts()).containsExactly(BidiEmulatorContainer.PORT);
     }
 
@@ -49,18 +52,21 @@ class BidiEmulatorContainerTests {
     void exposesItsCertificateForLocalhost() throws Exception {
         assertThat(emulator.getEndpoint().getScheme()).isEqualTo("https");
         List<String> names = emulator.getCertificate().getSubjectAlternativeNames().stream()
-                .map(name -> String.valueOf(name.get(1))).toList();
+                .map(name -> String.valueOf(name.get(1)))
+                .toList();
         assertThat(names).contains("localhost", "127.0.0.1");
     }
 
     @Test
     void echoesOverTlsForTheClientThatTrustsItsCertificateAndSignsWithItsKeys() {
         try (BidiClientFactory clients = clients()) {
-            SageMakerSession echo = SageMakerSession.create("echo", clients.sageMaker(connection("container-secret")),
-                    SageMakerSessionSettings.of("echo"));
+            SageMakerSession echo = SageMakerSession.create(
+                    "echo", clients.sageMaker(connection("container-secret")), SageMakerSessionSettings.of("echo"));
 
             List<String> responses = echo.exchange(Flux.just(Frame.text("hello"), Frame.text("container")))
-                    .map(Frame::asString).collectList().block(Duration.ofSeconds(30));
+                    .map(Frame::asString)
+                    .collectList()
+                    .block(Duration.ofSeconds(30));
 
             assertThat(responses).containsExactly("hello", "container");
         }
@@ -69,11 +75,12 @@ class BidiEmulatorContainerTests {
     @Test
     void rejectsAnotherSecret() {
         try (BidiClientFactory clients = clients()) {
-            SageMakerSession echo = SageMakerSession.create("echo", clients.sageMaker(connection("wrong")),
-                    SageMakerSessionSettings.of("echo"));
+            SageMakerSession echo = SageMakerSession.create(
+                    "echo", clients.sageMaker(connection("wrong")), SageMakerSessionSettings.of("echo"));
 
             assertThatExceptionOfType(BidiStreamException.class)
-                    .isThrownBy(() -> echo.exchange(Flux.just(Frame.text("hello"))).blockLast(Duration.ofSeconds(30)))
+                    .isThrownBy(
+                            () -> echo.exchange(Flux.just(Frame.text("hello"))).blockLast(Duration.ofSeconds(30)))
                     .satisfies(e -> assertThat(e.kind()).isIn(ErrorKind.ACCESS_DENIED, ErrorKind.CREDENTIALS));
         }
     }

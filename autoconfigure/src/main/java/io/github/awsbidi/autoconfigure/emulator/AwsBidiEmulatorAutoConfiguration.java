@@ -1,9 +1,5 @@
 package io.github.awsbidi.autoconfigure.emulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
 import io.github.awsbidi.autoconfigure.AwsBidiConfigurationException;
 import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
@@ -12,9 +8,11 @@ import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.config.Cassettes;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,7 +27,7 @@ import org.springframework.core.io.Resource;
  * is on the classpath and {@code aws.bidi.emulator.enabled=true}; the emulator stops with the context.
  */
 @AutoConfiguration(before = AwsBidiAutoConfiguration.class)
-@ConditionalOnClass({ BidiEmulator.class, BidirectionalSession.class })
+@ConditionalOnClass({BidiEmulator.class, BidirectionalSession.class})
 @ConditionalOnBooleanProperty("aws.bidi.emulator.enabled")
 @EnableConfigurationProperties(AwsBidiEmulatorProperties.class)
 public final class AwsBidiEmulatorAutoConfiguration {
@@ -39,12 +37,16 @@ public final class AwsBidiEmulatorAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     BidiEmulator awsBidiEmulator(AwsBidiEmulatorProperties properties) {
-        EmulatorConfig.Builder config = (properties.getConfigFile() != null ? read(properties.getConfigFile())
-                : EmulatorConfig.defaults()).toBuilder();
+        EmulatorConfig.Builder config = (properties.getConfigFile() != null
+                        ? read(properties.getConfigFile())
+                        : EmulatorConfig.defaults())
+                .toBuilder();
         properties.getCassettes().forEach(config::cassetteDirectory);
-        config.cassettes(cassettes -> cassettes.withMatching(matching(properties.getCassetteMatching()))
+        config.cassettes(cassettes -> cassettes
+                .withMatching(matching(properties.getCassetteMatching()))
                 .withTimeScale(properties.getCassetteTimeScale()));
-        BidiEmulator emulator = BidiEmulator.start(config.port(properties.getPort()).tls(properties.isTls()).build());
+        BidiEmulator emulator = BidiEmulator.start(
+                config.port(properties.getPort()).tls(properties.isTls()).build());
         logger.info("Started the embedded AWS bidi emulator at " + emulator.endpoint()
                 + "; every aws.bidi session connects to it (aws.bidi.emulator.enabled=true)");
         return emulator;
@@ -59,18 +61,19 @@ public final class AwsBidiEmulatorAutoConfiguration {
     private static Cassettes.Matching matching(String value) {
         try {
             return Cassettes.Matching.parse(value, "aws.bidi.emulator.cassette-matching");
-        }
-        catch (IllegalArgumentException ex) {
-            throw new AwsBidiConfigurationException("aws.bidi.emulator.cassette-matching", ex.getMessage() + ".",
-                    "Set aws.bidi.emulator.cassette-matching to exact, shape or ignore.", ex);
+        } catch (IllegalArgumentException ex) {
+            throw new AwsBidiConfigurationException(
+                    "aws.bidi.emulator.cassette-matching",
+                    ex.getMessage() + ".",
+                    "Set aws.bidi.emulator.cassette-matching to exact, shape or ignore.",
+                    ex);
         }
     }
 
     private static EmulatorConfig read(Resource resource) {
         try {
             return EmulatorConfigReader.parse(resource.getContentAsString(StandardCharsets.UTF_8));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read aws.bidi.emulator.config-file " + resource, ex);
         }
     }

@@ -3,9 +3,7 @@ package io.github.awsbidi.autoconfigure.emulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 

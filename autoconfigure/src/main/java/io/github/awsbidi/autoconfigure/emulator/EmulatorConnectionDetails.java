@@ -1,9 +1,8 @@
 package io.github.awsbidi.autoconfigure.emulator;
 
-import java.net.URI;
-
 import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import io.github.awsbidi.emulator.BidiEmulator;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -14,6 +14,7 @@ import io.github.awsbidi.health.ControlPlaneClients;
 import io.github.awsbidi.health.SageMakerEndpointHealthIndicator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,7 +24,6 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -37,7 +37,7 @@ import org.springframework.util.ClassUtils;
  * {@code aws.bidi.health.enabled=false} or {@code management.health.awsBidi.enabled=false}.
  */
 @AutoConfiguration(after = AwsBidiAutoConfiguration.class)
-@ConditionalOnClass({ ReactiveHealthIndicator.class, BidirectionalSession.class })
+@ConditionalOnClass({ReactiveHealthIndicator.class, BidirectionalSession.class})
 @ConditionalOnBean(SessionFactory.class)
 @ConditionalOnBooleanProperty(name = "aws.bidi.health.enabled", matchIfMissing = true)
 public final class AwsBidiHealthContributorAutoConfiguration {
@@ -58,8 +58,11 @@ public final class AwsBidiHealthContributorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "awsBidiHealthContributor")
-        ReactiveHealthContributor awsBidiHealthContributor(Map<String, BidirectionalSession> sessions,
-                SessionConnections connections, ControlPlaneClients clients, AwsBidiProperties properties,
+        ReactiveHealthContributor awsBidiHealthContributor(
+                Map<String, BidirectionalSession> sessions,
+                SessionConnections connections,
+                ControlPlaneClients clients,
+                AwsBidiProperties properties,
                 ResourceLoader resourceLoader) {
             AwsBidiProperties.Health health = properties.getHealth();
             ClassLoader classLoader = resourceLoader.getClassLoader();
@@ -69,14 +72,19 @@ public final class AwsBidiHealthContributorAutoConfiguration {
             sessions.forEach((name, session) -> {
                 ReactiveHealthIndicator indicator = indicator(session, connections, clients, sageMaker, bedrock);
                 if (indicator != null) {
-                    indicators.put(name, new CachingHealthIndicator(indicator, health.getCacheTtl(), health.getTimeout()));
+                    indicators.put(
+                            name, new CachingHealthIndicator(indicator, health.getCacheTtl(), health.getTimeout()));
                 }
             });
             return CompositeReactiveHealthContributor.fromMap(indicators);
         }
 
-        private static @Nullable ReactiveHealthIndicator indicator(BidirectionalSession session,
-                SessionConnections connections, ControlPlaneClients clients, boolean sageMakerPresent, boolean bedrockPresent) {
+        private static @Nullable ReactiveHealthIndicator indicator(
+                BidirectionalSession session,
+                SessionConnections connections,
+                ControlPlaneClients clients,
+                boolean sageMakerPresent,
+                boolean bedrockPresent) {
             ConnectionSettings connection = connections.find(session.name()).orElse(null);
             if (connection == null) {
                 return null; // a session the user defined without our factory: nothing tells us where it connects

@@ -14,10 +14,13 @@ import org.springframework.context.annotation.Bean;
  * {@code aws.bidi.response.latency} and {@code aws.bidi.exchange.errors} for every session, when a
  * {@link MeterRegistry} exists. Turn it off with {@code aws.bidi.metrics.enabled=false}.
  */
-@AutoConfiguration(beforeName = "io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration",
-        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass({ MeterRegistry.class, MeterExchangeListener.class })
+@AutoConfiguration(
+        beforeName = "io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration",
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
+@ConditionalOnClass({MeterRegistry.class, MeterExchangeListener.class})
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "aws.bidi.metrics.enabled", matchIfMissing = true)
 public final class AwsBidiMetricsAutoConfiguration {

@@ -17,17 +17,18 @@ import org.springframework.context.annotation.Bean;
  * with tracing one span per exchange. Replace the naming and tags with an {@link ExchangeObservationConvention} bean;
  * turn it off with {@code aws.bidi.observations.enabled=false}.
  */
-@AutoConfiguration(beforeName = "io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration",
+@AutoConfiguration(
+        beforeName = "io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration",
         afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
-@ConditionalOnClass({ ObservationRegistry.class, ObservationExchangeListener.class })
+@ConditionalOnClass({ObservationRegistry.class, ObservationExchangeListener.class})
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "aws.bidi.observations.enabled", matchIfMissing = true)
 public final class AwsBidiObservationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ObservationExchangeListener awsBidiObservationExchangeListener(ObservationRegistry registry,
-            ObjectProvider<ExchangeObservationConvention> convention) {
+    ObservationExchangeListener awsBidiObservationExchangeListener(
+            ObservationRegistry registry, ObjectProvider<ExchangeObservationConvention> convention) {
         return new ObservationExchangeListener(registry, convention.getIfUnique());
     }
 }

@@ -1,14 +1,12 @@
 package io.github.awsbidi.autoconfigure.record;
 
+import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
+import io.github.awsbidi.core.record.CassetteRecorder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
-import io.github.awsbidi.core.record.CassetteRecorder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -56,8 +54,10 @@ public final class AwsBidiRecordAutoConfiguration {
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             boolean recording = Binder.get(context.getEnvironment())
                     .bind("aws.bidi.record", AwsBidiRecordProperties.class)
-                    .map(AwsBidiRecordProperties::isRecording).orElse(false);
-            return recording ? ConditionOutcome.match("aws.bidi.record directory set")
+                    .map(AwsBidiRecordProperties::isRecording)
+                    .orElse(false);
+            return recording
+                    ? ConditionOutcome.match("aws.bidi.record directory set")
                     : ConditionOutcome.noMatch("no aws.bidi.record directory set");
         }
     }

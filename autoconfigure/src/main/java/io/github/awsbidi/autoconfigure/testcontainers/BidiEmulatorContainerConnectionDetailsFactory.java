@@ -1,18 +1,16 @@
 package io.github.awsbidi.autoconfigure.testcontainers;
 
-import java.net.URI;
-
 import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import io.github.awsbidi.testcontainers.BidiEmulatorContainer;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
+import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.regions.Region;
-
-import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
-import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 
 /**
  * {@link AwsBidiConnectionDetails} from a {@code @ServiceConnection} {@link BidiEmulatorContainer}: its endpoint on

@@ -26,27 +26,41 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class AwsBidiHealthContributorAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiHealthContributorAutoConfiguration.class,
-                    AwsBidiEmulatorAutoConfiguration.class, AwsBidiAutoConfiguration.class))
-            .withPropertyValues("aws.bidi.emulator.enabled=true",
+            .withConfiguration(AutoConfigurations.of(
+                    AwsBidiHealthContributorAutoConfiguration.class,
+                    AwsBidiEmulatorAutoConfiguration.class,
+                    AwsBidiAutoConfiguration.class))
+            .withPropertyValues(
+                    "aws.bidi.emulator.enabled=true",
                     "aws.bidi.sagemaker.sessions.transcriber.endpoint-name=asr",
                     "aws.bidi.sagemaker.sessions.transcriber.target-variant=variant-1",
                     "aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-2-sonic-v1:0",
                     "aws.bidi.health.cache-ttl=0s");
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({ "IN_SERVICE, UP, InService", "CREATING, OUT_OF_SERVICE, Creating", "UPDATING, OUT_OF_SERVICE, Updating",
-            "SYSTEM_UPDATING, OUT_OF_SERVICE, SystemUpdating", "ROLLING_BACK, OUT_OF_SERVICE, RollingBack",
-            "FAILED, DOWN, Failed", "OUT_OF_SERVICE, DOWN, OutOfService" })
+    @CsvSource({
+        "IN_SERVICE, UP, InService",
+        "CREATING, OUT_OF_SERVICE, Creating",
+        "UPDATING, OUT_OF_SERVICE, Updating",
+        "SYSTEM_UPDATING, OUT_OF_SERVICE, SystemUpdating",
+        "ROLLING_BACK, OUT_OF_SERVICE, RollingBack",
+        "FAILED, DOWN, Failed",
+        "OUT_OF_SERVICE, DOWN, OutOfService"
+    })
     void sageMakerEndpointStatusMapsToHealth(EndpointStatus endpointStatus, String expected, String wireStatus) {
         contextRunner.run(context -> {
-            emulator(context).reconfigure(config -> config.sagemakerEndpoint("asr",
-                    SageMakerEndpoint.of("transcribe-sim").withStatus(endpointStatus)));
+            emulator(context)
+                    .reconfigure(config -> config.sagemakerEndpoint(
+                            "asr", SageMakerEndpoint.of("transcribe-sim").withStatus(endpointStatus)));
             Health health = health(context, "transcriber");
             assertThat(health.getStatus()).isEqualTo(new Status(expected));
-            assertThat(health.getDetails()).containsEntry("status", wireStatus).containsEntry("endpoint", "asr")
-                    .containsEntry("service", "sagemaker").containsEntry("variant", "variant-1")
-                    .containsKey("region").doesNotContainKeys("credentials", "accessKeyId", "secretAccessKey");
+            assertThat(health.getDetails())
+                    .containsEntry("status", wireStatus)
+                    .containsEntry("endpoint", "asr")
+                    .containsEntry("service", "sagemaker")
+                    .containsEntry("variant", "variant-1")
+                    .containsKey("region")
+                    .doesNotContainKeys("credentials", "accessKeyId", "secretAccessKey");
         });
     }
 
@@ -64,16 +78,19 @@ class AwsBidiHealthContributorAutoConfigurationTests {
         contextRunner.run(context -> {
             Health health = health(context, "assistant");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("status", "ACTIVE")
-                    .containsEntry("model", "amazon.nova-2-sonic-v1:0").doesNotContainKey("warning");
+            assertThat(health.getDetails())
+                    .containsEntry("status", "ACTIVE")
+                    .containsEntry("model", "amazon.nova-2-sonic-v1:0")
+                    .doesNotContainKey("warning");
         });
     }
 
     @Test
     void legacyModelIsUpWithAWarning() {
         contextRunner.run(context -> {
-            emulator(context).reconfigure(config -> config.bedrockModel("amazon.nova-2-sonic-v1:0",
-                    model -> model.withLifecycle(ModelLifecycle.LEGACY)));
+            emulator(context)
+                    .reconfigure(config -> config.bedrockModel(
+                            "amazon.nova-2-sonic-v1:0", model -> model.withLifecycle(ModelLifecycle.LEGACY)));
             Health health = health(context, "assistant");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("status", "LEGACY");
@@ -83,7 +100,8 @@ class AwsBidiHealthContributorAutoConfigurationTests {
 
     @Test
     void endOfLifeModelIsDown() {
-        contextRunner.withPropertyValues("aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-sonic-v1:0")
+        contextRunner
+                .withPropertyValues("aws.bidi.bedrock.sessions.assistant.model-id=amazon.nova-sonic-v1:0")
                 .run(context -> {
                     Health health = health(context, "assistant");
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -93,16 +111,19 @@ class AwsBidiHealthContributorAutoConfigurationTests {
 
     @Test
     void unknownModelIsDown() {
-        contextRunner.withPropertyValues("aws.bidi.bedrock.sessions.assistant.model-id=acme.unknown-v1:0")
-                .run(context -> assertThat(health(context, "assistant").getStatus()).isEqualTo(Status.DOWN));
+        contextRunner
+                .withPropertyValues("aws.bidi.bedrock.sessions.assistant.model-id=acme.unknown-v1:0")
+                .run(context ->
+                        assertThat(health(context, "assistant").getStatus()).isEqualTo(Status.DOWN));
     }
 
     @Test
     void answersAreCachedSoProbeStormsMakeOneCall() {
         contextRunner.withPropertyValues("aws.bidi.health.cache-ttl=1h").run(context -> {
             assertThat(health(context, "assistant").getStatus()).isEqualTo(Status.UP);
-            emulator(context).reconfigure(config -> config.bedrockModel("amazon.nova-2-sonic-v1:0",
-                    model -> model.withLifecycle(ModelLifecycle.LEGACY)));
+            emulator(context)
+                    .reconfigure(config -> config.bedrockModel(
+                            "amazon.nova-2-sonic-v1:0", model -> model.withLifecycle(ModelLifecycle.LEGACY)));
             // Still the cached ACTIVE answer: no control-plane call was made.
             assertThat(health(context, "assistant").getDetails()).containsEntry("status", "ACTIVE");
         });
@@ -110,22 +131,28 @@ class AwsBidiHealthContributorAutoConfigurationTests {
 
     @Test
     void canBeTurnedOff() {
-        contextRunner.withPropertyValues("aws.bidi.health.enabled=false")
+        contextRunner
+                .withPropertyValues("aws.bidi.health.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("awsBidiHealthContributor"));
-        contextRunner.withPropertyValues("management.health.awsBidi.enabled=false")
+        contextRunner
+                .withPropertyValues("management.health.awsBidi.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean("awsBidiHealthContributor"));
     }
 
     @Test
     void withoutActuatorHealthNothingIsRegistered() {
-        contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("awsBidiHealthContributor")
+        contextRunner
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean("awsBidiHealthContributor")
                         .hasBean("transcriber"));
     }
 
     @Test
     void withoutTheSageMakerControlPlaneClientOnlyBedrockSessionsAreChecked() {
-        contextRunner.withClassLoader(new FilteredClassLoader("software.amazon.awssdk.services.sagemaker."))
+        contextRunner
+                .withClassLoader(new FilteredClassLoader("software.amazon.awssdk.services.sagemaker."))
                 .run(context -> {
                     CompositeReactiveHealthContributor composite = composite(context);
                     assertThat(composite.getContributor("transcriber")).isNull();

@@ -26,33 +26,46 @@ import reactor.core.publisher.Flux;
 class AwsBidiMetricsAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsBidiMetricsAutoConfiguration.class,
-                    AwsBidiObservationAutoConfiguration.class, AwsBidiEmulatorAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    AwsBidiMetricsAutoConfiguration.class,
+                    AwsBidiObservationAutoConfiguration.class,
+                    AwsBidiEmulatorAutoConfiguration.class,
                     AwsBidiAutoConfiguration.class))
-            .withPropertyValues("aws.bidi.emulator.enabled=true", "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo");
+            .withPropertyValues(
+                    "aws.bidi.emulator.enabled=true", "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo");
 
     @Test
     void sessionsRecordFrameMetersWhenAMeterRegistryExists() {
         contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             assertThat(context).hasSingleBean(MeterExchangeListener.class);
-            context.getBean("echo", BidirectionalSession.class).exchange(Flux.just(Frame.text("hi")))
+            context.getBean("echo", BidirectionalSession.class)
+                    .exchange(Flux.just(Frame.text("hi")))
                     .blockLast(Duration.ofSeconds(30));
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("aws.bidi.frames").tags("session", "echo", "service", "sagemaker", "direction", "outbound")
-                    .counter().count()).isEqualTo(1);
-            assertThat(registry.get("aws.bidi.frames").tags("direction", "inbound").counter().count()).isEqualTo(1);
+            assertThat(registry.get("aws.bidi.frames")
+                            .tags("session", "echo", "service", "sagemaker", "direction", "outbound")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("aws.bidi.frames")
+                            .tags("direction", "inbound")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
         });
     }
 
     @Test
     void noMeterRegistryNoMeterListener() {
-        contextRunner.run(context -> assertThat(context).doesNotHaveBean(MeterExchangeListener.class)
+        contextRunner.run(context -> assertThat(context)
+                .doesNotHaveBean(MeterExchangeListener.class)
                 .doesNotHaveBean(ObservationExchangeListener.class));
     }
 
     @Test
     void metersCanBeTurnedOff() {
-        contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        contextRunner
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("aws.bidi.metrics.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(MeterExchangeListener.class));
     }
@@ -60,29 +73,42 @@ class AwsBidiMetricsAutoConfigurationTests {
     @Test
     void withoutMicrometerNothingIsRegisteredAndSessionsStillWork() {
         contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer")).run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(MeterExchangeListener.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(MeterExchangeListener.class)
                     .doesNotHaveBean(ObservationExchangeListener.class);
-            assertThat(context.getBean("echo", BidirectionalSession.class).exchange(Flux.just(Frame.text("hi")))
-                    .map(Frame::asString).collectList().block(Duration.ofSeconds(30))).containsExactly("hi");
+            assertThat(context.getBean("echo", BidirectionalSession.class)
+                            .exchange(Flux.just(Frame.text("hi")))
+                            .map(Frame::asString)
+                            .collectList()
+                            .block(Duration.ofSeconds(30)))
+                    .containsExactly("hi");
         });
     }
 
     @Test
     void oneObservationPerExchange() {
-        contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create).run(context -> {
-            context.getBean("echo", BidirectionalSession.class).exchange(Flux.just(Frame.text("hi")))
-                    .blockLast(Duration.ofSeconds(30));
-            TestObservationRegistry registry = (TestObservationRegistry) context.getBean(ObservationRegistry.class);
-            await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                    .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped()
-                    .hasLowCardinalityKeyValue("session", "echo")
-                    .hasLowCardinalityKeyValue("outcome", "completed"));
-        });
+        contextRunner
+                .withBean(ObservationRegistry.class, TestObservationRegistry::create)
+                .run(context -> {
+                    context.getBean("echo", BidirectionalSession.class)
+                            .exchange(Flux.just(Frame.text("hi")))
+                            .blockLast(Duration.ofSeconds(30));
+                    TestObservationRegistry registry =
+                            (TestObservationRegistry) context.getBean(ObservationRegistry.class);
+                    await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                            .that()
+                            .hasBeenStopped()
+                            .hasLowCardinalityKeyValue("session", "echo")
+                            .hasLowCardinalityKeyValue("outcome", "completed"));
+                });
     }
 
     @Test
     void aConventionBeanReplacesTheDefaultNaming() {
-        contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+        contextRunner
+                .withBean(ObservationRegistry.class, TestObservationRegistry::create)
                 .withBean(ExchangeObservationConvention.class, () -> new DefaultExchangeObservationConvention() {
                     @Override
                     public String getName() {
@@ -90,17 +116,22 @@ class AwsBidiMetricsAutoConfigurationTests {
                     }
                 })
                 .run(context -> {
-                    context.getBean("echo", BidirectionalSession.class).exchange(Flux.just(Frame.text("hi")))
+                    context.getBean("echo", BidirectionalSession.class)
+                            .exchange(Flux.just(Frame.text("hi")))
                             .blockLast(Duration.ofSeconds(30));
-                    TestObservationRegistry registry = (TestObservationRegistry) context.getBean(ObservationRegistry.class);
+                    TestObservationRegistry registry =
+                            (TestObservationRegistry) context.getBean(ObservationRegistry.class);
                     await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                            .hasObservationWithNameEqualTo("voice.exchange").that().hasBeenStopped());
+                            .hasObservationWithNameEqualTo("voice.exchange")
+                            .that()
+                            .hasBeenStopped());
                 });
     }
 
     @Test
     void observationsCanBeTurnedOff() {
-        contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+        contextRunner
+                .withBean(ObservationRegistry.class, TestObservationRegistry::create)
                 .withPropertyValues("aws.bidi.observations.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ObservationExchangeListener.class));
     }

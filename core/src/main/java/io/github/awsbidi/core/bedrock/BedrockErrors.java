@@ -1,10 +1,9 @@
 package io.github.awsbidi.core.bedrock;
 
-import java.util.Locale;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.internal.SdkErrors;
+import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.ConflictException;
@@ -22,8 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 /** Every modeled Bedrock Runtime exception of the operation as a {@link BidiStreamException}. */
 final class BedrockErrors {
 
-    private BedrockErrors() {
-    }
+    private BedrockErrors() {}
 
     static BidiStreamException translate(Throwable failure) {
         Throwable error = SdkErrors.unwrap(failure);
@@ -37,7 +35,8 @@ final class BedrockErrors {
             return SdkErrors.of(ErrorKind.THROTTLING, true, "ThrottlingException", e);
         }
         if (error instanceof ModelStreamErrorException e) {
-            String code = e.originalStatusCode() != null ? "ModelStreamErrorException(" + e.originalStatusCode() + ")"
+            String code = e.originalStatusCode() != null
+                    ? "ModelStreamErrorException(" + e.originalStatusCode() + ")"
                     : "ModelStreamErrorException";
             return SdkErrors.of(ErrorKind.MODEL_STREAM_ERROR, true, code, e);
         }

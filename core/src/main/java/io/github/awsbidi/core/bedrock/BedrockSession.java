@@ -1,12 +1,11 @@
 package io.github.awsbidi.core.bedrock;
 
-import java.util.Objects;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.internal.TransportSession;
+import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
@@ -22,20 +21,20 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidir
  */
 public final class BedrockSession extends TransportSession<InvokeModelWithBidirectionalStreamInput> {
 
-    private BedrockSession(String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings,
-            SessionOptions options) {
+    private BedrockSession(
+            String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings, SessionOptions options) {
         super(name, new BedrockTransport(client, settings, regionId(client)), options);
     }
 
     /** A session with default {@link SessionOptions}. */
-    public static BedrockSession create(String name, BedrockRuntimeAsyncClient client,
-            BedrockSessionSettings settings) {
+    public static BedrockSession create(
+            String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings) {
         return create(name, client, settings, SessionOptions.defaults());
     }
 
     /** A session named {@code name} invoking {@code settings}' model through {@code client}. */
-    public static BedrockSession create(String name, BedrockRuntimeAsyncClient client,
-            BedrockSessionSettings settings, SessionOptions options) {
+    public static BedrockSession create(
+            String name, BedrockRuntimeAsyncClient client, BedrockSessionSettings settings, SessionOptions options) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");

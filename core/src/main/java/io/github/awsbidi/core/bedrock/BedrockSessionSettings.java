@@ -17,8 +17,8 @@ public record BedrockSessionSettings(String modelId) {
             throw BidiStreamException.validation("modelId must not be empty");
         }
         if (modelId.length() > MODEL_ID_MAX) {
-            throw BidiStreamException.validation("modelId is " + modelId.length()
-                    + " characters long, over the limit of " + MODEL_ID_MAX);
+            throw BidiStreamException.validation(
+                    "modelId is " + modelId.length() + " characters long, over the limit of " + MODEL_ID_MAX);
         }
         for (int i = 0; i < modelId.length(); i++) {
             char c = modelId.charAt(i);

@@ -1,14 +1,13 @@
 package io.github.awsbidi.core.bedrock;
 
-import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.internal.StreamTransport;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -67,8 +66,10 @@ final class BedrockTransport implements StreamTransport<InvokeModelWithBidirecti
     }
 
     @Override
-    public CompletableFuture<Void> invoke(ExchangeOptions options,
-            Publisher<InvokeModelWithBidirectionalStreamInput> requests, ResponseCallbacks callbacks) {
+    public CompletableFuture<Void> invoke(
+            ExchangeOptions options,
+            Publisher<InvokeModelWithBidirectionalStreamInput> requests,
+            ResponseCallbacks callbacks) {
         InvokeModelWithBidirectionalStreamRequest request = InvokeModelWithBidirectionalStreamRequest.builder()
                 .modelId(settings.modelId())
                 .build();

@@ -18,8 +18,7 @@ final class SessionEndEvent {
 
     private static final byte[] NAME = "\"sessionEnd\"".getBytes(StandardCharsets.US_ASCII);
 
-    private SessionEndEvent() {
-    }
+    private SessionEndEvent() {}
 
     /** Whether {@code payload} (read without moving its position) is a session-end event. */
     static boolean matches(ByteBuffer payload) {

@@ -1,5 +1,6 @@
 package io.github.awsbidi.core.client;
 
+import io.github.awsbidi.core.Target;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
-import io.github.awsbidi.core.Target;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -65,14 +64,14 @@ public final class BidiClientFactory implements AutoCloseable {
 
     /** The shared SageMaker Runtime HTTP/2 client for {@code connection}, built on first use. */
     public SageMakerRuntimeHttp2AsyncClient sageMaker(ConnectionSettings connection) {
-        return (SageMakerRuntimeHttp2AsyncClient) clients.computeIfAbsent(key(Target.Service.SAGEMAKER, connection),
-                key -> buildSageMaker(connection));
+        return (SageMakerRuntimeHttp2AsyncClient)
+                clients.computeIfAbsent(key(Target.Service.SAGEMAKER, connection), key -> buildSageMaker(connection));
     }
 
     /** The shared Bedrock Runtime client for {@code connection}, built on first use. */
     public BedrockRuntimeAsyncClient bedrock(ConnectionSettings connection) {
-        return (BedrockRuntimeAsyncClient) clients.computeIfAbsent(key(Target.Service.BEDROCK, connection),
-                key -> buildBedrock(connection));
+        return (BedrockRuntimeAsyncClient)
+                clients.computeIfAbsent(key(Target.Service.BEDROCK, connection), key -> buildBedrock(connection));
     }
 
     /** How many distinct clients this factory has built and not closed. */
@@ -102,8 +101,8 @@ public final class BidiClientFactory implements AutoCloseable {
     }
 
     private BedrockRuntimeAsyncClient buildBedrock(ConnectionSettings connection) {
-        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
-                .httpClientBuilder(httpClient(Target.Service.BEDROCK, connection));
+        BedrockRuntimeAsyncClientBuilder builder =
+                BedrockRuntimeAsyncClient.builder().httpClientBuilder(httpClient(Target.Service.BEDROCK, connection));
         apply(builder, connection);
         bedrockCustomizers.forEach(customizer -> customizer.accept(builder));
         builder.overrideConfiguration(withoutRetries(builder.overrideConfiguration()));
@@ -123,8 +122,8 @@ public final class BidiClientFactory implements AutoCloseable {
     }
 
     static ClientOverrideConfiguration withoutRetries(@Nullable ClientOverrideConfiguration configuration) {
-        ClientOverrideConfiguration.Builder builder = configuration != null ? configuration.toBuilder()
-                : ClientOverrideConfiguration.builder();
+        ClientOverrideConfiguration.Builder builder =
+                configuration != null ? configuration.toBuilder() : ClientOverrideConfiguration.builder();
         return builder.retryStrategy(AwsRetryStrategy.doNotRetry()).build();
     }
 
@@ -134,8 +133,8 @@ public final class BidiClientFactory implements AutoCloseable {
         if (maxStreams == null && service == Target.Service.SAGEMAKER) {
             maxStreams = 1L;
         }
-        Http2Configuration.Builder http2 = Http2Configuration.builder()
-                .healthCheckPingPeriod(httpSettings.healthCheckPingPeriod());
+        Http2Configuration.Builder http2 =
+                Http2Configuration.builder().healthCheckPingPeriod(httpSettings.healthCheckPingPeriod());
         if (maxStreams != null) {
             http2.maxStreams(maxStreams);
         }
@@ -155,12 +154,14 @@ public final class BidiClientFactory implements AutoCloseable {
         httpCustomizers.forEach(customizer -> customizer.accept(builder));
         // Re-pinned after the customizers: without HTTP/2 both operations fail. Over TLS the protocol is negotiated
         // with ALPN as AWS expects; plaintext (a local emulator) has no ALPN and speaks HTTP/2 with prior knowledge.
-        return builder.protocol(Protocol.HTTP2).protocolNegotiation(plaintext(connection)
-                ? ProtocolNegotiation.ASSUME_PROTOCOL : ProtocolNegotiation.ALPN);
+        return builder.protocol(Protocol.HTTP2)
+                .protocolNegotiation(
+                        plaintext(connection) ? ProtocolNegotiation.ASSUME_PROTOCOL : ProtocolNegotiation.ALPN);
     }
 
     private static boolean plaintext(ConnectionSettings connection) {
-        return connection.endpointOverride() != null && "http".equalsIgnoreCase(connection.endpointOverride().getScheme());
+        return connection.endpointOverride() != null
+                && "http".equalsIgnoreCase(connection.endpointOverride().getScheme());
     }
 
     /** Closes every client this factory built; it builds no more. */
@@ -178,8 +179,7 @@ public final class BidiClientFactory implements AutoCloseable {
         }
     }
 
-    private record Key(Target.Service service, ConnectionSettings connection) {
-    }
+    private record Key(Target.Service service, ConnectionSettings connection) {}
 
     /** Builds a {@link BidiClientFactory}. */
     public static final class Builder {
@@ -189,8 +189,7 @@ public final class BidiClientFactory implements AutoCloseable {
         private final List<Consumer<SageMakerRuntimeHttp2AsyncClientBuilder>> sageMakerCustomizers = new ArrayList<>();
         private final List<Consumer<BedrockRuntimeAsyncClientBuilder>> bedrockCustomizers = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The HTTP client settings (defaults: {@link HttpClientSettings#defaults()}). */
         public Builder httpSettings(HttpClientSettings httpSettings) {

@@ -1,7 +1,6 @@
 package io.github.awsbidi.core.client;
 
 import java.net.URI;
-
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -17,7 +16,9 @@ import software.amazon.awssdk.regions.Region;
  * @param endpointOverride an endpoint such as a local emulator's {@code http://127.0.0.1:port}, or {@code null}
  * @param credentialsProvider the credentials, or {@code null} for the SDK's default chain
  */
-public record ConnectionSettings(@Nullable Region region, @Nullable URI endpointOverride,
+public record ConnectionSettings(
+        @Nullable Region region,
+        @Nullable URI endpointOverride,
         @Nullable AwsCredentialsProvider credentialsProvider) {
 
     private static final ConnectionSettings DEFAULTS = new ConnectionSettings(null, null, null);

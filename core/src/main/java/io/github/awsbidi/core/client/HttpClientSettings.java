@@ -1,8 +1,7 @@
 package io.github.awsbidi.core.client;
 
-import java.time.Duration;
-
 import io.github.awsbidi.core.InvalidSettingException;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.TlsTrustManagersProvider;
 
@@ -31,27 +30,48 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  *     ahead, per stream), or {@code null} for the SDK's default of 1 MiB
  * @param tlsTrustManagers trust for TLS, e.g. a local emulator's certificate; {@code null} for the JDK's
  */
-public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPerConnection, Duration connectTimeout,
-        Duration acquireTimeout, Duration readTimeout, Duration writeTimeout, Duration healthCheckPingPeriod,
-        @Nullable Integer initialWindowSize, @Nullable TlsTrustManagersProvider tlsTrustManagers) {
+public record HttpClientSettings(
+        int maxConcurrency,
+        @Nullable Long maxStreamsPerConnection,
+        Duration connectTimeout,
+        Duration acquireTimeout,
+        Duration readTimeout,
+        Duration writeTimeout,
+        Duration healthCheckPingPeriod,
+        @Nullable Integer initialWindowSize,
+        @Nullable TlsTrustManagersProvider tlsTrustManagers) {
 
     /** The smallest HTTP/2 window RFC 9113 allows to start with is its default, 65,535 bytes. */
     public static final int MIN_INITIAL_WINDOW_SIZE = 65_535;
 
-    private static final HttpClientSettings DEFAULTS = new HttpClientSettings(200, null, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), null, null);
+    private static final HttpClientSettings DEFAULTS = new HttpClientSettings(
+            200,
+            null,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            Duration.ZERO,
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            null,
+            null);
 
     public HttpClientSettings {
         InvalidSettingException.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1");
-        InvalidSettingException.require(maxStreamsPerConnection == null || maxStreamsPerConnection >= 1,
-                "maxStreamsPerConnection", maxStreamsPerConnection, "must be at least 1");
+        InvalidSettingException.require(
+                maxStreamsPerConnection == null || maxStreamsPerConnection >= 1,
+                "maxStreamsPerConnection",
+                maxStreamsPerConnection,
+                "must be at least 1");
         positive("connectTimeout", connectTimeout);
         positive("acquireTimeout", acquireTimeout);
         notNegative("readTimeout", readTimeout);
         notNegative("writeTimeout", writeTimeout);
         positive("healthCheckPingPeriod", healthCheckPingPeriod);
-        InvalidSettingException.require(initialWindowSize == null || initialWindowSize >= MIN_INITIAL_WINDOW_SIZE,
-                "initialWindowSize", initialWindowSize, "must be at least " + MIN_INITIAL_WINDOW_SIZE + " bytes");
+        InvalidSettingException.require(
+                initialWindowSize == null || initialWindowSize >= MIN_INITIAL_WINDOW_SIZE,
+                "initialWindowSize",
+                initialWindowSize,
+                "must be at least " + MIN_INITIAL_WINDOW_SIZE + " bytes");
     }
 
     /** The defaults described above. */
@@ -61,53 +81,109 @@ public record HttpClientSettings(int maxConcurrency, @Nullable Long maxStreamsPe
 
     /** These settings with another HTTP/2 receive window per stream ({@code null}: the SDK's 1 MiB). */
     public HttpClientSettings withInitialWindowSize(@Nullable Integer initialWindowSize) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings with another concurrency limit. */
     public HttpClientSettings withMaxConcurrency(int maxConcurrency) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings with another number of streams per connection ({@code null}: the service default). */
     public HttpClientSettings withMaxStreamsPerConnection(@Nullable Long maxStreamsPerConnection) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings with other connect and acquire timeouts. */
     public HttpClientSettings withConnectTimeouts(Duration connectTimeout, Duration acquireTimeout) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings with other read and write timeouts ({@link Duration#ZERO} disables). */
     public HttpClientSettings withIoTimeouts(Duration readTimeout, Duration writeTimeout) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings with another PING period. */
     public HttpClientSettings withHealthCheckPingPeriod(Duration healthCheckPingPeriod) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     /** These settings trusting other certificates ({@code null}: the JDK's trust store). */
     public HttpClientSettings withTlsTrustManagers(@Nullable TlsTrustManagersProvider tlsTrustManagers) {
-        return new HttpClientSettings(maxConcurrency, maxStreamsPerConnection, connectTimeout, acquireTimeout,
-                readTimeout, writeTimeout, healthCheckPingPeriod, initialWindowSize, tlsTrustManagers);
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers);
     }
 
     private static void positive(String field, Duration value) {
-        InvalidSettingException.require(value != null && !value.isNegative() && !value.isZero(), field, value,
-                "must be positive");
+        InvalidSettingException.require(
+                value != null && !value.isNegative() && !value.isZero(), field, value, "must be positive");
     }
 
     private static void notNegative(String field, Duration value) {
-        InvalidSettingException.require(value != null && !value.isNegative(), field, value,
-                "must not be negative (ZERO disables it)");
+        InvalidSettingException.require(
+                value != null && !value.isNegative(), field, value, "must not be negative (ZERO disables it)");
     }
 }

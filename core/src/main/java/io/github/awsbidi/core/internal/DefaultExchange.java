@@ -1,11 +1,10 @@
 package io.github.awsbidi.core.internal;
 
-import java.util.Optional;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.Frame;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -179,8 +178,17 @@ final class DefaultExchange implements Exchange, ExchangeRun.LiveListener {
                 }
             }
             if (!accepted) {
-                Operators.error(subscriber, new BidiStreamException(ErrorKind.CLIENT, false, null, null,
-                        "an exchange's responses can be read once only", null, null, null));
+                Operators.error(
+                        subscriber,
+                        new BidiStreamException(
+                                ErrorKind.CLIENT,
+                                false,
+                                null,
+                                null,
+                                "an exchange's responses can be read once only",
+                                null,
+                                null,
+                                null));
                 return;
             }
             subscriber.onSubscribe(new Subscription() {

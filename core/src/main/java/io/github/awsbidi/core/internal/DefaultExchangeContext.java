@@ -1,14 +1,12 @@
 package io.github.awsbidi.core.internal;
 
-import reactor.util.context.ContextView;
-
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.listener.ExchangeContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.awsbidi.core.Target;
-import io.github.awsbidi.core.listener.ExchangeContext;
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.ContextView;
 
 /** The state of one exchange that listeners and the {@link io.github.awsbidi.core.Exchange} handle read. */
 final class DefaultExchangeContext implements ExchangeContext {
@@ -25,7 +23,8 @@ final class DefaultExchangeContext implements ExchangeContext {
     // Created on first use: exchanges nobody listens to never allocate it.
     private volatile @Nullable Map<Object, Object> attributes;
 
-    DefaultExchangeContext(String id, String sessionName, Target target, long startNanos, ContextView subscriberContext) {
+    DefaultExchangeContext(
+            String id, String sessionName, Target target, long startNanos, ContextView subscriberContext) {
         this.id = id;
         this.sessionName = sessionName;
         this.target = target;

@@ -1,9 +1,5 @@
 package io.github.awsbidi.core.internal;
 
-import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Function;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.ExchangeOptions;
@@ -11,6 +7,9 @@ import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.listener.ExchangeListener;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -61,8 +60,11 @@ public final class ExchangeEngine<I> {
         });
     }
 
-    private ExchangeRun<I> newRun(ExchangeOptions exchangeOptions, Publisher<Frame> requests,
-            ExchangeRun.@Nullable LiveListener liveListener, ContextView subscriberContext) {
+    private ExchangeRun<I> newRun(
+            ExchangeOptions exchangeOptions,
+            Publisher<Frame> requests,
+            ExchangeRun.@Nullable LiveListener liveListener,
+            ContextView subscriberContext) {
         Target target;
         ExchangeOptions headers;
         try {
@@ -72,17 +74,25 @@ public final class ExchangeEngine<I> {
         } catch (BidiStreamException e) {
             throw e.in(sessionName, transport.target(ExchangeOptions.defaults()));
         }
-        DefaultExchangeContext context = new DefaultExchangeContext(UUID.randomUUID().toString(), sessionName,
-                target, System.nanoTime(), subscriberContext)
+        DefaultExchangeContext context = new DefaultExchangeContext(
+                        UUID.randomUUID().toString(), sessionName, target, System.nanoTime(), subscriberContext)
                 .requestHeaders(headers.modelInvocationPath(), headers.modelQueryString());
-        return new ExchangeRun<>(transport, exchangeOptions, options.retryPolicy(), options.openTimeout(), listener,
-                context, requests, frameCheck, liveListener);
+        return new ExchangeRun<>(
+                transport,
+                exchangeOptions,
+                options.retryPolicy(),
+                options.openTimeout(),
+                listener,
+                context,
+                requests,
+                frameCheck,
+                liveListener);
     }
 
     private @Nullable RuntimeException checkFrame(Frame frame) {
         if (frame.size() > options.maxFrameBytes()) {
             return BidiStreamException.validation("frame payload is " + frame.size()
-                    + " bytes, over the limit of maxFrameBytes=" + options.maxFrameBytes() + " bytes")
+                            + " bytes, over the limit of maxFrameBytes=" + options.maxFrameBytes() + " bytes")
                     .in(sessionName, transport.target(ExchangeOptions.defaults()));
         }
         return null;

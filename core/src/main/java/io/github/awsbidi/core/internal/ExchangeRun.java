@@ -1,12 +1,5 @@
 package io.github.awsbidi.core.internal;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
@@ -14,6 +7,12 @@ import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -52,9 +51,16 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private volatile boolean endAsked;
     private long delaysNanos;
 
-    ExchangeRun(StreamTransport<I> transport, ExchangeOptions options, RetryPolicy retryPolicy, Duration openTimeout,
-            ExchangeListener listener, DefaultExchangeContext context, Publisher<Frame> requests,
-            Function<Frame, @Nullable RuntimeException> frameCheck, @Nullable LiveListener liveListener) {
+    ExchangeRun(
+            StreamTransport<I> transport,
+            ExchangeOptions options,
+            RetryPolicy retryPolicy,
+            Duration openTimeout,
+            ExchangeListener listener,
+            DefaultExchangeContext context,
+            Publisher<Frame> requests,
+            Function<Frame, @Nullable RuntimeException> frameCheck,
+            @Nullable LiveListener liveListener) {
         this.transport = transport;
         this.options = options;
         this.retryPolicy = retryPolicy;
@@ -63,8 +69,8 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         this.listening = listener != ExchangeListener.NONE;
         this.context = context;
         this.liveListener = liveListener;
-        this.relay = new RequestRelay(requests, frameCheck, options.replayUnconfirmed(), retryPolicy.maxReplayBytes(),
-                this);
+        this.relay =
+                new RequestRelay(requests, frameCheck, options.replayUnconfirmed(), retryPolicy.maxReplayBytes(), this);
     }
 
     DefaultExchangeContext context() {
@@ -81,14 +87,16 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             frames = frames.doOnNext(this::received);
         }
         return frames.doOnSubscribe(subscription -> {
-            if (listening) {
-                listener.opened(context);
-            }
-        }).doOnError(error -> {
-            if (listening) {
-                listener.error(context, ErrorKind.of(error), error);
-            }
-        }).doFinally(this::finish);
+                    if (listening) {
+                        listener.opened(context);
+                    }
+                })
+                .doOnError(error -> {
+                    if (listening) {
+                        listener.error(context, ErrorKind.of(error), error);
+                    }
+                })
+                .doFinally(this::finish);
     }
 
     private Mono<Flux<Frame>> attempt() {
@@ -117,7 +125,8 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private Mono<?> retryDecision(Retry.RetrySignal signal) {
         Throwable failure = signal.failure();
         int attemptsMade = (int) signal.totalRetries() + 1;
-        if (!(failure instanceof BidiStreamException error) || !retryPolicy.retries(error)
+        if (!(failure instanceof BidiStreamException error)
+                || !retryPolicy.retries(error)
                 || attemptsMade >= retryPolicy.maxAttempts()) {
             return Mono.error(failure);
         }
@@ -141,11 +150,17 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         if (lost == 0) {
             return error;
         }
-        BidiStreamException explained = new BidiStreamException(error.kind(), error.retryable(),
-                error.errorCode().orElse(null), error.statusCode().orElse(null), error.detail() + "; not retried: "
+        BidiStreamException explained = new BidiStreamException(
+                error.kind(),
+                error.retryable(),
+                error.errorCode().orElse(null),
+                error.statusCode().orElse(null),
+                error.detail() + "; not retried: "
                         + lost + " frame(s) went to the failed attempt and the exchange did not opt in to replaying "
                         + "them (ExchangeOptions.withReplayUnconfirmed)",
-                error.getCause(), error.target().orElse(null), error.sessionName().orElse(null));
+                error.getCause(),
+                error.target().orElse(null),
+                error.sessionName().orElse(null));
         explained.setStackTrace(error.getStackTrace());
         return explained;
     }
@@ -172,10 +187,16 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         if (endAsked || relay.requestsEnded()) {
             return null;
         }
-        return translate(new BidiStreamException(ErrorKind.CONNECTION, true, null, null,
+        return translate(new BidiStreamException(
+                ErrorKind.CONNECTION,
+                true,
+                null,
+                null,
                 "the response stream ended while requests were still being sent and no frame asked the service to "
                         + "end it: the stream was reset or its connection lost",
-                null, null, null));
+                null,
+                null,
+                null));
     }
 
     private void received(Frame frame) {
@@ -268,9 +289,16 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             if (answered) {
                 return;
             }
-            failed(new BidiStreamException(ErrorKind.CONNECTION, true, null, null, "the service did not answer the "
-                    + "new stream within the open timeout of " + openTimeout + " (SessionOptions.openTimeout)", null,
-                    null, null));
+            failed(new BidiStreamException(
+                    ErrorKind.CONNECTION,
+                    true,
+                    null,
+                    null,
+                    "the service did not answer the " + "new stream within the open timeout of " + openTimeout
+                            + " (SessionOptions.openTimeout)",
+                    null,
+                    null,
+                    null));
             cancelCall();
         }
 

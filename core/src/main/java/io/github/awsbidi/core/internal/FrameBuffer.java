@@ -1,12 +1,11 @@
 package io.github.awsbidi.core.internal;
 
-import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Frame;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -58,10 +57,18 @@ final class FrameBuffer implements Publisher<Frame>, Subscription {
                 queue.add(frame);
                 waiting = null;
             } else if (waitingSend != null) {
-                return Mono.error(new BidiStreamException(ErrorKind.CLIENT, false, null, null, "send(Frame) called "
-                        + "while a previous send is still waiting for room in the buffer of " + capacity
-                        + " frames: await each send before the next (the refused frame was not accepted; every frame "
-                        + "accepted before it is still sent)", null, null, null));
+                return Mono.error(new BidiStreamException(
+                        ErrorKind.CLIENT,
+                        false,
+                        null,
+                        null,
+                        "send(Frame) called "
+                                + "while a previous send is still waiting for room in the buffer of " + capacity
+                                + " frames: await each send before the next (the refused frame was not accepted; every frame "
+                                + "accepted before it is still sent)",
+                        null,
+                        null,
+                        null));
             } else {
                 waiting = Sinks.empty();
                 waitingSend = waiting;
@@ -109,8 +116,15 @@ final class FrameBuffer implements Publisher<Frame>, Subscription {
         if (cause instanceof BidiStreamException bidi) {
             return bidi;
         }
-        return new BidiStreamException(ErrorKind.CLIENT, false, null, null,
-                "the exchange has ended" + (completed ? " (complete() was called)" : ""), cause, null, null);
+        return new BidiStreamException(
+                ErrorKind.CLIENT,
+                false,
+                null,
+                null,
+                "the exchange has ended" + (completed ? " (complete() was called)" : ""),
+                cause,
+                null,
+                null);
     }
 
     @Override
@@ -152,7 +166,7 @@ final class FrameBuffer implements Publisher<Frame>, Subscription {
         }
         int missed = 1;
         do {
-            for (;;) {
+            for (; ; ) {
                 Frame frame = null;
                 Sinks.Empty<Void> admitted = null;
                 boolean complete = false;

@@ -1,13 +1,12 @@
 package io.github.awsbidi.core.internal;
 
+import io.github.awsbidi.core.Frame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import io.github.awsbidi.core.Frame;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -64,8 +63,12 @@ final class RequestRelay implements Subscriber<Frame> {
     private long retainedBytes;
     private boolean replayOverflow;
 
-    RequestRelay(Publisher<Frame> source, Function<Frame, @Nullable RuntimeException> frameCheck, boolean replay,
-            long maxReplayBytes, Events events) {
+    RequestRelay(
+            Publisher<Frame> source,
+            Function<Frame, @Nullable RuntimeException> frameCheck,
+            boolean replay,
+            long maxReplayBytes,
+            Events events) {
         this.source = source;
         this.frameCheck = frameCheck;
         this.replay = replay;
@@ -128,7 +131,9 @@ final class RequestRelay implements Subscriber<Frame> {
 
     /** Whether another attempt may be made without losing or sending twice what the server may have seen. */
     synchronized boolean canRetry() {
-        return !confirmed && !cancelled && upstreamError == null
+        return !confirmed
+                && !cancelled
+                && upstreamError == null
                 && (sentUnconfirmed == 0 || (replay && !replayOverflow));
     }
 

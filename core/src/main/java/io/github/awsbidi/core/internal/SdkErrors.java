@@ -1,14 +1,13 @@
 package io.github.awsbidi.core.internal;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -19,8 +18,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  */
 public final class SdkErrors {
 
-    private SdkErrors() {
-    }
+    private SdkErrors() {}
 
     /** {@code error} without the future wrappers around it. */
     public static Throwable unwrap(Throwable error) {
@@ -53,16 +51,17 @@ public final class SdkErrors {
             return new BidiStreamException(ErrorKind.CONNECTION, true, null, null, describe(error), error, null, null);
         }
         if (error instanceof SdkClientException && mentionsCredentials(error.getMessage())) {
-            return new BidiStreamException(ErrorKind.CREDENTIALS, false, null, null, describe(error), error, null,
-                    null);
+            return new BidiStreamException(
+                    ErrorKind.CREDENTIALS, false, null, null, describe(error), error, null, null);
         }
         return new BidiStreamException(ErrorKind.CLIENT, false, null, null, describe(error), error, null, null);
     }
 
     /** A typed error for a modeled service exception. */
-    public static BidiStreamException of(ErrorKind kind, boolean retryable, @Nullable String errorCode,
-            AwsServiceException error) {
-        String code = errorCode != null ? errorCode
+    public static BidiStreamException of(
+            ErrorKind kind, boolean retryable, @Nullable String errorCode, AwsServiceException error) {
+        String code = errorCode != null
+                ? errorCode
                 : error.awsErrorDetails() != null ? error.awsErrorDetails().errorCode() : null;
         Integer status = error.statusCode() > 0 ? error.statusCode() : null;
         return new BidiStreamException(kind, retryable, code, status, serviceMessage(error), error, null, null);
@@ -85,10 +84,17 @@ public final class SdkErrors {
                 ErrorKind.THROTTLING;
             case "AccessDeniedException", "AccessDenied" -> ErrorKind.ACCESS_DENIED;
             // An unknown access key is rejected credentials, not a missing permission.
-            case "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature",
-                    "IncompleteSignatureException", "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException",
-                    "MissingAuthenticationToken", "MissingAuthenticationTokenException", "RequestExpired" ->
-                ErrorKind.CREDENTIALS;
+            case "UnrecognizedClientException",
+                    "InvalidSignatureException",
+                    "SignatureDoesNotMatch",
+                    "IncompleteSignature",
+                    "IncompleteSignatureException",
+                    "InvalidClientTokenId",
+                    "ExpiredToken",
+                    "ExpiredTokenException",
+                    "MissingAuthenticationToken",
+                    "MissingAuthenticationTokenException",
+                    "RequestExpired" -> ErrorKind.CREDENTIALS;
             case "ResourceNotFoundException", "NotFound" -> ErrorKind.NOT_FOUND;
             case "ServiceQuotaExceededException" -> ErrorKind.QUOTA;
             case "ValidationException", "ValidationError", "InputValidationError" -> ErrorKind.VALIDATION;
@@ -116,16 +122,20 @@ public final class SdkErrors {
 
     static boolean isConnectionFailure(Throwable error) {
         for (Throwable current = error; current != null; current = current.getCause()) {
-            if (current instanceof IOException || current instanceof ClosedChannelException
+            if (current instanceof IOException
+                    || current instanceof ClosedChannelException
                     || current instanceof TimeoutException) {
                 return true;
             }
             String type = current.getClass().getSimpleName();
             // The Netty client's own failures are internal classes: recognise them by name.
-            if (type.equals("PingFailedException") || type.equals("GoAwayException")
+            if (type.equals("PingFailedException")
+                    || type.equals("GoAwayException")
                     || type.equals("Http2ConnectionTerminatingException")
-                    || type.equals("ConnectTimeoutException") || type.equals("ReadTimeoutException")
-                    || type.equals("WriteTimeoutException") || type.equals("Http2Exception")
+                    || type.equals("ConnectTimeoutException")
+                    || type.equals("ReadTimeoutException")
+                    || type.equals("WriteTimeoutException")
+                    || type.equals("Http2Exception")
                     || type.equals("StreamException")) {
                 return true;
             }

@@ -1,11 +1,10 @@
 package io.github.awsbidi.core.internal;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 

@@ -1,13 +1,12 @@
 package io.github.awsbidi.core.listener;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.Frame;
 
 /** Calls several listeners in order; one failing listener does not keep the others from being called. */
 final class CompositeExchangeListener implements ExchangeListener {

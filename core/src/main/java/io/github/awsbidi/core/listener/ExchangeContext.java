@@ -1,12 +1,10 @@
 package io.github.awsbidi.core.listener;
 
+import io.github.awsbidi.core.Target;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
-
-import java.util.Optional;
-
-import io.github.awsbidi.core.Target;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a listener knows about one exchange. Listeners may keep per-exchange state (a timer sample, an

@@ -1,11 +1,10 @@
 package io.github.awsbidi.core.listener;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Frame;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Callbacks on the life of every exchange of a session: the SPI metrics and tracing plug into.
@@ -26,16 +25,13 @@ public interface ExchangeListener {
     };
 
     /** The exchange started: its first attempt to open a stream is about to be made. */
-    default void opened(ExchangeContext exchange) {
-    }
+    default void opened(ExchangeContext exchange) {}
 
     /** Opening the stream failed with a retryable error; another attempt follows after {@code delay}. */
-    default void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {
-    }
+    default void retrying(ExchangeContext exchange, int attempt, BidiStreamException cause, Duration delay) {}
 
     /** A frame of {@code bytes} payload bytes was handed to the HTTP/2 stream. */
-    default void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {
-    }
+    default void frameSent(ExchangeContext exchange, int bytes, long nanoTime) {}
 
     /**
      * A frame of {@code bytes} payload bytes was handed to the HTTP/2 stream; {@code completesInput} when it ends
@@ -57,8 +53,7 @@ public interface ExchangeListener {
     }
 
     /** A frame of {@code bytes} payload bytes arrived. */
-    default void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {
-    }
+    default void frameReceived(ExchangeContext exchange, int bytes, long nanoTime) {}
 
     /**
      * {@code frame} arrived. Sessions call this method; its default forwards the size to
@@ -72,32 +67,29 @@ public interface ExchangeListener {
      * The service answered the stream's request with its response headers: the stream is open and
      * {@link ExchangeContext#invokedVariant()} is known. An exchange whose every attempt was refused never gets here.
      */
-    default void answered(ExchangeContext exchange, long nanoTime) {
-    }
+    default void answered(ExchangeContext exchange, long nanoTime) {}
 
     /** The request side ended: the caller's publisher completed and its end went to the service. */
-    default void requestsCompleted(ExchangeContext exchange, long nanoTime) {
-    }
+    default void requestsCompleted(ExchangeContext exchange, long nanoTime) {}
 
     /** The first response frame arrived (called before its {@link #frameReceived}). */
-    default void firstResponse(ExchangeContext exchange, long nanoTime) {
-    }
+    default void firstResponse(ExchangeContext exchange, long nanoTime) {}
 
     /** The exchange failed; {@link #closed} follows with {@link Outcome#ERROR}. */
-    default void error(ExchangeContext exchange, ErrorKind kind, Throwable error) {
-    }
+    default void error(ExchangeContext exchange, ErrorKind kind, Throwable error) {}
 
     /** The exchange ended. Called exactly once per {@link #opened}. */
-    default void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {
-    }
+    default void closed(ExchangeContext exchange, Outcome outcome, long nanoTime) {}
 
     /**
      * One listener calling each of {@code listeners} in order and shielding the stream from their exceptions:
      * {@link #NONE} when there are none.
      */
     static ExchangeListener composite(List<? extends ExchangeListener> listeners) {
-        List<ExchangeListener> active = listeners.stream().filter(listener -> listener != NONE)
-                .map(ExchangeListener.class::cast).toList();
+        List<ExchangeListener> active = listeners.stream()
+                .filter(listener -> listener != NONE)
+                .map(ExchangeListener.class::cast)
+                .toList();
         if (active.isEmpty()) {
             return NONE;
         }

@@ -27,6 +27,5 @@ public final class BidiMeterNames {
     /** Tag: the {@link io.github.awsbidi.core.ErrorKind} in lower case, or {@code none}. */
     public static final String TAG_ERROR_KIND = "error.kind";
 
-    private BidiMeterNames() {
-    }
+    private BidiMeterNames() {}
 }

@@ -41,7 +41,8 @@ public class DefaultExchangeObservationConvention implements ExchangeObservation
                 LowCardinalityKeys.SERVICE.withValue(target.service().tag()),
                 LowCardinalityKeys.OPERATION.withValue(target.service().operation()),
                 LowCardinalityKeys.OUTCOME.withValue(outcome != null ? outcome.tag() : "unknown"),
-                LowCardinalityKeys.ERROR_KIND.withValue(errorKind != null ? MeterExchangeListener.errorKindTag(errorKind) : "none"));
+                LowCardinalityKeys.ERROR_KIND.withValue(
+                        errorKind != null ? MeterExchangeListener.errorKindTag(errorKind) : "none"));
         if (target.service() == Target.Service.BEDROCK) {
             values = values.and(
                     LowCardinalityKeys.GEN_AI_PROVIDER_NAME.withValue("aws.bedrock"),
@@ -60,10 +61,12 @@ public class DefaultExchangeObservationConvention implements ExchangeObservation
                 HighCardinalityKeys.FRAMES_SENT.withValue(Long.toString(context.framesSent())),
                 HighCardinalityKeys.FRAMES_RECEIVED.withValue(Long.toString(context.framesReceived())));
         if (exchange.requestId().isPresent()) {
-            values = values.and(HighCardinalityKeys.REQUEST_ID.withValue(exchange.requestId().get()));
+            values = values.and(HighCardinalityKeys.REQUEST_ID.withValue(
+                    exchange.requestId().get()));
         }
         if (exchange.invokedVariant().isPresent()) {
-            values = values.and(HighCardinalityKeys.INVOKED_VARIANT.withValue(exchange.invokedVariant().get()));
+            values = values.and(HighCardinalityKeys.INVOKED_VARIANT.withValue(
+                    exchange.invokedVariant().get()));
         }
         return values;
     }

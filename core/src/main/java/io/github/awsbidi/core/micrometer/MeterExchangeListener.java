@@ -74,8 +74,10 @@ public final class MeterExchangeListener implements ExchangeListener {
         Tags tags = meters != null ? meters.tags : baseTags(exchange);
         Counter.builder(BidiMeterNames.ERRORS)
                 .description("Failed exchanges by error kind")
-                .tags(tags).tag(BidiMeterNames.TAG_ERROR_KIND, errorKindTag(kind))
-                .register(registry).increment();
+                .tags(tags)
+                .tag(BidiMeterNames.TAG_ERROR_KIND, errorKindTag(kind))
+                .register(registry)
+                .increment();
     }
 
     @Override
@@ -96,8 +98,11 @@ public final class MeterExchangeListener implements ExchangeListener {
     }
 
     private static Tags baseTags(ExchangeContext exchange) {
-        return Tags.of(BidiMeterNames.TAG_SESSION, exchange.sessionName(),
-                BidiMeterNames.TAG_SERVICE, exchange.target().service().tag());
+        return Tags.of(
+                BidiMeterNames.TAG_SESSION,
+                exchange.sessionName(),
+                BidiMeterNames.TAG_SERVICE,
+                exchange.target().service().tag());
     }
 
     /** The meters of one exchange, resolved when it opens. */
@@ -123,20 +128,28 @@ public final class MeterExchangeListener implements ExchangeListener {
             sizeIn = sizes(registry, inbound);
             firstResponse = Timer.builder(BidiMeterNames.FIRST_RESPONSE)
                     .description("Time from the start of an exchange to its first response frame")
-                    .tags(tags).register(registry);
+                    .tags(tags)
+                    .register(registry);
             responseLatency = Timer.builder(BidiMeterNames.RESPONSE_LATENCY)
                     .description("Time from an outbound frame that completes an input unit to the next inbound frame")
-                    .tags(tags).register(registry);
+                    .tags(tags)
+                    .register(registry);
         }
 
         private static Counter frames(MeterRegistry registry, Tags tags) {
-            return Counter.builder(BidiMeterNames.FRAMES).description("Frames sent and received")
-                    .baseUnit("frames").tags(tags).register(registry);
+            return Counter.builder(BidiMeterNames.FRAMES)
+                    .description("Frames sent and received")
+                    .baseUnit("frames")
+                    .tags(tags)
+                    .register(registry);
         }
 
         private static DistributionSummary sizes(MeterRegistry registry, Tags tags) {
-            return DistributionSummary.builder(BidiMeterNames.FRAME_SIZE).description("Frame payload sizes")
-                    .baseUnit("bytes").tags(tags).register(registry);
+            return DistributionSummary.builder(BidiMeterNames.FRAME_SIZE)
+                    .description("Frame payload sizes")
+                    .baseUnit("bytes")
+                    .tags(tags)
+                    .register(registry);
         }
     }
 }

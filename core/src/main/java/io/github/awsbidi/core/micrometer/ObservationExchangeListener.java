@@ -34,7 +34,8 @@ public final class ObservationExchangeListener implements ExchangeListener {
     }
 
     /** Observes with a custom convention ({@code null}: the default). */
-    public ObservationExchangeListener(ObservationRegistry registry, @Nullable ExchangeObservationConvention convention) {
+    public ObservationExchangeListener(
+            ObservationRegistry registry, @Nullable ExchangeObservationConvention convention) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.convention = convention;
     }

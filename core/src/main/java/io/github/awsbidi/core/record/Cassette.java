@@ -1,5 +1,10 @@
 package io.github.awsbidi.core.record;
 
+import io.github.awsbidi.core.DataType;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.listener.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,12 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.awsbidi.core.DataType;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.Target;
-import io.github.awsbidi.core.listener.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,8 +56,13 @@ import org.jspecify.annotations.Nullable;
  * @param recordedAt when the exchange started
  * @param events what happened, in order
  */
-public record Cassette(Target target, @Nullable String modelInvocationPath, @Nullable String modelQueryString,
-        String session, Instant recordedAt, List<CassetteEvent> events) {
+public record Cassette(
+        Target target,
+        @Nullable String modelInvocationPath,
+        @Nullable String modelQueryString,
+        String session,
+        Instant recordedAt,
+        List<CassetteEvent> events) {
 
     /** The {@code format} member of every cassette's header. */
     public static final String FORMAT = "aws-bidi-cassette";
@@ -74,14 +78,18 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
 
     /** The request frames, in order. */
     public List<Frame> requests() {
-        return events.stream().filter(CassetteEvent.Request.class::isInstance)
-                .map(event -> ((CassetteEvent.Request) event).frame()).toList();
+        return events.stream()
+                .filter(CassetteEvent.Request.class::isInstance)
+                .map(event -> ((CassetteEvent.Request) event).frame())
+                .toList();
     }
 
     /** The response frames, in order. */
     public List<Frame> responses() {
-        return events.stream().filter(CassetteEvent.Response.class::isInstance)
-                .map(event -> ((CassetteEvent.Response) event).frame()).toList();
+        return events.stream()
+                .filter(CassetteEvent.Response.class::isInstance)
+                .map(event -> ((CassetteEvent.Response) event).frame())
+                .toList();
     }
 
     /** The final event, if the recording reached it. */
@@ -181,8 +189,8 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
         }
         long version = h.number("version");
         if (version != VERSION) {
-            throw new IllegalArgumentException(where + " line 1: version " + version + " is not supported (only "
-                    + VERSION + ")");
+            throw new IllegalArgumentException(
+                    where + " line 1: version " + version + " is not supported (only " + VERSION + ")");
         }
         Target.Service service = switch (h.string("service")) {
             case "sagemaker" -> Target.Service.SAGEMAKER;
@@ -201,8 +209,13 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
             String at = where + " line " + (i + 1);
             events.add(event(new Fields(CassetteJson.parseObject(lines.get(i), at), at)));
         }
-        return new Cassette(target, h.optionalString("modelInvocationPath"), h.optionalString("modelQueryString"),
-                h.string("session"), recordedAt, events);
+        return new Cassette(
+                target,
+                h.optionalString("modelInvocationPath"),
+                h.optionalString("modelQueryString"),
+                h.string("session"),
+                recordedAt,
+                events);
     }
 
     private static CassetteEvent event(Fields line) {
@@ -239,9 +252,13 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
                 throw e.invalid("kind", "is not an ErrorKind");
             }
             Object status = e.members.get("status");
-            error = new RecordedError(kind, Boolean.TRUE.equals(e.members.get("retryable")),
-                    e.optionalString("code"), e.optionalString("awsErrorType"),
-                    status == null ? null : (int) e.number("status"), e.string("message"));
+            error = new RecordedError(
+                    kind,
+                    Boolean.TRUE.equals(e.members.get("retryable")),
+                    e.optionalString("code"),
+                    e.optionalString("awsErrorType"),
+                    status == null ? null : (int) e.number("status"),
+                    e.string("message"));
         }
         return new CassetteEvent.End(at, outcome, error);
     }
@@ -265,8 +282,8 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
             throw line.invalid("payload", "is not base64");
         }
         if (line.members.containsKey("size") && line.number("size") != payload.length) {
-            throw line.invalid("size", "is " + line.number("size") + " but the payload has " + payload.length
-                    + " bytes");
+            throw line.invalid(
+                    "size", "is " + line.number("size") + " but the payload has " + payload.length + " bytes");
         }
         return new Frame(ByteBuffer.wrap(payload), type, last, null);
     }
@@ -285,7 +302,8 @@ public record Cassette(Target target, @Nullable String modelInvocationPath, @Nul
             return text;
         }
 
-        @Nullable String optionalString(String name) {
+        @Nullable
+        String optionalString(String name) {
             return members.containsKey(name) ? string(name) : null;
         }
 

@@ -1,9 +1,8 @@
 package io.github.awsbidi.core.record;
 
-import java.util.Objects;
-
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.listener.Outcome;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One line of a cassette after its header, in the order things happened. Times are microseconds from the start. */
@@ -18,8 +17,7 @@ public sealed interface CassetteEvent {
      * @param atMicros microseconds since the start
      * @param invokedVariant SageMaker's {@code X-Amzn-Invoked-Production-Variant}, or {@code null}
      */
-    record Answered(long atMicros, @Nullable String invokedVariant) implements CassetteEvent {
-    }
+    record Answered(long atMicros, @Nullable String invokedVariant) implements CassetteEvent {}
 
     /**
      * A frame the client sent.
@@ -50,8 +48,7 @@ public sealed interface CassetteEvent {
      *
      * @param atMicros microseconds since the start
      */
-    record RequestsCompleted(long atMicros) implements CassetteEvent {
-    }
+    record RequestsCompleted(long atMicros) implements CassetteEvent {}
 
     /**
      * The exchange ended; always the last line.

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class CassetteJson {
 
-    private CassetteJson() {
-    }
+    private CassetteJson() {}
 
     /** One JSON object on one line; {@code null} values are omitted, nested maps become objects. */
     static String object(Map<String, ?> members) {
@@ -52,7 +50,8 @@ final class CassetteJson {
             Map<String, ?> members = (Map<String, ?>) map;
             writeObject(out, members);
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as cassette JSON");
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as cassette JSON");
         }
     }
 
@@ -111,7 +110,8 @@ final class CassetteJson {
             this.where = where;
         }
 
-        @Nullable Object value() {
+        @Nullable
+        Object value() {
             if (pos >= text.length()) {
                 throw error("unexpected end of input");
             }

@@ -1,5 +1,10 @@
 package io.github.awsbidi.core.record;
 
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.listener.ExchangeContext;
+import io.github.awsbidi.core.listener.ExchangeListener;
+import io.github.awsbidi.core.listener.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,12 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.listener.ExchangeContext;
-import io.github.awsbidi.core.listener.ExchangeListener;
-import io.github.awsbidi.core.listener.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CassetteRecorder implements ExchangeListener {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
     private final Function<String, @Nullable Path> directories;
     private final String description;
@@ -61,7 +60,8 @@ public final class CassetteRecorder implements ExchangeListener {
      */
     public static CassetteRecorder perSession(Map<String, Path> bySession, @Nullable Path others) {
         Map<String, Path> directories = Map.copyOf(bySession);
-        return new CassetteRecorder(session -> directories.getOrDefault(session, others),
+        return new CassetteRecorder(
+                session -> directories.getOrDefault(session, others),
                 directories + (others != null ? ", others: " + others : ""));
     }
 
@@ -82,8 +82,8 @@ public final class CassetteRecorder implements ExchangeListener {
     public void answered(ExchangeContext exchange, long nanoTime) {
         Recording recording = recording(exchange);
         if (recording != null) {
-            recording.add(new CassetteEvent.Answered(recording.micros(nanoTime),
-                    exchange.invokedVariant().orElse(null)));
+            recording.add(new CassetteEvent.Answered(
+                    recording.micros(nanoTime), exchange.invokedVariant().orElse(null)));
         }
     }
 
@@ -126,10 +126,14 @@ public final class CassetteRecorder implements ExchangeListener {
             return;
         }
         exchange.attribute(key, null);
-        recording.add(new CassetteEvent.End(recording.micros(nanoTime), outcome,
-                outcome == Outcome.ERROR ? recording.error : null));
-        Cassette cassette = new Cassette(exchange.target(), exchange.modelInvocationPath().orElse(null),
-                exchange.modelQueryString().orElse(null), exchange.sessionName(), recording.startedAt,
+        recording.add(new CassetteEvent.End(
+                recording.micros(nanoTime), outcome, outcome == Outcome.ERROR ? recording.error : null));
+        Cassette cassette = new Cassette(
+                exchange.target(),
+                exchange.modelInvocationPath().orElse(null),
+                exchange.modelQueryString().orElse(null),
+                exchange.sessionName(),
+                recording.startedAt,
                 recording.events());
         write(recording.directory, cassette, fileName(exchange, recording.startedAt));
     }
@@ -137,8 +141,12 @@ public final class CassetteRecorder implements ExchangeListener {
     private static void write(Path directory, Cassette cassette, String fileName) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve(fileName), cassette.toJsonLines(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    directory.resolve(fileName),
+                    cassette.toJsonLines(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write cassette " + fileName + " into " + directory, e);
         }
@@ -147,8 +155,7 @@ public final class CassetteRecorder implements ExchangeListener {
     private static String fileName(ExchangeContext exchange, Instant startedAt) {
         String session = exchange.sessionName().replaceAll("[^A-Za-z0-9._-]", "_");
         String id = exchange.id().replaceAll("[^A-Za-z0-9]", "");
-        return FILE_TIME.format(startedAt) + "-" + session + "-" + id.substring(0, Math.min(8, id.length()))
-                + ".jsonl";
+        return FILE_TIME.format(startedAt) + "-" + session + "-" + id.substring(0, Math.min(8, id.length())) + ".jsonl";
     }
 
     private @Nullable Recording recording(ExchangeContext exchange) {

@@ -1,9 +1,8 @@
 package io.github.awsbidi.core.record;
 
-import java.util.Objects;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -18,8 +17,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * @param statusCode the HTTP status, when the service refused the stream
  * @param message the service's message (or the client's, for client-side failures)
  */
-public record RecordedError(ErrorKind kind, boolean retryable, @Nullable String errorCode,
-        @Nullable String awsErrorType, @Nullable Integer statusCode, String message) {
+public record RecordedError(
+        ErrorKind kind,
+        boolean retryable,
+        @Nullable String errorCode,
+        @Nullable String awsErrorType,
+        @Nullable Integer statusCode,
+        String message) {
 
     public RecordedError {
         Objects.requireNonNull(kind, "kind");
@@ -33,11 +37,21 @@ public record RecordedError(ErrorKind kind, boolean retryable, @Nullable String 
             if (bidi.getCause() instanceof AwsServiceException service && service.awsErrorDetails() != null) {
                 awsType = service.awsErrorDetails().errorCode();
             }
-            return new RecordedError(bidi.kind(), bidi.retryable(), bidi.errorCode().orElse(null), awsType,
-                    bidi.statusCode().orElse(null), bidi.detail());
+            return new RecordedError(
+                    bidi.kind(),
+                    bidi.retryable(),
+                    bidi.errorCode().orElse(null),
+                    awsType,
+                    bidi.statusCode().orElse(null),
+                    bidi.detail());
         }
         String message = error.getMessage();
-        return new RecordedError(kind, false, null, null, null,
+        return new RecordedError(
+                kind,
+                false,
+                null,
+                null,
+                null,
                 message != null ? message : error.getClass().getName());
     }
 }

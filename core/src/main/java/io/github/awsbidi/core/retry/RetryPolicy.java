@@ -1,14 +1,13 @@
 package io.github.awsbidi.core.retry;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.InvalidSettingException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.InvalidSettingException;
 
 /**
  * How opening a stream is retried. Only <em>opening</em> is retried: once the service has answered with response
@@ -29,28 +28,39 @@ import io.github.awsbidi.core.InvalidSettingException;
  * @param maxReplayBytes how many payload bytes of frames are kept for replay when an exchange opts in to it;
  *        beyond that the exchange is no longer retried
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed,
-        Set<ErrorKind> retryOn, int maxReplayBytes) {
+public record RetryPolicy(
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration maxElapsed,
+        Set<ErrorKind> retryOn,
+        int maxReplayBytes) {
 
     /** The kinds retried by default: throttling, unavailability, transient model errors, connection failures. */
-    public static final Set<ErrorKind> DEFAULT_RETRY_ON = Set.copyOf(EnumSet.of(ErrorKind.THROTTLING,
-            ErrorKind.UNAVAILABLE, ErrorKind.MODEL_ERROR, ErrorKind.MODEL_NOT_READY, ErrorKind.CONNECTION));
+    public static final Set<ErrorKind> DEFAULT_RETRY_ON = Set.copyOf(EnumSet.of(
+            ErrorKind.THROTTLING,
+            ErrorKind.UNAVAILABLE,
+            ErrorKind.MODEL_ERROR,
+            ErrorKind.MODEL_NOT_READY,
+            ErrorKind.CONNECTION));
 
-    private static final RetryPolicy DEFAULTS = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5),
-            Duration.ofSeconds(20), DEFAULT_RETRY_ON, 1024 * 1024);
+    private static final RetryPolicy DEFAULTS = new RetryPolicy(
+            4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(20), DEFAULT_RETRY_ON, 1024 * 1024);
 
-    private static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-            Set.of(), 0);
+    private static final RetryPolicy NONE =
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Set.of(), 0);
 
     public RetryPolicy {
         InvalidSettingException.require(maxAttempts >= 1, "maxAttempts", maxAttempts, "must be at least 1");
         requireNotNegative("initialBackoff", initialBackoff);
         requireNotNegative("maxBackoff", maxBackoff);
         requireNotNegative("maxElapsed", maxElapsed);
-        InvalidSettingException.require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff", maxBackoff,
+        InvalidSettingException.require(
+                maxBackoff.compareTo(initialBackoff) >= 0,
+                "maxBackoff",
+                maxBackoff,
                 "must not be below initialBackoff (" + initialBackoff + ")");
-        InvalidSettingException.require(maxReplayBytes >= 0, "maxReplayBytes", maxReplayBytes,
-                "must not be negative");
+        InvalidSettingException.require(maxReplayBytes >= 0, "maxReplayBytes", maxReplayBytes, "must not be negative");
         retryOn = Set.copyOf(Objects.requireNonNull(retryOn, "retryOn"));
     }
 

@@ -1,10 +1,9 @@
 package io.github.awsbidi.core.sagemaker;
 
-import java.util.Locale;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.internal.SdkErrors;
+import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InputValidationErrorException;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InternalServerErrorException;
@@ -16,8 +15,7 @@ import software.amazon.awssdk.services.sagemakerruntimehttp2.model.ServiceUnavai
 /** SageMaker Runtime HTTP/2's exceptions as {@link BidiStreamException}s. */
 final class SageMakerErrors {
 
-    private SageMakerErrors() {
-    }
+    private SageMakerErrors() {}
 
     static BidiStreamException translate(Throwable failure) {
         Throwable error = SdkErrors.unwrap(failure);
@@ -26,8 +24,8 @@ final class SageMakerErrors {
         }
         if (error instanceof ModelStreamErrorException e) {
             // The container's own error code (e.g. a WebSocket close code) is what the caller needs.
-            return SdkErrors.of(ErrorKind.MODEL_STREAM_ERROR, true, e.errorCode() != null ? e.errorCode()
-                    : "ModelStreamError", e);
+            return SdkErrors.of(
+                    ErrorKind.MODEL_STREAM_ERROR, true, e.errorCode() != null ? e.errorCode() : "ModelStreamError", e);
         }
         if (error instanceof InternalStreamFailureException e) {
             return SdkErrors.of(ErrorKind.INTERNAL, true, "InternalStreamFailure", e);
@@ -36,8 +34,8 @@ final class SageMakerErrors {
             return SdkErrors.of(ErrorKind.MODEL_ERROR, isTransientModelError(e), "ModelError", e);
         }
         if (error instanceof InputValidationErrorException e) {
-            return SdkErrors.of(mentionsNotFound(e) ? ErrorKind.NOT_FOUND : ErrorKind.VALIDATION, false,
-                    "InputValidationError", e);
+            return SdkErrors.of(
+                    mentionsNotFound(e) ? ErrorKind.NOT_FOUND : ErrorKind.VALIDATION, false, "InputValidationError", e);
         }
         if (error instanceof ServiceUnavailableErrorException e) {
             return SdkErrors.of(ErrorKind.UNAVAILABLE, true, "ServiceUnavailableError", e);

@@ -1,8 +1,7 @@
 package io.github.awsbidi.core.sagemaker;
 
-import java.util.regex.Pattern;
-
 import io.github.awsbidi.core.BidiStreamException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The limits AWS puts on the endpoint name and the three optional request headers, checked before sending. */
@@ -21,8 +20,7 @@ final class SageMakerHeaders {
     private static final String QUERY_REGEX = "^" + PAIR + "(?:&" + PAIR + ")*$";
     private static final Pattern QUERY = Pattern.compile(QUERY_REGEX);
 
-    private SageMakerHeaders() {
-    }
+    private SageMakerHeaders() {}
 
     static void endpointName(@Nullable String value) {
         if (value == null || value.isBlank()) {
@@ -39,14 +37,22 @@ final class SageMakerHeaders {
 
     static void modelInvocationPath(@Nullable String value) {
         if (value != null) {
-            check("modelInvocationPath (X-Amzn-SageMaker-Model-Invocation-Path)", value, MODEL_INVOCATION_PATH_MAX,
-                    PATH, PATH_REGEX);
+            check(
+                    "modelInvocationPath (X-Amzn-SageMaker-Model-Invocation-Path)",
+                    value,
+                    MODEL_INVOCATION_PATH_MAX,
+                    PATH,
+                    PATH_REGEX);
         }
     }
 
     static void modelQueryString(@Nullable String value) {
         if (value != null) {
-            check("modelQueryString (X-Amzn-SageMaker-Model-Query-String)", value, MODEL_QUERY_STRING_MAX, QUERY,
+            check(
+                    "modelQueryString (X-Amzn-SageMaker-Model-Query-String)",
+                    value,
+                    MODEL_QUERY_STRING_MAX,
+                    QUERY,
                     "k=v pairs joined by '&', keys matching [a-zA-Z0-9][A-Za-z0-9_-]*, values URL-encoded");
         }
     }
@@ -56,8 +62,8 @@ final class SageMakerHeaders {
             throw BidiStreamException.validation(field + " must not be empty (omit it instead)");
         }
         if (value.length() > maxLength) {
-            throw BidiStreamException.validation(field + " is " + value.length() + " characters long, over the limit of "
-                    + maxLength);
+            throw BidiStreamException.validation(
+                    field + " is " + value.length() + " characters long, over the limit of " + maxLength);
         }
         if (!pattern.matcher(value).matches()) {
             throw BidiStreamException.validation(field + " '" + abbreviate(value) + "' does not match " + rule);

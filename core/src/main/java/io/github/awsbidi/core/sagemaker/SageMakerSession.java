@@ -1,12 +1,11 @@
 package io.github.awsbidi.core.sagemaker;
 
-import java.util.Objects;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.internal.TransportSession;
+import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestStreamEvent;
@@ -22,20 +21,26 @@ import software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestStream
  */
 public final class SageMakerSession extends TransportSession<RequestStreamEvent> {
 
-    private SageMakerSession(String name, SageMakerRuntimeHttp2AsyncClient client, SageMakerSessionSettings settings,
+    private SageMakerSession(
+            String name,
+            SageMakerRuntimeHttp2AsyncClient client,
+            SageMakerSessionSettings settings,
             SessionOptions options) {
         super(name, new SageMakerTransport(client, settings, regionId(client)), options);
     }
 
     /** A session with default {@link SessionOptions}. */
-    public static SageMakerSession create(String name, SageMakerRuntimeHttp2AsyncClient client,
-            SageMakerSessionSettings settings) {
+    public static SageMakerSession create(
+            String name, SageMakerRuntimeHttp2AsyncClient client, SageMakerSessionSettings settings) {
         return create(name, client, settings, SessionOptions.defaults());
     }
 
     /** A session named {@code name} invoking {@code settings}' endpoint through {@code client}. */
-    public static SageMakerSession create(String name, SageMakerRuntimeHttp2AsyncClient client,
-            SageMakerSessionSettings settings, SessionOptions options) {
+    public static SageMakerSession create(
+            String name,
+            SageMakerRuntimeHttp2AsyncClient client,
+            SageMakerSessionSettings settings,
+            SessionOptions options) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param modelQueryString {@code X-Amzn-SageMaker-Model-Query-String} ({@code ≤ 2048}, {@code k=v&k=v} with
  *        URL-encoded values), or {@code null}; appended to the container's WebSocket URL
  */
-public record SageMakerSessionSettings(String endpointName, @Nullable String targetVariant,
-        @Nullable String modelInvocationPath, @Nullable String modelQueryString) {
+public record SageMakerSessionSettings(
+        String endpointName,
+        @Nullable String targetVariant,
+        @Nullable String modelInvocationPath,
+        @Nullable String modelQueryString) {
 
     public SageMakerSessionSettings {
         SageMakerHeaders.endpointName(endpointName);
@@ -50,7 +53,8 @@ public record SageMakerSessionSettings(String endpointName, @Nullable String tar
         if (!options.overridesHeaders()) {
             return this;
         }
-        return new SageMakerSessionSettings(endpointName,
+        return new SageMakerSessionSettings(
+                endpointName,
                 options.targetVariant() != null ? options.targetVariant() : targetVariant,
                 options.modelInvocationPath() != null ? options.modelInvocationPath() : modelInvocationPath,
                 options.modelQueryString() != null ? options.modelQueryString() : modelQueryString);

@@ -1,13 +1,12 @@
 package io.github.awsbidi.core.sagemaker;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.internal.StreamTransport;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -48,8 +47,11 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
     @Override
     public ExchangeOptions effectiveHeaders(ExchangeOptions options) {
         SageMakerSessionSettings effective = settings.merge(options);
-        return new ExchangeOptions(effective.targetVariant(), effective.modelInvocationPath(),
-                effective.modelQueryString(), options.replayUnconfirmed());
+        return new ExchangeOptions(
+                effective.targetVariant(),
+                effective.modelInvocationPath(),
+                effective.modelQueryString(),
+                options.replayUnconfirmed());
     }
 
     @Override
@@ -82,8 +84,8 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
     }
 
     @Override
-    public CompletableFuture<Void> invoke(ExchangeOptions options, Publisher<RequestStreamEvent> requests,
-            ResponseCallbacks callbacks) {
+    public CompletableFuture<Void> invoke(
+            ExchangeOptions options, Publisher<RequestStreamEvent> requests, ResponseCallbacks callbacks) {
         SageMakerSessionSettings effective = settings.merge(options);
         InvokeEndpointWithBidirectionalStreamRequest request = InvokeEndpointWithBidirectionalStreamRequest.builder()
                 .endpointName(effective.endpointName())
@@ -106,8 +108,11 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
         DataType type = UTF8.equals(part.dataType()) ? DataType.UTF8 : DataType.BINARY;
         boolean last = !PARTIAL.equals(part.completionState());
         // asByteBuffer(): a read-only view of the SDK's bytes, no copy.
-        return new Frame(part.bytes() != null ? part.bytes().asByteBuffer() : java.nio.ByteBuffer.allocate(0), type,
-                last, part.p());
+        return new Frame(
+                part.bytes() != null ? part.bytes().asByteBuffer() : java.nio.ByteBuffer.allocate(0),
+                type,
+                last,
+                part.p());
     }
 
     private static @Nullable String requestId(InvokeEndpointWithBidirectionalStreamResponse response) {

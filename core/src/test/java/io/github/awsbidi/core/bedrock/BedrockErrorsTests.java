@@ -23,22 +23,35 @@ class BedrockErrorsTests {
 
     @Test
     void everyModeledExceptionHasItsKind() {
-        assertKind(ValidationException.builder().awsErrorDetails(details("bad event")).build(), ErrorKind.VALIDATION,
-                false, "ValidationException");
+        assertKind(
+                ValidationException.builder()
+                        .awsErrorDetails(details("bad event"))
+                        .build(),
+                ErrorKind.VALIDATION,
+                false,
+                "ValidationException");
         assertKind(ThrottlingException.builder().build(), ErrorKind.THROTTLING, true, "ThrottlingException");
-        assertKind(ModelStreamErrorException.builder().build(), ErrorKind.MODEL_STREAM_ERROR, true,
+        assertKind(
+                ModelStreamErrorException.builder().build(),
+                ErrorKind.MODEL_STREAM_ERROR,
+                true,
                 "ModelStreamErrorException");
         assertKind(ModelTimeoutException.builder().build(), ErrorKind.MODEL_TIMEOUT, true, "ModelTimeoutException");
         assertKind(ModelErrorException.builder().build(), ErrorKind.MODEL_ERROR, false, "ModelErrorException");
-        assertKind(ModelNotReadyException.builder().build(), ErrorKind.MODEL_NOT_READY, true,
-                "ModelNotReadyException");
-        assertKind(ServiceUnavailableException.builder().build(), ErrorKind.UNAVAILABLE, true,
+        assertKind(ModelNotReadyException.builder().build(), ErrorKind.MODEL_NOT_READY, true, "ModelNotReadyException");
+        assertKind(
+                ServiceUnavailableException.builder().build(),
+                ErrorKind.UNAVAILABLE,
+                true,
                 "ServiceUnavailableException");
         assertKind(InternalServerException.builder().build(), ErrorKind.INTERNAL, true, "InternalServerException");
-        assertKind(ResourceNotFoundException.builder().build(), ErrorKind.NOT_FOUND, false,
-                "ResourceNotFoundException");
+        assertKind(
+                ResourceNotFoundException.builder().build(), ErrorKind.NOT_FOUND, false, "ResourceNotFoundException");
         assertKind(AccessDeniedException.builder().build(), ErrorKind.ACCESS_DENIED, false, "AccessDeniedException");
-        assertKind(ServiceQuotaExceededException.builder().build(), ErrorKind.QUOTA, false,
+        assertKind(
+                ServiceQuotaExceededException.builder().build(),
+                ErrorKind.QUOTA,
+                false,
                 "ServiceQuotaExceededException");
         assertKind(ConflictException.builder().build(), ErrorKind.CONFLICT, false, "ConflictException");
     }
@@ -46,7 +59,9 @@ class BedrockErrorsTests {
     @Test
     void modelStreamErrorKeepsTheOriginalStatus() {
         BidiStreamException error = BedrockErrors.translate(ModelStreamErrorException.builder()
-                .originalStatusCode(500).awsErrorDetails(details("model crashed")).build());
+                .originalStatusCode(500)
+                .awsErrorDetails(details("model crashed"))
+                .build());
 
         assertThat(error.errorCode()).contains("ModelStreamErrorException(500)");
         assertThat(error.detail()).isEqualTo("model crashed");
@@ -54,10 +69,17 @@ class BedrockErrorsTests {
 
     @Test
     void novaSonicTransientValidationErrorsAreRetryable() {
-        assertThat(BedrockErrors.translate(ValidationException.builder().awsErrorDetails(details(
-                "Timed out waiting for input events: InternalErrorCode=531 RST_STREAM")).build()).retryable()).isTrue();
-        assertThat(BedrockErrors.translate(ValidationException.builder().awsErrorDetails(details(
-                "System instability detected. Please retry")).build()).retryable()).isTrue();
+        assertThat(BedrockErrors.translate(ValidationException.builder()
+                                .awsErrorDetails(
+                                        details("Timed out waiting for input events: InternalErrorCode=531 RST_STREAM"))
+                                .build())
+                        .retryable())
+                .isTrue();
+        assertThat(BedrockErrors.translate(ValidationException.builder()
+                                .awsErrorDetails(details("System instability detected. Please retry"))
+                                .build())
+                        .retryable())
+                .isTrue();
     }
 
     private static void assertKind(Throwable sdk, ErrorKind kind, boolean retryable, String code) {

@@ -10,14 +10,17 @@ class BedrockSessionSettingsTests {
 
     @Test
     void acceptsModelIdsAndArns() {
-        assertThat(BedrockSessionSettings.of("amazon.nova-2-sonic-v1:0").modelId()).isEqualTo("amazon.nova-2-sonic-v1:0");
-        assertThat(BedrockSessionSettings.of("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x").modelId())
+        assertThat(BedrockSessionSettings.of("amazon.nova-2-sonic-v1:0").modelId())
+                .isEqualTo("amazon.nova-2-sonic-v1:0");
+        assertThat(BedrockSessionSettings.of("arn:aws:bedrock:us-east-1:123456789012:inference-profile/x")
+                        .modelId())
                 .startsWith("arn:");
     }
 
     @Test
     void rejectsEmptyLongOrSpacedIds() {
-        assertThatThrownBy(() -> BedrockSessionSettings.of(" ")).isInstanceOf(BidiStreamException.class)
+        assertThatThrownBy(() -> BedrockSessionSettings.of(" "))
+                .isInstanceOf(BidiStreamException.class)
                 .hasMessageContaining("modelId must not be empty");
         assertThatThrownBy(() -> BedrockSessionSettings.of("m".repeat(2049)))
                 .hasMessageContaining("modelId is 2049 characters long, over the limit of 2048");

@@ -4,23 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class SessionEndEventTests {
 
     @Test
     void recognisesTheSessionEndEventWhateverItsSpacing() {
-        assertThat(SessionEndEvent.matches(utf8("{\"event\":{\"sessionEnd\":{}}}"))).isTrue();
-        assertThat(SessionEndEvent.matches(utf8("{ \"event\" : { \"sessionEnd\" : { } } }"))).isTrue();
+        assertThat(SessionEndEvent.matches(utf8("{\"event\":{\"sessionEnd\":{}}}")))
+                .isTrue();
+        assertThat(SessionEndEvent.matches(utf8("{ \"event\" : { \"sessionEnd\" : { } } }")))
+                .isTrue();
     }
 
     @Test
     void otherEventsAreNotASessionEnd() {
-        assertThat(SessionEndEvent.matches(utf8("{\"event\":{\"promptEnd\":{\"promptName\":\"p\"}}}"))).isFalse();
+        assertThat(SessionEndEvent.matches(utf8("{\"event\":{\"promptEnd\":{\"promptName\":\"p\"}}}")))
+                .isFalse();
         assertThat(SessionEndEvent.matches(utf8("{\"event\":{\"textInput\":{\"content\":\"sessionEnd\"}}}")))
-                .as("the word as a text's content, not a key").isFalse();
-        assertThat(SessionEndEvent.matches(utf8("{\"content\":\"sessionEnd\" }"))).isFalse();
+                .as("the word as a text's content, not a key")
+                .isFalse();
+        assertThat(SessionEndEvent.matches(utf8("{\"content\":\"sessionEnd\" }")))
+                .isFalse();
         assertThat(SessionEndEvent.matches(utf8("\"sessionEn"))).isFalse();
         assertThat(SessionEndEvent.matches(utf8(""))).isFalse();
     }

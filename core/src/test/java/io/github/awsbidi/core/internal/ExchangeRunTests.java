@@ -6,10 +6,6 @@ import static io.github.awsbidi.core.internal.ScriptedTransport.refuse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
@@ -18,6 +14,9 @@ import io.github.awsbidi.core.listener.ExchangeContext;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
 import io.github.awsbidi.core.retry.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -30,8 +29,8 @@ import reactor.util.context.Context;
 class ExchangeRunTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(1),
-            Duration.ofMillis(2));
+    private static final RetryPolicy FAST =
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(2));
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final Events events = new Events();
@@ -45,7 +44,8 @@ class ExchangeRunTests {
                     BidiStreamException bidi = (BidiStreamException) error;
                     assertThat(bidi.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
                     assertThat(bidi.retryable()).isTrue();
-                    assertThat(bidi.detail()).contains("not retried: 3 frame(s) went to the failed attempt")
+                    assertThat(bidi.detail())
+                            .contains("not retried: 3 frame(s) went to the failed attempt")
                             .contains("withReplayUnconfirmed");
                     assertThat(bidi.sessionName()).contains("unit");
                 })
@@ -57,9 +57,13 @@ class ExchangeRunTests {
 
     @Test
     void attemptsThatTookNoFrameAreRetriedAndTheLastOneGetsEveryFrame() {
-        transport.then(refuse(0, ErrorKind.THROTTLING)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+        transport
+                .then(refuse(0, ErrorKind.THROTTLING))
+                .then(refuse(0, ErrorKind.UNAVAILABLE))
+                .then(echo());
 
-        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST).map(Frame::asString))
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST)
+                        .map(Frame::asString))
                 .expectNext("echo:a", "echo:b", "echo:c")
                 .verifyComplete();
         assertThat(transport.calls).hasSize(3);
@@ -70,9 +74,13 @@ class ExchangeRunTests {
 
     @Test
     void withReplayTwoFailedAttemptsInARowStillDeliverEveryFrameOnceInOrder() {
-        transport.then(refuse(2, ErrorKind.MODEL_ERROR)).then(refuse(3, ErrorKind.UNAVAILABLE)).then(echo());
+        transport
+                .then(refuse(2, ErrorKind.MODEL_ERROR))
+                .then(refuse(3, ErrorKind.UNAVAILABLE))
+                .then(echo());
 
-        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), true, FAST).map(Frame::asString))
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), true, FAST)
+                        .map(Frame::asString))
                 .expectNext("echo:a", "echo:b", "echo:c")
                 .verifyComplete();
         assertThat(transport.calls.get(0).taken).containsExactly("a", "b");
@@ -82,7 +90,10 @@ class ExchangeRunTests {
 
     @Test
     void retriesStopAtMaxAttempts() {
-        transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
+        transport
+                .then(refuse(0, ErrorKind.UNAVAILABLE))
+                .then(refuse(0, ErrorKind.UNAVAILABLE))
+                .then(echo());
 
         StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(2)))
                 .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
@@ -94,8 +105,10 @@ class ExchangeRunTests {
     @Test
     void retriesStopWhenTheNextDelayWouldExceedTheTimeBudget() {
         // Delays are 50-100 ms, then 100-200 ms: a 160 ms budget holds the first delay, never the first two.
-        RetryPolicy budget = RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .withMaxElapsed(Duration.ofMillis(160)).withMaxAttempts(10);
+        RetryPolicy budget = RetryPolicy.defaults()
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withMaxElapsed(Duration.ofMillis(160))
+                .withMaxAttempts(10);
         for (int i = 0; i < 5; i++) {
             transport.then(refuse(0, ErrorKind.UNAVAILABLE));
         }
@@ -109,8 +122,8 @@ class ExchangeRunTests {
 
     @Test
     void aZeroBudgetStillAllowsZeroDelays() {
-        RetryPolicy instant = RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO)
-                .withMaxElapsed(Duration.ZERO);
+        RetryPolicy instant =
+                RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO).withMaxElapsed(Duration.ZERO);
         transport.then(refuse(0, ErrorKind.UNAVAILABLE)).then(echo());
 
         StepVerifier.create(run(Flux.just(text("a")), false, instant).map(Frame::asString))
@@ -198,8 +211,7 @@ class ExchangeRunTests {
         // Takes frames until the requests complete, then ends without a response stream.
         transport.then(call -> call.take(2, () -> call.future.complete(null)));
 
-        StepVerifier.create(run(Flux.just(text("a")), false, FAST))
-                .verifyComplete();
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST)).verifyComplete();
         assertThat(transport.calls.get(0).requestsCompleted).isTrue();
     }
 
@@ -227,9 +239,10 @@ class ExchangeRunTests {
 
     @Test
     void aStreamTheServiceNeverAnswersFailsAtTheOpenTimeoutAndIsRetried() {
-        transport.then(call -> { }).then(echo());
+        transport.then(call -> {}).then(echo());
 
-        StepVerifier.create(run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200)).map(Frame::asString))
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200))
+                        .map(Frame::asString))
                 .expectNext("echo:a")
                 .verifyComplete();
         // The timed-out call is reset right after its failure is reported, which a fast retry may overtake.
@@ -239,7 +252,7 @@ class ExchangeRunTests {
 
     @Test
     void theOpenTimeoutEndsTheExchangeWhenNoRetryIsLeft() {
-        transport.then(call -> { });
+        transport.then(call -> {});
         long start = System.nanoTime();
 
         StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(1), Duration.ofMillis(200)))
@@ -309,7 +322,7 @@ class ExchangeRunTests {
     void theCallersErrorEndsTheExchangeEvenIfTheTransportIgnoresIt() {
         transport.then(call -> {
             call.ignoreRequestErrors = true;
-            call.take(1, () -> { });
+            call.take(1, () -> {});
         });
         IllegalStateException broken = new IllegalStateException("microphone unplugged");
 
@@ -329,8 +342,9 @@ class ExchangeRunTests {
                 .expectNextCount(2)
                 .expectError(BidiStreamException.class)
                 .verify(TIMEOUT);
-        assertThat(events.log).containsExactly("opened", "first response", "received", "received",
-                "error CONNECTION", "closed ERROR");
+        assertThat(events.log)
+                .containsExactly(
+                        "opened", "first response", "received", "received", "error CONNECTION", "closed ERROR");
     }
 
     @Test
@@ -351,11 +365,20 @@ class ExchangeRunTests {
     void theHandleIsToldWhenTheStreamIsLive() {
         transport.then(echo());
         java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
-        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
-                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+        DefaultExchangeContext context = new DefaultExchangeContext(
+                "id-1", "unit", transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
 
-        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
-                        events, context, Flux.just(text("a")), frame -> null, live::incrementAndGet).responses())
+        StepVerifier.create(new ExchangeRun<>(
+                                transport,
+                                ExchangeOptions.defaults(),
+                                FAST,
+                                Duration.ofSeconds(30),
+                                events,
+                                context,
+                                Flux.just(text("a")),
+                                frame -> null,
+                                live::incrementAndGet)
+                        .responses())
                 .expectNextCount(1)
                 .verifyComplete();
         assertThat(live).hasValue(1);
@@ -363,10 +386,12 @@ class ExchangeRunTests {
 
     @Test
     void onceTheServiceAnsweredNothingIsRetriedEvenWithReplay() {
-        transport.then(call -> call.take(1, () -> {
-            call.headersOnly();
-            call.fail(ScriptedTransport.error(ErrorKind.UNAVAILABLE));
-        })).then(echo());
+        transport
+                .then(call -> call.take(1, () -> {
+                    call.headersOnly();
+                    call.fail(ScriptedTransport.error(ErrorKind.UNAVAILABLE));
+                }))
+                .then(echo());
 
         StepVerifier.create(run(Flux.just(text("a")), true, FAST))
                 .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
@@ -377,11 +402,20 @@ class ExchangeRunTests {
     @Test
     void theResponseHeadersReachTheExchangeContext() {
         transport.then(echo());
-        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
-                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+        DefaultExchangeContext context = new DefaultExchangeContext(
+                "id-1", "unit", transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
 
-        StepVerifier.create(new ExchangeRun<>(transport, ExchangeOptions.defaults(), FAST, Duration.ofSeconds(30),
-                        events, context, Flux.just(text("a")), frame -> null, null).responses())
+        StepVerifier.create(new ExchangeRun<>(
+                                transport,
+                                ExchangeOptions.defaults(),
+                                FAST,
+                                Duration.ofSeconds(30),
+                                events,
+                                context,
+                                Flux.just(text("a")),
+                                frame -> null,
+                                null)
+                        .responses())
                 .expectNextCount(1)
                 .verifyComplete();
         assertThat(context.invokedVariant()).contains("v1");
@@ -390,8 +424,8 @@ class ExchangeRunTests {
 
     @Test
     void aCallWhoseFutureAloneFailsFailsTheExchange() {
-        transport.then(call -> call.take(1,
-                () -> call.future.completeExceptionally(ScriptedTransport.error(ErrorKind.INTERNAL))));
+        transport.then(call ->
+                call.take(1, () -> call.future.completeExceptionally(ScriptedTransport.error(ErrorKind.INTERNAL))));
 
         StepVerifier.create(run(Flux.just(text("a")), false, FAST))
                 .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.INTERNAL))
@@ -417,10 +451,19 @@ class ExchangeRunTests {
     }
 
     private Flux<Frame> run(Publisher<Frame> requests, boolean replay, RetryPolicy policy, Duration openTimeout) {
-        DefaultExchangeContext context = new DefaultExchangeContext("id-1", "unit",
-                transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
-        return new ExchangeRun<>(transport, ExchangeOptions.defaults().withReplayUnconfirmed(replay), policy,
-                openTimeout, events, context, requests, frame -> null, null).responses();
+        DefaultExchangeContext context = new DefaultExchangeContext(
+                "id-1", "unit", transport.target(ExchangeOptions.defaults()), System.nanoTime(), Context.empty());
+        return new ExchangeRun<>(
+                        transport,
+                        ExchangeOptions.defaults().withReplayUnconfirmed(replay),
+                        policy,
+                        openTimeout,
+                        events,
+                        context,
+                        requests,
+                        frame -> null,
+                        null)
+                .responses();
     }
 
     private static Frame text(String text) {

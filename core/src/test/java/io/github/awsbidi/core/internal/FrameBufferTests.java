@@ -11,12 +11,13 @@ import reactor.test.subscriber.TestSubscriber;
 
 class FrameBufferTests {
 
-    private final FrameBuffer buffer = new FrameBuffer(2,
-            frame -> frame.size() > 4 ? BidiStreamException.validation("over the limit of maxFrameBytes=4") : null);
+    private final FrameBuffer buffer = new FrameBuffer(
+            2, frame -> frame.size() > 4 ? BidiStreamException.validation("over the limit of maxFrameBytes=4") : null);
 
     @Test
     void acceptsUpToCapacityThenMakesTheNextSendWait() {
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(0).build();
         buffer.subscribe(stream);
 
         StepVerifier.create(buffer.send(Frame.text("a"))).verifyComplete();
@@ -39,7 +40,8 @@ class FrameBufferTests {
 
         StepVerifier.create(buffer.send(Frame.text("d")))
                 .expectErrorSatisfies(error -> {
-                    assertThat(error).isInstanceOf(BidiStreamException.class)
+                    assertThat(error)
+                            .isInstanceOf(BidiStreamException.class)
                             .hasMessageContaining("send(Frame) called while a previous send is still waiting for room "
                                     + "in the buffer of 2 frames: await each send before the next");
                     assertThat(((BidiStreamException) error).kind()).isEqualTo(ErrorKind.CLIENT);
@@ -54,8 +56,10 @@ class FrameBufferTests {
         buffer.send(Frame.text("a")).subscribe();
 
         StepVerifier.create(buffer.send(Frame.text("too long")))
-                .verifyErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(BidiStreamException.class,
-                        bidi -> assertThat(bidi.kind()).isEqualTo(ErrorKind.VALIDATION))
+                .verifyErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfSatisfying(
+                                BidiStreamException.class,
+                                bidi -> assertThat(bidi.kind()).isEqualTo(ErrorKind.VALIDATION))
                         .hasMessageContaining("maxFrameBytes=4"));
         buffer.send(Frame.text("b")).subscribe();
         buffer.complete();
@@ -66,15 +70,16 @@ class FrameBufferTests {
 
     @Test
     void completeWaitsForBufferedFramesAndRefusesLaterSends() {
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(0).build();
         buffer.subscribe(stream);
         buffer.send(Frame.text("a")).subscribe();
 
         buffer.complete();
 
         assertThat(stream.isTerminated()).isFalse();
-        StepVerifier.create(buffer.send(Frame.text("b"))).verifyErrorMessage("CLIENT: the exchange has ended "
-                + "(complete() was called)");
+        StepVerifier.create(buffer.send(Frame.text("b")))
+                .verifyErrorMessage("CLIENT: the exchange has ended " + "(complete() was called)");
         stream.request(1);
         assertThat(stream.isTerminatedComplete()).isTrue();
     }
@@ -93,7 +98,8 @@ class FrameBufferTests {
 
     @Test
     void aFrameSentWhileTheStreamAsksGoesOutAtOnce() {
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(1).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(1).build();
         buffer.subscribe(stream);
 
         buffer.send(Frame.text("a")).subscribe();
@@ -106,7 +112,8 @@ class FrameBufferTests {
     void framesBufferedBeforeTheStreamSubscribedGoOutAndCompleteWithoutDemandForTheEnd() {
         buffer.send(Frame.text("a")).subscribe();
         buffer.complete();
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(1).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(1).build();
 
         buffer.subscribe(stream);
 
@@ -117,7 +124,8 @@ class FrameBufferTests {
     @Test
     void anEmptyCompletedBufferEndsAStreamThatAskedForNothing() {
         buffer.complete();
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(0).build();
 
         buffer.subscribe(stream);
 
@@ -141,12 +149,10 @@ class FrameBufferTests {
             }
 
             @Override
-            public void onError(Throwable t) {
-            }
+            public void onError(Throwable t) {}
 
             @Override
-            public void onComplete() {
-            }
+            public void onComplete() {}
         });
         buffer.send(Frame.text("a")).subscribe();
 
@@ -161,7 +167,8 @@ class FrameBufferTests {
 
     @Test
     void cancellingTheStreamEndsTheBufferDroppingItsFramesAndFailingTheWaitingSend() {
-        TestSubscriber<Frame> stream = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> stream =
+                TestSubscriber.builder().initialRequest(0).build();
         buffer.subscribe(stream);
         buffer.send(Frame.text("a")).subscribe();
         buffer.send(Frame.text("b")).subscribe();
@@ -171,7 +178,9 @@ class FrameBufferTests {
 
         waiting.expectError(BidiStreamException.class).verify();
         assertThat(buffer.buffered()).isZero();
-        StepVerifier.create(buffer.send(Frame.text("d"))).expectError(BidiStreamException.class).verify();
+        StepVerifier.create(buffer.send(Frame.text("d")))
+                .expectError(BidiStreamException.class)
+                .verify();
     }
 
     @Test

@@ -3,12 +3,11 @@ package io.github.awsbidi.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.Frame;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.publisher.TestPublisher;
@@ -22,8 +21,8 @@ class RequestRelayTests {
 
     @Test
     void asksTheCallerForNoMoreThanTheSdkRequested() {
-        Flux<Frame> caller = Flux.range(0, 1000).map(i -> Frame.text("f" + i))
-                .doOnRequest(n -> requestedFromCaller.addAndGet(n));
+        Flux<Frame> caller =
+                Flux.range(0, 1000).map(i -> Frame.text("f" + i)).doOnRequest(n -> requestedFromCaller.addAndGet(n));
         RequestRelay relay = relay(caller, false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
 
@@ -74,7 +73,8 @@ class RequestRelayTests {
         relay.detach();
 
         caller.next(Frame.text("late"));
-        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(1).build();
+        TestSubscriber<Frame> second =
+                TestSubscriber.builder().initialRequest(1).build();
         relay.newLeg().subscribe(second);
 
         assertThat(first.getReceivedOnNext()).isEmpty();
@@ -161,7 +161,8 @@ class RequestRelayTests {
     void aCallerThatDeliversLaterOnAnotherThreadIsStillAskedForNoMoreThanTheSdkRequested() {
         java.util.concurrent.atomic.AtomicLong outstanding = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong maxOutstanding = new java.util.concurrent.atomic.AtomicLong();
-        Flux<Frame> caller = Flux.range(0, 200).map(i -> Frame.text("f" + i))
+        Flux<Frame> caller = Flux.range(0, 200)
+                .map(i -> Frame.text("f" + i))
                 .delayElements(java.time.Duration.ofMillis(1))
                 .doOnRequest(n -> maxOutstanding.accumulateAndGet(outstanding.addAndGet(n), Math::max));
         RequestRelay relay = relay(caller, false);
@@ -172,7 +173,8 @@ class RequestRelayTests {
             int before = leg.getReceivedOnNext().size();
             leg.request(4);
             int expected = granted;
-            await().atMost(java.time.Duration.ofSeconds(5)).until(() -> leg.getReceivedOnNext().size() >= expected);
+            await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> leg.getReceivedOnNext().size() >= expected);
             outstanding.addAndGet(-(leg.getReceivedOnNext().size() - before));
         }
 
@@ -212,8 +214,12 @@ class RequestRelayTests {
     @Test
     void anInvalidFrameCancelsTheCallerAndFailsTheLeg() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = new RequestRelay(caller,
-                frame -> frame.size() > 2 ? BidiStreamException.validation("too big") : null, false, 0, events());
+        RequestRelay relay = new RequestRelay(
+                caller,
+                frame -> frame.size() > 2 ? BidiStreamException.validation("too big") : null,
+                false,
+                0,
+                events());
         TestSubscriber<Frame> leg = TestSubscriber.create();
         relay.newLeg().subscribe(leg);
 
@@ -303,7 +309,8 @@ class RequestRelayTests {
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(1).build());
         relay.detach();
         caller.next(Frame.text("a"));
-        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> second =
+                TestSubscriber.builder().initialRequest(0).build();
 
         relay.newLeg().subscribe(second);
 
@@ -328,8 +335,8 @@ class RequestRelayTests {
 
     @Test
     void aCallerThatSubscribesLaterOnAnotherThreadStillDeliversToTheWaitingLeg() {
-        RequestRelay relay = relay(Flux.just(Frame.text("a")).subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
-                false);
+        RequestRelay relay =
+                relay(Flux.just(Frame.text("a")).subscribeOn(reactor.core.scheduler.Schedulers.parallel()), false);
         TestSubscriber<Frame> leg = TestSubscriber.create();
 
         relay.newLeg().subscribe(leg);
@@ -358,7 +365,9 @@ class RequestRelayTests {
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         try {
             org.reactivestreams.Publisher<Frame> slowCaller = subscriber -> later.schedule(
-                    () -> Flux.just(Frame.text("a")).subscribe(subscriber), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    () -> Flux.just(Frame.text("a")).subscribe(subscriber),
+                    50,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             RequestRelay relay = relay(slowCaller, false);
             TestSubscriber<Frame> leg = TestSubscriber.create();
 
@@ -378,7 +387,8 @@ class RequestRelayTests {
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(0).build());
         relay.detach();
         caller.complete();
-        TestSubscriber<Frame> second = TestSubscriber.builder().initialRequest(0).build();
+        TestSubscriber<Frame> second =
+                TestSubscriber.builder().initialRequest(0).build();
 
         relay.newLeg().subscribe(second);
 
@@ -393,8 +403,7 @@ class RequestRelayTests {
 
         relay.onSubscribe(new org.reactivestreams.Subscription() {
             @Override
-            public void request(long n) {
-            }
+            public void request(long n) {}
 
             @Override
             public void cancel() {
@@ -432,8 +441,7 @@ class RequestRelayTests {
     void theStreamIsLiveOnceOnTheFirstRealDemand() {
         RequestRelay relay = new RequestRelay(Flux.never(), frame -> null, false, 0, new RequestRelay.Events() {
             @Override
-            public void frameSent(Frame frame) {
-            }
+            public void frameSent(Frame frame) {}
 
             @Override
             public void streamLive() {
@@ -441,8 +449,7 @@ class RequestRelayTests {
             }
 
             @Override
-            public void requestsFailed(Throwable error) {
-            }
+            public void requestsFailed(Throwable error) {}
         });
         java.util.concurrent.atomic.AtomicReference<org.reactivestreams.Subscription> leg =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -453,16 +460,13 @@ class RequestRelayTests {
             }
 
             @Override
-            public void onNext(Frame frame) {
-            }
+            public void onNext(Frame frame) {}
 
             @Override
-            public void onError(Throwable t) {
-            }
+            public void onError(Throwable t) {}
 
             @Override
-            public void onComplete() {
-            }
+            public void onComplete() {}
         });
 
         leg.get().request(0);
@@ -487,8 +491,7 @@ class RequestRelayTests {
             }
 
             @Override
-            public void streamLive() {
-            }
+            public void streamLive() {}
 
             @Override
             public void requestsFailed(Throwable error) {

@@ -1,17 +1,16 @@
 package io.github.awsbidi.core.internal;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.ExchangeOptions;
-import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.Target;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -81,8 +80,7 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     }
 
     @Override
-    public void validate(ExchangeOptions options) {
-    }
+    public void validate(ExchangeOptions options) {}
 
     @Override
     public boolean completesInput(Frame frame) {
@@ -100,8 +98,8 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     }
 
     @Override
-    public CompletableFuture<Void> invoke(ExchangeOptions options, Publisher<Frame> requests,
-            ResponseCallbacks callbacks) {
+    public CompletableFuture<Void> invoke(
+            ExchangeOptions options, Publisher<Frame> requests, ResponseCallbacks callbacks) {
         Call call = new Call(requests, callbacks);
         calls.add(call);
         Step step = steps.poll();
@@ -115,8 +113,8 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     /** Like the real transports, anything it is given becomes a new typed error (so typed errors must not come here). */
     @Override
     public BidiStreamException translate(Throwable error) {
-        return new BidiStreamException(ErrorKind.INTERNAL, false, "Translated", null, "translated " + error, error,
-                null, null);
+        return new BidiStreamException(
+                ErrorKind.INTERNAL, false, "Translated", null, "translated " + error, error, null, null);
     }
 
     /** One attempt: the request frames it took and its response side. */
@@ -134,7 +132,9 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         private int echoLimit;
         boolean requestsCompleted;
         boolean ignoreRequestErrors;
-        @Nullable Throwable failure;
+
+        @Nullable
+        Throwable failure;
 
         Call(Publisher<Frame> requests, ResponseCallbacks callbacks) {
             this.requests = requests;

@@ -3,12 +3,11 @@ package io.github.awsbidi.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.awsbidi.core.Frame;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.github.awsbidi.core.Frame;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
@@ -64,16 +63,18 @@ class BackPressureTests extends EmulatorSupport {
     void aSlowConsumerKeepsTheFramesInFlightBounded(Wire wire) {
         AtomicLong produced = new AtomicLong();
         byte[] payload = new byte[FRAME_BYTES];
-        Flux<Frame> fastProducer = Flux.range(0, AVAILABLE).map(i -> Frame.binary(payload))
-                .doOnNext(frame -> produced.incrementAndGet());
-        TestSubscriber<Frame> slowConsumer = TestSubscriber.builder().initialRequest(0).build();
+        Flux<Frame> fastProducer =
+                Flux.range(0, AVAILABLE).map(i -> Frame.binary(payload)).doOnNext(frame -> produced.incrementAndGet());
+        TestSubscriber<Frame> slowConsumer =
+                TestSubscriber.builder().initialRequest(0).build();
         List<Sample> samples = new CopyOnWriteArrayList<>();
         sageMaker(wire, "echo").exchange(fastProducer).subscribe(slowConsumer);
         // Each tick samples a whole period after the previous one, when the producer has run as far ahead as the
         // stream lets it. The consumer takes nothing until the buffers are full, so the lead then is their whole
         // capacity (the response window included); after that it takes one frame per tick.
         Disposable pacer = Flux.interval(Duration.ofMillis(100)).subscribe(tick -> {
-            samples.add(new Sample(produced.get(), slowConsumer.getReceivedOnNext().size()));
+            samples.add(
+                    new Sample(produced.get(), slowConsumer.getReceivedOnNext().size()));
             if (filledAt(samples) >= 0) {
                 slowConsumer.request(1);
             }
@@ -89,15 +90,20 @@ class BackPressureTests extends EmulatorSupport {
         }
         List<Sample> all = List.copyOf(samples);
         int filled = filledAt(all);
-        List<Long> leads = all.subList(0, filled + READ_TICKS + 1).stream().map(Sample::lead).toList();
+        List<Long> leads = all.subList(0, filled + READ_TICKS + 1).stream()
+                .map(Sample::lead)
+                .toList();
         long capacity = leads.get(filled);
 
-        assertThat(leads).as("lead of the producer over the consumer, one sample per 100 ms")
+        assertThat(leads)
+                .as("lead of the producer over the consumer, one sample per 100 ms")
                 .allSatisfy(lead -> assertThat(lead).isLessThan(MAX_LEAD));
-        assertThat(all.get(filled + READ_TICKS).consumed()).as("frames the consumer took")
+        assertThat(all.get(filled + READ_TICKS).consumed())
+                .as("frames the consumer took")
                 .isGreaterThan(READ_TICKS / 2);
         assertThat(leads.subList(filled, leads.size()))
-                .as("lead while the consumer reads, the buffers having filled at %d frames (all samples: %s)",
+                .as(
+                        "lead while the consumer reads, the buffers having filled at %d frames (all samples: %s)",
                         capacity, leads)
                 .allSatisfy(lead -> assertThat(lead).isLessThanOrEqualTo(capacity + REFILL_SLACK));
     }

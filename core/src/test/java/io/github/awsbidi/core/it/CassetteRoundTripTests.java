@@ -3,15 +3,6 @@ package io.github.awsbidi.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.DataType;
@@ -37,6 +28,14 @@ import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Cassettes;
 import io.github.awsbidi.emulator.config.Faults;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,14 +63,25 @@ class CassetteRoundTripTests {
     @BeforeEach
     void startLiveEmulator() {
         live = BidiEmulator.start(EmulatorConfig.builder()
-                .sagemakerEndpoint("echo-broken", SageMakerEndpoint.of("echo")
-                        .withFaults(Faults.none().withInStreamError("ModelStreamError", 2, "container crashed")))
-                .bedrockModel("echo.timeout-v1:0", BedrockModel.echo()
-                        .withFaults(Faults.none().withInStreamError("modelTimeoutException", 1, "stream too long")))
-                .bedrockModel("echo.throttled-v1:0", BedrockModel.echo()
-                        .withFaults(Faults.none().withOpenError("ThrottlingException", -1, "Too many requests")))
-                .bedrockModel(EmulatorConfig.NOVA_2_SONIC, model -> model.withNovaSonic(
-                        model.novaSonic().toBuilder().timeScale(0.05).build()))
+                .sagemakerEndpoint(
+                        "echo-broken",
+                        SageMakerEndpoint.of("echo")
+                                .withFaults(
+                                        Faults.none().withInStreamError("ModelStreamError", 2, "container crashed")))
+                .bedrockModel(
+                        "echo.timeout-v1:0",
+                        BedrockModel.echo()
+                                .withFaults(
+                                        Faults.none().withInStreamError("modelTimeoutException", 1, "stream too long")))
+                .bedrockModel(
+                        "echo.throttled-v1:0",
+                        BedrockModel.echo()
+                                .withFaults(
+                                        Faults.none().withOpenError("ThrottlingException", -1, "Too many requests")))
+                .bedrockModel(
+                        EmulatorConfig.NOVA_2_SONIC,
+                        model -> model.withNovaSonic(
+                                model.novaSonic().toBuilder().timeScale(0.05).build()))
                 .build());
         factory = BidiClientFactory.builder().build();
     }
@@ -83,21 +93,25 @@ class CassetteRoundTripTests {
     }
 
     private static ConnectionSettings connection(BidiEmulator emulator) {
-        return new ConnectionSettings(Region.of(emulator.region()), emulator.endpoint(), StaticCredentialsProvider
-                .create(AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
+        return new ConnectionSettings(
+                Region.of(emulator.region()),
+                emulator.endpoint(),
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
     }
 
     private SessionOptions recording() {
         return SessionOptions.defaults().withListener(new CassetteRecorder(tapes));
     }
 
-    private SageMakerSession sageMaker(BidiEmulator emulator, SageMakerSessionSettings settings, SessionOptions options) {
+    private SageMakerSession sageMaker(
+            BidiEmulator emulator, SageMakerSessionSettings settings, SessionOptions options) {
         return SageMakerSession.create("transcriber", factory.sageMaker(connection(emulator)), settings, options);
     }
 
     private BedrockSession bedrock(BidiEmulator emulator, String modelId, SessionOptions options) {
-        return BedrockSession.create("assistant", factory.bedrock(connection(emulator)),
-                BedrockSessionSettings.of(modelId), options);
+        return BedrockSession.create(
+                "assistant", factory.bedrock(connection(emulator)), BedrockSessionSettings.of(modelId), options);
     }
 
     /** The one cassette the recorder wrote, once the exchange has ended. */
@@ -114,26 +128,33 @@ class CassetteRoundTripTests {
 
     private BidiEmulator replaying(Function<Cassettes, Cassettes> settings) {
         return BidiEmulator.start(EmulatorConfig.builder()
-                .cassettes(settings.apply(Cassettes.none().withDirectory(tapes))).build());
+                .cassettes(settings.apply(Cassettes.none().withDirectory(tapes)))
+                .build());
     }
 
     private static List<String> describe(List<Frame> frames) {
-        return frames.stream().map(frame -> frame.type() + "/" + (frame.last() ? "COMPLETE" : "PARTIAL") + "/"
-                + java.util.HexFormat.of().formatHex(frame.toByteArray())).toList();
+        return frames.stream()
+                .map(frame -> frame.type() + "/" + (frame.last() ? "COMPLETE" : "PARTIAL") + "/"
+                        + java.util.HexFormat.of().formatHex(frame.toByteArray()))
+                .toList();
     }
 
     private static List<Frame> audioExchange() {
-        return List.of(Frame.text("{\"start\":true}"),
+        return List.of(
+                Frame.text("{\"start\":true}"),
                 new Frame(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), DataType.BINARY, false, null),
                 Frame.binary(new byte[] {5, 6}));
     }
 
     @Test
     void sageMakerEchoRecordedThenReplayedGivesTheSameResponses() throws IOException {
-        SageMakerSessionSettings settings = SageMakerSessionSettings.of("echo").withModelInvocationPath("v1/listen")
+        SageMakerSessionSettings settings = SageMakerSessionSettings.of("echo")
+                .withModelInvocationPath("v1/listen")
                 .withModelQueryString("language=en");
-        List<Frame> original = sageMaker(live, settings, recording()).exchange(Flux.fromIterable(audioExchange()))
-                .collectList().block(TIMEOUT);
+        List<Frame> original = sageMaker(live, settings, recording())
+                .exchange(Flux.fromIterable(audioExchange()))
+                .collectList()
+                .block(TIMEOUT);
         Cassette cassette = recorded();
 
         assertThat(cassette.target()).isEqualTo(Target.sageMaker("us-east-1", "echo", null));
@@ -143,16 +164,24 @@ class CassetteRoundTripTests {
         assertThat(describe(cassette.requests())).isEqualTo(describe(audioExchange()));
         assertThat(describe(cassette.responses())).isEqualTo(describe(original));
         // Request frames may leave before the answer arrives: the answer is somewhere, once.
-        assertThat(cassette.events()).filteredOn(CassetteEvent.Answered.class::isInstance).singleElement()
-                .extracting(event -> ((CassetteEvent.Answered) event).invokedVariant()).isEqualTo("variant-1");
+        assertThat(cassette.events())
+                .filteredOn(CassetteEvent.Answered.class::isInstance)
+                .singleElement()
+                .extracting(event -> ((CassetteEvent.Answered) event).invokedVariant())
+                .isEqualTo("variant-1");
         assertThat(cassette.events()).anyMatch(CassetteEvent.RequestsCompleted.class::isInstance);
         assertThat(cassette.end().outcome()).isEqualTo(Outcome.COMPLETED);
-        assertThat(Files.readString(cassetteFiles().get(0))).doesNotContain("AWS4-HMAC-SHA256")
-                .doesNotContain(live.secretAccessKey() + "\"").doesNotContainIgnoringCase("signature");
+        assertThat(Files.readString(cassetteFiles().get(0)))
+                .doesNotContain("AWS4-HMAC-SHA256")
+                .doesNotContain(live.secretAccessKey() + "\"")
+                .doesNotContainIgnoringCase("signature");
 
         try (BidiEmulator replay = replaying(c -> c.withMatching(Cassettes.Matching.EXACT))) {
             SageMakerSession unchanged = sageMaker(replay, settings, SessionOptions.defaults());
-            List<Frame> replayed = unchanged.exchange(Flux.fromIterable(audioExchange())).collectList().block(TIMEOUT);
+            List<Frame> replayed = unchanged
+                    .exchange(Flux.fromIterable(audioExchange()))
+                    .collectList()
+                    .block(TIMEOUT);
             assertThat(describe(replayed)).isEqualTo(describe(original)).hasSize(3);
         }
     }
@@ -160,19 +189,23 @@ class CassetteRoundTripTests {
     @Test
     void divergingRequestFailsNamingTheFrameIndex() throws IOException {
         SageMakerSessionSettings settings = SageMakerSessionSettings.of("echo");
-        sageMaker(live, settings, recording()).exchange(Flux.fromIterable(audioExchange())).blockLast(TIMEOUT);
+        sageMaker(live, settings, recording())
+                .exchange(Flux.fromIterable(audioExchange()))
+                .blockLast(TIMEOUT);
         recorded();
 
         try (BidiEmulator replay = replaying(c -> c.withTimeScale(0))) {
             List<Frame> other = List.of(audioExchange().get(0), Frame.binary(new byte[] {1, 2, 3}));
-            Throwable failure = catchFailure(sageMaker(replay, settings, SessionOptions.defaults()
-                    .withRetryPolicy(RetryPolicy.none())), Flux.fromIterable(other).concatWith(Flux.never()));
+            Throwable failure = catchFailure(
+                    sageMaker(replay, settings, SessionOptions.defaults().withRetryPolicy(RetryPolicy.none())),
+                    Flux.fromIterable(other).concatWith(Flux.never()));
 
             assertThat(failure).isInstanceOfSatisfying(BidiStreamException.class, bidi -> {
                 assertThat(bidi.kind()).isEqualTo(ErrorKind.MODEL_STREAM_ERROR);
                 assertThat(bidi.errorCode()).contains("CassetteMismatch");
-                assertThat(bidi.detail()).contains("request frame 1 differs from the recording: recorded BINARY, "
-                        + "PARTIAL, 4 bytes, sent BINARY, COMPLETE, 3 bytes");
+                assertThat(bidi.detail())
+                        .contains("request frame 1 differs from the recording: recorded BINARY, "
+                                + "PARTIAL, 4 bytes, sent BINARY, COMPLETE, 3 bytes");
             });
         }
     }
@@ -181,13 +214,15 @@ class CassetteRoundTripTests {
     void sageMakerStreamErrorReplaysAsTheSameTypedError() throws IOException {
         SageMakerSessionSettings settings = SageMakerSessionSettings.of("echo-broken");
         SessionOptions noRetry = SessionOptions.defaults().withRetryPolicy(RetryPolicy.none());
-        Throwable original = catchFailure(sageMaker(live, settings, noRetry.withListener(new CassetteRecorder(tapes))),
+        Throwable original = catchFailure(
+                sageMaker(live, settings, noRetry.withListener(new CassetteRecorder(tapes))),
                 Flux.fromIterable(audioExchange()).concatWith(Flux.never()));
         Cassette cassette = recorded();
         assertThat(cassette.end().error()).isNotNull();
 
         try (BidiEmulator replay = replaying(c -> c.withTimeScale(0))) {
-            Throwable replayed = catchFailure(sageMaker(replay, settings, noRetry),
+            Throwable replayed = catchFailure(
+                    sageMaker(replay, settings, noRetry),
                     Flux.fromIterable(audioExchange()).concatWith(Flux.never()));
             assertSameError(replayed, original, ErrorKind.MODEL_STREAM_ERROR);
         }
@@ -196,30 +231,41 @@ class CassetteRoundTripTests {
     @Test
     void bedrockEchoAndItsErrorsReplay() throws IOException {
         List<Frame> events = List.of(Frame.json("{\"event\":{\"sessionStart\":{}}}"), Frame.json("{\"n\":2}"));
-        List<Frame> original = bedrock(live, "echo.cassette-v1:0", recording()).exchange(Flux.fromIterable(events))
-                .collectList().block(TIMEOUT);
+        List<Frame> original = bedrock(live, "echo.cassette-v1:0", recording())
+                .exchange(Flux.fromIterable(events))
+                .collectList()
+                .block(TIMEOUT);
         assertThat(recorded().target()).isEqualTo(Target.bedrock("us-east-1", "echo.cassette-v1:0"));
         Path echoCassette = cassetteFiles().get(0);
         Files.move(echoCassette, tapes.resolve("echo.jsonl.kept"));
 
         SessionOptions noRetry = SessionOptions.defaults().withRetryPolicy(RetryPolicy.none());
-        Throwable timeout = catchFailure(bedrock(live, "echo.timeout-v1:0",
-                noRetry.withListener(new CassetteRecorder(tapes))), Flux.just(events.get(0)).concatWith(Flux.never()));
+        Throwable timeout = catchFailure(
+                bedrock(live, "echo.timeout-v1:0", noRetry.withListener(new CassetteRecorder(tapes))),
+                Flux.just(events.get(0)).concatWith(Flux.never()));
         recorded();
         Files.move(cassetteFiles().get(0), tapes.resolve("timeout.jsonl.kept"));
-        Throwable throttled = catchFailure(bedrock(live, "echo.throttled-v1:0",
-                noRetry.withListener(new CassetteRecorder(tapes))), Flux.never());
+        Throwable throttled = catchFailure(
+                bedrock(live, "echo.throttled-v1:0", noRetry.withListener(new CassetteRecorder(tapes))), Flux.never());
         assertThat(recorded().events()).noneMatch(CassetteEvent.Answered.class::isInstance);
         Files.move(tapes.resolve("echo.jsonl.kept"), tapes.resolve("echo.jsonl"));
         Files.move(tapes.resolve("timeout.jsonl.kept"), tapes.resolve("timeout.jsonl"));
 
         try (BidiEmulator replay = replaying(c -> c.withTimeScale(0))) {
             List<Frame> replayed = bedrock(replay, "echo.cassette-v1:0", SessionOptions.defaults())
-                    .exchange(Flux.fromIterable(events)).collectList().block(TIMEOUT);
+                    .exchange(Flux.fromIterable(events))
+                    .collectList()
+                    .block(TIMEOUT);
             assertThat(describe(replayed)).isEqualTo(describe(original)).hasSize(2);
-            assertSameError(catchFailure(bedrock(replay, "echo.timeout-v1:0", noRetry),
-                    Flux.just(events.get(0)).concatWith(Flux.never())), timeout, ErrorKind.MODEL_TIMEOUT);
-            assertSameError(catchFailure(bedrock(replay, "echo.throttled-v1:0", noRetry), Flux.never()), throttled,
+            assertSameError(
+                    catchFailure(
+                            bedrock(replay, "echo.timeout-v1:0", noRetry),
+                            Flux.just(events.get(0)).concatWith(Flux.never())),
+                    timeout,
+                    ErrorKind.MODEL_TIMEOUT);
+            assertSameError(
+                    catchFailure(bedrock(replay, "echo.throttled-v1:0", noRetry), Flux.never()),
+                    throttled,
                     ErrorKind.THROTTLING);
         }
     }
@@ -228,12 +274,15 @@ class CassetteRoundTripTests {
     void novaSonicTurnRecordedThenReplayed() throws IOException {
         List<Frame> original = novaSonicTurn(bedrock(live, EmulatorConfig.NOVA_2_SONIC, recording()));
         Cassette cassette = recorded();
-        assertThat(original).anyMatch(frame -> frame.asString().contains("audioOutput"))
+        assertThat(original)
+                .anyMatch(frame -> frame.asString().contains("audioOutput"))
                 .anyMatch(frame -> frame.asString().contains("completionEnd"));
         assertThat(cassette.end().outcome()).isEqualTo(Outcome.COMPLETED);
 
-        try (BidiEmulator replay = replaying(c -> c.withMatching(Cassettes.Matching.EXACT).withTimeScale(0.2))) {
-            List<Frame> replayed = novaSonicTurn(bedrock(replay, EmulatorConfig.NOVA_2_SONIC, SessionOptions.defaults()));
+        try (BidiEmulator replay =
+                replaying(c -> c.withMatching(Cassettes.Matching.EXACT).withTimeScale(0.2))) {
+            List<Frame> replayed =
+                    novaSonicTurn(bedrock(replay, EmulatorConfig.NOVA_2_SONIC, SessionOptions.defaults()));
             assertThat(describe(replayed)).isEqualTo(describe(original));
         }
     }
@@ -242,30 +291,37 @@ class CassetteRoundTripTests {
     private static List<Frame> novaSonicTurn(BidirectionalSession session) {
         Sinks.Many<Frame> input = Sinks.many().unicast().onBackpressureBuffer();
         String prompt = "\"promptName\":\"prompt-1\"";
-        Stream.of("{\"event\":{\"sessionStart\":{\"inferenceConfiguration\":{\"maxTokens\":1024,\"topP\":0.9,"
-                        + "\"temperature\":0.7}}}}",
-                "{\"event\":{\"promptStart\":{" + prompt + ",\"textOutputConfiguration\":{\"mediaType\":\"text/plain\"},"
-                        + "\"audioOutputConfiguration\":{\"mediaType\":\"audio/lpcm\",\"sampleRateHertz\":24000,"
-                        + "\"sampleSizeBits\":16,\"channelCount\":1,\"voiceId\":\"matthew\",\"encoding\":\"base64\","
-                        + "\"audioType\":\"SPEECH\"}}}}",
-                "{\"event\":{\"contentStart\":{" + prompt + ",\"contentName\":\"system\",\"type\":\"TEXT\","
-                        + "\"interactive\":false,\"role\":\"SYSTEM\",\"textInputConfiguration\":{\"mediaType\":"
-                        + "\"text/plain\"}}}}",
-                "{\"event\":{\"textInput\":{" + prompt + ",\"contentName\":\"system\",\"content\":\"Be brief.\"}}}",
-                "{\"event\":{\"contentEnd\":{" + prompt + ",\"contentName\":\"system\"}}}",
-                "{\"event\":{\"contentStart\":{" + prompt + ",\"contentName\":\"q\",\"type\":\"TEXT\","
-                        + "\"interactive\":true,\"role\":\"USER\",\"textInputConfiguration\":{\"mediaType\":"
-                        + "\"text/plain\"}}}}",
-                "{\"event\":{\"textInput\":{" + prompt + ",\"contentName\":\"q\",\"content\":\"How are you?\"}}}",
-                "{\"event\":{\"contentEnd\":{" + prompt + ",\"contentName\":\"q\"}}}")
+        Stream.of(
+                        "{\"event\":{\"sessionStart\":{\"inferenceConfiguration\":{\"maxTokens\":1024,\"topP\":0.9,"
+                                + "\"temperature\":0.7}}}}",
+                        "{\"event\":{\"promptStart\":{" + prompt
+                                + ",\"textOutputConfiguration\":{\"mediaType\":\"text/plain\"},"
+                                + "\"audioOutputConfiguration\":{\"mediaType\":\"audio/lpcm\",\"sampleRateHertz\":24000,"
+                                + "\"sampleSizeBits\":16,\"channelCount\":1,\"voiceId\":\"matthew\",\"encoding\":\"base64\","
+                                + "\"audioType\":\"SPEECH\"}}}}",
+                        "{\"event\":{\"contentStart\":{" + prompt + ",\"contentName\":\"system\",\"type\":\"TEXT\","
+                                + "\"interactive\":false,\"role\":\"SYSTEM\",\"textInputConfiguration\":{\"mediaType\":"
+                                + "\"text/plain\"}}}}",
+                        "{\"event\":{\"textInput\":{" + prompt
+                                + ",\"contentName\":\"system\",\"content\":\"Be brief.\"}}}",
+                        "{\"event\":{\"contentEnd\":{" + prompt + ",\"contentName\":\"system\"}}}",
+                        "{\"event\":{\"contentStart\":{" + prompt + ",\"contentName\":\"q\",\"type\":\"TEXT\","
+                                + "\"interactive\":true,\"role\":\"USER\",\"textInputConfiguration\":{\"mediaType\":"
+                                + "\"text/plain\"}}}}",
+                        "{\"event\":{\"textInput\":{" + prompt
+                                + ",\"contentName\":\"q\",\"content\":\"How are you?\"}}}",
+                        "{\"event\":{\"contentEnd\":{" + prompt + ",\"contentName\":\"q\"}}}")
                 .forEach(event -> input.tryEmitNext(Frame.json(event)));
-        return session.exchange(input.asFlux()).doOnNext(frame -> {
-            if (frame.asString().contains("\"completionEnd\"")) {
-                input.tryEmitNext(Frame.json("{\"event\":{\"promptEnd\":{" + prompt + "}}}"));
-                input.tryEmitNext(Frame.json("{\"event\":{\"sessionEnd\":{}}}"));
-                input.tryEmitComplete();
-            }
-        }).collectList().block(TIMEOUT);
+        return session.exchange(input.asFlux())
+                .doOnNext(frame -> {
+                    if (frame.asString().contains("\"completionEnd\"")) {
+                        input.tryEmitNext(Frame.json("{\"event\":{\"promptEnd\":{" + prompt + "}}}"));
+                        input.tryEmitNext(Frame.json("{\"event\":{\"sessionEnd\":{}}}"));
+                        input.tryEmitComplete();
+                    }
+                })
+                .collectList()
+                .block(TIMEOUT);
     }
 
     private static Throwable catchFailure(BidirectionalSession session, Flux<Frame> requests) {

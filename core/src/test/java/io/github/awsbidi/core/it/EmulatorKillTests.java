@@ -2,6 +2,19 @@ package io.github.awsbidi.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.core.BidirectionalSession;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.SessionOptions;
+import io.github.awsbidi.core.bedrock.BedrockSession;
+import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
+import io.github.awsbidi.core.client.BidiClientFactory;
+import io.github.awsbidi.core.client.ConnectionSettings;
+import io.github.awsbidi.core.retry.RetryPolicy;
+import io.github.awsbidi.core.sagemaker.SageMakerSession;
+import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import io.github.awsbidi.emulator.EmulatorMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,20 +29,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-
-import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.ExchangeOptions;
-import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.SessionOptions;
-import io.github.awsbidi.core.bedrock.BedrockSession;
-import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
-import io.github.awsbidi.core.client.BidiClientFactory;
-import io.github.awsbidi.core.client.ConnectionSettings;
-import io.github.awsbidi.core.retry.RetryPolicy;
-import io.github.awsbidi.core.sagemaker.SageMakerSession;
-import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
-import io.github.awsbidi.emulator.EmulatorMain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -64,15 +63,16 @@ class EmulatorKillTests {
     @Test
     void everyKillFailsTheStreamTypedAndTheSessionWorksOnceTheEmulatorIsBack() {
         emulator = startEmulator();
-        ConnectionSettings connection = new ConnectionSettings(Region.US_EAST_1,
-                URI.create("http://127.0.0.1:" + port), StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("test", "test")));
-        SessionOptions options = SessionOptions.defaults().withRetryPolicy(RetryPolicy.defaults()
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
-        BidirectionalSession sageMaker = SageMakerSession.create("kill-sm", factory.sageMaker(connection),
-                SageMakerSessionSettings.of("echo"), options);
-        BidirectionalSession bedrock = BedrockSession.create("kill-br", factory.bedrock(connection),
-                BedrockSessionSettings.of("echo.kill-v1:0"), options);
+        ConnectionSettings connection = new ConnectionSettings(
+                Region.US_EAST_1,
+                URI.create("http://127.0.0.1:" + port),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        SessionOptions options = SessionOptions.defaults()
+                .withRetryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+        BidirectionalSession sageMaker = SageMakerSession.create(
+                "kill-sm", factory.sageMaker(connection), SageMakerSessionSettings.of("echo"), options);
+        BidirectionalSession bedrock = BedrockSession.create(
+                "kill-br", factory.bedrock(connection), BedrockSessionSettings.of("echo.kill-v1:0"), options);
 
         for (int kill = 0; kill < KILLS; kill++) {
             boolean onSageMaker = kill % 2 == 0;
@@ -81,43 +81,53 @@ class EmulatorKillTests {
             Process running = emulator;
             int killAfter = 3 + kill % 5;
 
-            Ledger broken = Ledger.run(session, FRAMES, PACE, frames, ExchangeOptions.defaults(), LIMIT,
-                    answers -> {
-                        if (answers == killAfter) {
-                            running.destroyForcibly();
-                        }
-                    });
+            Ledger broken = Ledger.run(session, FRAMES, PACE, frames, ExchangeOptions.defaults(), LIMIT, answers -> {
+                if (answers == killAfter) {
+                    running.destroyForcibly();
+                }
+            });
 
             broken.assertFailed(Set.of(ErrorKind.CONNECTION), FaultLedgerTests.BOUND);
             assertThat(broken.received()).hasSizeGreaterThanOrEqualTo(killAfter);
             waitFor(running);
             emulator = startEmulator();
-            Ledger.run(session, FRAMES / 4, PACE, frames, ExchangeOptions.defaults(), LIMIT).assertAllAnswered();
+            Ledger.run(session, FRAMES / 4, PACE, frames, ExchangeOptions.defaults(), LIMIT)
+                    .assertAllAnswered();
         }
     }
 
     private Process startEmulator() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName(),
-                "--port", Integer.toString(port)))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        java,
+                        "-Xmx128m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmulatorMain.class.getName(),
+                        "--port",
+                        Integer.toString(port)))
                 .redirectErrorStream(true);
         try {
             Process process = builder.start();
             CompletableFuture<Void> listening = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        if (line.startsWith("aws-bidi emulator listening on")) {
-                            listening.complete(null);
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader out = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                                if (line.startsWith("aws-bidi emulator listening on")) {
+                                    listening.complete(null);
+                                }
+                            }
+                            listening.completeExceptionally(
+                                    new IllegalStateException("the emulator exited before listening"));
+                        } catch (IOException e) {
+                            listening.completeExceptionally(e);
                         }
-                    }
-                    listening.completeExceptionally(new IllegalStateException("the emulator exited before listening"));
-                } catch (IOException e) {
-                    listening.completeExceptionally(e);
-                }
-            }, "emulator-output-" + port);
+                    },
+                    "emulator-output-" + port);
             reader.setDaemon(true);
             reader.start();
             listening.get(30, TimeUnit.SECONDS);
@@ -131,7 +141,9 @@ class EmulatorKillTests {
 
     private static void waitFor(Process process) {
         try {
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("killed emulator exits").isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as("killed emulator exits")
+                    .isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

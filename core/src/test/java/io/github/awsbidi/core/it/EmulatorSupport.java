@@ -1,9 +1,5 @@
 package io.github.awsbidi.core.it;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-
 import io.github.awsbidi.core.SessionOptions;
 import io.github.awsbidi.core.bedrock.BedrockSession;
 import io.github.awsbidi.core.bedrock.BedrockSessionSettings;
@@ -14,6 +10,9 @@ import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,7 +27,8 @@ abstract class EmulatorSupport {
 
     /** How the SDK client reaches the emulator. */
     enum Wire {
-        H2C, TLS
+        H2C,
+        TLS
     }
 
     private static final Map<Wire, BidiEmulator> EMULATORS = new EnumMap<>(Wire.class);
@@ -38,14 +38,21 @@ abstract class EmulatorSupport {
     @BeforeAll
     static void startEmulators() {
         for (Wire wire : Wire.values()) {
-            BidiEmulator emulator = BidiEmulator.start(EmulatorConfig.builder().tls(wire == Wire.TLS).build());
+            BidiEmulator emulator = BidiEmulator.start(
+                    EmulatorConfig.builder().tls(wire == Wire.TLS).build());
             EMULATORS.put(wire, emulator);
-            FACTORIES.put(wire, BidiClientFactory.builder()
-                    .httpSettings(HttpClientSettings.defaults().withTlsTrustManagers(emulator::trustManagers))
-                    .build());
-            CONNECTIONS.put(wire, new ConnectionSettings(Region.of(emulator.region()), emulator.endpoint(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(emulator.accessKeyId(),
-                            emulator.secretAccessKey()))));
+            FACTORIES.put(
+                    wire,
+                    BidiClientFactory.builder()
+                            .httpSettings(HttpClientSettings.defaults().withTlsTrustManagers(emulator::trustManagers))
+                            .build());
+            CONNECTIONS.put(
+                    wire,
+                    new ConnectionSettings(
+                            Region.of(emulator.region()),
+                            emulator.endpoint(),
+                            StaticCredentialsProvider.create(
+                                    AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()))));
         }
     }
 
@@ -75,8 +82,8 @@ abstract class EmulatorSupport {
     }
 
     static SageMakerSession sageMaker(Wire wire, SageMakerSessionSettings settings, SessionOptions options) {
-        return SageMakerSession.create("sm-" + settings.endpointName(), factory(wire).sageMaker(connection(wire)),
-                settings, options);
+        return SageMakerSession.create(
+                "sm-" + settings.endpointName(), factory(wire).sageMaker(connection(wire)), settings, options);
     }
 
     static SageMakerSession sageMaker(Wire wire, String endpointName) {
@@ -84,7 +91,7 @@ abstract class EmulatorSupport {
     }
 
     static BedrockSession bedrock(Wire wire, String modelId, SessionOptions options) {
-        return BedrockSession.create("br-" + modelId, factory(wire).bedrock(connection(wire)),
-                BedrockSessionSettings.of(modelId), options);
+        return BedrockSession.create(
+                "br-" + modelId, factory(wire).bedrock(connection(wire)), BedrockSessionSettings.of(modelId), options);
     }
 }

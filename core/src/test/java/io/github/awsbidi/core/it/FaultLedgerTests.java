@@ -2,11 +2,6 @@ package io.github.awsbidi.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Set;
-import java.util.function.IntFunction;
-import java.util.stream.Stream;
-
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
@@ -20,6 +15,10 @@ import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Faults;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,11 +33,12 @@ class FaultLedgerTests extends EmulatorSupport {
 
     /** The bound on failing, stated in the README: a fault is reported well within it. */
     static final Duration BOUND = Duration.ofSeconds(10);
+
     private static final Duration LIMIT = Duration.ofSeconds(20);
     private static final Duration PACE = Duration.ofMillis(10);
     private static final int FRAMES = 12;
-    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(10),
-            Duration.ofMillis(50));
+    private static final RetryPolicy FAST =
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
 
     /** Which operation a case runs on, with its own error names. */
     enum Operation {
@@ -68,18 +68,19 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void refusedOpensThenSuccessDeliverEveryFrameWithReplay(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "open-replay",
-                Faults.none().withOpenError(operation.openError, 2, "busy"));
+        BidirectionalSession session =
+                faulty(operation, wire, "open-replay", Faults.none().withOpenError(operation.openError, 2, "busy"));
 
-        ledger(session, operation, ExchangeOptions.defaults().withReplayUnconfirmed(true)).assertAllAnswered();
+        ledger(session, operation, ExchangeOptions.defaults().withReplayUnconfirmed(true))
+                .assertAllAnswered();
         worksAfterwards(session, operation, wire, "open-replay");
     }
 
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void refusedOpensWithoutReplayAnswerEverythingOrFailSayingSo(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "open-no-replay",
-                Faults.none().withOpenError(operation.openError, 2, "busy"));
+        BidirectionalSession session =
+                faulty(operation, wire, "open-no-replay", Faults.none().withOpenError(operation.openError, 2, "busy"));
 
         Ledger ledger = ledger(session, operation, ExchangeOptions.defaults())
                 .assertAnsweredOrFailed(Set.of(operation.openErrorKind), BOUND);
@@ -93,7 +94,10 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void anInStreamErrorFailsTheExchangeTyped(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "in-stream",
+        BidirectionalSession session = faulty(
+                operation,
+                wire,
+                "in-stream",
                 Faults.none().withInStreamError(operation.inStreamError, 4, "model fell over"));
 
         ledger(session, operation, ExchangeOptions.defaults())
@@ -104,7 +108,8 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void aResetStreamFailsTheExchangeAsAConnectionError(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "reset", Faults.none().withResetAfterFrames(4));
+        BidirectionalSession session =
+                faulty(operation, wire, "reset", Faults.none().withResetAfterFrames(4));
 
         ledger(session, operation, ExchangeOptions.defaults()).assertFailed(Set.of(ErrorKind.CONNECTION), BOUND);
         worksAfterwards(session, operation, wire, "reset");
@@ -113,8 +118,8 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void aClosedConnectionFailsTheExchangeAsAConnectionError(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "close",
-                Faults.none().withCloseConnectionAfterFrames(4));
+        BidirectionalSession session =
+                faulty(operation, wire, "close", Faults.none().withCloseConnectionAfterFrames(4));
 
         ledger(session, operation, ExchangeOptions.defaults()).assertFailed(Set.of(ErrorKind.CONNECTION), BOUND);
         worksAfterwards(session, operation, wire, "close");
@@ -123,7 +128,8 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void aGracefulGoAwayLetsTheOpenStreamFinish(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "goaway", Faults.none().withGoAwayAfterFrames(4));
+        BidirectionalSession session =
+                faulty(operation, wire, "goaway", Faults.none().withGoAwayAfterFrames(4));
 
         ledger(session, operation, ExchangeOptions.defaults()).assertAllAnswered();
         // The connection that said GOAWAY takes no new stream: the next exchange opens another connection.
@@ -133,9 +139,13 @@ class FaultLedgerTests extends EmulatorSupport {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
     void aStreamTheServiceNeverAnswersFailsAtTheOpenTimeout(Operation operation, Wire wire) {
-        BidirectionalSession session = faulty(operation, wire, "silent",
+        BidirectionalSession session = faulty(
+                operation,
+                wire,
+                "silent",
                 Faults.none().withFirstResponseDelay(Duration.ofHours(1)),
-                SessionOptions.defaults().withOpenTimeout(Duration.ofMillis(500))
+                SessionOptions.defaults()
+                        .withOpenTimeout(Duration.ofMillis(500))
                         .withRetryPolicy(FAST.withMaxAttempts(2)));
 
         Ledger ledger = ledger(session, operation, ExchangeOptions.defaults())
@@ -150,15 +160,19 @@ class FaultLedgerTests extends EmulatorSupport {
         BidirectionalSession session = faulty(operation, wire, "slow", Faults.none());
         IntFunction<Frame> frames = operation.frames();
 
-        java.util.List<String> answers = session.exchange(reactor.core.publisher.Flux.range(0, FRAMES)
-                        .map(frames::apply))
+        java.util.List<String> answers = session.exchange(
+                        reactor.core.publisher.Flux.range(0, FRAMES).map(frames::apply))
                 .limitRate(1)
                 .delayElements(Duration.ofMillis(20))
                 .map(Frame::asString)
-                .collectList().block(LIMIT);
+                .collectList()
+                .block(LIMIT);
 
-        assertThat(answers).containsExactlyElementsOf(
-                Stream.iterate(0, i -> i + 1).limit(FRAMES).map(i -> frames.apply(i).asString()).toList());
+        assertThat(answers)
+                .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1)
+                        .limit(FRAMES)
+                        .map(i -> frames.apply(i).asString())
+                        .toList());
     }
 
     private static Ledger ledger(BidirectionalSession session, Operation operation, ExchangeOptions options) {
@@ -175,23 +189,37 @@ class FaultLedgerTests extends EmulatorSupport {
         return faulty(operation, wire, name, faults, SessionOptions.defaults().withRetryPolicy(FAST));
     }
 
-    private static BidirectionalSession faulty(Operation operation, Wire wire, String name, Faults faults,
-            SessionOptions options) {
+    private static BidirectionalSession faulty(
+            Operation operation, Wire wire, String name, Faults faults, SessionOptions options) {
         configure(operation, wire, name, faults);
         return switch (operation) {
-            case SAGEMAKER -> SageMakerSession.create("ledger-" + name, factory(wire).sageMaker(connection(wire)),
-                    SageMakerSessionSettings.of(endpoint(name)), options);
-            case BEDROCK -> BedrockSession.create("ledger-" + name, factory(wire).bedrock(connection(wire)),
-                    BedrockSessionSettings.of(model(name)), options);
+            case SAGEMAKER ->
+                SageMakerSession.create(
+                        "ledger-" + name,
+                        factory(wire).sageMaker(connection(wire)),
+                        SageMakerSessionSettings.of(endpoint(name)),
+                        options);
+            case BEDROCK ->
+                BedrockSession.create(
+                        "ledger-" + name,
+                        factory(wire).bedrock(connection(wire)),
+                        BedrockSessionSettings.of(model(name)),
+                        options);
         };
     }
 
     private static void configure(Operation operation, Wire wire, String name, Faults faults) {
         switch (operation) {
-            case SAGEMAKER -> reconfigure(wire, config -> config.sagemakerEndpoint(endpoint(name),
-                    SageMakerEndpoint.of("echo").withFaults(faults)));
-            case BEDROCK -> reconfigure(wire, config -> config.bedrockModel(model(name),
-                    BedrockModel.echo().withFaults(faults)));
+            case SAGEMAKER ->
+                reconfigure(
+                        wire,
+                        config -> config.sagemakerEndpoint(
+                                endpoint(name), SageMakerEndpoint.of("echo").withFaults(faults)));
+            case BEDROCK ->
+                reconfigure(
+                        wire,
+                        config -> config.bedrockModel(
+                                model(name), BedrockModel.echo().withFaults(faults)));
         }
     }
 

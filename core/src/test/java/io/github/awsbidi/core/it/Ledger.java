@@ -2,6 +2,11 @@ package io.github.awsbidi.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.BidirectionalSession;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.ExchangeOptions;
+import io.github.awsbidi.core.Frame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-
-import io.github.awsbidi.core.BidirectionalSession;
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.ExchangeOptions;
-import io.github.awsbidi.core.Frame;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,24 +29,38 @@ import reactor.core.publisher.Mono;
  * @param error how the exchange failed, or null if it completed
  * @param took from subscribing to the end
  */
-record Ledger(List<String> sent, List<String> received, @Nullable Throwable error, Duration took) {
+record Ledger(
+        List<String> sent, List<String> received, @Nullable Throwable error, Duration took) {
 
     /** Runs one exchange of {@code frames} echo requests, one every {@code pace}, and records it. */
-    static Ledger run(BidirectionalSession session, int frames, Duration pace, IntFunction<Frame> frame,
-            ExchangeOptions options, Duration limit) {
-        return run(session, frames, pace, frame, options, limit, answers -> { });
+    static Ledger run(
+            BidirectionalSession session,
+            int frames,
+            Duration pace,
+            IntFunction<Frame> frame,
+            ExchangeOptions options,
+            Duration limit) {
+        return run(session, frames, pace, frame, options, limit, answers -> {});
     }
 
     /** As above, telling {@code afterAnswer} the number of answers so far after each one. */
-    static Ledger run(BidirectionalSession session, int frames, Duration pace, IntFunction<Frame> frame,
-            ExchangeOptions options, Duration limit, IntConsumer afterAnswer) {
+    static Ledger run(
+            BidirectionalSession session,
+            int frames,
+            Duration pace,
+            IntFunction<Frame> frame,
+            ExchangeOptions options,
+            Duration limit,
+            IntConsumer afterAnswer) {
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
             sent.add(frame.apply(i).asString());
         }
         List<String> received = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> allAnswered = new CompletableFuture<>();
-        Flux<Frame> requests = Flux.range(0, frames).delayElements(pace).map(frame::apply)
+        Flux<Frame> requests = Flux.range(0, frames)
+                .delayElements(pace)
+                .map(frame::apply)
                 .concatWith(Mono.fromFuture(allAnswered).then(Mono.empty()));
         long start = System.nanoTime();
         Throwable error = null;
@@ -63,9 +76,11 @@ record Ledger(List<String> sent, List<String> received, @Nullable Throwable erro
                     .then()
                     .block(limit);
         } catch (RuntimeException e) {
-            error = e instanceof IllegalStateException && e.getMessage() != null
-                    && e.getMessage().startsWith("Timeout on blocking read") ? new AssertionError("no end within "
-                    + limit + ": the exchange neither completed nor failed", e) : e;
+            error = e instanceof IllegalStateException
+                            && e.getMessage() != null
+                            && e.getMessage().startsWith("Timeout on blocking read")
+                    ? new AssertionError("no end within " + limit + ": the exchange neither completed nor failed", e)
+                    : e;
         }
         return new Ledger(sent, received, error, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -87,7 +102,9 @@ record Ledger(List<String> sent, List<String> received, @Nullable Throwable erro
             return assertAllAnswered();
         }
         assertThat(error).as("error type").isInstanceOf(BidiStreamException.class);
-        assertThat(((BidiStreamException) error).kind()).as("error kind of " + error).isIn(kinds);
+        assertThat(((BidiStreamException) error).kind())
+                .as("error kind of " + error)
+                .isIn(kinds);
         assertThat(took).as("time to fail").isLessThanOrEqualTo(bound);
         assertThat(received).as("answers before the error").isEqualTo(sent.subList(0, received.size()));
         return this;
@@ -95,7 +112,9 @@ record Ledger(List<String> sent, List<String> received, @Nullable Throwable erro
 
     /** The exchange failed (with one of {@code kinds}) rather than completing. */
     Ledger assertFailed(Set<ErrorKind> kinds, Duration bound) {
-        assertThat(error).as("error (answers: " + received.size() + " of " + sent.size() + ")").isNotNull();
+        assertThat(error)
+                .as("error (answers: " + received.size() + " of " + sent.size() + ")")
+                .isNotNull();
         return assertAnsweredOrFailed(kinds, bound);
     }
 }

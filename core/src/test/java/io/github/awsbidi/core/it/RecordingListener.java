@@ -1,14 +1,13 @@
 package io.github.awsbidi.core.it;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.listener.ExchangeContext;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.listener.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records listener callbacks as strings, in order. */
 final class RecordingListener implements ExchangeListener {

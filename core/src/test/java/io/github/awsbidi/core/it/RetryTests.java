@@ -3,9 +3,6 @@ package io.github.awsbidi.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.ExchangeOptions;
@@ -16,6 +13,8 @@ import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.emulator.config.Faults;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
@@ -26,8 +25,8 @@ import reactor.test.StepVerifier;
 class RetryTests extends EmulatorSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final RetryPolicy FAST = RetryPolicy.defaults().withBackoff(Duration.ofMillis(10),
-            Duration.ofMillis(50));
+    private static final RetryPolicy FAST =
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
 
     @ParameterizedTest
     @EnumSource(Wire.class)
@@ -38,15 +37,20 @@ class RetryTests extends EmulatorSupport {
         long opened = emulator(wire).stats().streamsOpened();
         // Frames flow only once the emulator has accepted a stream: no attempt that failed saw any.
         Flux<Frame> requests = Mono.fromRunnable(() -> await().atMost(TIMEOUT)
-                .until(() -> emulator(wire).stats().streamsOpened() > opened))
+                        .until(() -> emulator(wire).stats().streamsOpened() > opened))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenMany(Flux.just(Frame.text("a"), Frame.text("b")));
 
-        List<String> echoed = session.exchange(requests).map(Frame::asString).collectList().block(TIMEOUT);
+        List<String> echoed =
+                session.exchange(requests).map(Frame::asString).collectList().block(TIMEOUT);
 
         assertThat(echoed).containsExactly("a", "b");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(listener.events).containsSubsequence(
-                "retrying after attempt 1 UNAVAILABLE", "retrying after attempt 2 UNAVAILABLE", "closed COMPLETED"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(listener.events)
+                        .containsSubsequence(
+                                "retrying after attempt 1 UNAVAILABLE",
+                                "retrying after attempt 2 UNAVAILABLE",
+                                "closed COMPLETED"));
     }
 
     @ParameterizedTest
@@ -56,9 +60,12 @@ class RetryTests extends EmulatorSupport {
         RecordingListener listener = new RecordingListener();
 
         List<String> echoed = session(wire, "retry-replay", listener)
-                .exchange(Flux.just(Frame.text("a"), Frame.text("b")),
+                .exchange(
+                        Flux.just(Frame.text("a"), Frame.text("b")),
                         ExchangeOptions.defaults().withReplayUnconfirmed(true))
-                .map(Frame::asString).collectList().block(TIMEOUT);
+                .map(Frame::asString)
+                .collectList()
+                .block(TIMEOUT);
 
         // Exactly once each, whether or not the failed attempt had already taken them.
         assertThat(echoed).containsExactly("a", "b");
@@ -75,7 +82,8 @@ class RetryTests extends EmulatorSupport {
                 .exchange(Flux.just(Frame.text("a"), Frame.text("b"), Frame.text("c")))
                 .map(frame -> (Object) frame.asString())
                 .onErrorResume(BidiStreamException.class, error -> Flux.just(error))
-                .collectList().block(TIMEOUT);
+                .collectList()
+                .block(TIMEOUT);
 
         // A failed attempt usually takes frames before the service refuses it: without replay, a retry would go
         // ahead without them, so the exchange fails instead, saying why. Only attempts that took nothing are retried.
@@ -96,9 +104,12 @@ class RetryTests extends EmulatorSupport {
         RecordingListener listener = new RecordingListener();
 
         List<String> echoed = session(wire, "retry-replay-twice", listener)
-                .exchange(Flux.just(Frame.text("a"), Frame.text("b"), Frame.text("c")),
+                .exchange(
+                        Flux.just(Frame.text("a"), Frame.text("b"), Frame.text("c")),
                         ExchangeOptions.defaults().withReplayUnconfirmed(true))
-                .map(Frame::asString).collectList().block(TIMEOUT);
+                .map(Frame::asString)
+                .collectList()
+                .block(TIMEOUT);
 
         assertThat(echoed).containsExactly("a", "b", "c");
         assertThat(listener.count("retrying")).isEqualTo(2);
@@ -109,25 +120,33 @@ class RetryTests extends EmulatorSupport {
     void retriesStopAtMaxAttempts(Wire wire) {
         failFirstOpens(wire, "retry-forever", "ServiceUnavailableError", -1, "down");
         RecordingListener listener = new RecordingListener();
-        SageMakerSession session = SageMakerSession.create("limited", factory(wire).sageMaker(connection(wire)),
+        SageMakerSession session = SageMakerSession.create(
+                "limited",
+                factory(wire).sageMaker(connection(wire)),
                 SageMakerSessionSettings.of("retry-forever"),
                 SessionOptions.defaults().withListener(listener).withRetryPolicy(FAST.withMaxAttempts(3)));
 
         StepVerifier.create(session.exchange(Flux.never()))
-                .expectErrorSatisfies(error -> assertThat(((BidiStreamException) error).kind())
-                        .isEqualTo(ErrorKind.UNAVAILABLE))
+                .expectErrorSatisfies(error ->
+                        assertThat(((BidiStreamException) error).kind()).isEqualTo(ErrorKind.UNAVAILABLE))
                 .verify(TIMEOUT);
         assertThat(listener.count("retrying")).isEqualTo(2);
     }
 
     private static void failFirstOpens(Wire wire, String endpoint, String errorType, int count, String message) {
-        reconfigure(wire, config -> config.sagemakerEndpoint(endpoint, SageMakerEndpoint.of("echo")
-                .withFaults(Faults.none().withOpenError(errorType, count, message))));
+        reconfigure(
+                wire,
+                config -> config.sagemakerEndpoint(
+                        endpoint,
+                        SageMakerEndpoint.of("echo")
+                                .withFaults(Faults.none().withOpenError(errorType, count, message))));
     }
 
     private static SageMakerSession session(Wire wire, String endpoint, RecordingListener listener) {
-        return SageMakerSession.create(endpoint, factory(wire).sageMaker(connection(wire)),
-                SageMakerSessionSettings.of(endpoint), SessionOptions.defaults().withListener(listener)
-                        .withRetryPolicy(FAST));
+        return SageMakerSession.create(
+                endpoint,
+                factory(wire).sageMaker(connection(wire)),
+                SageMakerSessionSettings.of(endpoint),
+                SessionOptions.defaults().withListener(listener).withRetryPolicy(FAST));
     }
 }

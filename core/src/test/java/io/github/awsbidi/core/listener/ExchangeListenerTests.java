@@ -2,10 +2,9 @@ package io.github.awsbidi.core.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.core.Frame;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.github.awsbidi.core.Frame;
 import org.junit.jupiter.api.Test;
 
 class ExchangeListenerTests {
@@ -94,8 +93,14 @@ class ExchangeListenerTests {
         composite.frameReceived(null, Frame.text("hello"), 0);
         composite.requestsCompleted(null, 0);
 
-        assertThat(calls).containsExactly("answered", "sizes sent 3 true", "payloads sent abc", "sizes received 5",
-                "payloads received hello", "requests completed");
+        assertThat(calls)
+                .containsExactly(
+                        "answered",
+                        "sizes sent 3 true",
+                        "payloads sent abc",
+                        "sizes received 5",
+                        "payloads received hello",
+                        "requests completed");
     }
 
     @Test

@@ -47,8 +47,10 @@ class MicrometerListenersTests {
     @BeforeAll
     static void start() {
         emulator = BidiEmulator.start(EmulatorConfig.builder()
-                .bedrockModel("echo.failing-v1:0", model -> model.withFaults(
-                        Faults.none().withInStreamError("throttlingException", 1, "Too many requests")))
+                .bedrockModel(
+                        "echo.failing-v1:0",
+                        model -> model.withFaults(
+                                Faults.none().withInStreamError("throttlingException", 1, "Too many requests")))
                 .build());
         clients = BidiClientFactory.create();
         connection = ConnectionSettings.defaults()
@@ -70,31 +72,63 @@ class MicrometerListenersTests {
         BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new MeterExchangeListener(registry));
 
         List<Frame> responses = session.exchange(Flux.just(Frame.json("{\"a\":1}"), Frame.json("{\"b\":22}")))
-                .collectList().block(Duration.ofSeconds(30));
+                .collectList()
+                .block(Duration.ofSeconds(30));
 
         assertThat(responses).hasSize(2);
-        assertThat(registry.get("aws.bidi.frames").tags("session", "assistant", "service", "bedrock", "direction", "outbound")
-                .counter().count()).isEqualTo(2);
-        assertThat(registry.get("aws.bidi.frames").tags("direction", "inbound").counter().count()).isEqualTo(2);
-        var outboundSizes = registry.get("aws.bidi.frame.size").tags("direction", "outbound").summary();
+        assertThat(registry.get("aws.bidi.frames")
+                        .tags("session", "assistant", "service", "bedrock", "direction", "outbound")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("aws.bidi.frames")
+                        .tags("direction", "inbound")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        var outboundSizes = registry.get("aws.bidi.frame.size")
+                .tags("direction", "outbound")
+                .summary();
         assertThat(outboundSizes.count()).isEqualTo(2);
         assertThat(outboundSizes.totalAmount()).isEqualTo("{\"a\":1}".length() + "{\"b\":22}".length());
-        assertThat(registry.get("aws.bidi.exchange.first.response").tags("session", "assistant").timer().count()).isEqualTo(1);
-        assertThat(registry.get("aws.bidi.response.latency").tags("session", "assistant").timer().count()).isBetween(1L, 2L);
+        assertThat(registry.get("aws.bidi.exchange.first.response")
+                        .tags("session", "assistant")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("aws.bidi.response.latency")
+                        .tags("session", "assistant")
+                        .timer()
+                        .count())
+                .isBetween(1L, 2L);
     }
 
     @Test
     void sageMakerLatencyStartsOnlyAtCompletingParts() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        BidirectionalSession session = SageMakerSession.create("echoer", clients.sageMaker(connection),
-                SageMakerSessionSettings.of("echo"), SessionOptions.defaults().withListener(new MeterExchangeListener(registry)));
+        BidirectionalSession session = SageMakerSession.create(
+                "echoer",
+                clients.sageMaker(connection),
+                SageMakerSessionSettings.of("echo"),
+                SessionOptions.defaults().withListener(new MeterExchangeListener(registry)));
         // Two partial parts and one complete: the echo answers each, but only the complete one starts a latency sample.
-        Frame partial = new Frame(java.nio.ByteBuffer.wrap(new byte[] {1}), io.github.awsbidi.core.DataType.BINARY, false, null);
+        Frame partial = new Frame(
+                java.nio.ByteBuffer.wrap(new byte[] {1}), io.github.awsbidi.core.DataType.BINARY, false, null);
         session.exchange(Flux.just(partial, partial, Frame.binary(new byte[] {2})))
-                .take(3).collectList().block(Duration.ofSeconds(30));
+                .take(3)
+                .collectList()
+                .block(Duration.ofSeconds(30));
 
-        assertThat(registry.get("aws.bidi.frames").tags("service", "sagemaker", "direction", "inbound").counter().count()).isEqualTo(3);
-        assertThat(registry.get("aws.bidi.response.latency").tags("session", "echoer").timer().count()).isEqualTo(1);
+        assertThat(registry.get("aws.bidi.frames")
+                        .tags("service", "sagemaker", "direction", "inbound")
+                        .counter()
+                        .count())
+                .isEqualTo(3);
+        assertThat(registry.get("aws.bidi.response.latency")
+                        .tags("session", "echoer")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,26 +136,37 @@ class MicrometerListenersTests {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         BidirectionalSession session = bedrock("flaky", "echo.failing-v1:0", new MeterExchangeListener(registry));
 
-        assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}"))).blockLast(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}")))
+                        .blockLast(Duration.ofSeconds(30)))
                 .isInstanceOf(BidiStreamException.class);
 
-        await().untilAsserted(() -> assertThat(registry.find("aws.bidi.exchange.errors").counter()).isNotNull());
-        assertThat(registry.get("aws.bidi.exchange.errors").tags("session", "flaky", "error.kind", "throttling").counter().count())
+        await().untilAsserted(() ->
+                assertThat(registry.find("aws.bidi.exchange.errors").counter()).isNotNull());
+        assertThat(registry.get("aws.bidi.exchange.errors")
+                        .tags("session", "flaky", "error.kind", "throttling")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 
     @Test
     void oneObservationPerExchangeWithGenAiKeysForBedrock() {
         TestObservationRegistry registry = TestObservationRegistry.create();
-        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        BidirectionalSession session =
+                bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
 
         session.exchange(Flux.just(Frame.json("{}"))).blockLast(Duration.ofSeconds(30));
 
         await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
-        TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsWithNameEqualTo("aws.bidi.exchange", 1)
-                .hasObservationWithNameEqualTo("aws.bidi.exchange").that()
-                .hasBeenStarted().hasBeenStopped()
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo("aws.bidi.exchange", 1)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStarted()
+                .hasBeenStopped()
                 .hasContextualNameEqualTo("chat echo.test-v1:0")
                 .hasLowCardinalityKeyValue("session", "assistant")
                 .hasLowCardinalityKeyValue("service", "bedrock")
@@ -136,7 +181,8 @@ class MicrometerListenersTests {
     @Test
     void exchangeObservationIsAChildOfTheSubscribersObservation() {
         TestObservationRegistry registry = TestObservationRegistry.create();
-        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        BidirectionalSession session =
+                bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
         Observation request = Observation.start("http.server.requests", registry);
 
         try (Observation.Scope scope = request.openScope()) {
@@ -145,8 +191,12 @@ class MicrometerListenersTests {
         request.stop();
 
         await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
-        TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
                 .hasParentObservationEqualTo(request);
     }
 
@@ -154,7 +204,8 @@ class MicrometerListenersTests {
     void exchangeObservationIsAChildOfTheObservationInTheSubscribersReactorContext() {
         // WebFlux keeps the request's observation in the Reactor context, not in a thread-local.
         TestObservationRegistry registry = TestObservationRegistry.create();
-        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        BidirectionalSession session =
+                bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
         Observation request = Observation.start("http.server.requests", registry);
 
         session.exchange(Flux.just(Frame.json("{}")))
@@ -163,8 +214,12 @@ class MicrometerListenersTests {
         request.stop();
 
         await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
-        TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
                 .hasParentObservationEqualTo(request);
     }
 
@@ -173,14 +228,20 @@ class MicrometerListenersTests {
         TestObservationRegistry registry = TestObservationRegistry.create();
         BidirectionalSession session = bedrock("flaky", "echo.failing-v1:0", new ObservationExchangeListener(registry));
 
-        assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}"))).blockLast(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> session.exchange(Flux.just(Frame.json("{}"), Frame.json("{}")))
+                        .blockLast(Duration.ofSeconds(30)))
                 .isInstanceOf(BidiStreamException.class);
 
         // The session tells its listeners after the subscriber has seen the error.
         await().untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
-                .hasObservationWithNameEqualTo("aws.bidi.exchange").that().hasBeenStopped());
-        TestObservationRegistryAssert.assertThat(registry).hasObservationWithNameEqualTo("aws.bidi.exchange").that()
-                .hasBeenStopped().hasError()
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStopped());
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("aws.bidi.exchange")
+                .that()
+                .hasBeenStopped()
+                .hasError()
                 .hasLowCardinalityKeyValue("outcome", "error")
                 .hasLowCardinalityKeyValue("error.kind", "throttling");
     }
@@ -190,18 +251,29 @@ class MicrometerListenersTests {
         MeterRegistry meters = new SimpleMeterRegistry();
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-        BidirectionalSession session = bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
+        BidirectionalSession session =
+                bedrock("assistant", "echo.test-v1:0", new ObservationExchangeListener(registry));
 
         session.exchange(Flux.just(Frame.json("{}"))).blockLast(Duration.ofSeconds(30));
 
         await().untilAsserted(() -> assertThat(meters.find("aws.bidi.exchange")
-                .tags("session", "assistant", "outcome", "completed").timer()).isNotNull());
-        assertThat(meters.get("aws.bidi.exchange").tags("session", "assistant", "outcome", "completed").timer().count()).isEqualTo(1);
-        assertThat(meters.get("aws.bidi.exchange.active").longTaskTimer().activeTasks()).isZero();
+                        .tags("session", "assistant", "outcome", "completed")
+                        .timer())
+                .isNotNull());
+        assertThat(meters.get("aws.bidi.exchange")
+                        .tags("session", "assistant", "outcome", "completed")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("aws.bidi.exchange.active").longTaskTimer().activeTasks())
+                .isZero();
     }
 
     private static BidirectionalSession bedrock(String name, String modelId, ExchangeListener listener) {
-        return BedrockSession.create(name, clients.bedrock(connection), BedrockSessionSettings.of(modelId),
+        return BedrockSession.create(
+                name,
+                clients.bedrock(connection),
+                BedrockSessionSettings.of(modelId),
                 SessionOptions.defaults().withListener(listener).withRetryPolicy(RetryPolicy.none()));
     }
 }

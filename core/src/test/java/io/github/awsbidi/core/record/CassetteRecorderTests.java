@@ -2,6 +2,12 @@ package io.github.awsbidi.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.core.BidiStreamException;
+import io.github.awsbidi.core.ErrorKind;
+import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
+import io.github.awsbidi.core.listener.ExchangeContext;
+import io.github.awsbidi.core.listener.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import io.github.awsbidi.core.BidiStreamException;
-import io.github.awsbidi.core.ErrorKind;
-import io.github.awsbidi.core.Frame;
-import io.github.awsbidi.core.Target;
-import io.github.awsbidi.core.listener.ExchangeContext;
-import io.github.awsbidi.core.listener.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,21 +34,43 @@ class CassetteRecorderTests {
         recorder.frameSent(exchange, Frame.text("hi"), true, 3_000_000);
         recorder.answered(exchange, 4_000_000);
         recorder.frameReceived(exchange, Frame.text("hello"), 5_500_000);
-        recorder.error(exchange, ErrorKind.MODEL_TIMEOUT, new BidiStreamException(ErrorKind.MODEL_TIMEOUT, true,
-                "ModelTimeoutException", 200, "too long", null, null, null).in("voice/1", exchange.target()));
+        recorder.error(
+                exchange,
+                ErrorKind.MODEL_TIMEOUT,
+                new BidiStreamException(
+                                ErrorKind.MODEL_TIMEOUT,
+                                true,
+                                "ModelTimeoutException",
+                                200,
+                                "too long",
+                                null,
+                                null,
+                                null)
+                        .in("voice/1", exchange.target()));
         recorder.closed(exchange, Outcome.ERROR, 6_000_000);
 
         List<Path> files = files(dir.resolve("new"));
-        assertThat(files).singleElement().satisfies(file -> assertThat(file.getFileName().toString())
-                .matches("\\d{8}T\\d{6}\\.\\d{3}-voice_1-abcdef12\\.jsonl"));
+        assertThat(files)
+                .singleElement()
+                .satisfies(file -> assertThat(file.getFileName().toString())
+                        .matches("\\d{8}T\\d{6}\\.\\d{3}-voice_1-abcdef12\\.jsonl"));
         Cassette cassette = Cassette.read(files.get(0));
         // Frames compare by content, so the read-back events equal fresh ones.
-        assertThat(cassette.events()).containsExactly(
-                new CassetteEvent.Request(2_000, Frame.text("hi")),
-                new CassetteEvent.Answered(3_000, "v-2"),
-                new CassetteEvent.Response(4_500, Frame.text("hello")),
-                new CassetteEvent.End(5_000, Outcome.ERROR, new RecordedError(ErrorKind.MODEL_TIMEOUT, true,
-                        "ModelTimeoutException", null, 200, "too long")));
+        assertThat(cassette.events())
+                .containsExactly(
+                        new CassetteEvent.Request(2_000, Frame.text("hi")),
+                        new CassetteEvent.Answered(3_000, "v-2"),
+                        new CassetteEvent.Response(4_500, Frame.text("hello")),
+                        new CassetteEvent.End(
+                                5_000,
+                                Outcome.ERROR,
+                                new RecordedError(
+                                        ErrorKind.MODEL_TIMEOUT,
+                                        true,
+                                        "ModelTimeoutException",
+                                        null,
+                                        200,
+                                        "too long")));
         assertThat(cassette.target()).isEqualTo(Target.sageMaker("eu-west-1", "asr", "v-1"));
         assertThat(Files.readString(files.get(0))).doesNotContain("not-recorded");
         assertThat(exchange.attributes).isEmpty();
@@ -69,7 +90,8 @@ class CassetteRecorderTests {
 
         assertThat(files(dir.resolve("voice"))).hasSize(1);
         assertThat(recorder.directory("other")).isNull();
-        assertThat(Cassette.read(files(dir.resolve("voice")).get(0)).end().outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(Cassette.read(files(dir.resolve("voice")).get(0)).end().outcome())
+                .isEqualTo(Outcome.CANCELLED);
     }
 
     private static List<Path> files(Path directory) throws IOException {

@@ -3,18 +3,17 @@ package io.github.awsbidi.core.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.Set;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.InvalidSettingException;
+import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTests {
 
-    private final RetryPolicy policy = RetryPolicy.defaults().withBackoff(Duration.ofMillis(100),
-            Duration.ofMillis(1000));
+    private final RetryPolicy policy =
+            RetryPolicy.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(1000));
 
     @Test
     void exponentialBackoffDoublesUpToTheCap() {
@@ -55,17 +54,22 @@ class RetryPolicyTests {
         assertThat(policy.retries(error(ErrorKind.MODEL_ERROR, true))).isTrue();
         assertThat(policy.retries(error(ErrorKind.MODEL_ERROR, false))).isFalse();
         assertThat(policy.retries(error(ErrorKind.INTERNAL, true))).isFalse();
-        assertThat(policy.withRetryOn(Set.of(ErrorKind.INTERNAL)).retries(error(ErrorKind.INTERNAL, true))).isTrue();
-        assertThat(RetryPolicy.none().retries(error(ErrorKind.THROTTLING, true))).isFalse();
+        assertThat(policy.withRetryOn(Set.of(ErrorKind.INTERNAL)).retries(error(ErrorKind.INTERNAL, true)))
+                .isTrue();
+        assertThat(RetryPolicy.none().retries(error(ErrorKind.THROTTLING, true)))
+                .isFalse();
     }
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> policy.withMaxAttempts(0)).isInstanceOfSatisfying(InvalidSettingException.class,
+        assertThatThrownBy(() -> policy.withMaxAttempts(0))
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
                         error -> assertThat(error.field()).isEqualTo("maxAttempts"))
                 .hasMessageContaining("maxAttempts must be at least 1, was 0");
         assertThatThrownBy(() -> policy.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
+                .isInstanceOfSatisfying(
+                        InvalidSettingException.class,
                         error -> assertThat(error.field()).isEqualTo("maxBackoff"))
                 .hasMessageContaining("maxBackoff must not be below initialBackoff (PT2S), was PT1S");
         assertThatThrownBy(() -> policy.withMaxElapsed(Duration.ofSeconds(-1)))

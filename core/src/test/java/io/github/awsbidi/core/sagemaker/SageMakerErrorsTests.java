@@ -2,11 +2,10 @@ package io.github.awsbidi.core.sagemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.concurrent.CompletionException;
-
 import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,8 +21,10 @@ class SageMakerErrorsTests {
 
     @Test
     void modelStreamErrorKeepsTheContainersCodeAndMessage() {
-        ModelStreamErrorException sdk = ModelStreamErrorException.builder().errorCode("1011")
-                .awsErrorDetails(details("ModelStreamError", "container went away")).build();
+        ModelStreamErrorException sdk = ModelStreamErrorException.builder()
+                .errorCode("1011")
+                .awsErrorDetails(details("ModelStreamError", "container went away"))
+                .build();
 
         BidiStreamException error = SageMakerErrors.translate(new CompletionException(sdk));
 
@@ -36,7 +37,8 @@ class SageMakerErrorsTests {
     @Test
     void internalStreamFailureIsARetryableInternalError() {
         BidiStreamException error = SageMakerErrors.translate(InternalStreamFailureException.builder()
-                .awsErrorDetails(details("InternalStreamFailure", "platform fault")).build());
+                .awsErrorDetails(details("InternalStreamFailure", "platform fault"))
+                .build());
 
         assertThat(error.kind()).isEqualTo(ErrorKind.INTERNAL);
         assertThat(error.errorCode()).contains("InternalStreamFailure");
@@ -46,10 +48,14 @@ class SageMakerErrorsTests {
 
     @Test
     void only424WebSocketModelErrorsAreTransient() {
-        BidiStreamException transientError = SageMakerErrors.translate(ModelErrorException.builder().statusCode(424)
-                .awsErrorDetails(details("ModelError", "Failed to establish WebSocket connection")).build());
-        BidiStreamException modelBug = SageMakerErrors.translate(ModelErrorException.builder().statusCode(424)
-                .awsErrorDetails(details("ModelError", "Received server error (500) from model")).build());
+        BidiStreamException transientError = SageMakerErrors.translate(ModelErrorException.builder()
+                .statusCode(424)
+                .awsErrorDetails(details("ModelError", "Failed to establish WebSocket connection"))
+                .build());
+        BidiStreamException modelBug = SageMakerErrors.translate(ModelErrorException.builder()
+                .statusCode(424)
+                .awsErrorDetails(details("ModelError", "Received server error (500) from model"))
+                .build());
 
         assertThat(transientError.kind()).isEqualTo(ErrorKind.MODEL_ERROR);
         assertThat(transientError.retryable()).isTrue();
@@ -59,16 +65,22 @@ class SageMakerErrorsTests {
 
     @Test
     void modeledServiceErrors() {
-        assertKind(InputValidationErrorException.builder().awsErrorDetails(details("InputValidationError", "bad"))
-                .build(), ErrorKind.VALIDATION, false);
+        assertKind(
+                InputValidationErrorException.builder()
+                        .awsErrorDetails(details("InputValidationError", "bad"))
+                        .build(),
+                ErrorKind.VALIDATION,
+                false);
         assertKind(ServiceUnavailableErrorException.builder().statusCode(503).build(), ErrorKind.UNAVAILABLE, true);
         assertKind(InternalServerErrorException.builder().statusCode(500).build(), ErrorKind.INTERNAL, true);
     }
 
     @Test
     void unknownEndpointIsNotFound() {
-        AwsServiceException sdk = AwsServiceException.builder().statusCode(400)
-                .awsErrorDetails(details("ValidationError", "Endpoint echo2 of account 123 not found.")).build();
+        AwsServiceException sdk = AwsServiceException.builder()
+                .statusCode(400)
+                .awsErrorDetails(details("ValidationError", "Endpoint echo2 of account 123 not found."))
+                .build();
 
         assertKind(sdk, ErrorKind.NOT_FOUND, false);
     }
@@ -88,10 +100,14 @@ class SageMakerErrorsTests {
 
     @Test
     void clientSideFailures() {
-        assertKind(SdkClientException.create("connect", new IOException("Connection refused")),
-                ErrorKind.CONNECTION, true);
-        assertKind(SdkClientException.create("Unable to load credentials from any of the providers"),
-                ErrorKind.CREDENTIALS, false);
+        assertKind(
+                SdkClientException.create("connect", new IOException("Connection refused")),
+                ErrorKind.CONNECTION,
+                true);
+        assertKind(
+                SdkClientException.create("Unable to load credentials from any of the providers"),
+                ErrorKind.CREDENTIALS,
+                false);
         assertKind(new IllegalStateException("bug"), ErrorKind.CLIENT, false);
     }
 
@@ -103,7 +119,10 @@ class SageMakerErrorsTests {
     }
 
     private static AwsServiceException service(String code, int status) {
-        return AwsServiceException.builder().statusCode(status).awsErrorDetails(details(code, "msg")).build();
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(details(code, "msg"))
+                .build();
     }
 
     private static AwsErrorDetails details(String code, String message) {

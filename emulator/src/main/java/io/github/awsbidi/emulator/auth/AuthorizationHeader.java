@@ -8,15 +8,21 @@ import java.util.Map;
  * The parts of a SigV4 {@code Authorization} header:
  * {@code AWS4-HMAC-SHA256 Credential=AK/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=hex}.
  */
-record AuthorizationHeader(String accessKeyId, String scopeDate, String region, String service,
-        List<String> signedHeaders, String signature) {
+record AuthorizationHeader(
+        String accessKeyId,
+        String scopeDate,
+        String region,
+        String service,
+        List<String> signedHeaders,
+        String signature) {
 
     static AuthorizationHeader parse(String header) throws SignatureException {
         String value = header.trim();
         int space = value.indexOf(' ');
         String algorithm = (space < 0) ? value : value.substring(0, space);
         if (!SigV4.ALGORITHM.equals(algorithm)) {
-            throw SignatureException.incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'. Authorization=" + header);
+            throw SignatureException.incomplete(
+                    "Unsupported AWS 'algorithm': '" + algorithm + "'. Authorization=" + header);
         }
         Map<String, String> params = new HashMap<>();
         if (space >= 0) {
@@ -28,16 +34,21 @@ record AuthorizationHeader(String accessKeyId, String scopeDate, String region, 
                 int equals = trimmed.indexOf('=');
                 if (equals < 0) {
                     throw SignatureException.incomplete("'" + trimmed
-                            + "' not a valid key=value pair (missing equal-sign) in Authorization header: '" + header + "'.");
+                            + "' not a valid key=value pair (missing equal-sign) in Authorization header: '" + header
+                            + "'.");
                 }
-                params.put(trimmed.substring(0, equals).trim(), trimmed.substring(equals + 1).trim());
+                params.put(
+                        trimmed.substring(0, equals).trim(),
+                        trimmed.substring(equals + 1).trim());
             }
         }
         StringBuilder missing = new StringBuilder();
         for (String required : List.of("Credential", "Signature", "SignedHeaders")) {
             String param = params.get(required);
             if (param == null || param.isEmpty()) {
-                missing.append("Authorization header requires '").append(required).append("' parameter. ");
+                missing.append("Authorization header requires '")
+                        .append(required)
+                        .append("' parameter. ");
             }
         }
         if (missing.length() > 0) {
@@ -51,19 +62,26 @@ record AuthorizationHeader(String accessKeyId, String scopeDate, String region, 
                     + "'<access key id>/<yyyyMMdd>/<region>/<service>/aws4_request', not '" + credentialParam + "'.");
         }
         if (!credential[1].matches("\\d{8}")) {
-            throw SignatureException.incomplete("Credential should be scoped to a valid date (yyyyMMdd), not '"
-                    + credential[1] + "'.");
+            throw SignatureException.incomplete(
+                    "Credential should be scoped to a valid date (yyyyMMdd), not '" + credential[1] + "'.");
         }
         if (!SigV4.TERMINATOR.equals(credential[4])) {
-            throw SignatureException.incomplete("Credential should be scoped with a valid terminator: 'aws4_request', not '"
-                    + credential[4] + "'.");
+            throw SignatureException.incomplete(
+                    "Credential should be scoped with a valid terminator: 'aws4_request', not '" + credential[4]
+                            + "'.");
         }
-        List<String> signedHeaders = List.of(params.getOrDefault("SignedHeaders", "").split(";", -1));
+        List<String> signedHeaders =
+                List.of(params.getOrDefault("SignedHeaders", "").split(";", -1));
         if (!signedHeaders.contains("host") && !signedHeaders.contains(":authority")) {
-            throw SignatureException.incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+            throw SignatureException.incomplete(
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
-        return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], signedHeaders,
+        return new AuthorizationHeader(
+                credential[0],
+                credential[1],
+                credential[2],
+                credential[3],
+                signedHeaders,
                 params.getOrDefault("Signature", ""));
     }
-
 }

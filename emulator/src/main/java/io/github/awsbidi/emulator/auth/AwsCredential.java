@@ -22,5 +22,4 @@ public record AwsCredential(String accessKeyId, String secretAccessKey) {
     public String toString() {
         return "AwsCredential[accessKeyId=" + this.accessKeyId + ", secretAccessKey=****]";
     }
-
 }

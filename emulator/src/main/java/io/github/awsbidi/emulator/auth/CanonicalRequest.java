@@ -18,8 +18,7 @@ final class CanonicalRequest {
 
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
-    private CanonicalRequest() {
-    }
+    private CanonicalRequest() {}
 
     static String of(SignedRequest request, List<String> signedHeaders, String payloadHash) {
         StringBuilder headers = new StringBuilder();
@@ -43,8 +42,7 @@ final class CanonicalRequest {
         // HTTP/2 carries Host as :authority; accept either spelling for either name.
         if (values == null && "host".equals(name)) {
             values = request.headers().get(":authority");
-        }
-        else if (values == null && ":authority".equals(name)) {
+        } else if (values == null && ":authority".equals(name)) {
             values = request.headers().get("host");
         }
         return (values != null) ? values : List.of();
@@ -60,8 +58,7 @@ final class CanonicalRequest {
             URI uri = URI.create("http://localhost" + rawPath);
             normalized = uri.normalize().getRawPath();
             decoded = uri.getPath();
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             // Not a valid URI path: sign it as it is; the signature will simply not match.
             normalized = rawPath;
             decoded = rawPath;
@@ -92,7 +89,8 @@ final class CanonicalRequest {
             if (name.isEmpty()) {
                 continue;
             }
-            params.computeIfAbsent(uriEncode(name, false), key -> new ArrayList<>()).add(uriEncode(value, false));
+            params.computeIfAbsent(uriEncode(name, false), key -> new ArrayList<>())
+                    .add(uriEncode(value, false));
         }
         StringBuilder query = new StringBuilder();
         params.forEach((name, values) -> {
@@ -112,11 +110,16 @@ final class CanonicalRequest {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || (keepSlashes && c == '/')) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || (keepSlashes && c == '/')) {
                 out.append(c);
-            }
-            else {
+            } else {
                 out.append('%').append(UPPER_HEX[(b >> 4) & 0xf]).append(UPPER_HEX[b & 0xf]);
             }
         }
@@ -135,8 +138,7 @@ final class CanonicalRequest {
             if (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
                 bytes.write(Integer.parseInt(value, i + 1, i + 3, 16));
                 i += 3;
-            }
-            else {
+            } else {
                 byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
                     encoded = value.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
@@ -161,8 +163,7 @@ final class CanonicalRequest {
             char c = value.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f') {
                 pendingSpace = started;
-            }
-            else {
+            } else {
                 if (pendingSpace) {
                     out.append(' ');
                     pendingSpace = false;
@@ -172,5 +173,4 @@ final class CanonicalRequest {
             }
         }
     }
-
 }

@@ -59,21 +59,21 @@ public final class ChunkSignatureChain {
             throw SignatureException.invalid("Signed event received after the final (empty) signed event.");
         }
         Header date = envelope.header(DATE_HEADER)
-            .filter(h -> h.type() == HeaderType.TIMESTAMP)
-            .orElseThrow(() -> SignatureException.incomplete("Signed event requires a ':date' timestamp header."));
+                .filter(h -> h.type() == HeaderType.TIMESTAMP)
+                .orElseThrow(() -> SignatureException.incomplete("Signed event requires a ':date' timestamp header."));
         byte[] signature = envelope.header(SIGNATURE_HEADER)
-            .filter(h -> h.type() == HeaderType.BYTE_ARRAY && h.bytesValue().length == SIGNATURE_BYTES)
-            .map(Header::bytesValue)
-            .orElseThrow(() -> SignatureException.incomplete(
-                    "Signed event requires a 32-byte ':chunk-signature' byte-array header."));
+                .filter(h -> h.type() == HeaderType.BYTE_ARRAY && h.bytesValue().length == SIGNATURE_BYTES)
+                .map(Header::bytesValue)
+                .orElseThrow(() -> SignatureException.incomplete(
+                        "Signed event requires a 32-byte ':chunk-signature' byte-array header."));
         Instant signingTime = date.timestampValue();
         SigV4.checkSkew(signingTime, this.clock.instant());
 
         // The signer hashes its own headers (just :date from the SDK) sorted by name, without the signature.
         List<Header> signedHeaders = envelope.headers().stream()
-            .filter(h -> !SIGNATURE_HEADER.equals(h.name()))
-            .sorted(Comparator.comparing(Header::name))
-            .toList();
+                .filter(h -> !SIGNATURE_HEADER.equals(h.name()))
+                .sorted(Comparator.comparing(Header::name))
+                .toList();
         String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + SigV4.DATE_TIME.format(signingTime) + "\n"
                 + SigV4.scope(signingTime, this.region, this.service) + "\n" + this.previousSignature + "\n"
                 + SigV4.sha256Hex(EventStreamEncoder.encodeHeaders(signedHeaders)) + "\n"
@@ -101,5 +101,4 @@ public final class ChunkSignatureChain {
         }
         return this.signingKey;
     }
-
 }

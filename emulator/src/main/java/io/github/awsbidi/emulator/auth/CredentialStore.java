@@ -39,5 +39,4 @@ public final class CredentialStore {
     public Optional<String> secretFor(String accessKeyId) {
         return Optional.ofNullable(this.secretsByAccessKey.get(accessKeyId));
     }
-
 }

@@ -24,15 +24,15 @@ final class SigV4 {
     /** AWS rejects a signing time further than this from its own clock, either way. */
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     static byte[] signingKey(String secret, String date, String region, String service) {
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
@@ -50,8 +50,7 @@ final class SigV4 {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }
@@ -59,8 +58,7 @@ final class SigV4 {
     static String sha256Hex(byte[] data) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is not available", ex);
         }
     }
@@ -93,5 +91,4 @@ final class SigV4 {
                     + " + 15 min.)");
         }
     }
-
 }

@@ -34,15 +34,17 @@ public final class SigV4Verifier {
     public VerifiedRequest verify(SignedRequest request) throws SignatureException {
         String authorization = request.header("authorization").orElseThrow(SignatureException::missingToken);
         AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
-        String amzDate = request.header("x-amz-date").orElseThrow(() -> SignatureException.incomplete(
-                "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization="
-                        + authorization));
+        String amzDate = request.header("x-amz-date")
+                .orElseThrow(() -> SignatureException.incomplete(
+                        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization="
+                                + authorization));
         Instant signingTime = parseAmzDate(amzDate);
         String secret = this.store.secretFor(auth.accessKeyId()).orElseThrow(SignatureException::unrecognizedClient);
         String requestDate = SigV4.DATE.format(signingTime);
         if (!auth.scopeDate().equals(requestDate)) {
-            throw SignatureException.invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of "
-                    + "date from HTTP: '" + auth.scopeDate() + "' != '" + requestDate + "', from '" + amzDate + "'.");
+            throw SignatureException.invalid(
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of " + "date from HTTP: '"
+                            + auth.scopeDate() + "' != '" + requestDate + "', from '" + amzDate + "'.");
         }
         SigV4.checkSkew(signingTime, this.clock.instant());
 
@@ -51,21 +53,21 @@ public final class SigV4Verifier {
                 + SigV4.scope(signingTime, auth.region(), auth.service()) + "\n" + SigV4.sha256Hex(canonicalRequest);
         byte[] signingKey = SigV4.signingKey(secret, requestDate, auth.region(), auth.service());
         String expected = SigV4.hex(SigV4.hmac(signingKey, stringToSign));
-        if (!SigV4.sameBytes(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!SigV4.sameBytes(
+                expected.getBytes(StandardCharsets.US_ASCII), auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw SignatureException.invalid(SignatureException.MISMATCH_MESSAGE
                     + "\n\nThe Canonical String for this request should have been\n'" + canonicalRequest + "'\n\n"
                     + "The String-to-Sign should have been\n'" + stringToSign + "'\n");
         }
-        ChunkSignatureChain chain = new ChunkSignatureChain(secret, auth.region(), auth.service(), expected, this.clock);
+        ChunkSignatureChain chain =
+                new ChunkSignatureChain(secret, auth.region(), auth.service(), expected, this.clock);
         return new VerifiedRequest(auth.accessKeyId(), auth.region(), auth.service(), signingTime, chain);
     }
 
     private static Instant parseAmzDate(String amzDate) throws SignatureException {
         try {
             return SigV4.DATE_TIME.parse(amzDate, Instant::from);
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             throw SignatureException.incomplete("Date must be in ISO-8601 'basic format'. Got '" + amzDate
                     + "'. See http://en.wikipedia.org/wiki/ISO_8601");
         }
@@ -81,7 +83,8 @@ public final class SigV4Verifier {
             return SigV4.sha256Hex(request.body());
         }
         if (isSha256Hex(declared) && !declared.toLowerCase(Locale.ROOT).equals(SigV4.sha256Hex(request.body()))) {
-            throw SignatureException.invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
+            throw SignatureException.invalid(
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         return declared;
     }
@@ -97,5 +100,4 @@ public final class SigV4Verifier {
         }
         return true;
     }
-
 }

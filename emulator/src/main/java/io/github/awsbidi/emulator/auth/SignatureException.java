@@ -66,5 +66,4 @@ public final class SignatureException extends Exception {
     static SignatureException invalid(String message) {
         return new SignatureException(INVALID_SIGNATURE, message);
     }
-
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param body the whole body for a non-streaming call, empty for an event-stream call (its
  *     events are verified one by one through {@link VerifiedRequest#chunkChain()})
  */
-public record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-        byte[] body) {
+public record SignedRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     public SignedRequest {
         Objects.requireNonNull(method, "method");
@@ -33,5 +33,4 @@ public record SignedRequest(String method, String rawPath, String rawQuery, Map<
         List<String> values = this.headers.get(lowerCaseName);
         return (values == null || values.isEmpty()) ? Optional.empty() : Optional.of(values.get(0));
     }
-
 }

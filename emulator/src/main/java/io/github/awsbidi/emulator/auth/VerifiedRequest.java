@@ -15,8 +15,8 @@ public final class VerifiedRequest {
 
     private final ChunkSignatureChain chunkChain;
 
-    VerifiedRequest(String accessKeyId, String region, String service, Instant signingTime,
-            ChunkSignatureChain chunkChain) {
+    VerifiedRequest(
+            String accessKeyId, String region, String service, Instant signingTime, ChunkSignatureChain chunkChain) {
         this.accessKeyId = accessKeyId;
         this.region = region;
         this.service = service;
@@ -53,5 +53,4 @@ public final class VerifiedRequest {
         return "VerifiedRequest[" + this.accessKeyId + " " + this.region + "/" + this.service + " at "
                 + this.signingTime + "]";
     }
-
 }

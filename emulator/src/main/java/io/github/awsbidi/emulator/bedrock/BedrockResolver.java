@@ -62,12 +62,16 @@ public final class BedrockResolver implements StreamResolver {
         StreamOperation operation;
         switch (model.get().behaviour()) {
             case END_OF_LIFE -> {
-                return done(AwsErrors.reject("ResourceNotFoundException",
-                        "This model version has reached the end of its life. Please refer to the AWS documentation for more details."));
+                return done(
+                        AwsErrors.reject(
+                                "ResourceNotFoundException",
+                                "This model version has reached the end of its life. Please refer to the AWS documentation for more details."));
             }
             case ECHO -> operation = new EchoModel();
             case NOVA_SONIC -> operation = new NovaSonicModel(model.get().novaSonic());
-            default -> throw new IllegalStateException("unhandled behaviour " + model.get().behaviour());
+            default ->
+                throw new IllegalStateException(
+                        "unhandled behaviour " + model.get().behaviour());
         }
         return done(new OpenDecision.Open(operation, Map.of(), model.get().faults()));
     }

@@ -12,8 +12,7 @@ final class Chunks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Chunks() {
-    }
+    private Chunks() {}
 
     /** The raw bytes a request chunk carries; throws {@link IllegalArgumentException} when it is not a chunk. */
     static byte[] bytes(EventStreamMessage event) {

@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** The JSON payload of Bedrock's modeled in-stream exceptions. */
 final class ErrorPayloads {
 
-    private ErrorPayloads() {
-    }
+    private ErrorPayloads() {}
 
     static byte[] message(@Nullable String message) {
         return AwsErrors.jsonBytes(Map.of("message", message == null ? "" : message));

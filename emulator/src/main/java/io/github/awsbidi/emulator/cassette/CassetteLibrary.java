@@ -1,5 +1,8 @@
 package io.github.awsbidi.emulator.cassette;
 
+import io.github.awsbidi.emulator.config.Cassettes;
+import io.github.awsbidi.emulator.stream.OpenDecision;
+import io.github.awsbidi.emulator.stream.RequestHead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,10 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import io.github.awsbidi.emulator.config.Cassettes;
-import io.github.awsbidi.emulator.stream.OpenDecision;
-import io.github.awsbidi.emulator.stream.RequestHead;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,10 +60,10 @@ public final class CassetteLibrary {
         if (served == null) {
             return Optional.empty();
         }
-        RecordedCassette cassette = served.cassettes.get(
-                Math.floorMod(served.next.getAndIncrement(), served.cassettes.size()));
-        return Optional.of(CassetteReplay.open(cassette, library.settings.matching(), library.settings.timeScale(),
-                head));
+        RecordedCassette cassette =
+                served.cassettes.get(Math.floorMod(served.next.getAndIncrement(), served.cassettes.size()));
+        return Optional.of(
+                CassetteReplay.open(cassette, library.settings.matching(), library.settings.timeScale(), head));
     }
 
     private Loaded current() {
@@ -101,13 +100,12 @@ public final class CassetteLibrary {
         return new Loaded(settings, served);
     }
 
-    private static void named(Map<String, Path> named, Service service,
-            Map<String, List<RecordedCassette>> byTarget) {
+    private static void named(Map<String, Path> named, Service service, Map<String, List<RecordedCassette>> byTarget) {
         named.forEach((name, path) -> {
             List<RecordedCassette> cassettes = Files.isDirectory(path) ? readAll(path) : List.of(read(path));
             if (cassettes.isEmpty()) {
-                throw new IllegalArgumentException(service.description + " '" + name + "': no *.jsonl cassette in "
-                        + path);
+                throw new IllegalArgumentException(
+                        service.description + " '" + name + "': no *.jsonl cassette in " + path);
             }
             for (RecordedCassette cassette : cassettes) {
                 if (!cassette.service().equals(service.tag)) {
@@ -122,7 +120,9 @@ public final class CassetteLibrary {
     private static List<RecordedCassette> readAll(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(file))
-                    .sorted().map(CassetteLibrary::read).toList();
+                    .sorted()
+                    .map(CassetteLibrary::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list cassette directory " + directory, e);
         }
@@ -135,9 +135,7 @@ public final class CassetteLibrary {
         return CassetteReader.read(file);
     }
 
-    private record Served(List<RecordedCassette> cassettes, AtomicInteger next) {
-    }
+    private record Served(List<RecordedCassette> cassettes, AtomicInteger next) {}
 
-    private record Loaded(Cassettes settings, Map<String, Served> served) {
-    }
+    private record Loaded(Cassettes settings, Map<String, Served> served) {}
 }

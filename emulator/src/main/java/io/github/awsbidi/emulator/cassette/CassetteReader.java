@@ -1,5 +1,6 @@
 package io.github.awsbidi.emulator.cassette;
 
+import io.github.awsbidi.emulator.cassette.RecordedCassette.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import io.github.awsbidi.emulator.cassette.RecordedCassette.Step;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,7 @@ final class CassetteReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private CassetteReader() {
-    }
+    private CassetteReader() {}
 
     static RecordedCassette read(Path file) {
         String text;
@@ -65,8 +63,14 @@ final class CassetteReader {
                 steps.add(step(line(lines.get(i), source, i + 1)));
             }
         }
-        return new RecordedCassette(source, service, header.text("resource"), header.optionalText("variant"),
-                header.optionalText("modelInvocationPath"), header.optionalText("modelQueryString"), steps);
+        return new RecordedCassette(
+                source,
+                service,
+                header.text("resource"),
+                header.optionalText("variant"),
+                header.optionalText("modelInvocationPath"),
+                header.optionalText("modelQueryString"),
+                steps);
     }
 
     private static Step step(Line line) {
@@ -97,8 +101,8 @@ final class CassetteReader {
             throw line.invalid("payload", "is not base64");
         }
         if (line.node.has("size") && line.number("size") != payload.length) {
-            throw line.invalid("size", "says " + line.number("size") + " but the payload has " + payload.length
-                    + " bytes");
+            throw line.invalid(
+                    "size", "says " + line.number("size") + " but the payload has " + payload.length + " bytes");
         }
         return new Step.Frame(at, request, dataType.equals("UTF8"), completion.equals("COMPLETE"), payload);
     }
@@ -117,21 +121,27 @@ final class CassetteReader {
         }
         Line e = new Line(error, line.source, line.number);
         Integer status = error.has("status") && !error.get("status").isNull() ? (int) e.number("status") : null;
-        return new Step.End(at, outcome, new RecordedCassette.Error(e.text("kind"), e.optionalText("code"),
-                e.optionalText("awsErrorType"), status, e.text("message")));
+        return new Step.End(
+                at,
+                outcome,
+                new RecordedCassette.Error(
+                        e.text("kind"),
+                        e.optionalText("code"),
+                        e.optionalText("awsErrorType"),
+                        status,
+                        e.text("message")));
     }
 
     private static Line line(String text, String source, int number) {
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("cassette " + source + " line " + number
-                        + " is not a JSON object");
+                throw new IllegalArgumentException("cassette " + source + " line " + number + " is not a JSON object");
             }
             return new Line(node, source, number);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("cassette " + source + " line " + number + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cassette " + source + " line " + number + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -149,7 +159,8 @@ final class CassetteReader {
             return value.asString();
         }
 
-        @Nullable String optionalText(String name) {
+        @Nullable
+        String optionalText(String name) {
             JsonNode value = node.get(name);
             return value == null || value.isNull() ? null : text(name);
         }
@@ -163,8 +174,8 @@ final class CassetteReader {
         }
 
         IllegalArgumentException invalid(String name, String problem) {
-            return new IllegalArgumentException("cassette " + source + " line " + number + ": '" + name + "' "
-                    + problem);
+            return new IllegalArgumentException(
+                    "cassette " + source + " line " + number + ": '" + name + "' " + problem);
         }
     }
 }

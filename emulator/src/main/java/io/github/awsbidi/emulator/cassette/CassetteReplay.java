@@ -1,12 +1,5 @@
 package io.github.awsbidi.emulator.cassette;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-
 import io.github.awsbidi.emulator.cassette.RecordedCassette.Step;
 import io.github.awsbidi.emulator.config.Cassettes.Matching;
 import io.github.awsbidi.emulator.config.Faults;
@@ -16,6 +9,12 @@ import io.github.awsbidi.emulator.stream.RequestHead;
 import io.github.awsbidi.emulator.stream.StreamContext;
 import io.github.awsbidi.emulator.stream.StreamOperation;
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,30 +60,39 @@ final class CassetteReplay implements StreamOperation {
         }
         Step.Answered answered = cassette.answered();
         Step.End end = cassette.end();
-        if (answered == null && end != null && end.error() != null && end.error().awsErrorType() != null) {
+        if (answered == null
+                && end != null
+                && end.error() != null
+                && end.error().awsErrorType() != null) {
             return protocol.refuse(end.error());
         }
         if (answered == null && (end == null || end.error() == null)) {
-            return AwsErrors.reject("InternalServerException", "cassette " + cassette.source()
-                    + " holds no answer from the service and no error to replay");
+            return AwsErrors.reject(
+                    "InternalServerException",
+                    "cassette " + cassette.source() + " holds no answer from the service and no error to replay");
         }
         // The answer itself comes after its recorded delay too (the service's time to open the stream).
-        Faults answerDelay = answered == null || timeScale == 0 ? Faults.none() : Faults.none()
-                .withFirstResponseDelay(Duration.ofNanos((long) (answered.atMicros() * 1_000 * timeScale)));
-        return new OpenDecision.Open(new CassetteReplay(cassette, protocol, matching, timeScale),
-                protocol.responseHeaders(answered == null ? null : answered.invokedVariant()), answerDelay);
+        Faults answerDelay = answered == null || timeScale == 0
+                ? Faults.none()
+                : Faults.none()
+                        .withFirstResponseDelay(Duration.ofNanos((long) (answered.atMicros() * 1_000 * timeScale)));
+        return new OpenDecision.Open(
+                new CassetteReplay(cassette, protocol, matching, timeScale),
+                protocol.responseHeaders(answered == null ? null : answered.invokedVariant()),
+                answerDelay);
     }
 
     private static @Nullable String differingHeader(RecordedCassette cassette, RequestHead head) {
         String[][] headers = {
-                {"X-Amzn-SageMaker-Target-Variant", cassette.variant()},
-                {"X-Amzn-SageMaker-Model-Invocation-Path", cassette.invocationPath()},
-                {"X-Amzn-SageMaker-Model-Query-String", cassette.queryString()}};
+            {"X-Amzn-SageMaker-Target-Variant", cassette.variant()},
+            {"X-Amzn-SageMaker-Model-Invocation-Path", cassette.invocationPath()},
+            {"X-Amzn-SageMaker-Model-Query-String", cassette.queryString()}
+        };
         for (String[] header : headers) {
             String sent = head.header(header[0]).orElse(null);
             if (!Objects.equals(sent, header[1])) {
-                return "cassette " + cassette.source() + " was recorded with " + header[0] + " "
-                        + describe(header[1]) + ", the request has " + describe(sent);
+                return "cassette " + cassette.source() + " was recorded with " + header[0] + " " + describe(header[1])
+                        + ", the request has " + describe(sent);
             }
         }
         return null;
@@ -137,8 +145,8 @@ final class CassetteReplay implements StreamOperation {
         }
         if (matching != Matching.IGNORE) {
             if (index >= requests.size()) {
-                diverge("request frame " + index + " (" + sent.shape() + ") is one more than the "
-                        + requests.size() + " the recording has");
+                diverge("request frame " + index + " (" + sent.shape() + ") is one more than the " + requests.size()
+                        + " the recording has");
                 return;
             }
             String difference = difference(requests.get(index), sent);
@@ -151,7 +159,8 @@ final class CassetteReplay implements StreamOperation {
     }
 
     private @Nullable String difference(Step.Frame recorded, Step.Frame sent) {
-        if (recorded.utf8() != sent.utf8() || recorded.complete() != sent.complete()
+        if (recorded.utf8() != sent.utf8()
+                || recorded.complete() != sent.complete()
                 || recorded.payload().length != sent.payload().length) {
             return "recorded " + recorded.shape() + ", sent " + sent.shape();
         }
@@ -204,16 +213,21 @@ final class CassetteReplay implements StreamOperation {
             if (!requestsReached || (next.completedBefore() && !inputComplete)) {
                 return;
             }
-            long delayMicros = (long) ((next.step().atMicros() - Math.max(lastEmittedMicros, next.gateMicros()))
-                    * timeScale);
+            long delayMicros =
+                    (long) ((next.step().atMicros() - Math.max(lastEmittedMicros, next.gateMicros())) * timeScale);
             if (delayMicros > 0) {
-                pending = context().scheduler().schedule(() -> {
-                    pending = null;
-                    if (!ended) {
-                        emit(next);
-                        pump();
-                    }
-                }, delayMicros, TimeUnit.MICROSECONDS);
+                pending = context()
+                        .scheduler()
+                        .schedule(
+                                () -> {
+                                    pending = null;
+                                    if (!ended) {
+                                        emit(next);
+                                        pump();
+                                    }
+                                },
+                                delayMicros,
+                                TimeUnit.MICROSECONDS);
                 return;
             }
             emit(next);
@@ -261,6 +275,5 @@ final class CassetteReplay implements StreamOperation {
      * @param completedBefore whether the recording's client had half-closed before it
      * @param gateMicros when the last of those happened (or the answer, if none), from which its delay counts
      */
-    private record Output(Step step, int requestsBefore, boolean completedBefore, long gateMicros) {
-    }
+    private record Output(Step step, int requestsBefore, boolean completedBefore, long gateMicros) {}
 }

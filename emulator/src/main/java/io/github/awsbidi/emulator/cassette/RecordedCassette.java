@@ -1,7 +1,6 @@
 package io.github.awsbidi.emulator.cassette;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param queryString the recorded model query string, or {@code null}
  * @param steps the recorded events after the header, in order
  */
-record RecordedCassette(String source, String service, String resource, @Nullable String variant,
-        @Nullable String invocationPath, @Nullable String queryString, List<Step> steps) {
+record RecordedCassette(
+        String source,
+        String service,
+        String resource,
+        @Nullable String variant,
+        @Nullable String invocationPath,
+        @Nullable String queryString,
+        List<Step> steps) {
 
     RecordedCassette {
         steps = List.copyOf(steps);
@@ -24,13 +29,18 @@ record RecordedCassette(String source, String service, String resource, @Nullabl
 
     /** The recorded request frames, in order. */
     List<Step.Frame> requests() {
-        return steps.stream().filter(step -> step instanceof Step.Frame frame && frame.request())
-                .map(Step.Frame.class::cast).toList();
+        return steps.stream()
+                .filter(step -> step instanceof Step.Frame frame && frame.request())
+                .map(Step.Frame.class::cast)
+                .toList();
     }
 
     /** The recorded answer, or {@code null} when the service refused the stream. */
     Step.@Nullable Answered answered() {
-        return steps.stream().filter(Step.Answered.class::isInstance).map(Step.Answered.class::cast).findFirst()
+        return steps.stream()
+                .filter(Step.Answered.class::isInstance)
+                .map(Step.Answered.class::cast)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -45,8 +55,7 @@ record RecordedCassette(String source, String service, String resource, @Nullabl
         /** Microseconds since the exchange started. */
         long atMicros();
 
-        record Answered(long atMicros, @Nullable String invokedVariant) implements Step {
-        }
+        record Answered(long atMicros, @Nullable String invokedVariant) implements Step {}
 
         /** A request ({@code request == true}) or response frame. */
         record Frame(long atMicros, boolean request, boolean utf8, boolean complete, byte[] payload) implements Step {
@@ -56,12 +65,10 @@ record RecordedCassette(String source, String service, String resource, @Nullabl
             }
         }
 
-        record RequestsCompleted(long atMicros) implements Step {
-        }
+        record RequestsCompleted(long atMicros) implements Step {}
 
         /** The end: {@code completed}, {@code cancelled} or {@code error} with {@code error}. */
-        record End(long atMicros, String outcome, @Nullable Error error) implements Step {
-        }
+        record End(long atMicros, String outcome, @Nullable Error error) implements Step {}
     }
 
     /**
@@ -73,7 +80,10 @@ record RecordedCassette(String source, String service, String resource, @Nullabl
      * @param status the HTTP status of a refused stream
      * @param message the service's message
      */
-    record Error(String kind, @Nullable String code, @Nullable String awsErrorType, @Nullable Integer status,
-            String message) {
-    }
+    record Error(
+            String kind,
+            @Nullable String code,
+            @Nullable String awsErrorType,
+            @Nullable Integer status,
+            String message) {}
 }

@@ -1,5 +1,11 @@
 package io.github.awsbidi.emulator.cassette;
 
+import io.github.awsbidi.emulator.cassette.RecordedCassette.Step;
+import io.github.awsbidi.emulator.stream.AwsErrors;
+import io.github.awsbidi.emulator.stream.OpenDecision;
+import io.github.awsbidi.emulator.stream.StreamContext;
+import io.github.awsbidi.emulator.wire.EventStreamMessage;
+import io.github.awsbidi.emulator.wire.Header;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.github.awsbidi.emulator.cassette.RecordedCassette.Step;
-import io.github.awsbidi.emulator.stream.AwsErrors;
-import io.github.awsbidi.emulator.stream.OpenDecision;
-import io.github.awsbidi.emulator.stream.StreamContext;
-import io.github.awsbidi.emulator.wire.EventStreamMessage;
-import io.github.awsbidi.emulator.wire.Header;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * is the emulator's choice, see {@link #diverged}.
  */
 enum ReplayProtocol {
-
     SAGEMAKER {
         @Override
         Step.Frame decode(EventStreamMessage event) {
@@ -41,20 +39,22 @@ enum ReplayProtocol {
 
         @Override
         EventStreamMessage encode(Step.Frame frame) {
-            return new EventStreamMessage(List.of(
-                    Header.string(EventStreamMessage.MESSAGE_TYPE, "event"),
-                    Header.string(EventStreamMessage.EVENT_TYPE, "PayloadPart"),
-                    Header.string(EventStreamMessage.CONTENT_TYPE, "application/octet-stream"),
-                    Header.string("DataType", frame.utf8() ? "UTF8" : "BINARY"),
-                    Header.string("CompletionState", frame.complete() ? "COMPLETE" : "PARTIAL")), frame.payload());
+            return new EventStreamMessage(
+                    List.of(
+                            Header.string(EventStreamMessage.MESSAGE_TYPE, "event"),
+                            Header.string(EventStreamMessage.EVENT_TYPE, "PayloadPart"),
+                            Header.string(EventStreamMessage.CONTENT_TYPE, "application/octet-stream"),
+                            Header.string("DataType", frame.utf8() ? "UTF8" : "BINARY"),
+                            Header.string("CompletionState", frame.complete() ? "COMPLETE" : "PARTIAL")),
+                    frame.payload());
         }
 
         @Override
         void diverged(StreamContext context, String message) {
             // SageMaker's only modeled in-stream errors are ModelStreamError and InternalStreamFailure; the former
             // carries a code, so the client can tell a divergence from a real model failure.
-            context.failWithException("ModelStreamError", AwsErrors.jsonBytes(Map.of("Message", message,
-                    "ErrorCode", DIVERGED)));
+            context.failWithException(
+                    "ModelStreamError", AwsErrors.jsonBytes(Map.of("Message", message, "ErrorCode", DIVERGED)));
         }
 
         @Override
@@ -70,8 +70,8 @@ enum ReplayProtocol {
                 }
                 context.failWithException("ModelStreamError", AwsErrors.jsonBytes(body));
             } else if (type.equalsIgnoreCase("InternalStreamFailure")) {
-                context.failWithException("InternalStreamFailure", AwsErrors.jsonBytes(Map.of("Message",
-                        error.message())));
+                context.failWithException(
+                        "InternalStreamFailure", AwsErrors.jsonBytes(Map.of("Message", error.message())));
             } else {
                 context.failWithError(type, error.message());
             }
@@ -103,7 +103,8 @@ enum ReplayProtocol {
 
         @Override
         EventStreamMessage encode(Step.Frame frame) {
-            byte[] json = JSON.writeValueAsBytes(Map.of("bytes", Base64.getEncoder().encodeToString(frame.payload())));
+            byte[] json =
+                    JSON.writeValueAsBytes(Map.of("bytes", Base64.getEncoder().encodeToString(frame.payload())));
             return EventStreamMessage.event("chunk", "application/json", json);
         }
 

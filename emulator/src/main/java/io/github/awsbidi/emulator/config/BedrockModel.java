@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param novaSonic the scripted Nova Sonic's options, for {@link ModelBehaviour#NOVA_SONIC}
  * @param faults faults injected into this model's streams
  */
-public record BedrockModel(ModelBehaviour behaviour, ModelLifecycle lifecycle, NovaSonicOptions novaSonic, Faults faults) {
+public record BedrockModel(
+        ModelBehaviour behaviour, ModelLifecycle lifecycle, NovaSonicOptions novaSonic, Faults faults) {
 
     public BedrockModel {
         Objects.requireNonNull(behaviour, "behaviour");
@@ -22,7 +23,8 @@ public record BedrockModel(ModelBehaviour behaviour, ModelLifecycle lifecycle, N
 
     /** The scripted Nova Sonic with default options. */
     public static BedrockModel scriptedNovaSonic() {
-        return new BedrockModel(ModelBehaviour.NOVA_SONIC, ModelLifecycle.ACTIVE, NovaSonicOptions.defaults(), Faults.none());
+        return new BedrockModel(
+                ModelBehaviour.NOVA_SONIC, ModelLifecycle.ACTIVE, NovaSonicOptions.defaults(), Faults.none());
     }
 
     /** A model that echoes every chunk unchanged. */

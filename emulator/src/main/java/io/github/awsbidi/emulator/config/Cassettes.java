@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param matching how a client's request frames are compared with the recorded ones
  * @param timeScale factor on recorded delays: 1 replays at recorded pace, 0 as fast as possible
  */
-public record Cassettes(List<Path> directories, Map<String, Path> sagemakerEndpoints, Map<String, Path> bedrockModels,
-        Matching matching, double timeScale) {
+public record Cassettes(
+        List<Path> directories,
+        Map<String, Path> sagemakerEndpoints,
+        Map<String, Path> bedrockModels,
+        Matching matching,
+        double timeScale) {
 
     private static final Cassettes NONE = new Cassettes(List.of(), Map.of(), Map.of(), Matching.SHAPE, 1.0);
 

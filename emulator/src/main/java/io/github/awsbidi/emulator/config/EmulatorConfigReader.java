@@ -30,8 +30,7 @@ public final class EmulatorConfigReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SHORT_DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
 
-    private EmulatorConfigReader() {
-    }
+    private EmulatorConfigReader() {}
 
     /** Reads a configuration file; relative cassette paths are resolved against the file's directory. */
     public static EmulatorConfig read(Path file) {
@@ -54,10 +53,24 @@ public final class EmulatorConfigReader {
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Emulator configuration is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        allowOnly(root, "$", Set.of("host", "port", "tls", "credentials", "sagemaker", "bedrock", "maxEventBytes",
-                "containerConnectTimeout", "containerCloseTimeout", "idleConnectionTimeout", "cassettes"));
+        allowOnly(
+                root,
+                "$",
+                Set.of(
+                        "host",
+                        "port",
+                        "tls",
+                        "credentials",
+                        "sagemaker",
+                        "bedrock",
+                        "maxEventBytes",
+                        "containerConnectTimeout",
+                        "containerCloseTimeout",
+                        "idleConnectionTimeout",
+                        "cassettes"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
             builder.host(root.get("host").asString());
@@ -84,7 +97,8 @@ public final class EmulatorConfigReader {
             List<AwsCredential> credentials = new ArrayList<>();
             for (JsonNode pair : root.get("credentials")) {
                 allowOnly(pair, "$.credentials[]", Set.of("accessKeyId", "secretAccessKey"));
-                credentials.add(new AwsCredential(required(pair, "accessKeyId", "$.credentials[]"),
+                credentials.add(new AwsCredential(
+                        required(pair, "accessKeyId", "$.credentials[]"),
                         required(pair, "secretAccessKey", "$.credentials[]")));
             }
             builder.credentials(credentials);
@@ -122,8 +136,8 @@ public final class EmulatorConfigReader {
             cassettes = cassettes.withDirectory(base.resolve(directory.asString()));
         }
         if (node.has("matching")) {
-            cassettes = cassettes.withMatching(Cassettes.Matching.parse(node.get("matching").asString(),
-                    "$.cassettes.matching"));
+            cassettes = cassettes.withMatching(
+                    Cassettes.Matching.parse(node.get("matching").asString(), "$.cassettes.matching"));
         }
         if (node.has("timeScale")) {
             if (!node.get("timeScale").isNumber()) {
@@ -152,14 +166,18 @@ public final class EmulatorConfigReader {
             throw new IllegalArgumentException(path + ".behaviour: an endpoint's behaviour is its variants' containers,"
                     + " or \"cassette\" with a \"cassette\" file or directory");
         }
-        EndpointStatus status = node.has("status") ? EndpointStatus.parse(node.get("status").asString()) : EndpointStatus.IN_SERVICE;
+        EndpointStatus status =
+                node.has("status") ? EndpointStatus.parse(node.get("status").asString()) : EndpointStatus.IN_SERVICE;
         List<Variant> variants = new ArrayList<>();
         for (JsonNode variant : node.path("variants")) {
             allowOnly(variant, path + ".variants[]", Set.of("name", "container"));
-            variants.add(new Variant(required(variant, "name", path + ".variants[]"), required(variant, "container", path + ".variants[]")));
+            variants.add(new Variant(
+                    required(variant, "name", path + ".variants[]"),
+                    required(variant, "container", path + ".variants[]")));
         }
         if (variants.isEmpty()) {
-            throw new IllegalArgumentException(path + ".variants: at least one variant {\"name\", \"container\"} is required");
+            throw new IllegalArgumentException(
+                    path + ".variants: at least one variant {\"name\", \"container\"} is required");
         }
         return new SageMakerEndpoint(status, variants, faults(node.path("faults"), path + ".faults"));
     }
@@ -167,17 +185,33 @@ public final class EmulatorConfigReader {
     private static BedrockModel model(JsonNode node, String path) {
         allowOnly(node, path, Set.of("behaviour", "lifecycle", "novaSonic", "faults"));
         BedrockModel.ModelBehaviour behaviour = node.has("behaviour")
-                ? BedrockModel.ModelBehaviour.valueOf(node.get("behaviour").asString().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                ? BedrockModel.ModelBehaviour.valueOf(node.get("behaviour")
+                        .asString()
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replace('-', '_'))
                 : BedrockModel.ModelBehaviour.NOVA_SONIC;
-        ModelLifecycle lifecycle = node.has("lifecycle") ? ModelLifecycle.parse(node.get("lifecycle").asString()) : ModelLifecycle.ACTIVE;
-        return new BedrockModel(behaviour, lifecycle, novaSonic(node.path("novaSonic"), path + ".novaSonic"),
+        ModelLifecycle lifecycle = node.has("lifecycle")
+                ? ModelLifecycle.parse(node.get("lifecycle").asString())
+                : ModelLifecycle.ACTIVE;
+        return new BedrockModel(
+                behaviour,
+                lifecycle,
+                novaSonic(node.path("novaSonic"), path + ".novaSonic"),
                 faults(node.path("faults"), path + ".faults"));
     }
 
     private static NovaSonicOptions novaSonic(JsonNode node, String path) {
-        allowOnly(node, path, Set.of("timeScale", "sessionLimit", "silenceTimeout", "audioIdleTimeout", "toolTriggers",
-                "bargeIn",
-                "instabilityAfterEvents"));
+        allowOnly(
+                node,
+                path,
+                Set.of(
+                        "timeScale",
+                        "sessionLimit",
+                        "silenceTimeout",
+                        "audioIdleTimeout",
+                        "toolTriggers",
+                        "bargeIn",
+                        "instabilityAfterEvents"));
         NovaSonicOptions.Builder options = NovaSonicOptions.builder();
         if (node.has("timeScale")) {
             options.timeScale(node.get("timeScale").asDouble());
@@ -193,7 +227,9 @@ public final class EmulatorConfigReader {
         }
         if (node.has("toolTriggers")) {
             Map<String, String> triggers = new LinkedHashMap<>();
-            node.get("toolTriggers").properties().forEach(e -> triggers.put(e.getKey(), e.getValue().asString()));
+            node.get("toolTriggers")
+                    .properties()
+                    .forEach(e -> triggers.put(e.getKey(), e.getValue().asString()));
             options.toolTriggers(triggers);
         }
         if (node.has("bargeIn")) {
@@ -206,17 +242,28 @@ public final class EmulatorConfigReader {
     }
 
     private static Faults faults(JsonNode node, String path) {
-        allowOnly(node, path, Set.of("firstResponseDelay", "inStreamError", "resetAfterFrames", "goAwayAfterFrames",
-                "closeConnectionAfterFrames", "openError"));
+        allowOnly(
+                node,
+                path,
+                Set.of(
+                        "firstResponseDelay",
+                        "inStreamError",
+                        "resetAfterFrames",
+                        "goAwayAfterFrames",
+                        "closeConnectionAfterFrames",
+                        "openError"));
         Faults faults = Faults.none();
         if (node.has("firstResponseDelay")) {
-            faults = faults.withFirstResponseDelay(duration(node.get("firstResponseDelay"), path + ".firstResponseDelay"));
+            faults = faults.withFirstResponseDelay(
+                    duration(node.get("firstResponseDelay"), path + ".firstResponseDelay"));
         }
         if (node.has("inStreamError")) {
             JsonNode error = node.get("inStreamError");
             allowOnly(error, path + ".inStreamError", Set.of("type", "afterFrames", "message"));
-            faults = faults.withInStreamError(required(error, "type", path + ".inStreamError"),
-                    error.path("afterFrames").asInt(0), error.path("message").asString("Injected fault"));
+            faults = faults.withInStreamError(
+                    required(error, "type", path + ".inStreamError"),
+                    error.path("afterFrames").asInt(0),
+                    error.path("message").asString("Injected fault"));
         }
         if (node.has("resetAfterFrames")) {
             faults = faults.withResetAfterFrames(node.get("resetAfterFrames").asInt());
@@ -225,12 +272,15 @@ public final class EmulatorConfigReader {
             faults = faults.withGoAwayAfterFrames(node.get("goAwayAfterFrames").asInt());
         }
         if (node.has("closeConnectionAfterFrames")) {
-            faults = faults.withCloseConnectionAfterFrames(node.get("closeConnectionAfterFrames").asInt());
+            faults = faults.withCloseConnectionAfterFrames(
+                    node.get("closeConnectionAfterFrames").asInt());
         }
         if (node.has("openError")) {
             JsonNode error = node.get("openError");
             allowOnly(error, path + ".openError", Set.of("type", "count", "message"));
-            faults = faults.withOpenError(required(error, "type", path + ".openError"), error.path("count").asInt(-1),
+            faults = faults.withOpenError(
+                    required(error, "type", path + ".openError"),
+                    error.path("count").asInt(-1),
                     error.path("message").asString("Injected fault"));
         }
         return faults;
@@ -254,7 +304,8 @@ public final class EmulatorConfigReader {
         try {
             return Duration.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(path + ": '" + text + "' is not a duration (use PT8M, 500ms, 30s, 8m)", e);
+            throw new IllegalArgumentException(
+                    path + ": '" + text + "' is not a duration (use PT8M, 500ms, 30s, 8m)", e);
         }
     }
 

@@ -31,6 +31,8 @@ public enum EndpointStatus {
             }
         }
         throw new IllegalArgumentException("Unknown endpoint status '" + value + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(EndpointStatus::wireName).toList());
+                + java.util.Arrays.stream(values())
+                        .map(EndpointStatus::wireName)
+                        .toList());
     }
 }

@@ -30,20 +30,28 @@ public record Faults(
     }
 
     public Faults withFirstResponseDelay(@Nullable Duration delay) {
-        return new Faults(delay, inStreamError, resetAfterFrames, goAwayAfterFrames, closeConnectionAfterFrames, openError);
+        return new Faults(
+                delay, inStreamError, resetAfterFrames, goAwayAfterFrames, closeConnectionAfterFrames, openError);
     }
 
     public Faults withInStreamError(String type, int afterFrames, String message) {
-        return new Faults(firstResponseDelay, new InStreamError(type, afterFrames, message), resetAfterFrames,
-                goAwayAfterFrames, closeConnectionAfterFrames, openError);
+        return new Faults(
+                firstResponseDelay,
+                new InStreamError(type, afterFrames, message),
+                resetAfterFrames,
+                goAwayAfterFrames,
+                closeConnectionAfterFrames,
+                openError);
     }
 
     public Faults withResetAfterFrames(int frames) {
-        return new Faults(firstResponseDelay, inStreamError, frames, goAwayAfterFrames, closeConnectionAfterFrames, openError);
+        return new Faults(
+                firstResponseDelay, inStreamError, frames, goAwayAfterFrames, closeConnectionAfterFrames, openError);
     }
 
     public Faults withGoAwayAfterFrames(int frames) {
-        return new Faults(firstResponseDelay, inStreamError, resetAfterFrames, frames, closeConnectionAfterFrames, openError);
+        return new Faults(
+                firstResponseDelay, inStreamError, resetAfterFrames, frames, closeConnectionAfterFrames, openError);
     }
 
     public Faults withCloseConnectionAfterFrames(int frames) {
@@ -51,7 +59,12 @@ public record Faults(
     }
 
     public Faults withOpenError(String errorType, int count, String message) {
-        return new Faults(firstResponseDelay, inStreamError, resetAfterFrames, goAwayAfterFrames,
-                closeConnectionAfterFrames, new OpenError(errorType, count, message));
+        return new Faults(
+                firstResponseDelay,
+                inStreamError,
+                resetAfterFrames,
+                goAwayAfterFrames,
+                closeConnectionAfterFrames,
+                new OpenError(errorType, count, message));
     }
 }

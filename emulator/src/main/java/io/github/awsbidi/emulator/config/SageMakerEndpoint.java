@@ -24,7 +24,8 @@ public record SageMakerEndpoint(EndpointStatus status, List<Variant> variants, F
 
     /** An in-service endpoint with one variant {@code variant-1} served by {@code container}. */
     public static SageMakerEndpoint of(String container) {
-        return new SageMakerEndpoint(EndpointStatus.IN_SERVICE, List.of(new Variant("variant-1", container)), Faults.none());
+        return new SageMakerEndpoint(
+                EndpointStatus.IN_SERVICE, List.of(new Variant("variant-1", container)), Faults.none());
     }
 
     /** The variant of that name. */

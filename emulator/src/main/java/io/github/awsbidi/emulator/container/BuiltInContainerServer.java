@@ -26,6 +26,7 @@ public final class BuiltInContainerServer implements AutoCloseable {
 
     /** Largest frame the container accepts: SageMaker never splits parts. */
     static final int MAX_FRAME_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
 
     private final BuiltInModel model;
@@ -57,15 +58,18 @@ public final class BuiltInContainerServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
-                        channel.pipeline().addLast(
-                                new HttpServerCodec(),
-                                new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES),
-                                new ContainerHttpHandler(model, MAX_FRAME_PAYLOAD_BYTES));
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES),
+                                        new ContainerHttpHandler(model, MAX_FRAME_PAYLOAD_BYTES));
                     }
                 });
-        ChannelFuture bound = bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).awaitUninterruptibly();
+        ChannelFuture bound =
+                bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            throw new IllegalStateException("could not bind the " + model.id() + " container to 127.0.0.1", bound.cause());
+            throw new IllegalStateException(
+                    "could not bind the " + model.id() + " container to 127.0.0.1", bound.cause());
         }
         return new BuiltInContainerServer(model, bound.channel(), connections);
     }

@@ -36,7 +36,10 @@ final class ContainerClientHandler extends SimpleChannelInboundHandler<WebSocket
     private int unansweredPings;
     private boolean terminated;
 
-    ContainerClientHandler(URI uri, ContainerClientOptions options, ContainerListener listener,
+    ContainerClientHandler(
+            URI uri,
+            ContainerClientOptions options,
+            ContainerListener listener,
             CompletableFuture<ContainerConnection> connected) {
         this.uri = uri;
         this.options = options;
@@ -111,7 +114,8 @@ final class ContainerClientHandler extends SimpleChannelInboundHandler<WebSocket
             pinger.cancel(false);
         }
         if (!connected.isDone()) {
-            connected.completeExceptionally(new ContainerConnectException(uri, "connection closed during WebSocket handshake"));
+            connected.completeExceptionally(
+                    new ContainerConnectException(uri, "connection closed during WebSocket handshake"));
         } else {
             fail(new IOException("connection to model container at " + uri + " was lost"));
         }

@@ -39,7 +39,8 @@ public record ContainerClientOptions(
 
     /** SageMaker's behaviour: a ping every 60 s, lost after 5 unanswered, 16 MiB frames, 5 s close wait. */
     public static ContainerClientOptions defaults() {
-        return new ContainerClientOptions(Duration.ofSeconds(60), 5, DEFAULT_MAX_FRAME_PAYLOAD_BYTES, Duration.ofSeconds(5));
+        return new ContainerClientOptions(
+                Duration.ofSeconds(60), 5, DEFAULT_MAX_FRAME_PAYLOAD_BYTES, Duration.ofSeconds(5));
     }
 
     /** A copy pinging every {@code interval}. */

@@ -63,9 +63,8 @@ public record ContainerFrame(byte[] payload, PayloadType type, boolean last) {
 
     @Override
     public String toString() {
-        String body = type == PayloadType.UTF8 && payload.length <= 200
-                ? '"' + text() + '"'
-                : payload.length + " bytes";
+        String body =
+                type == PayloadType.UTF8 && payload.length <= 200 ? '"' + text() + '"' : payload.length + " bytes";
         return "ContainerFrame[" + type + ", last=" + last + ", " + body + "]";
     }
 }

@@ -42,7 +42,8 @@ final class ContainerHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
             upgrade(ctx, request);
-        } else if (request.method().equals(HttpMethod.GET) && ContainerRequest.fromUri(request.uri()).path().equals("/ping")) {
+        } else if (request.method().equals(HttpMethod.GET)
+                && ContainerRequest.fromUri(request.uri()).path().equals("/ping")) {
             respond(ctx, request, HttpResponseStatus.OK);
         } else {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND);

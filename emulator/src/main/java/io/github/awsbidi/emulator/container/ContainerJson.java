@@ -12,8 +12,7 @@ final class ContainerJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private ContainerJson() {
-    }
+    private ContainerJson() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -44,6 +43,7 @@ final class ContainerJson {
     }
 
     static TextWebSocketFrame describe(ContainerRequest request) {
-        return frame(object().put("type", "Describe").put("path", request.path()).put("query", request.query()));
+        return frame(
+                object().put("type", "Describe").put("path", request.path()).put("query", request.query()));
     }
 }

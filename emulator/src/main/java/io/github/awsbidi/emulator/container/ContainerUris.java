@@ -8,8 +8,7 @@ final class ContainerUris {
 
     static final String DEFAULT_INVOCATION_PATH = "invocations-bidirectional-stream";
 
-    private ContainerUris() {
-    }
+    private ContainerUris() {}
 
     /**
      * {@code ws://host:port/<invocationPath>[?<queryString>]}: the invocation path replaces any path
@@ -35,7 +34,8 @@ final class ContainerUris {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invocationPath '" + invocationPath + "' and queryString '" + queryString
-                            + "' do not form a valid URL: " + e.getMessage(), e);
+                            + "' do not form a valid URL: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -67,7 +67,10 @@ final class EchoModelHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private static void closeAsAsked(ChannelHandlerContext ctx, JsonNode message) {
         JsonNode code = message.get("code");
         JsonNode reason = message.get("reason");
-        if (code == null || !code.isInt() || code.intValue() < 0 || !WebSocketCloseStatus.isValidStatusCode(code.intValue())) {
+        if (code == null
+                || !code.isInt()
+                || code.intValue() < 0
+                || !WebSocketCloseStatus.isValidStatusCode(code.intValue())) {
             ctx.writeAndFlush(ContainerJson.error("Close hook: 'code' must be a close code allowed on the wire "
                     + "(1000-1003, 1007-1014, 3000-4999)"));
             return;

@@ -28,7 +28,8 @@ final class InboundFrameMapper {
         } else if (frame instanceof BinaryWebSocketFrame) {
             messageType = PayloadType.BINARY;
         } else if (!(frame instanceof ContinuationWebSocketFrame)) {
-            throw new IllegalArgumentException("not a data frame: " + frame.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "not a data frame: " + frame.getClass().getSimpleName());
         }
         return new ContainerFrame(ByteBufUtil.getBytes(frame.content()), messageType, frame.isFinalFragment());
     }

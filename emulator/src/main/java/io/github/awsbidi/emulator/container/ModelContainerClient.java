@@ -29,8 +29,7 @@ public final class ModelContainerClient {
 
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 64 * 1024;
 
-    private ModelContainerClient() {
-    }
+    private ModelContainerClient() {}
 
     /**
      * Connects with SageMaker's defaults ({@link ContainerClientOptions#defaults()}).
@@ -42,17 +41,32 @@ public final class ModelContainerClient {
      * @param connectTimeout bound on TCP connect plus WebSocket handshake
      * @return completes with the open connection, or fails with {@link ContainerConnectException}
      */
-    public static CompletableFuture<ContainerConnection> connect(EventLoopGroup group, URI baseUri,
-            @Nullable String invocationPath, @Nullable String queryString, ContainerListener listener,
+    public static CompletableFuture<ContainerConnection> connect(
+            EventLoopGroup group,
+            URI baseUri,
+            @Nullable String invocationPath,
+            @Nullable String queryString,
+            ContainerListener listener,
             Duration connectTimeout) {
-        return connect(group, baseUri, invocationPath, queryString, listener, connectTimeout,
+        return connect(
+                group,
+                baseUri,
+                invocationPath,
+                queryString,
+                listener,
+                connectTimeout,
                 ContainerClientOptions.defaults());
     }
 
     /** As {@link #connect(EventLoopGroup, URI, String, String, ContainerListener, Duration)}, with explicit options. */
-    public static CompletableFuture<ContainerConnection> connect(EventLoopGroup group, URI baseUri,
-            @Nullable String invocationPath, @Nullable String queryString, ContainerListener listener,
-            Duration connectTimeout, ContainerClientOptions options) {
+    public static CompletableFuture<ContainerConnection> connect(
+            EventLoopGroup group,
+            URI baseUri,
+            @Nullable String invocationPath,
+            @Nullable String queryString,
+            ContainerListener listener,
+            Duration connectTimeout,
+            ContainerClientOptions options) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
@@ -73,32 +87,40 @@ public final class ModelContainerClient {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new HttpClientCodec(),
-                                new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES),
-                                new WebSocketClientProtocolHandler(protocolConfig(uri, options, timeoutMillis)),
-                                new ContainerClientHandler(uri, options, listener, connected));
+                        channel.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES),
+                                        new WebSocketClientProtocolHandler(protocolConfig(uri, options, timeoutMillis)),
+                                        new ContainerClientHandler(uri, options, listener, connected));
                     }
                 });
 
         ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
         connecting.addListener(future -> {
             if (!future.isSuccess()) {
-                connected.completeExceptionally(new ContainerConnectException(uri,
-                        future.cause().toString(), future.cause()));
+                connected.completeExceptionally(
+                        new ContainerConnectException(uri, future.cause().toString(), future.cause()));
             }
         });
-        var timeout = connecting.channel().eventLoop().schedule(() -> {
-            if (connected.completeExceptionally(new ContainerConnectException(uri,
-                    "no WebSocket handshake within " + connectTimeout))) {
-                connecting.channel().close();
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        var timeout = connecting
+                .channel()
+                .eventLoop()
+                .schedule(
+                        () -> {
+                            if (connected.completeExceptionally(new ContainerConnectException(
+                                    uri, "no WebSocket handshake within " + connectTimeout))) {
+                                connecting.channel().close();
+                            }
+                        },
+                        timeoutMillis,
+                        TimeUnit.MILLISECONDS);
         connected.whenComplete((connection, failure) -> timeout.cancel(false));
         return connected;
     }
 
-    private static WebSocketClientProtocolConfig protocolConfig(URI uri, ContainerClientOptions options, long timeoutMillis) {
+    private static WebSocketClientProtocolConfig protocolConfig(
+            URI uri, ContainerClientOptions options, long timeoutMillis) {
         return WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .version(WebSocketVersion.V13)

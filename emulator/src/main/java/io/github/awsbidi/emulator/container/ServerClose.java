@@ -16,8 +16,7 @@ final class ServerClose {
     private static final AttributeKey<Boolean> CLOSE_SENT = AttributeKey.valueOf(ServerClose.class, "closeSent");
     private static final long CLOSE_REPLY_TIMEOUT_MILLIS = 2_000;
 
-    private ServerClose() {
-    }
+    private ServerClose() {}
 
     static boolean sent(Channel channel) {
         return channel.hasAttr(CLOSE_SENT);
@@ -29,8 +28,13 @@ final class ServerClose {
             return;
         }
         ctx.writeAndFlush(new CloseWebSocketFrame(statusCode, reason));
-        var forceClose = ctx.executor().schedule(
-                () -> { channel.close(); }, CLOSE_REPLY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        var forceClose = ctx.executor()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        CLOSE_REPLY_TIMEOUT_MILLIS,
+                        TimeUnit.MILLISECONDS);
         channel.closeFuture().addListener(future -> forceClose.cancel(false));
     }
 }

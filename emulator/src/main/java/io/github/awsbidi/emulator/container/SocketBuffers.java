@@ -12,6 +12,5 @@ final class SocketBuffers {
     /** Per socket and direction; the kernel doubles it for its own bookkeeping. */
     static final int BYTES = 64 * 1024;
 
-    private SocketBuffers() {
-    }
+    private SocketBuffers() {}
 }

@@ -29,9 +29,14 @@ final class TranscribeSimModelHandler extends SimpleChannelInboundHandler<WebSoc
     static final int MAX_SAMPLE_RATE = 192_000;
     /** Below this RMS level an utterance counts as silence. */
     static final double SILENCE_RMS = 0.01;
+
     private static final int MAX_CONTROL_MESSAGE_BYTES = 64 * 1024;
 
-    private enum Message { NONE, AUDIO, CONTROL }
+    private enum Message {
+        NONE,
+        AUDIO,
+        CONTROL
+    }
 
     private final ContainerRequest request;
     private final @Nullable String sampleRateError;
@@ -46,7 +51,8 @@ final class TranscribeSimModelHandler extends SimpleChannelInboundHandler<WebSoc
         this.request = request;
         String error = null;
         int rate = DEFAULT_SAMPLE_RATE;
-        List<String> values = new QueryStringDecoder(request.query(), false).parameters().get("sample_rate");
+        List<String> values =
+                new QueryStringDecoder(request.query(), false).parameters().get("sample_rate");
         if (values != null && !values.isEmpty()) {
             try {
                 rate = Integer.parseInt(values.get(0));
@@ -120,7 +126,8 @@ final class TranscribeSimModelHandler extends SimpleChannelInboundHandler<WebSoc
         double rms = utterance.rms();
         return rms < SILENCE_RMS
                 ? String.format(Locale.ROOT, "heard %.2f seconds of silence", utterance.durationSeconds())
-                : String.format(Locale.ROOT, "heard %.2f seconds of speech at level %.2f", utterance.durationSeconds(), rms);
+                : String.format(
+                        Locale.ROOT, "heard %.2f seconds of speech at level %.2f", utterance.durationSeconds(), rms);
     }
 
     private void onControlFragment(ChannelHandlerContext ctx, WebSocketFrame frame) {
@@ -141,7 +148,8 @@ final class TranscribeSimModelHandler extends SimpleChannelInboundHandler<WebSoc
         controlText = null;
         if (controlTooLarge) {
             controlTooLarge = false;
-            ctx.writeAndFlush(ContainerJson.error("UTF8 messages must be at most " + MAX_CONTROL_MESSAGE_BYTES + " bytes"));
+            ctx.writeAndFlush(
+                    ContainerJson.error("UTF8 messages must be at most " + MAX_CONTROL_MESSAGE_BYTES + " bytes"));
         } else {
             onControl(ctx, text);
         }
@@ -155,11 +163,12 @@ final class TranscribeSimModelHandler extends SimpleChannelInboundHandler<WebSoc
         }
         String type = ContainerJson.type(parsed.get()).orElse("");
         switch (type) {
-            case "KeepAlive" -> { }
+            case "KeepAlive" -> {}
             case "Finalize" -> finalizePending(ctx);
             case "CloseStream" -> closeStream(ctx);
-            default -> ctx.writeAndFlush(ContainerJson.error(
-                    "unknown message type '" + type + "'; expected KeepAlive, Finalize or CloseStream"));
+            default ->
+                ctx.writeAndFlush(ContainerJson.error(
+                        "unknown message type '" + type + "'; expected KeepAlive, Finalize or CloseStream"));
         }
     }
 

@@ -51,12 +51,13 @@ final class WebSocketContainerConnection implements ContainerConnection {
     @Override
     public CompletableFuture<Void> close(int statusCode, String reason) {
         if (statusCode < 0 || !WebSocketCloseStatus.isValidStatusCode(statusCode)) {
-            throw new IllegalArgumentException("statusCode " + statusCode + " may not be sent in a WebSocket Close frame");
+            throw new IllegalArgumentException(
+                    "statusCode " + statusCode + " may not be sent in a WebSocket Close frame");
         }
         int reasonBytes = reason.getBytes(StandardCharsets.UTF_8).length;
         if (reasonBytes > MAX_CLOSE_REASON_BYTES) {
-            throw new IllegalArgumentException("reason is " + reasonBytes + " bytes of UTF-8; a WebSocket Close allows at most "
-                    + MAX_CLOSE_REASON_BYTES);
+            throw new IllegalArgumentException("reason is " + reasonBytes
+                    + " bytes of UTF-8; a WebSocket Close allows at most " + MAX_CLOSE_REASON_BYTES);
         }
         CompletableFuture<Void> closed = new CompletableFuture<>();
         channel.closeFuture().addListener(future -> closed.complete(null));
@@ -69,8 +70,13 @@ final class WebSocketContainerConnection implements ContainerConnection {
         }
         // The container should answer with its own Close, on which the handler drops the
         // connection; this bounds the wait if it never does.
-        var forceClose = channel.eventLoop().schedule(
-                () -> { channel.close(); }, closeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        var forceClose = channel.eventLoop()
+                .schedule(
+                        () -> {
+                            channel.close();
+                        },
+                        closeTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
         channel.closeFuture().addListener(future -> forceClose.cancel(false));
         return closed;
     }

@@ -49,10 +49,12 @@ public final class ControlPlaneHandler extends SimpleChannelInboundHandler<FullH
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         ControlPlaneResponse answer = answer(request);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()),
                 Unpooled.wrappedBuffer(answer.json().getBytes(StandardCharsets.UTF_8)));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .set("x-amzn-requestid", UUID.randomUUID().toString())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         if (answer.errorType() != null) {
@@ -77,7 +79,11 @@ public final class ControlPlaneHandler extends SimpleChannelInboundHandler<FullH
         String rawQuery = query < 0 ? "" : uri.substring(query + 1);
         VerifiedRequest verified;
         try {
-            verified = verifier.verify(new SignedRequest(request.method().name(), rawPath, rawQuery, headers(request),
+            verified = verifier.verify(new SignedRequest(
+                    request.method().name(),
+                    rawPath,
+                    rawQuery,
+                    headers(request),
                     ByteBufUtil.getBytes(request.content())));
         } catch (SignatureException e) {
             return ControlPlaneResponse.error(e.errorType(), e.getMessage());
@@ -87,13 +93,17 @@ public final class ControlPlaneHandler extends SimpleChannelInboundHandler<FullH
             JsonNode body = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
             return DescribeEndpoint.answer(config.get(), body, verified.region());
         }
-        if (request.method().name().equals("GET") && rawPath.startsWith(GetFoundationModel.PATH_PREFIX)
+        if (request.method().name().equals("GET")
+                && rawPath.startsWith(GetFoundationModel.PATH_PREFIX)
                 && verified.service().equals("bedrock")) {
-            String modelId = URLDecoder.decode(rawPath.substring(GetFoundationModel.PATH_PREFIX.length()), StandardCharsets.UTF_8);
+            String modelId = URLDecoder.decode(
+                    rawPath.substring(GetFoundationModel.PATH_PREFIX.length()), StandardCharsets.UTF_8);
             return GetFoundationModel.answer(config.get(), modelId, verified.region());
         }
-        return ControlPlaneResponse.error("UnknownOperationException",
-                "The emulator does not serve " + request.method() + " " + rawPath + (target.isEmpty() ? "" : " (" + target + ")"));
+        return ControlPlaneResponse.error(
+                "UnknownOperationException",
+                "The emulator does not serve " + request.method() + " " + rawPath
+                        + (target.isEmpty() ? "" : " (" + target + ")"));
     }
 
     private static Map<String, List<String>> headers(FullHttpRequest request) {

@@ -19,7 +19,9 @@ record ControlPlaneResponse(int status, @Nullable String errorType, String json)
 
     static ControlPlaneResponse error(String errorType, String message) {
         // awsJson clients read "__type", restJson clients the header; both are set.
-        return new ControlPlaneResponse(AwsErrors.httpStatus(errorType), errorType,
+        return new ControlPlaneResponse(
+                AwsErrors.httpStatus(errorType),
+                errorType,
                 AwsErrors.json(Map.of("__type", errorType, "message", message)));
     }
 }

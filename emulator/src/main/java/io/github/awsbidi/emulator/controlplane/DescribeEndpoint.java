@@ -14,12 +14,12 @@ final class DescribeEndpoint {
 
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
-    private DescribeEndpoint() {
-    }
+    private DescribeEndpoint() {}
 
     static ControlPlaneResponse answer(EmulatorConfig config, JsonNode request, String region) {
         String name = request.path("EndpointName").asString("");
-        String arn = "arn:aws:sagemaker:" + region + ":000000000000:endpoint/" + name.toLowerCase(java.util.Locale.ROOT);
+        String arn =
+                "arn:aws:sagemaker:" + region + ":000000000000:endpoint/" + name.toLowerCase(java.util.Locale.ROOT);
         Optional<SageMakerEndpoint> endpoint = name.isEmpty() ? Optional.empty() : config.sagemakerEndpoint(name);
         if (endpoint.isEmpty()) {
             return ControlPlaneResponse.error("ValidationException", "Could not find endpoint \"" + arn + "\".");
@@ -29,12 +29,21 @@ final class DescribeEndpoint {
         body.put("EndpointName", name);
         body.put("EndpointArn", arn);
         body.put("EndpointConfigName", name + "-config");
-        body.put("ProductionVariants", endpoint.get().variants().stream().map(variant -> Map.of(
-                "VariantName", variant.name(),
-                "CurrentWeight", 1.0,
-                "DesiredWeight", 1.0,
-                "CurrentInstanceCount", 1,
-                "DesiredInstanceCount", 1)).toList());
+        body.put(
+                "ProductionVariants",
+                endpoint.get().variants().stream()
+                        .map(variant -> Map.of(
+                                "VariantName",
+                                variant.name(),
+                                "CurrentWeight",
+                                1.0,
+                                "DesiredWeight",
+                                1.0,
+                                "CurrentInstanceCount",
+                                1,
+                                "DesiredInstanceCount",
+                                1))
+                        .toList());
         body.put("EndpointStatus", status.wireName());
         if (status == EndpointStatus.FAILED) {
             body.put("FailureReason", "Emulated failure: the endpoint is configured as Failed.");

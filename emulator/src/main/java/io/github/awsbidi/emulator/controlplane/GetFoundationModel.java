@@ -12,14 +12,15 @@ final class GetFoundationModel {
 
     static final String PATH_PREFIX = "/foundation-models/";
 
-    private GetFoundationModel() {
-    }
+    private GetFoundationModel() {}
 
     static ControlPlaneResponse answer(EmulatorConfig config, String modelId, String region) {
         Optional<BedrockModel> model = config.bedrockModel(modelId);
         if (model.isEmpty() || model.get().behaviour() == BedrockModel.ModelBehaviour.END_OF_LIFE) {
-            return ControlPlaneResponse.error("ResourceNotFoundException",
-                    model.isEmpty() ? "The provided model identifier is invalid."
+            return ControlPlaneResponse.error(
+                    "ResourceNotFoundException",
+                    model.isEmpty()
+                            ? "The provided model identifier is invalid."
                             : "This model version has reached the end of its life. Please refer to the AWS documentation for more details.");
         }
         boolean sonic = model.get().behaviour() == BedrockModel.ModelBehaviour.NOVA_SONIC;
@@ -38,7 +39,8 @@ final class GetFoundationModel {
     }
 
     private static String sonicName(String modelId) {
-        return modelId.contains("nova-2-5-sonic") ? "Nova 2.5 Sonic" : modelId.contains("nova-2-sonic") ? "Nova 2 Sonic"
-                : "Nova Sonic";
+        return modelId.contains("nova-2-5-sonic")
+                ? "Nova 2.5 Sonic"
+                : modelId.contains("nova-2-sonic") ? "Nova 2 Sonic" : "Nova Sonic";
     }
 }

@@ -16,7 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class BidiEmulatorExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BidiEmulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BidiEmulatorExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -33,7 +34,8 @@ public final class BidiEmulatorExtension implements ParameterResolver {
         Class<?> testClass = context.getRequiredTestClass();
         ExtensionContext classContext = classContext(context);
         // Null only if something else stored null under the test class in this namespace; nothing does.
-        RunningEmulator running = classContext.getStore(NAMESPACE)
+        RunningEmulator running = classContext
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(testClass, key -> new RunningEmulator(start(testClass)), RunningEmulator.class);
         if (running == null) {
             throw new IllegalStateException("no emulator stored for " + testClass.getName());
@@ -51,13 +53,14 @@ public final class BidiEmulatorExtension implements ParameterResolver {
 
     private static BidiEmulator start(Class<?> testClass) {
         Optional<BidiEmulatorTest> annotation = AnnotationSupport.findAnnotation(testClass, BidiEmulatorTest.class);
-        EmulatorConfig.Builder config = EmulatorConfig.builder().tls(annotation.map(BidiEmulatorTest::tls).orElse(false));
+        EmulatorConfig.Builder config = EmulatorConfig.builder()
+                .tls(annotation.map(BidiEmulatorTest::tls).orElse(false));
         annotation.ifPresent(test -> {
             for (String directory : test.cassettes()) {
                 config.cassetteDirectory(Path.of(directory));
             }
-            config.cassettes(cassettes -> cassettes.withMatching(test.cassetteMatching())
-                    .withTimeScale(test.cassetteTimeScale()));
+            config.cassettes(cassettes ->
+                    cassettes.withMatching(test.cassetteMatching()).withTimeScale(test.cassetteTimeScale()));
         });
         return BidiEmulator.start(config.build());
     }

@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +29,12 @@ final class AssistantResponse {
         void finished(AssistantResponse response);
     }
 
-    private enum State { THINKING, AWAITING_TOOL_RESULT, SPEAKING, DONE }
+    private enum State {
+        THINKING,
+        AWAITING_TOOL_RESULT,
+        SPEAKING,
+        DONE
+    }
 
     private final String userTranscript;
 
@@ -64,8 +68,15 @@ final class AssistantResponse {
 
     private int sentSamples;
 
-    AssistantResponse(String userTranscript, OutputEvents events, SpeechSynthesizer voice, UsageAccountant usage,
-            ToolPlanner tools, NovaSonicOptions options, Timers timers, Host host) {
+    AssistantResponse(
+            String userTranscript,
+            OutputEvents events,
+            SpeechSynthesizer voice,
+            UsageAccountant usage,
+            ToolPlanner tools,
+            NovaSonicOptions options,
+            Timers timers,
+            Host host) {
         this.userTranscript = userTranscript;
         this.events = events;
         this.voice = voice;
@@ -128,7 +139,8 @@ final class AssistantResponse {
         String toolUseId = UUID.randomUUID().toString();
         String contentId = UUID.randomUUID().toString();
         host.emit(events.toolContentStart(completionId, contentId));
-        host.emit(events.toolUse(completionId, contentId, toolName, toolUseId, call.get().argumentsJson()));
+        host.emit(events.toolUse(
+                completionId, contentId, toolName, toolUseId, call.get().argumentsJson()));
         host.emit(events.contentEnd(completionId, contentId, "TOOL", "TOOL_USE"));
         usage.outputText(call.get().argumentsJson());
         state = State.AWAITING_TOOL_RESULT;
@@ -160,7 +172,8 @@ final class AssistantResponse {
         int chunkSamples = (int) Math.max(1, chunkNanos * voice.sampleRate() / 1_000_000_000L);
         int count = Math.min(chunkSamples, audioSamples - sentSamples);
         byte[] pcm = voice.render(sentSamples, count, audioSamples);
-        host.emit(events.audioOutput(completionId, audioContentId, Base64.getEncoder().encodeToString(pcm)));
+        host.emit(events.audioOutput(
+                completionId, audioContentId, Base64.getEncoder().encodeToString(pcm)));
         sentSamples += count;
         double chunkSeconds = count / (double) voice.sampleRate();
         usage.outputSpeech(chunkSeconds);

@@ -2,7 +2,6 @@ package io.github.awsbidi.emulator.novasonic;
 
 import java.util.Iterator;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +19,7 @@ record InputEvent(String name, JsonNode body) {
         JsonNode root;
         try {
             root = json.readTree(eventJson);
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             throw new InputRejectedException("Malformed input event: not valid JSON (" + ex.getOriginalMessage() + ")");
         }
         if (root == null || !root.isObject() || !root.path("event").isObject()) {

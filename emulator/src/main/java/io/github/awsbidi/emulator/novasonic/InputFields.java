@@ -1,15 +1,13 @@
 package io.github.awsbidi.emulator.novasonic;
 
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reads fields of input events, rejecting missing or out-of-range values with the field's path. */
 final class InputFields {
 
-    private InputFields() {
-    }
+    private InputFields() {}
 
     static JsonNode object(JsonNode parent, String path, String field) {
         JsonNode value = parent.get(field);
@@ -52,8 +50,8 @@ final class InputFields {
     static String oneOf(JsonNode parent, String path, String field, Set<String> allowed) {
         String value = string(parent, path, field);
         if (!allowed.contains(value)) {
-            throw new InputRejectedException(path + "." + field + " must be one of " + sorted(allowed)
-                    + ", got \"" + value + "\"");
+            throw new InputRejectedException(
+                    path + "." + field + " must be one of " + sorted(allowed) + ", got \"" + value + "\"");
         }
         return value;
     }

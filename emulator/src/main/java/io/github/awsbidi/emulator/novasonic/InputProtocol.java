@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +23,24 @@ final class InputProtocol {
 
     static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000, 24000);
 
-    private static final List<String> EVENT_NAMES = List.of("sessionStart", "promptStart", "contentStart",
-            "textInput", "audioInput", "toolResult", "contentEnd", "promptEnd", "sessionEnd");
+    private static final List<String> EVENT_NAMES = List.of(
+            "sessionStart",
+            "promptStart",
+            "contentStart",
+            "textInput",
+            "audioInput",
+            "toolResult",
+            "contentEnd",
+            "promptEnd",
+            "sessionEnd");
 
-    private enum Phase { AWAITING_SESSION, AWAITING_PROMPT, IN_PROMPT, PROMPT_ENDED, SESSION_ENDED }
+    private enum Phase {
+        AWAITING_SESSION,
+        AWAITING_PROMPT,
+        IN_PROMPT,
+        PROMPT_ENDED,
+        SESSION_ENDED
+    }
 
     private final JsonMapper json;
 
@@ -119,8 +132,10 @@ final class InputProtocol {
         EndpointingSensitivity sensitivity = EndpointingSensitivity.MEDIUM;
         JsonNode turnDetection = InputFields.optionalObject(body, "sessionStart", "turnDetectionConfiguration");
         if (turnDetection != null) {
-            sensitivity = EndpointingSensitivity.valueOf(InputFields.oneOf(turnDetection,
-                    "sessionStart.turnDetectionConfiguration", "endpointingSensitivity",
+            sensitivity = EndpointingSensitivity.valueOf(InputFields.oneOf(
+                    turnDetection,
+                    "sessionStart.turnDetectionConfiguration",
+                    "endpointingSensitivity",
                     Set.of("HIGH", "MEDIUM", "LOW")));
         }
         phase = Phase.AWAITING_PROMPT;
@@ -144,12 +159,12 @@ final class InputProtocol {
         }
         JsonNode toolUseOut = InputFields.optionalObject(body, path, "toolUseOutputConfiguration");
         if (toolUseOut != null) {
-            InputFields.oneOf(toolUseOut, path + ".toolUseOutputConfiguration", "mediaType",
-                    Set.of("application/json"));
+            InputFields.oneOf(
+                    toolUseOut, path + ".toolUseOutputConfiguration", "mediaType", Set.of("application/json"));
         }
         JsonNode toolConfig = InputFields.optionalObject(body, path, "toolConfiguration");
-        Map<String, JsonNode> tools = toolConfig == null ? Map.of()
-                : ToolDeclarations.parse(json, toolConfig, path + ".toolConfiguration");
+        Map<String, JsonNode> tools =
+                toolConfig == null ? Map.of() : ToolDeclarations.parse(json, toolConfig, path + ".toolConfiguration");
         promptName = name;
         phase = Phase.IN_PROMPT;
         listener.promptStarted(new PromptSettings(name, voiceId, sampleRate, tools));
@@ -164,12 +179,17 @@ final class InputProtocol {
         }
         String type = InputFields.oneOf(body, path, "type", Set.of("TEXT", "AUDIO", "TOOL"));
         boolean interactive = InputFields.optionalBoolean(body, path, "interactive", type.equals("AUDIO"));
-        String role = InputFields.oneOf(body, path, "role", switch (type) {
-            // SYSTEM_SPEECH: Nova 2's speech prompt, after the system prompt (PROTOCOL.md section 3, peers' docs).
-            case "TEXT" -> Set.of("SYSTEM", "SYSTEM_SPEECH", "USER", "ASSISTANT");
-            case "AUDIO" -> Set.of("USER");
-            default -> Set.of("TOOL");
-        });
+        String role = InputFields.oneOf(
+                body,
+                path,
+                "role",
+                switch (type) {
+                    // SYSTEM_SPEECH: Nova 2's speech prompt, after the system prompt (PROTOCOL.md section 3, peers'
+                    // docs).
+                    case "TEXT" -> Set.of("SYSTEM", "SYSTEM_SPEECH", "USER", "ASSISTANT");
+                    case "AUDIO" -> Set.of("USER");
+                    default -> Set.of("TOOL");
+                });
         if (!role.equals("SYSTEM") && !order.systemSeen()) {
             throw new InputRejectedException("The system prompt (a TEXT content with role SYSTEM) must be the first "
                     + "content, got " + type + " content with role " + role);
@@ -196,8 +216,8 @@ final class InputProtocol {
     private void startAudio(JsonNode body, String path, OpenContent content) {
         for (Map.Entry<String, OpenContent> other : open.entrySet()) {
             if (other.getValue().type.equals("AUDIO")) {
-                throw new InputRejectedException("AUDIO content \"" + other.getKey()
-                        + "\" is still open: end it before starting another");
+                throw new InputRejectedException(
+                        "AUDIO content \"" + other.getKey() + "\" is still open: end it before starting another");
             }
         }
         JsonNode config = InputFields.object(body, path, "audioInputConfiguration");
@@ -214,8 +234,8 @@ final class InputProtocol {
         InputFields.oneOf(text, configPath + ".textInputConfiguration", "mediaType", Set.of("text/plain"));
         boolean alreadyOpen = open.values().stream().anyMatch(c -> toolUseId.equals(c.toolUseId));
         if (alreadyOpen || !listener.awaitsToolResult(toolUseId)) {
-            throw new InputRejectedException(configPath + ".toolUseId \"" + toolUseId
-                    + "\" does not match any toolUse awaiting a result");
+            throw new InputRejectedException(
+                    configPath + ".toolUseId \"" + toolUseId + "\" does not match any toolUse awaiting a result");
         }
         content.toolUseId = toolUseId;
     }
@@ -260,13 +280,12 @@ final class InputProtocol {
         byte[] pcm;
         try {
             pcm = Base64.getDecoder().decode(base64);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new InputRejectedException(path + ".content is not valid base64: " + ex.getMessage());
         }
         if (pcm.length % 2 != 0) {
-            throw new InputRejectedException(path + ".content must hold whole 16-bit samples, got "
-                    + pcm.length + " bytes");
+            throw new InputRejectedException(
+                    path + ".content must hold whole 16-bit samples, got " + pcm.length + " bytes");
         }
         listener.audioReceived(pcm);
     }
@@ -276,13 +295,12 @@ final class InputProtocol {
         OpenContent content = openContent(body, path, "TOOL");
         String result = InputFields.string(body, path, "content");
         if (content.toolResultReceived) {
-            throw new InputRejectedException("TOOL content for toolUseId \"" + content.toolUseId
-                    + "\" already holds its toolResult");
+            throw new InputRejectedException(
+                    "TOOL content for toolUseId \"" + content.toolUseId + "\" already holds its toolResult");
         }
         try {
             json.readTree(result);
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             throw new InputRejectedException("Tool Response parsing error: toolResult.content must be JSON text ("
                     + ex.getOriginalMessage() + ")");
         }
@@ -317,8 +335,8 @@ final class InputProtocol {
     private void promptEnd(JsonNode body) {
         requirePromptName(body, "promptEnd");
         if (!open.isEmpty()) {
-            throw new InputRejectedException("promptEnd arrived while content \"" + open.keySet().iterator().next()
-                    + "\" is still open: end it with contentEnd first");
+            throw new InputRejectedException("promptEnd arrived while content \""
+                    + open.keySet().iterator().next() + "\" is still open: end it with contentEnd first");
         }
         phase = Phase.PROMPT_ENDED;
         listener.promptEnded();
@@ -337,8 +355,8 @@ final class InputProtocol {
             throw new InputRejectedException(path + ".contentName \"" + name + "\" does not name an open content");
         }
         if (!content.type.equals(type)) {
-            throw new InputRejectedException(path + " must belong to a " + type + " content, but \"" + name
-                    + "\" is " + content.type);
+            throw new InputRejectedException(
+                    path + " must belong to a " + type + " content, but \"" + name + "\" is " + content.type);
         }
         return content;
     }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,8 +70,7 @@ public record NovaSonicOptions(
                     "audioChunkDuration must be between 10 ms and 1 s, got " + audioChunkDuration);
         }
         if (!(speechRmsThreshold > 0 && speechRmsThreshold <= 1)) {
-            throw new IllegalArgumentException(
-                    "speechRmsThreshold must be in (0, 1], got " + speechRmsThreshold);
+            throw new IllegalArgumentException("speechRmsThreshold must be in (0, 1], got " + speechRmsThreshold);
         }
         if (instabilityAfterEvents != null && instabilityAfterEvents < 1) {
             throw new IllegalArgumentException(
@@ -126,8 +124,7 @@ public record NovaSonicOptions(
         private Duration audioChunkDuration = Duration.ofMillis(80);
         private @Nullable String audioTranscript;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(NovaSonicOptions options) {
             this.timeScale = options.timeScale;
@@ -267,9 +264,20 @@ public record NovaSonicOptions(
          * @throws IllegalArgumentException naming the first option out of range
          */
         public NovaSonicOptions build() {
-            return new NovaSonicOptions(timeScale, sessionLimit, silenceTimeout, audioIdleTimeout, toolTriggers,
-                    bargeIn, speechRmsThreshold, endOfSpeechSilence, instabilityAfterEvents, responseDelay,
-                    speechPerCharacter, audioChunkDuration, audioTranscript);
+            return new NovaSonicOptions(
+                    timeScale,
+                    sessionLimit,
+                    silenceTimeout,
+                    audioIdleTimeout,
+                    toolTriggers,
+                    bargeIn,
+                    speechRmsThreshold,
+                    endOfSpeechSilence,
+                    instabilityAfterEvents,
+                    responseDelay,
+                    speechPerCharacter,
+                    audioChunkDuration,
+                    audioTranscript);
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,12 +103,10 @@ public final class NovaSonicSimulator {
         inputEvents++;
         try {
             input.accept(eventJson);
-        }
-        catch (InputRejectedException ex) {
+        } catch (InputRejectedException ex) {
             fail("validationException", ex.getMessage());
             return;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             internalError(ex);
             return;
         }
@@ -143,7 +140,8 @@ public final class NovaSonicSimulator {
 
     private void restartAudioIdleTimer() {
         cancel(audioIdleTimer);
-        audioIdleTimer = timers.after(options.audioIdleTimeout(), () -> fail("validationException", AUDIO_IDLE_MESSAGE));
+        audioIdleTimer =
+                timers.after(options.audioIdleTimeout(), () -> fail("validationException", AUDIO_IDLE_MESSAGE));
     }
 
     private void restartIdleTimer() {
@@ -157,12 +155,11 @@ public final class NovaSonicSimulator {
     }
 
     private void startNextTurn() {
-        if (closed || current != null || waitingTurns.isEmpty() || events == null || voice == null
-                || tools == null) {
+        if (closed || current != null || waitingTurns.isEmpty() || events == null || voice == null || tools == null) {
             return;
         }
-        AssistantResponse response = new AssistantResponse(waitingTurns.remove(), events, voice, usage, tools,
-                options, timers, responseHost);
+        AssistantResponse response = new AssistantResponse(
+                waitingTurns.remove(), events, voice, usage, tools, options, timers, responseHost);
         current = response;
         response.start();
     }
@@ -236,9 +233,12 @@ public final class NovaSonicSimulator {
         public void sessionStarted(EndpointingSensitivity value) {
             sensitivity = value;
             restartAudioIdleTimer();
-            sessionTimer = timers.after(options.sessionLimit(), () -> fail("modelTimeoutException",
-                    "Model has timed out in processing the request: the session reached its limit of "
-                            + describe(options.sessionLimit()) + ". Start a new session to continue."));
+            sessionTimer = timers.after(
+                    options.sessionLimit(),
+                    () -> fail(
+                            "modelTimeoutException",
+                            "Model has timed out in processing the request: the session reached its limit of "
+                                    + describe(options.sessionLimit()) + ". Start a new session to continue."));
         }
 
         @Override

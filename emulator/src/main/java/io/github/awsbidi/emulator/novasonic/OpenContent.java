@@ -15,7 +15,8 @@ final class OpenContent {
 
     int sampleRate;
 
-    @Nullable String toolUseId;
+    @Nullable
+    String toolUseId;
 
     boolean toolResultReceived;
 

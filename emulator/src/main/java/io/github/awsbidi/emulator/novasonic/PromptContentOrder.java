@@ -33,28 +33,25 @@ final class PromptContentOrder {
                 throw new InputRejectedException(path + ".interactive must be false for the SYSTEM content");
             }
             systemSeen = true;
-        }
-        else if (content.role.equals("SYSTEM_SPEECH")) {
+        } else if (content.role.equals("SYSTEM_SPEECH")) {
             // A prompt like the system prompt, not history: non-interactive, before the history and any live content.
             if (content.interactive || historySeen || historyClosed) {
                 throw new InputRejectedException("The SYSTEM_SPEECH content must be non-interactive and follow the "
                         + "system prompt, before chat history and live content");
             }
-        }
-        else if (content.interactive) {
+        } else if (content.interactive) {
             if (!content.role.equals("USER")) {
                 throw new InputRejectedException("Interactive TEXT content must have role USER, got " + content.role);
             }
             historyClosed = true;
-        }
-        else {
+        } else {
             if (historyClosed) {
                 throw new InputRejectedException("Chat history (non-interactive " + content.role + " text) must be "
                         + "sent before any audio or interactive content");
             }
             if (!historySeen && !content.role.equals("USER")) {
-                throw new InputRejectedException("The first chat history message must have role USER, got "
-                        + content.role);
+                throw new InputRejectedException(
+                        "The first chat history message must have role USER, got " + content.role);
             }
             historySeen = true;
         }

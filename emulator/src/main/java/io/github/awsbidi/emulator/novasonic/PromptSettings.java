@@ -1,7 +1,6 @@
 package io.github.awsbidi.emulator.novasonic;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -14,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param toolInputSchemas declared tools by name, each with its parsed input JSON schema (a missing
  *        node when none was given)
  */
-record PromptSettings(String promptName, @Nullable String voiceId, int outputSampleRate,
-        Map<String, JsonNode> toolInputSchemas) {
+record PromptSettings(
+        String promptName, @Nullable String voiceId, int outputSampleRate, Map<String, JsonNode> toolInputSchemas) {
 
     PromptSettings {
         toolInputSchemas = Map.copyOf(toolInputSchemas);

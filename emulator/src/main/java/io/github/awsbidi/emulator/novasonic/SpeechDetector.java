@@ -34,8 +34,7 @@ final class SpeechDetector {
      * @param seconds the chunk's duration
      * @param endedUtteranceSeconds length of the utterance this chunk's silence ended, if it did
      */
-    record Chunk(boolean speech, double seconds, @Nullable Double endedUtteranceSeconds) {
-    }
+    record Chunk(boolean speech, double seconds, @Nullable Double endedUtteranceSeconds) {}
 
     Chunk accept(byte[] pcm) {
         double seconds = (pcm.length / 2) / (double) sampleRate;
@@ -45,8 +44,7 @@ final class SpeechDetector {
             utteranceSeconds += inUtterance ? trailingSilenceSeconds + seconds : seconds;
             inUtterance = true;
             trailingSilenceSeconds = 0;
-        }
-        else if (inUtterance) {
+        } else if (inUtterance) {
             trailingSilenceSeconds += seconds;
             if (trailingSilenceSeconds >= endSilenceSeconds) {
                 ended = flush();
@@ -56,7 +54,8 @@ final class SpeechDetector {
     }
 
     /** Ends the utterance in progress, if any (the audio content ended); returns its length. */
-    @Nullable Double flush() {
+    @Nullable
+    Double flush() {
         if (!inUtterance) {
             return null;
         }

@@ -1,7 +1,6 @@
 package io.github.awsbidi.emulator.novasonic;
 
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SpeechSynthesizer {
 
-    private static final double[] HARMONIC_LEVELS = { 1.0, 0.5, 0.3, 0.15 };
+    private static final double[] HARMONIC_LEVELS = {1.0, 0.5, 0.3, 0.15};
 
     private static final double SYLLABLES_PER_SECOND = 4.0;
 

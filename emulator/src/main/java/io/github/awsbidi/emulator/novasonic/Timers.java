@@ -22,7 +22,10 @@ final class Timers {
 
     private final Consumer<RuntimeException> onError;
 
-    Timers(ScheduledExecutorService scheduler, NovaSonicOptions options, BooleanSupplier closed,
+    Timers(
+            ScheduledExecutorService scheduler,
+            NovaSonicOptions options,
+            BooleanSupplier closed,
             Consumer<RuntimeException> onError) {
         this.scheduler = scheduler;
         this.options = options;
@@ -32,16 +35,18 @@ final class Timers {
 
     /** Runs the task after the duration, scaled. */
     ScheduledFuture<?> after(Duration duration, Runnable task) {
-        return scheduler.schedule(() -> {
-            if (closed.getAsBoolean()) {
-                return;
-            }
-            try {
-                task.run();
-            }
-            catch (RuntimeException ex) {
-                onError.accept(ex);
-            }
-        }, options.scaledNanos(duration), TimeUnit.NANOSECONDS);
+        return scheduler.schedule(
+                () -> {
+                    if (closed.getAsBoolean()) {
+                        return;
+                    }
+                    try {
+                        task.run();
+                    } catch (RuntimeException ex) {
+                        onError.accept(ex);
+                    }
+                },
+                options.scaledNanos(duration),
+                TimeUnit.NANOSECONDS);
     }
 }

@@ -13,8 +13,7 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class ToolDeclarations {
 
-    private ToolDeclarations() {
-    }
+    private ToolDeclarations() {}
 
     /** The declared tools by name (their input schemas, or a missing node), checked field by field. */
     static Map<String, JsonNode> parse(JsonMapper json, JsonNode toolConfig, String path) {
@@ -53,16 +52,15 @@ final class ToolDeclarations {
     private static JsonNode parseSchema(JsonMapper json, JsonNode inputSchema, String path) {
         JsonNode text = inputSchema.get("json");
         if (text == null || !text.isString()) {
-            throw new InputRejectedException(path + ".json is required and must be the JSON schema serialized "
-                    + "as a string, got " + text);
+            throw new InputRejectedException(
+                    path + ".json is required and must be the JSON schema serialized " + "as a string, got " + text);
         }
         try {
             JsonNode schema = json.readTree(text.stringValue());
             if (schema != null && schema.isObject()) {
                 return schema;
             }
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             // reported below
         }
         throw new InputRejectedException(path + ".json must hold a JSON object (a JSON schema)");

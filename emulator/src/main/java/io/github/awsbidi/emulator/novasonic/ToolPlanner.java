@@ -3,7 +3,6 @@ package io.github.awsbidi.emulator.novasonic;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +33,7 @@ final class ToolPlanner {
      * @param toolName the declared tool's name
      * @param argumentsJson its arguments, as JSON text
      */
-    record ToolCall(String toolName, String argumentsJson) {
-    }
+    record ToolCall(String toolName, String argumentsJson) {}
 
     Optional<ToolCall> plan(String userText) {
         String lower = userText.toLowerCase(Locale.ROOT);

@@ -42,8 +42,11 @@ final class UsageAccountant {
         }
 
         Tokens minus(Tokens other) {
-            return new Tokens(inputSpeech - other.inputSpeech, inputText - other.inputText,
-                    outputSpeech - other.outputSpeech, outputText - other.outputText);
+            return new Tokens(
+                    inputSpeech - other.inputSpeech,
+                    inputText - other.inputText,
+                    outputSpeech - other.outputSpeech,
+                    outputText - other.outputText);
         }
     }
 
@@ -53,8 +56,7 @@ final class UsageAccountant {
      * @param delta tokens since the previous report
      * @param total tokens since the session started
      */
-    record Report(Tokens delta, Tokens total) {
-    }
+    record Report(Tokens delta, Tokens total) {}
 
     void inputText(String text) {
         inputTextTokens += textTokens(text);
@@ -74,8 +76,8 @@ final class UsageAccountant {
 
     /** The totals so far and what changed since the previous report. */
     Report report() {
-        Tokens total = new Tokens(speechTokens(inputSpeechSeconds), inputTextTokens,
-                speechTokens(outputSpeechSeconds), outputTextTokens);
+        Tokens total = new Tokens(
+                speechTokens(inputSpeechSeconds), inputTextTokens, speechTokens(outputSpeechSeconds), outputTextTokens);
         Report report = new Report(total.minus(reported), total);
         reported = total;
         return report;

@@ -58,7 +58,9 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
     public void onEvent(EventStreamMessage event) {
         String type = event.stringHeader(":event-type").orElse("");
         if (!type.equals("PayloadPart")) {
-            context().failWithError("ValidationException", "Unknown request event type '" + type + "'; expected PayloadPart");
+            context()
+                    .failWithError(
+                            "ValidationException", "Unknown request event type '" + type + "'; expected PayloadPart");
             connection().abort();
             return;
         }
@@ -68,8 +70,10 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
             payloadType = dataType(event.stringHeader("DataType").orElse("BINARY"));
             last = completionState(event.stringHeader("CompletionState").orElse("COMPLETE"));
         } catch (IllegalArgumentException e) {
-            context().failWithError("ValidationException",
-                    Objects.requireNonNullElse(e.getMessage(), "invalid DataType or CompletionState header"));
+            context()
+                    .failWithError(
+                            "ValidationException",
+                            Objects.requireNonNullElse(e.getMessage(), "invalid DataType or CompletionState header"));
             connection().abort();
             return;
         }
@@ -79,8 +83,9 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
             context().pauseInput();
         }
         StreamContext stream = context();
-        connection().send(new ContainerFrame(event.payload(), payloadType, last)).whenComplete((ignored, error) ->
-                stream.scheduler().execute(this::writeDone));
+        connection()
+                .send(new ContainerFrame(event.payload(), payloadType, last))
+                .whenComplete((ignored, error) -> stream.scheduler().execute(this::writeDone));
     }
 
     private void writeDone() {
@@ -99,8 +104,10 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
         // already has, whenComplete runs right here on that loop, so the completion is queued behind them
         // rather than run ahead of them.
         StreamContext stream = context();
-        connection().close(1000, "client closed the stream").whenComplete((ignored, error) ->
-                stream.scheduler().execute(() -> whenStarted(() -> context().complete())));
+        connection()
+                .close(1000, "client closed the stream")
+                .whenComplete((ignored, error) -> stream.scheduler()
+                        .execute(() -> whenStarted(() -> context().complete())));
     }
 
     @Override
@@ -123,9 +130,14 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
             if (closingByClient) {
                 context().complete();
             } else {
-                context().failWithException("ModelStreamError", AwsErrors.jsonBytes(Map.of(
-                        "Message", reason.isEmpty() ? "Model container closed the connection" : reason,
-                        "ErrorCode", Integer.toString(statusCode))));
+                context()
+                        .failWithException(
+                                "ModelStreamError",
+                                AwsErrors.jsonBytes(Map.of(
+                                        "Message",
+                                        reason.isEmpty() ? "Model container closed the connection" : reason,
+                                        "ErrorCode",
+                                        Integer.toString(statusCode))));
             }
         });
     }
@@ -136,8 +148,12 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
             if (closingByClient) {
                 context().complete();
             } else {
-                context().failWithException("InternalStreamFailure", AwsErrors.jsonBytes(Map.of(
-                        "Message", "Lost the connection to the model container: " + cause.getMessage())));
+                context()
+                        .failWithException(
+                                "InternalStreamFailure",
+                                AwsErrors.jsonBytes(Map.of(
+                                        "Message",
+                                        "Lost the connection to the model container: " + cause.getMessage())));
             }
         });
     }
@@ -156,12 +172,14 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
     }
 
     static EventStreamMessage payloadPart(ContainerFrame frame) {
-        return new EventStreamMessage(List.of(
-                Header.string(":message-type", "event"),
-                Header.string(":event-type", "PayloadPart"),
-                Header.string(":content-type", "application/octet-stream"),
-                Header.string("DataType", frame.type() == PayloadType.UTF8 ? "UTF8" : "BINARY"),
-                Header.string("CompletionState", frame.last() ? "COMPLETE" : "PARTIAL")), frame.payload());
+        return new EventStreamMessage(
+                List.of(
+                        Header.string(":message-type", "event"),
+                        Header.string(":event-type", "PayloadPart"),
+                        Header.string(":content-type", "application/octet-stream"),
+                        Header.string("DataType", frame.type() == PayloadType.UTF8 ? "UTF8" : "BINARY"),
+                        Header.string("CompletionState", frame.last() ? "COMPLETE" : "PARTIAL")),
+                frame.payload());
     }
 
     private static PayloadType dataType(String value) {
@@ -176,7 +194,8 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
         return switch (value) {
             case "COMPLETE" -> true;
             case "PARTIAL" -> false;
-            default -> throw new IllegalArgumentException("CompletionState must be PARTIAL or COMPLETE, was '" + value + "'");
+            default ->
+                throw new IllegalArgumentException("CompletionState must be PARTIAL or COMPLETE, was '" + value + "'");
         };
     }
 

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param invocationPath {@code X-Amzn-SageMaker-Model-Invocation-Path}
  * @param queryString {@code X-Amzn-SageMaker-Model-Query-String}
  */
-record SageMakerHeaders(@Nullable String targetVariant, @Nullable String invocationPath, @Nullable String queryString) {
+record SageMakerHeaders(
+        @Nullable String targetVariant,
+        @Nullable String invocationPath,
+        @Nullable String queryString) {
 
     static final String TARGET_VARIANT = "x-amzn-sagemaker-target-variant";
     static final String INVOCATION_PATH = "x-amzn-sagemaker-model-invocation-path";
@@ -20,7 +23,8 @@ record SageMakerHeaders(@Nullable String targetVariant, @Nullable String invocat
 
     static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$");
     private static final Pattern PATH = Pattern.compile("^[A-Za-z0-9\\-._]+(?:/[A-Za-z0-9\\-._]+)*$");
-    private static final Pattern QUERY = Pattern.compile("^[A-Za-z0-9\\-._~%]+=[A-Za-z0-9\\-._~%+]*(?:&[A-Za-z0-9\\-._~%]+=[A-Za-z0-9\\-._~%+]*)*$");
+    private static final Pattern QUERY =
+            Pattern.compile("^[A-Za-z0-9\\-._~%]+=[A-Za-z0-9\\-._~%+]*(?:&[A-Za-z0-9\\-._~%]+=[A-Za-z0-9\\-._~%+]*)*$");
 
     /** Reads and validates the headers; throws {@link IllegalArgumentException} naming the header and its limit. */
     static SageMakerHeaders of(RequestHead head) {
@@ -41,7 +45,8 @@ record SageMakerHeaders(@Nullable String targetVariant, @Nullable String invocat
         }
         if (!pattern.matcher(text).matches()) {
             throw new IllegalArgumentException("1 validation error detected: Value '" + text + "' at '" + header
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern.pattern());
+                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + pattern.pattern());
         }
         return text;
     }

@@ -39,7 +39,10 @@ public final class SageMakerResolver implements StreamResolver {
         this(config, containers, group, new CassetteLibrary(() -> config.get().cassettes()));
     }
 
-    public SageMakerResolver(Supplier<EmulatorConfig> config, ContainerDirectory containers, EventLoopGroup group,
+    public SageMakerResolver(
+            Supplier<EmulatorConfig> config,
+            ContainerDirectory containers,
+            EventLoopGroup group,
             CassetteLibrary cassettes) {
         this.cassettes = cassettes;
         this.config = config;
@@ -65,9 +68,11 @@ public final class SageMakerResolver implements StreamResolver {
         }
         String name = matcher.group(1);
         if (name.length() > 63 || !SageMakerHeaders.NAME.matcher(name).matches()) {
-            return done(AwsErrors.reject("ValidationError", "1 validation error detected: Value '" + name
-                    + "' at 'endpointName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                    + SageMakerHeaders.NAME.pattern() + " and have length less than or equal to 63"));
+            return done(AwsErrors.reject(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + name
+                            + "' at 'endpointName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                            + SageMakerHeaders.NAME.pattern() + " and have length less than or equal to 63"));
         }
         Optional<OpenDecision> replay = cassettes.replay(CassetteLibrary.Service.SAGEMAKER, name, head);
         if (replay.isPresent()) {
@@ -76,51 +81,74 @@ public final class SageMakerResolver implements StreamResolver {
         EmulatorConfig current = config.get();
         Optional<SageMakerEndpoint> endpoint = current.sagemakerEndpoint(name);
         if (endpoint.isEmpty()) {
-            return done(AwsErrors.reject("ValidationError", "Endpoint " + name + " of account 000000000000 not found."));
+            return done(
+                    AwsErrors.reject("ValidationError", "Endpoint " + name + " of account 000000000000 not found."));
         }
         if (endpoint.get().status() != EndpointStatus.IN_SERVICE) {
-            return done(AwsErrors.reject("ValidationError", "Endpoint " + name + " is not in service (status "
-                    + endpoint.get().status().wireName() + ")."));
+            return done(AwsErrors.reject(
+                    "ValidationError",
+                    "Endpoint " + name + " is not in service (status "
+                            + endpoint.get().status().wireName() + ")."));
         }
         SageMakerHeaders headers;
         try {
             headers = SageMakerHeaders.of(head);
         } catch (IllegalArgumentException e) {
-            return done(AwsErrors.reject("InputValidationError",
-                    Objects.requireNonNullElse(e.getMessage(), "1 validation error detected")));
+            return done(AwsErrors.reject(
+                    "InputValidationError", Objects.requireNonNullElse(e.getMessage(), "1 validation error detected")));
         }
         Optional<Variant> variant = headers.targetVariant() == null
                 ? Optional.of(endpoint.get().variants().get(0))
                 : endpoint.get().variant(headers.targetVariant());
         if (variant.isEmpty()) {
-            return done(AwsErrors.reject("ValidationError", "Variant " + headers.targetVariant()
-                    + " not found for endpoint " + name + "."));
+            return done(AwsErrors.reject(
+                    "ValidationError", "Variant " + headers.targetVariant() + " not found for endpoint " + name + "."));
         }
         ContainerBridge bridge = new ContainerBridge();
-        return ModelContainerClient.connect(group, containers.baseUri(variant.get()), headers.invocationPath(),
-                        headers.queryString(), bridge, current.containerConnectTimeout(), containerOptions(current))
+        return ModelContainerClient.connect(
+                        group,
+                        containers.baseUri(variant.get()),
+                        headers.invocationPath(),
+                        headers.queryString(),
+                        bridge,
+                        current.containerConnectTimeout(),
+                        containerOptions(current))
                 .handle((connection, error) -> {
                     if (error != null) {
                         return modelError();
                     }
                     bridge.connected(connection);
-                    return new OpenDecision.Open(bridge,
-                            Map.of("x-amzn-invoked-production-variant", variant.get().name()), endpoint.get().faults());
+                    return new OpenDecision.Open(
+                            bridge,
+                            Map.of(
+                                    "x-amzn-invoked-production-variant",
+                                    variant.get().name()),
+                            endpoint.get().faults());
                 });
     }
 
     private static ContainerClientOptions containerOptions(EmulatorConfig config) {
         ContainerClientOptions defaults = ContainerClientOptions.defaults();
-        return new ContainerClientOptions(defaults.pingInterval(), defaults.maxUnansweredPings(),
-                defaults.maxFramePayloadBytes(), config.containerCloseTimeout());
+        return new ContainerClientOptions(
+                defaults.pingInterval(),
+                defaults.maxUnansweredPings(),
+                defaults.maxFramePayloadBytes(),
+                config.containerCloseTimeout());
     }
 
     private static OpenDecision modelError() {
-        String message = "Received client error (424) from primary with message \"Failed to establish WebSocket connection\".";
-        return new OpenDecision.Reject(424, "ModelError", AwsErrors.json(Map.of(
-                "message", message,
-                "OriginalStatusCode", 424,
-                "OriginalMessage", "Failed to establish WebSocket connection")));
+        String message =
+                "Received client error (424) from primary with message \"Failed to establish WebSocket connection\".";
+        return new OpenDecision.Reject(
+                424,
+                "ModelError",
+                AwsErrors.json(Map.of(
+                        "message",
+                        message,
+                        "OriginalStatusCode",
+                        424,
+                        "OriginalMessage",
+                        "Failed to establish WebSocket connection")));
     }
 
     private static CompletionStage<OpenDecision> done(OpenDecision decision) {

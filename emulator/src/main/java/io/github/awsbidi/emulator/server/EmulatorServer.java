@@ -36,14 +36,16 @@ public final class EmulatorServer implements AutoCloseable {
                         if (ssl != null) {
                             SslHandler tls = ssl.newHandler(channel.alloc());
                             // A handshake that never completes is idleness like any other.
-                            tls.setHandshakeTimeoutMillis(setup.idleConnectionTimeout().toMillis());
+                            tls.setHandshakeTimeoutMillis(
+                                    setup.idleConnectionTimeout().toMillis());
                             channel.pipeline().addLast(tls, new AlpnProtocolHandler(setup));
                         } else {
                             channel.pipeline().addLast(new CleartextProtocolDetector(setup));
                         }
                     }
                 });
-        Channel channel = bootstrap.bind(setup.host(), setup.port()).syncUninterruptibly().channel();
+        Channel channel =
+                bootstrap.bind(setup.host(), setup.port()).syncUninterruptibly().channel();
         return new EmulatorServer(channel);
     }
 

@@ -13,8 +13,7 @@ final class Http2Pipeline {
 
     static final int MAX_CONTROL_PLANE_BODY = 1024 * 1024;
 
-    private Http2Pipeline() {
-    }
+    private Http2Pipeline() {}
 
     static void http2(ChannelPipeline pipeline, ServerSetup setup) {
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()

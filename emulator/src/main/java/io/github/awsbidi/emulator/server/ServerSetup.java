@@ -25,5 +25,4 @@ public record ServerSetup(
         StreamEnvironment streams,
         Supplier<ChannelHandler> controlPlane,
         Duration idleConnectionTimeout,
-        Runnable connectionAccepted) {
-}
+        Runnable connectionAccepted) {}

@@ -29,11 +29,14 @@ final class StreamRouter extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Http2HeadersFrame headers) {
             ChannelPipeline pipeline = ctx.pipeline();
-            String path = headers.headers().path() == null ? "/" : headers.headers().path().toString();
+            String path = headers.headers().path() == null
+                    ? "/"
+                    : headers.headers().path().toString();
             int query = path.indexOf('?');
             String bare = query < 0 ? path : path.substring(0, query);
             Optional<StreamResolver> resolver = setup.streams().resolvers().stream()
-                    .filter(candidate -> candidate.matches(bare)).findFirst();
+                    .filter(candidate -> candidate.matches(bare))
+                    .findFirst();
             if (resolver.isPresent()) {
                 BidiStreamPipeline.install(pipeline, setup.streams(), resolver.get());
             } else {

@@ -30,8 +30,7 @@ public final class AwsErrors {
             Map.entry("ServiceUnavailableException", 503),
             Map.entry("ServiceUnavailableError", 503));
 
-    private AwsErrors() {
-    }
+    private AwsErrors() {}
 
     /** The HTTP status AWS answers with for an error type; 400 for types it does not know. */
     public static int httpStatus(String errorType) {

@@ -22,15 +22,15 @@ import java.util.UUID;
  */
 public final class BidiStreamPipeline {
 
-    private BidiStreamPipeline() {
-    }
+    private BidiStreamPipeline() {}
 
     /** Adds the stream handlers for an operation of {@code resolver} to a new HTTP/2 stream's pipeline. */
     public static void install(ChannelPipeline pipeline, StreamEnvironment environment, StreamResolver resolver) {
         String requestId = UUID.randomUUID().toString();
         // Nothing is read (and no flow-control window returned) until the stream is open.
         pipeline.channel().config().setAutoRead(false);
-        pipeline.addLast(new EventStreamFrameEncoder(),
+        pipeline.addLast(
+                new EventStreamFrameEncoder(),
                 new RequestAuthenticator(environment.verifier(), resolver.signingService()),
                 new StreamOpener(resolver, environment, requestId),
                 new EnvelopeDecoder(environment.maxEventBytes()),

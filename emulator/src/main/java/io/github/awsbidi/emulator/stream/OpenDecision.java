@@ -13,8 +13,8 @@ public sealed interface OpenDecision {
      * @param responseHeaders extra response headers (e.g. the invoked production variant)
      * @param faults faults to inject into this stream
      */
-    record Open(StreamOperation operation, Map<String, String> responseHeaders, Faults faults) implements OpenDecision {
-    }
+    record Open(StreamOperation operation, Map<String, String> responseHeaders, Faults faults)
+            implements OpenDecision {}
 
     /**
      * The call fails with an HTTP error response in AWS's restJson error shape.
@@ -23,6 +23,5 @@ public sealed interface OpenDecision {
      * @param errorType the error type ({@code x-amzn-ErrorType})
      * @param body the JSON error body
      */
-    record Reject(int status, String errorType, String body) implements OpenDecision {
-    }
+    record Reject(int status, String errorType, String body) implements OpenDecision {}
 }

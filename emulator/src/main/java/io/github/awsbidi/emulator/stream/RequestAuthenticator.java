@@ -47,16 +47,18 @@ final class RequestAuthenticator extends ChannelInboundHandlerAdapter {
         RequestLine line = RequestLine.of(headers);
         VerifiedRequest verified;
         try {
-            verified = verifier.verify(new SignedRequest(line.method(), line.rawPath(), line.rawQuery(),
-                    RequestLine.headerMap(headers), new byte[0]));
+            verified = verifier.verify(new SignedRequest(
+                    line.method(), line.rawPath(), line.rawQuery(), RequestLine.headerMap(headers), new byte[0]));
         } catch (SignatureException e) {
             throw new StreamRejection(e.errorType(), e.getMessage());
         }
         if (!verified.service().equals(signingService)) {
-            throw new StreamRejection(SignatureException.INVALID_SIGNATURE,
+            throw new StreamRejection(
+                    SignatureException.INVALID_SIGNATURE,
                     "Credential should be scoped to correct service: '" + signingService + "'. ");
         }
-        return new VerifiedHead(new RequestHead(line.method(), line.path(), RequestLine.headerMap(headers), verified),
+        return new VerifiedHead(
+                new RequestHead(line.method(), line.path(), RequestLine.headerMap(headers), verified),
                 frame.isEndStream());
     }
 }

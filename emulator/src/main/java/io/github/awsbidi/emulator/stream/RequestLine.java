@@ -18,7 +18,8 @@ record RequestLine(String method, String rawPath, String rawQuery, String path) 
         int query = target.indexOf('?');
         String rawPath = query < 0 ? target : target.substring(0, query);
         String rawQuery = query < 0 ? "" : target.substring(query + 1);
-        return new RequestLine(method, rawPath, rawQuery, URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8));
+        return new RequestLine(
+                method, rawPath, rawQuery, URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8));
     }
 
     /**
@@ -30,7 +31,8 @@ record RequestLine(String method, String rawPath, String rawQuery, String path) 
         headers.forEach(entry -> {
             String name = entry.getKey().toString().toLowerCase(Locale.ROOT);
             if (!name.startsWith(":")) {
-                map.computeIfAbsent(name, key -> new ArrayList<>()).add(entry.getValue().toString());
+                map.computeIfAbsent(name, key -> new ArrayList<>())
+                        .add(entry.getValue().toString());
             }
         });
         CharSequence authority = headers.authority();

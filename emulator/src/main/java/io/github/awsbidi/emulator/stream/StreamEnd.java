@@ -8,33 +8,26 @@ package io.github.awsbidi.emulator.stream;
 sealed interface StreamEnd {
 
     /** The response ends cleanly (END_STREAM). */
-    record Completed() implements StreamEnd {
-    }
+    record Completed() implements StreamEnd {}
 
     /**
      * An AWS error: before the response headers, an HTTP error response with the JSON body
      * {@code {"message": …}}; after them, an error message ({@code :message-type error}) and END_STREAM.
      */
-    record Failed(String errorType, String message) implements StreamEnd {
-    }
+    record Failed(String errorType, String message) implements StreamEnd {}
 
     /** A resolver's or an open fault's HTTP error response, body as given (never after the response headers). */
-    record Rejected(OpenDecision.Reject rejection) implements StreamEnd {
-    }
+    record Rejected(OpenDecision.Reject rejection) implements StreamEnd {}
 
     /** A modeled exception event ({@code :message-type exception}), then END_STREAM. */
-    record FailedWithException(String exceptionType, byte[] jsonPayload) implements StreamEnd {
-    }
+    record FailedWithException(String exceptionType, byte[] jsonPayload) implements StreamEnd {}
 
     /** RST_STREAM (INTERNAL_ERROR), after whatever response data is already queued. */
-    record Reset() implements StreamEnd {
-    }
+    record Reset() implements StreamEnd {}
 
     /** The whole TCP connection is closed. */
-    record ConnectionClosed() implements StreamEnd {
-    }
+    record ConnectionClosed() implements StreamEnd {}
 
     /** The client reset the stream or its connection went away. */
-    record ClientGone() implements StreamEnd {
-    }
+    record ClientGone() implements StreamEnd {}
 }

@@ -10,5 +10,4 @@ import io.github.awsbidi.emulator.config.Faults;
  * @param operation the model side
  * @param faults the faults to inject into this stream
  */
-record StreamOpened(RequestHead head, StreamOperation operation, Faults faults) {
-}
+record StreamOpened(RequestHead head, StreamOperation operation, Faults faults) {}

@@ -37,13 +37,17 @@ final class StreamOpener extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof VerifiedHead head) {
             Channel channel = ctx.channel();
-            resolver.resolve(head.head()).whenComplete((decision, error) -> channel.eventLoop().execute(() -> {
-                if (error != null) {
-                    end(ctx, new StreamEnd.Failed("InternalServerException", "Internal error: " + error.getMessage()));
-                } else {
-                    decided(ctx, head, decision);
-                }
-            }));
+            resolver.resolve(head.head())
+                    .whenComplete((decision, error) -> channel.eventLoop().execute(() -> {
+                        if (error != null) {
+                            end(
+                                    ctx,
+                                    new StreamEnd.Failed(
+                                            "InternalServerException", "Internal error: " + error.getMessage()));
+                        } else {
+                            decided(ctx, head, decision);
+                        }
+                    }));
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -89,7 +93,8 @@ final class StreamOpener extends ChannelInboundHandlerAdapter {
             open.operation().onCancel();
             return;
         }
-        Http2Headers headers = new DefaultHttp2Headers().status("200")
+        Http2Headers headers = new DefaultHttp2Headers()
+                .status("200")
                 .set("content-type", EVENT_STREAM)
                 .set("x-amzn-requestid", requestId);
         open.responseHeaders().forEach((name, value) -> headers.set(name.toLowerCase(Locale.ROOT), value));

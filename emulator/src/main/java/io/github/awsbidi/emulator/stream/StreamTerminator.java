@@ -85,7 +85,8 @@ final class StreamTerminator extends ChannelInboundHandlerAdapter {
             return rejection.failure();
         }
         if (cause instanceof EventStreamFormatException malformed) {
-            return new StreamEnd.Failed("SerializationException", "Malformed event-stream message: " + malformed.getMessage());
+            return new StreamEnd.Failed(
+                    "SerializationException", "Malformed event-stream message: " + malformed.getMessage());
         }
         return new StreamEnd.Failed("InternalServerException", "Internal error: " + cause);
     }
@@ -151,7 +152,8 @@ final class StreamTerminator extends ChannelInboundHandlerAdapter {
      * SDK closes its side itself once it has the response.
      */
     private void respondWithError(ChannelHandlerContext ctx, OpenDecision.Reject rejection) {
-        Http2Headers headers = new DefaultHttp2Headers().status(Integer.toString(rejection.status()))
+        Http2Headers headers = new DefaultHttp2Headers()
+                .status(Integer.toString(rejection.status()))
                 .set("content-type", "application/json")
                 .set("x-amzn-errortype", rejection.errorType())
                 .set("x-amzn-requestid", requestId);

@@ -6,5 +6,4 @@ package io.github.awsbidi.emulator.stream;
  * @param head the request line, headers and signature facts
  * @param endOfInput whether the headers already ended the request (END_STREAM on HEADERS)
  */
-record VerifiedHead(RequestHead head, boolean endOfInput) {
-}
+record VerifiedHead(RequestHead head, boolean endOfInput) {}

@@ -75,8 +75,7 @@ public final class EventStreamDecoder implements AutoCloseable {
                     if (this.pendingLength == PRELUDE_BYTES) {
                         readPrelude();
                     }
-                }
-                else {
+                } else {
                     readInto(in, this.totalLength);
                     if (this.pendingLength == this.totalLength) {
                         EventStreamMessage message = readMessage();
@@ -85,8 +84,7 @@ public final class EventStreamDecoder implements AutoCloseable {
                     }
                 }
             }
-        }
-        catch (EventStreamFormatException ex) {
+        } catch (EventStreamFormatException ex) {
             close();
             throw ex;
         }
@@ -103,11 +101,12 @@ public final class EventStreamDecoder implements AutoCloseable {
             throw new IllegalStateException("decoder is closed or failed on earlier input");
         }
         if (this.pendingLength > 0) {
-            String expected = this.totalLength < 0 ? "a " + PRELUDE_BYTES + "-byte prelude" : this.totalLength + " bytes";
+            String expected =
+                    this.totalLength < 0 ? "a " + PRELUDE_BYTES + "-byte prelude" : this.totalLength + " bytes";
             int received = this.pendingLength;
             close();
-            throw new EventStreamFormatException("input ended inside a message: " + received + " bytes of "
-                    + expected + " arrived");
+            throw new EventStreamFormatException(
+                    "input ended inside a message: " + received + " bytes of " + expected + " arrived");
         }
     }
 
@@ -161,8 +160,8 @@ public final class EventStreamDecoder implements AutoCloseable {
         long declaredCrc = Integer.toUnsignedLong(prelude.getInt(8));
         long computedCrc = EventStreamEncoder.crc32(this.pending, 0, 8);
         if (declaredCrc != computedCrc) {
-            throw new EventStreamFormatException("prelude CRC mismatch: declared " + hex(declaredCrc)
-                    + ", computed " + hex(computedCrc));
+            throw new EventStreamFormatException(
+                    "prelude CRC mismatch: declared " + hex(declaredCrc) + ", computed " + hex(computedCrc));
         }
         if (headers > total - MIN_MESSAGE_BYTES) {
             throw new EventStreamFormatException(
@@ -177,8 +176,8 @@ public final class EventStreamDecoder implements AutoCloseable {
         long declaredCrc = Integer.toUnsignedLong(ByteBuffer.wrap(this.pending).getInt(crcOffset));
         long computedCrc = EventStreamEncoder.crc32(this.pending, 0, crcOffset);
         if (declaredCrc != computedCrc) {
-            throw new EventStreamFormatException("message CRC mismatch: declared " + hex(declaredCrc)
-                    + ", computed " + hex(computedCrc));
+            throw new EventStreamFormatException(
+                    "message CRC mismatch: declared " + hex(declaredCrc) + ", computed " + hex(computedCrc));
         }
         int payloadOffset = PRELUDE_BYTES + this.headersLength;
         List<Header> headers = readHeaders(ByteBuffer.wrap(this.pending, PRELUDE_BYTES, this.headersLength));
@@ -243,16 +242,15 @@ public final class EventStreamDecoder implements AutoCloseable {
 
     private static void require(ByteBuffer block, int length, String what) {
         if (block.remaining() < length) {
-            throw new EventStreamFormatException("truncated headers: " + what + " needs " + length
-                    + " bytes, " + block.remaining() + " left in the header block");
+            throw new EventStreamFormatException("truncated headers: " + what + " needs " + length + " bytes, "
+                    + block.remaining() + " left in the header block");
         }
     }
 
     private String utf8(byte[] bytes, String what) {
         try {
             return this.utf8.decode(ByteBuffer.wrap(bytes)).toString();
-        }
-        catch (CharacterCodingException ex) {
+        } catch (CharacterCodingException ex) {
             throw new EventStreamFormatException(what + " is not valid UTF-8");
         }
     }
@@ -269,5 +267,4 @@ public final class EventStreamDecoder implements AutoCloseable {
     private static String hex(long crc) {
         return String.format("0x%08x", crc);
     }
-
 }

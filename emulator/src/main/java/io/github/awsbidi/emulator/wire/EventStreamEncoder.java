@@ -18,8 +18,7 @@ public final class EventStreamEncoder {
     /** Prelude (12 bytes) plus trailing message CRC (4 bytes): the size of an empty message. */
     static final int OVERHEAD = EventStreamDecoder.MIN_MESSAGE_BYTES;
 
-    private EventStreamEncoder() {
-    }
+    private EventStreamEncoder() {}
 
     /** The encoded message in a new buffer from {@code alloc}; the caller owns (and releases) it. */
     public static ByteBuf encode(EventStreamMessage message, ByteBufAllocator alloc) {
@@ -64,7 +63,8 @@ public final class EventStreamEncoder {
             length += 2 + utf8Length(header.name()) + valueLength(header);
         }
         if (length > Integer.MAX_VALUE - OVERHEAD) {
-            throw new EventStreamFormatException("headers length " + length + " exceeds limit " + (Integer.MAX_VALUE - OVERHEAD));
+            throw new EventStreamFormatException(
+                    "headers length " + length + " exceeds limit " + (Integer.MAX_VALUE - OVERHEAD));
         }
         return (int) length;
     }
@@ -108,5 +108,4 @@ public final class EventStreamEncoder {
     private static void putWithLength(ByteBuffer buf, byte[] bytes) {
         buf.putShort((short) bytes.length).put(bytes);
     }
-
 }

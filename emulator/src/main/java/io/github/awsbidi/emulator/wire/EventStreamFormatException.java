@@ -8,5 +8,4 @@ public final class EventStreamFormatException extends RuntimeException {
     public EventStreamFormatException(String message) {
         super(message);
     }
-
 }

@@ -30,21 +30,32 @@ public record EventStreamMessage(List<Header> headers, byte[] payload) {
 
     /** An {@code event} message with {@code :event-type} and {@code :content-type} headers. */
     public static EventStreamMessage event(String eventType, String contentType, byte[] payload) {
-        return new EventStreamMessage(List.of(Header.string(MESSAGE_TYPE, "event"),
-                Header.string(EVENT_TYPE, eventType), Header.string(CONTENT_TYPE, contentType)), payload);
+        return new EventStreamMessage(
+                List.of(
+                        Header.string(MESSAGE_TYPE, "event"),
+                        Header.string(EVENT_TYPE, eventType),
+                        Header.string(CONTENT_TYPE, contentType)),
+                payload);
     }
 
     /** An {@code exception} message (a modeled service exception) with a JSON payload. */
     public static EventStreamMessage exception(String exceptionType, byte[] jsonPayload) {
-        return new EventStreamMessage(List.of(Header.string(MESSAGE_TYPE, "exception"),
-                Header.string(EXCEPTION_TYPE, exceptionType), Header.string(CONTENT_TYPE, "application/json")),
+        return new EventStreamMessage(
+                List.of(
+                        Header.string(MESSAGE_TYPE, "exception"),
+                        Header.string(EXCEPTION_TYPE, exceptionType),
+                        Header.string(CONTENT_TYPE, "application/json")),
                 jsonPayload);
     }
 
     /** An {@code error} message (an unmodeled error) carrying its code and text in headers. */
     public static EventStreamMessage error(String errorCode, String errorMessage) {
-        return new EventStreamMessage(List.of(Header.string(MESSAGE_TYPE, "error"),
-                Header.string(ERROR_CODE, errorCode), Header.string(ERROR_MESSAGE, errorMessage)), new byte[0]);
+        return new EventStreamMessage(
+                List.of(
+                        Header.string(MESSAGE_TYPE, "error"),
+                        Header.string(ERROR_CODE, errorCode),
+                        Header.string(ERROR_MESSAGE, errorMessage)),
+                new byte[0]);
     }
 
     /** The first header with this name. */
@@ -80,7 +91,8 @@ public record EventStreamMessage(List<Header> headers, byte[] payload) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EventStreamMessage that && this.headers.equals(that.headers)
+        return other instanceof EventStreamMessage that
+                && this.headers.equals(that.headers)
                 && Arrays.equals(this.payload, that.payload);
     }
 
@@ -93,5 +105,4 @@ public record EventStreamMessage(List<Header> headers, byte[] payload) {
     public String toString() {
         return "EventStreamMessage" + this.headers + "[payload " + this.payload.length + " bytes]";
     }
-
 }

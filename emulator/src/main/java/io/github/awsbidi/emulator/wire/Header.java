@@ -93,8 +93,7 @@ public record Header(String name, HeaderType type, Object value) {
 
     private Object valueOf(HeaderType expected) {
         if (this.type != expected) {
-            throw new IllegalStateException(
-                    "header '" + this.name + "' has type " + this.type + ", not " + expected);
+            throw new IllegalStateException("header '" + this.name + "' has type " + this.type + ", not " + expected);
         }
         return this.value;
     }
@@ -112,8 +111,9 @@ public record Header(String name, HeaderType type, Object value) {
             case UUID -> UUID.class;
         };
         if (!expected.isInstance(value)) {
-            throw new IllegalArgumentException("header '" + name + "' of type " + type + " needs a "
-                    + expected.getSimpleName() + " value, not " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "header '" + name + "' of type " + type + " needs a " + expected.getSimpleName() + " value, not "
+                            + value.getClass().getSimpleName());
         }
         if (type == HeaderType.BOOL_TRUE && !(Boolean) value || type == HeaderType.BOOL_FALSE && (Boolean) value) {
             throw new IllegalArgumentException("header '" + name + "' of type " + type + " cannot hold " + value);
@@ -162,5 +162,4 @@ public record Header(String name, HeaderType type, Object value) {
         String shown = (this.value instanceof byte[] bytes) ? "byte[" + bytes.length + "]" : String.valueOf(this.value);
         return this.name + ":" + this.type + "=" + shown;
     }
-
 }

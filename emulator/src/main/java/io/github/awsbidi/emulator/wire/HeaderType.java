@@ -2,7 +2,6 @@ package io.github.awsbidi.emulator.wire;
 
 /** The ten event-stream header value types, with the type id each one has on the wire. */
 public enum HeaderType {
-
     BOOL_TRUE(0, 0),
     BOOL_FALSE(1, 0),
     BYTE(2, 1),
@@ -49,5 +48,4 @@ public enum HeaderType {
         }
         return BY_ID[wireId];
     }
-
 }

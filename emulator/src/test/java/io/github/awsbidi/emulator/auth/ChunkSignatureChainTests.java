@@ -43,19 +43,22 @@ class ChunkSignatureChainTests {
         assertThat(envelopes).hasSize(EVENTS.size() + 1);
         for (EventStreamMessage envelope : envelopes) {
             assertThat(envelope.headers()).extracting(Header::name).containsExactly(":date", ":chunk-signature");
-            assertThat(envelope.headers()).extracting(Header::type)
-                .containsExactly(HeaderType.TIMESTAMP, HeaderType.BYTE_ARRAY);
+            assertThat(envelope.headers())
+                    .extracting(Header::type)
+                    .containsExactly(HeaderType.TIMESTAMP, HeaderType.BYTE_ARRAY);
             assertThat(chain.finalChunkSeen()).isFalse();
             chain.verifyNext(envelope);
         }
         assertThat(chain.finalChunkSeen()).isTrue();
         assertThat(envelopes.get(0).header(":date").orElseThrow().timestampValue())
-            .isBefore(Instant.parse("2025-11-21T00:00:00Z"));
+                .isBefore(Instant.parse("2025-11-21T00:00:00Z"));
         assertThat(envelopes.get(EVENTS.size()).header(":date").orElseThrow().timestampValue())
-            .isAfter(Instant.parse("2025-11-21T00:00:00Z"));
+                .isAfter(Instant.parse("2025-11-21T00:00:00Z"));
         assertThat(envelopes.get(EVENTS.size()).payload()).isEmpty();
-        assertThat(decode(envelopes.subList(0, EVENTS.size()).stream().map(EventStreamMessage::payload).toList()))
-            .isEqualTo(EVENTS);
+        assertThat(decode(envelopes.subList(0, EVENTS.size()).stream()
+                        .map(EventStreamMessage::payload)
+                        .toList()))
+                .isEqualTo(EVENTS);
     }
 
     @Test
@@ -76,7 +79,9 @@ class ChunkSignatureChainTests {
         EventStreamMessage first = decode(stream.frames()).get(0);
         Instant date = first.header(":date").orElseThrow().timestampValue();
         EventStreamMessage otherDate = new EventStreamMessage(
-                List.of(Header.timestamp(":date", date.plusSeconds(1)), first.header(":chunk-signature").orElseThrow()),
+                List.of(
+                        Header.timestamp(":date", date.plusSeconds(1)),
+                        first.header(":chunk-signature").orElseThrow()),
                 first.payload());
 
         assertInvalid(this.verifier.verify(stream.request()).chunkChain(), otherDate);
@@ -105,7 +110,8 @@ class ChunkSignatureChainTests {
     void envelopesOfAnotherRequestChainFromTheWrongPreviousSignature() throws SignatureException {
         SdkSigning.SignedStream stream = signBedrockStream();
         SdkSigning.SignedStream other = signBedrockStream();
-        assertThat(other.request().header("authorization")).isNotEqualTo(stream.request().header("authorization"));
+        assertThat(other.request().header("authorization"))
+                .isNotEqualTo(stream.request().header("authorization"));
         ChunkSignatureChain chain = this.verifier.verify(stream.request()).chunkChain();
 
         assertInvalid(chain, decode(other.frames()).get(0));
@@ -114,8 +120,8 @@ class ChunkSignatureChainTests {
     @Test
     void wrongSeedIsAnInvalidSignature() throws SignatureException {
         SdkSigning.SignedStream stream = signBedrockStream();
-        ChunkSignatureChain chain = new ChunkSignatureChain("test", "us-east-1", "bedrock", "0".repeat(64),
-                this.serverClock);
+        ChunkSignatureChain chain =
+                new ChunkSignatureChain("test", "us-east-1", "bedrock", "0".repeat(64), this.serverClock);
 
         assertInvalid(chain, decode(stream.frames()).get(0));
     }
@@ -129,13 +135,15 @@ class ChunkSignatureChainTests {
 
         this.serverClock.set(START.plus(Duration.ofMinutes(16)).plusSeconds(5));
         assertThatThrownBy(() -> chain.verifyNext(envelopes.get(1)))
-            .hasMessageStartingWith("Signature expired: ")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessageStartingWith("Signature expired: ")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
 
         this.serverClock.set(START.minus(Duration.ofMinutes(16)));
         assertThatThrownBy(() -> chain.verifyNext(envelopes.get(1)))
-            .hasMessageStartingWith("Signature not yet current: ")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessageStartingWith("Signature not yet current: ")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
 
         this.serverClock.set(START.plusSeconds(2));
         chain.verifyNext(envelopes.get(1));
@@ -147,14 +155,17 @@ class ChunkSignatureChainTests {
         ChunkSignatureChain chain = this.verifier.verify(stream.request()).chunkChain();
         EventStreamMessage first = decode(stream.frames()).get(0);
 
-        EventStreamMessage noSignature = new EventStreamMessage(List.of(first.headers().get(0)), first.payload());
-        EventStreamMessage noDate = new EventStreamMessage(List.of(first.headers().get(1)), first.payload());
+        EventStreamMessage noSignature =
+                new EventStreamMessage(List.of(first.headers().get(0)), first.payload());
+        EventStreamMessage noDate =
+                new EventStreamMessage(List.of(first.headers().get(1)), first.payload());
         EventStreamMessage shortSignature = new EventStreamMessage(
                 List.of(first.headers().get(0), Header.bytes(":chunk-signature", new byte[31])), first.payload());
 
         for (EventStreamMessage envelope : List.of(noSignature, noDate, shortSignature)) {
             assertThatThrownBy(() -> chain.verifyNext(envelope))
-                .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("IncompleteSignatureException");
+                    .extracting(ex -> ((SignatureException) ex).errorType())
+                    .isEqualTo("IncompleteSignatureException");
         }
         chain.verifyNext(first);
     }
@@ -169,18 +180,22 @@ class ChunkSignatureChainTests {
         }
 
         assertThatThrownBy(() -> chain.verifyNext(envelopes.get(0)))
-            .hasMessageContaining("after the final")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessageContaining("after the final")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
     }
 
     @Test
     void sageMakerStreamVerifies() throws SignatureException {
-        SdkHttpRequest unsigned = SdkSigning
-            .streamingRequest("runtime.sagemaker.us-east-1.amazonaws.com:8443", SdkSigning.SAGEMAKER_PATH)
-            .build();
+        SdkHttpRequest unsigned = SdkSigning.streamingRequest(
+                        "runtime.sagemaker.us-east-1.amazonaws.com:8443", SdkSigning.SAGEMAKER_PATH)
+                .build();
         SdkSigning.SignedStream stream = new SdkSigning("test", "test", this.signerClock)
-            .signStream(unsigned, "sagemaker", List.of(EventStreamEncoder.encodeToBytes(
-                    EventStreamMessage.event("PayloadPart", "application/octet-stream", new byte[] { 1, 2, 3 }))));
+                .signStream(
+                        unsigned,
+                        "sagemaker",
+                        List.of(EventStreamEncoder.encodeToBytes(EventStreamMessage.event(
+                                "PayloadPart", "application/octet-stream", new byte[] {1, 2, 3}))));
         ChunkSignatureChain chain = this.verifier.verify(stream.request()).chunkChain();
         for (EventStreamMessage envelope : decode(stream.frames())) {
             chain.verifyNext(envelope);
@@ -189,17 +204,21 @@ class ChunkSignatureChainTests {
     }
 
     private SdkSigning.SignedStream signBedrockStream() {
-        SdkHttpRequest unsigned = SdkSigning
-            .streamingRequest("bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH)
-            .build();
+        SdkHttpRequest unsigned = SdkSigning.streamingRequest(
+                        "bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH)
+                .build();
         return new SdkSigning("test", "test", this.signerClock)
-            .signStream(unsigned, "bedrock", EVENTS.stream().map(EventStreamEncoder::encodeToBytes).toList());
+                .signStream(
+                        unsigned,
+                        "bedrock",
+                        EVENTS.stream().map(EventStreamEncoder::encodeToBytes).toList());
     }
 
     private static void assertInvalid(ChunkSignatureChain chain, EventStreamMessage envelope) {
         assertThatThrownBy(() -> chain.verifyNext(envelope))
-            .hasMessageStartingWith(SignatureException.MISMATCH_MESSAGE)
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessageStartingWith(SignatureException.MISMATCH_MESSAGE)
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
         assertThat(chain.finalChunkSeen()).isFalse();
     }
 
@@ -208,11 +227,11 @@ class ChunkSignatureChainTests {
         List<EventStreamMessage> messages = new ArrayList<>();
         try (EventStreamDecoder decoder = new EventStreamDecoder(1024 * 1024)) {
             for (byte[] frame : frames) {
-                ByteBuf buf = PooledByteBufAllocator.DEFAULT.buffer(frame.length).writeBytes(frame);
+                ByteBuf buf =
+                        PooledByteBufAllocator.DEFAULT.buffer(frame.length).writeBytes(frame);
                 try {
                     decoder.decode(buf, messages::add);
-                }
-                finally {
+                } finally {
                     buf.release();
                 }
             }
@@ -224,5 +243,4 @@ class ChunkSignatureChainTests {
     private static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
 }

@@ -45,37 +45,40 @@ final class SdkSigning {
      */
     static SdkHttpRequest.Builder streamingRequest(String host, String encodedPath) {
         return SdkHttpRequest.builder()
-            .method(SdkHttpMethod.POST)
-            .uri(URI.create("https://" + host + encodedPath))
-            .putHeader("Content-Type", "application/vnd.amazon.eventstream")
-            .putHeader("X-Test-Spaced", "  a   b ");
+                .method(SdkHttpMethod.POST)
+                .uri(URI.create("https://" + host + encodedPath))
+                .putHeader("Content-Type", "application/vnd.amazon.eventstream")
+                .putHeader("X-Test-Spaced", "  a   b ");
     }
 
     /** Signs an event-stream request and its events; returns the signed request and each signed frame. */
     SignedStream signStream(SdkHttpRequest request, String service, List<byte[]> events) {
-        AsyncSignRequest<AwsCredentialsIdentity> signRequest = AsyncSignRequest
-            .builder(AwsCredentialsIdentity.create(this.accessKey, this.secret))
-            .request(request)
-            .payload(Flux.fromIterable(events).map(ByteBuffer::wrap))
-            .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-            .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, this.clock)
-            .build();
+        AsyncSignRequest<AwsCredentialsIdentity> signRequest = AsyncSignRequest.builder(
+                        AwsCredentialsIdentity.create(this.accessKey, this.secret))
+                .request(request)
+                .payload(Flux.fromIterable(events).map(ByteBuffer::wrap))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, this.clock)
+                .build();
         AsyncSignedRequest signed = this.signer.signAsync(signRequest).join();
-        List<byte[]> frames = Flux.from(signed.payload().orElseThrow()).map(SdkSigning::bytes).collectList().block();
+        List<byte[]> frames = Flux.from(signed.payload().orElseThrow())
+                .map(SdkSigning::bytes)
+                .collectList()
+                .block();
         return new SignedStream(toWire(signed.request(), new byte[0]), frames);
     }
 
     /** Signs a request with a whole body, as for a control-plane call. */
     SignedRequest sign(SdkHttpRequest request, String service, byte[] body) {
-        SignRequest<AwsCredentialsIdentity> signRequest = SignRequest
-            .builder(AwsCredentialsIdentity.create(this.accessKey, this.secret))
-            .request(request)
-            .payload(ContentStreamProvider.fromByteArray(body))
-            .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")
-            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-            .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, this.clock)
-            .build();
+        SignRequest<AwsCredentialsIdentity> signRequest = SignRequest.builder(
+                        AwsCredentialsIdentity.create(this.accessKey, this.secret))
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, this.clock)
+                .build();
         return toWire(this.signer.sign(signRequest).request(), body);
     }
 
@@ -83,8 +86,12 @@ final class SdkSigning {
     static SignedRequest toWire(SdkHttpRequest request, byte[] body) {
         Map<String, List<String>> headers = new TreeMap<>();
         request.forEachHeader((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
-        return new SignedRequest(request.method().name(), request.encodedPath(),
-                request.encodedQueryParameters().orElse(""), headers, body);
+        return new SignedRequest(
+                request.method().name(),
+                request.encodedPath(),
+                request.encodedQueryParameters().orElse(""),
+                headers,
+                body);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
@@ -93,7 +100,5 @@ final class SdkSigning {
         return bytes;
     }
 
-    record SignedStream(SignedRequest request, List<byte[]> frames) {
-    }
-
+    record SignedStream(SignedRequest request, List<byte[]> frames) {}
 }

@@ -44,11 +44,12 @@ class SigV4VerifierTests {
 
     @Test
     void acceptsTheSdksSageMakerStreamingRequestOnAPort() throws SignatureException {
-        SdkHttpRequest unsigned = SdkSigning
-            .streamingRequest("runtime.sagemaker.us-east-1.amazonaws.com:8443", SdkSigning.SAGEMAKER_PATH)
-            .putHeader("X-Amzn-SageMaker-Model-Invocation-Path", "v1/listen")
-            .build();
-        SignedRequest request = this.sdk.signStream(unsigned, "sagemaker", List.of()).request();
+        SdkHttpRequest unsigned = SdkSigning.streamingRequest(
+                        "runtime.sagemaker.us-east-1.amazonaws.com:8443", SdkSigning.SAGEMAKER_PATH)
+                .putHeader("X-Amzn-SageMaker-Model-Invocation-Path", "v1/listen")
+                .build();
+        SignedRequest request =
+                this.sdk.signStream(unsigned, "sagemaker", List.of()).request();
         assertThat(request.header("host")).contains("runtime.sagemaker.us-east-1.amazonaws.com:8443");
 
         assertThat(this.verifier.verify(request).service()).isEqualTo("sagemaker");
@@ -60,16 +61,18 @@ class SigV4VerifierTests {
         Map<String, List<String>> headers = new HashMap<>(request.headers());
         headers.put(":authority", headers.remove("host"));
 
-        assertThat(this.verifier.verify(withHeaders(request, headers)).service()).isEqualTo("bedrock");
+        assertThat(this.verifier.verify(withHeaders(request, headers)).service())
+                .isEqualTo("bedrock");
     }
 
     @Test
     void acceptsAModelIdSentWithAnUnencodedColon() throws SignatureException {
-        SdkHttpRequest unsigned = SdkSigning
-            .streamingRequest("bedrock-runtime.us-east-1.amazonaws.com",
-                    "/model/amazon.nova-2-sonic-v1:0/invoke-with-bidirectional-stream")
-            .build();
-        SignedRequest request = this.sdk.signStream(unsigned, "bedrock", List.of()).request();
+        SdkHttpRequest unsigned = SdkSigning.streamingRequest(
+                        "bedrock-runtime.us-east-1.amazonaws.com",
+                        "/model/amazon.nova-2-sonic-v1:0/invoke-with-bidirectional-stream")
+                .build();
+        SignedRequest request =
+                this.sdk.signStream(unsigned, "bedrock", List.of()).request();
         assertThat(request.rawPath()).contains("v1:0");
 
         assertThat(this.verifier.verify(request).region()).isEqualTo("us-east-1");
@@ -78,15 +81,17 @@ class SigV4VerifierTests {
     @Test
     void acceptsARequestWithAQueryStringAndBody() throws SignatureException {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
-            .method(SdkHttpMethod.POST)
-            .uri(URI.create("https://api.sagemaker.eu-west-1.amazonaws.com/endpoints/echo/invocations-bidirectional-stream"))
-            .putRawQueryParameter("b", "2")
-            .putRawQueryParameter("a", List.of("x y", "1", "ü/é"))
-            .putRawQueryParameter("empty", "")
-            .putRawQueryParameter("tilde~*", "a+b")
-            .putHeader("Content-Type", "application/x-amz-json-1.1")
-            .putHeader("X-Amz-Target", "SageMaker.DescribeEndpoint")
-            .build();
+                .method(SdkHttpMethod.POST)
+                .uri(
+                        URI.create(
+                                "https://api.sagemaker.eu-west-1.amazonaws.com/endpoints/echo/invocations-bidirectional-stream"))
+                .putRawQueryParameter("b", "2")
+                .putRawQueryParameter("a", List.of("x y", "1", "ü/é"))
+                .putRawQueryParameter("empty", "")
+                .putRawQueryParameter("tilde~*", "a+b")
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "SageMaker.DescribeEndpoint")
+                .build();
         byte[] body = "{\"EndpointName\":\"echo\"}".getBytes(StandardCharsets.UTF_8);
         SignedRequest request = this.sdk.sign(unsigned, "sagemaker", body);
         assertThat(request.rawQuery()).contains("a=x%20y");
@@ -101,14 +106,21 @@ class SigV4VerifierTests {
     void acceptsTheAwsTestSuiteVanillaGetWithoutAContentHashHeader() throws SignatureException {
         // "get-vanilla" from the AWS SigV4 test suite: no x-amz-content-sha256, so the body is hashed.
         SigV4Verifier suiteVerifier = new SigV4Verifier(
-                CredentialStore.of(List.of(new AwsCredential("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))),
+                CredentialStore.of(
+                        List.of(new AwsCredential("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))),
                 SteppingClock.fixed(Instant.parse("2015-08-30T12:36:00Z")));
-        SignedRequest request = new SignedRequest("GET", "/", "", Map.of(
-                "host", List.of("example.amazonaws.com"),
-                "x-amz-date", List.of("20150830T123600Z"),
-                "authorization", List.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
-                        + "SignedHeaders=host;x-amz-date, "
-                        + "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31")),
+        SignedRequest request = new SignedRequest(
+                "GET",
+                "/",
+                "",
+                Map.of(
+                        "host", List.of("example.amazonaws.com"),
+                        "x-amz-date", List.of("20150830T123600Z"),
+                        "authorization",
+                                List.of(
+                                        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, "
+                                                + "SignedHeaders=host;x-amz-date, "
+                                                + "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31")),
                 new byte[0]);
 
         assertThat(suiteVerifier.verify(request).service()).isEqualTo("service");
@@ -117,23 +129,29 @@ class SigV4VerifierTests {
     @Test
     void wrongSecretIsAnInvalidSignature() {
         SignedRequest request = new SdkSigning("test", "not-the-secret", SteppingClock.fixed(NOW))
-            .signStream(bedrockUnsigned(), "bedrock", List.of()).request();
+                .signStream(bedrockUnsigned(), "bedrock", List.of())
+                .request();
 
         assertThatThrownBy(() -> this.verifier.verify(request))
-            .isInstanceOfSatisfying(SignatureException.class, ex -> {
-                assertThat(ex.errorType()).isEqualTo("InvalidSignatureException");
-                assertThat(ex.httpStatus()).isEqualTo(403);
-            })
-            .hasMessageStartingWith("The request signature we calculated does not match the signature you provided. "
-                    + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
-            .hasMessageContaining("/model/amazon.nova-2-sonic-v1%253A0/invoke-with-bidirectional-stream");
+                .isInstanceOfSatisfying(SignatureException.class, ex -> {
+                    assertThat(ex.errorType()).isEqualTo("InvalidSignatureException");
+                    assertThat(ex.httpStatus()).isEqualTo(403);
+                })
+                .hasMessageStartingWith(
+                        "The request signature we calculated does not match the signature you provided. "
+                                + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+                .hasMessageContaining("/model/amazon.nova-2-sonic-v1%253A0/invoke-with-bidirectional-stream");
     }
 
     @Test
     void alteredPathHeaderOrBodyIsAnInvalidSignature() {
         SignedRequest request = bedrockStreamingRequest();
-        SignedRequest otherPath = new SignedRequest(request.method(), request.rawPath().replace("v1%3A0", "v1%3A1"),
-                request.rawQuery(), request.headers(), request.body());
+        SignedRequest otherPath = new SignedRequest(
+                request.method(),
+                request.rawPath().replace("v1%3A0", "v1%3A1"),
+                request.rawQuery(),
+                request.headers(),
+                request.body());
         Map<String, List<String>> headers = new HashMap<>(request.headers());
         headers.put("content-type", List.of("application/json"));
         SignedRequest otherHeader = withHeaders(request, headers);
@@ -142,21 +160,28 @@ class SigV4VerifierTests {
         assertErrorType(otherHeader, "InvalidSignatureException");
 
         SignedRequest withBody = this.sdk.sign(bedrockUnsignedJson(), "bedrock", "{}".getBytes(StandardCharsets.UTF_8));
-        SignedRequest otherBody = new SignedRequest(withBody.method(), withBody.rawPath(), withBody.rawQuery(),
-                withBody.headers(), "{ }".getBytes(StandardCharsets.UTF_8));
+        SignedRequest otherBody = new SignedRequest(
+                withBody.method(),
+                withBody.rawPath(),
+                withBody.rawQuery(),
+                withBody.headers(),
+                "{ }".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> this.verifier.verify(otherBody))
-            .hasMessageContaining("x-amz-content-sha256")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessageContaining("x-amz-content-sha256")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
     }
 
     @Test
     void unknownAccessKeyIsAnUnrecognizedClient() {
         SignedRequest request = new SdkSigning("AKIDUNKNOWN", "test", SteppingClock.fixed(NOW))
-            .signStream(bedrockUnsigned(), "bedrock", List.of()).request();
+                .signStream(bedrockUnsigned(), "bedrock", List.of())
+                .request();
 
         assertThatThrownBy(() -> this.verifier.verify(request))
-            .hasMessage("The security token included in the request is invalid.")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("UnrecognizedClientException");
+                .hasMessage("The security token included in the request is invalid.")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("UnrecognizedClientException");
     }
 
     @Test
@@ -166,8 +191,9 @@ class SigV4VerifierTests {
         headers.remove("authorization");
 
         assertThatThrownBy(() -> this.verifier.verify(withHeaders(request, headers)))
-            .hasMessage("Missing Authentication Token")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("MissingAuthenticationTokenException");
+                .hasMessage("Missing Authentication Token")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("MissingAuthenticationTokenException");
     }
 
     @Test
@@ -175,14 +201,17 @@ class SigV4VerifierTests {
         SignedRequest request = bedrockStreamingRequest();
         String authorization = request.header("authorization").orElseThrow();
 
-        assertIncomplete(request, authorization.replaceAll(", Signature=[0-9a-f]+", ""),
+        assertIncomplete(
+                request,
+                authorization.replaceAll(", Signature=[0-9a-f]+", ""),
                 "Authorization header requires 'Signature' parameter.");
-        assertIncomplete(request, authorization.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA512"),
-                "Unsupported AWS 'algorithm'");
+        assertIncomplete(
+                request, authorization.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA512"), "Unsupported AWS 'algorithm'");
         assertIncomplete(request, authorization.replace("aws4_request", "aws5_request"), "valid terminator");
         assertIncomplete(request, authorization.replace("/us-east-1/", "/"), "Credential should be of the form");
         assertIncomplete(request, authorization.replace("SignedHeaders=", "SignedHeaders"), "missing equal-sign");
-        assertIncomplete(request, authorization.replace("host;", ""), "'Host' or ':authority' must be a 'SignedHeader'");
+        assertIncomplete(
+                request, authorization.replace("host;", ""), "'Host' or ':authority' must be a 'SignedHeader'");
         assertIncomplete(request, "garbage", "Unsupported AWS 'algorithm': 'garbage'");
     }
 
@@ -195,11 +224,13 @@ class SigV4VerifierTests {
         badDate.put("x-amz-date", List.of("2025-11-20T10:15:30Z"));
 
         assertThatThrownBy(() -> this.verifier.verify(withHeaders(request, noDate)))
-            .hasMessageContaining("requires existence of either a 'X-Amz-Date' or a 'Date' header")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("IncompleteSignatureException");
+                .hasMessageContaining("requires existence of either a 'X-Amz-Date' or a 'Date' header")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("IncompleteSignatureException");
         assertThatThrownBy(() -> this.verifier.verify(withHeaders(request, badDate)))
-            .hasMessageContaining("Date must be in ISO-8601 'basic format'")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("IncompleteSignatureException");
+                .hasMessageContaining("Date must be in ISO-8601 'basic format'")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("IncompleteSignatureException");
     }
 
     @Test
@@ -208,9 +239,10 @@ class SigV4VerifierTests {
         this.serverClock.set(NOW.plus(Duration.ofMinutes(16)));
 
         assertThatThrownBy(() -> this.verifier.verify(request))
-            .hasMessage("Signature expired: 20251120T101530Z is now earlier than 20251120T101630Z "
-                    + "(20251120T103130Z - 15 min.)")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessage("Signature expired: 20251120T101530Z is now earlier than 20251120T101630Z "
+                        + "(20251120T103130Z - 15 min.)")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
     }
 
     @Test
@@ -219,9 +251,10 @@ class SigV4VerifierTests {
         this.serverClock.set(NOW.minus(Duration.ofMinutes(16)));
 
         assertThatThrownBy(() -> this.verifier.verify(request))
-            .hasMessage("Signature not yet current: 20251120T101530Z is still later than 20251120T101430Z "
-                    + "(20251120T095930Z + 15 min.)")
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("InvalidSignatureException");
+                .hasMessage("Signature not yet current: 20251120T101530Z is still later than 20251120T101430Z "
+                        + "(20251120T095930Z + 15 min.)")
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("InvalidSignatureException");
     }
 
     @Test
@@ -244,34 +277,36 @@ class SigV4VerifierTests {
     }
 
     private static SdkHttpRequest bedrockUnsigned() {
-        return SdkSigning.streamingRequest("bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH).build();
+        return SdkSigning.streamingRequest("bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH)
+                .build();
     }
 
     private static SdkHttpRequest bedrockUnsignedJson() {
         return SdkHttpRequest.builder()
-            .method(SdkHttpMethod.POST)
-            .uri(URI.create("https://bedrock-runtime.us-east-1.amazonaws.com" + SdkSigning.BEDROCK_PATH))
-            .putHeader("Content-Type", "application/json")
-            .build();
+                .method(SdkHttpMethod.POST)
+                .uri(URI.create("https://bedrock-runtime.us-east-1.amazonaws.com" + SdkSigning.BEDROCK_PATH))
+                .putHeader("Content-Type", "application/json")
+                .build();
     }
 
     private void assertErrorType(SignedRequest request, String errorType) {
         assertThatThrownBy(() -> this.verifier.verify(request))
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo(errorType);
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo(errorType);
     }
 
     private void assertIncomplete(SignedRequest request, String authorization, String message) {
         Map<String, List<String>> headers = new HashMap<>(request.headers());
         headers.put("authorization", List.of(authorization));
         assertThatThrownBy(() -> this.verifier.verify(withHeaders(request, headers)))
-            .as(authorization)
-            .hasMessageContaining(message)
-            .extracting(ex -> ((SignatureException) ex).errorType()).isEqualTo("IncompleteSignatureException");
+                .as(authorization)
+                .hasMessageContaining(message)
+                .extracting(ex -> ((SignatureException) ex).errorType())
+                .isEqualTo("IncompleteSignatureException");
     }
 
     private static SignedRequest withHeaders(SignedRequest request, Map<String, List<String>> headers) {
-        return new SignedRequest(request.method(), request.rawPath(), request.rawQuery(), new HashMap<>(headers),
-                request.body());
+        return new SignedRequest(
+                request.method(), request.rawPath(), request.rawQuery(), new HashMap<>(headers), request.body());
     }
-
 }

@@ -42,5 +42,4 @@ final class SteppingClock extends Clock {
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException();
     }
-
 }

@@ -15,15 +15,17 @@ class CassetteReaderTests {
 
     @Test
     void readsEveryEventAndIgnoresUnknownMembers() {
-        RecordedCassette cassette = CassetteReader.parse(HEADER
-                + "{\"atMicros\":5,\"event\":\"answered\",\"invokedVariant\":null}\n\n"
-                + "{\"atMicros\":6,\"event\":\"request\",\"dataType\":\"BINARY\",\"completion\":\"PARTIAL\",\"size\":3,"
-                + "\"payload\":\"AP8H\",\"padding\":\"xx\"}\n"
-                + "{\"atMicros\":7,\"event\":\"response\",\"dataType\":\"UTF8\",\"completion\":\"COMPLETE\","
-                + "\"payload\":\"aMOp\"}\n"
-                + "{\"atMicros\":8,\"event\":\"requestsCompleted\"}\n"
-                + "{\"atMicros\":9,\"event\":\"end\",\"outcome\":\"error\",\"error\":{\"kind\":\"THROTTLING\","
-                + "\"awsErrorType\":\"ThrottlingException\",\"status\":429,\"message\":\"slow down\"}}\n", "t.jsonl");
+        RecordedCassette cassette = CassetteReader.parse(
+                HEADER
+                        + "{\"atMicros\":5,\"event\":\"answered\",\"invokedVariant\":null}\n\n"
+                        + "{\"atMicros\":6,\"event\":\"request\",\"dataType\":\"BINARY\",\"completion\":\"PARTIAL\",\"size\":3,"
+                        + "\"payload\":\"AP8H\",\"padding\":\"xx\"}\n"
+                        + "{\"atMicros\":7,\"event\":\"response\",\"dataType\":\"UTF8\",\"completion\":\"COMPLETE\","
+                        + "\"payload\":\"aMOp\"}\n"
+                        + "{\"atMicros\":8,\"event\":\"requestsCompleted\"}\n"
+                        + "{\"atMicros\":9,\"event\":\"end\",\"outcome\":\"error\",\"error\":{\"kind\":\"THROTTLING\","
+                        + "\"awsErrorType\":\"ThrottlingException\",\"status\":429,\"message\":\"slow down\"}}\n",
+                "t.jsonl");
 
         assertThat(cassette.service()).isEqualTo("sagemaker");
         assertThat(cassette.resource()).isEqualTo("asr");
@@ -39,8 +41,11 @@ class CassetteReaderTests {
             assertThat(response.request()).isFalse();
             assertThat(new String(response.payload(), StandardCharsets.UTF_8)).isEqualTo("hé");
         });
-        assertThat(cassette.end()).isEqualTo(new Step.End(9, "error",
-                new RecordedCassette.Error("THROTTLING", null, "ThrottlingException", 429, "slow down")));
+        assertThat(cassette.end())
+                .isEqualTo(new Step.End(
+                        9,
+                        "error",
+                        new RecordedCassette.Error("THROTTLING", null, "ThrottlingException", 429, "slow down")));
     }
 
     @Test
@@ -54,14 +59,18 @@ class CassetteReaderTests {
                 .hasMessage("cassette f line 2 is not a JSON object");
         assertThatThrownBy(() -> CassetteReader.parse(HEADER + "{\"atMicros\":1.5,\"event\":\"x\"}\n", "f"))
                 .hasMessage("cassette f line 2: 'atMicros' must be an integer");
-        assertThatThrownBy(() -> CassetteReader.parse(HEADER + "{\"atMicros\":1,\"event\":\"request\",\"dataType\":"
-                + "\"UTF8\",\"completion\":\"COMPLETE\",\"size\":2,\"payload\":\"AP8H\"}\n", "f"))
+        assertThatThrownBy(() -> CassetteReader.parse(
+                        HEADER + "{\"atMicros\":1,\"event\":\"request\",\"dataType\":"
+                                + "\"UTF8\",\"completion\":\"COMPLETE\",\"size\":2,\"payload\":\"AP8H\"}\n",
+                        "f"))
                 .hasMessage("cassette f line 2: 'size' says 2 but the payload has 3 bytes");
-        assertThatThrownBy(() -> CassetteReader.parse(HEADER + "{\"atMicros\":1,\"event\":\"end\",\"outcome\":"
-                + "\"error\"}\n", "f"))
+        assertThatThrownBy(() -> CassetteReader.parse(
+                        HEADER + "{\"atMicros\":1,\"event\":\"end\",\"outcome\":" + "\"error\"}\n", "f"))
                 .hasMessage("cassette f line 2: 'error' is required (an object) when the outcome is error");
-        assertThatThrownBy(() -> CassetteReader.parse(HEADER + "{\"atMicros\":1,\"event\":\"end\",\"outcome\":"
-                + "\"error\",\"error\":{\"kind\":\"X\"}}\n", "f"))
+        assertThatThrownBy(() -> CassetteReader.parse(
+                        HEADER + "{\"atMicros\":1,\"event\":\"end\",\"outcome\":"
+                                + "\"error\",\"error\":{\"kind\":\"X\"}}\n",
+                        "f"))
                 .hasMessage("cassette f line 2: 'message' is required");
     }
 }

@@ -33,7 +33,8 @@ class EmulatorConfigReaderTests {
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.tls()).isFalse();
-        assertThat(config.credentials()).containsExactly(new AwsCredential("test", "test"), new AwsCredential("AKIDCI", "ci-secret"));
+        assertThat(config.credentials())
+                .containsExactly(new AwsCredential("test", "test"), new AwsCredential("AKIDCI", "ci-secret"));
         assertThat(config.containerConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.containerCloseTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.idleConnectionTimeout()).isEqualTo(Duration.ofSeconds(20));
@@ -45,13 +46,15 @@ class EmulatorConfigReaderTests {
 
         SageMakerEndpoint endpoint = config.sagemakerEndpoint("speech-to-text").orElseThrow();
         assertThat(endpoint.status()).isEqualTo(EndpointStatus.IN_SERVICE);
-        assertThat(endpoint.variants()).containsExactly(new Variant("blue", "transcribe-sim"),
-                new Variant("green", "ws://127.0.0.1:8080"));
+        assertThat(endpoint.variants())
+                .containsExactly(new Variant("blue", "transcribe-sim"), new Variant("green", "ws://127.0.0.1:8080"));
         assertThat(endpoint.variants().get(1).external()).isTrue();
         assertThat(endpoint.faults().firstResponseDelay()).isEqualTo(Duration.ofMillis(250));
-        assertThat(endpoint.faults().inStreamError()).isEqualTo(new InStreamError("ModelStreamError", 100, "container hiccup"));
+        assertThat(endpoint.faults().inStreamError())
+                .isEqualTo(new InStreamError("ModelStreamError", 100, "container hiccup"));
         assertThat(endpoint.faults().openError()).isEqualTo(new OpenError("ServiceUnavailableError", 1, "warming up"));
-        assertThat(config.sagemakerEndpoint("maintenance").orElseThrow().status()).isEqualTo(EndpointStatus.UPDATING);
+        assertThat(config.sagemakerEndpoint("maintenance").orElseThrow().status())
+                .isEqualTo(EndpointStatus.UPDATING);
     }
 
     @Test
@@ -79,13 +82,15 @@ class EmulatorConfigReaderTests {
                 {"sagemaker": {"endpoints": {"asr": {"variants": [{"name": "a", "container": "echo"}],
                   "faults": {"resetAfterFrame": 3}}}}}""";
 
-        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorConfigReader.parse(json))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse(json))
                 .withMessageContaining("$.sagemaker.endpoints.asr.faults.resetAfterFrame is not a known setting");
     }
 
     @Test
     void anUnknownTopLevelKeyFailsNamingItsPath() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorConfigReader.parse("{\"prot\": 8080}"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"prot\": 8080}"))
                 .withMessageContaining("$.prot is not a known setting");
     }
 
@@ -93,7 +98,8 @@ class EmulatorConfigReaderTests {
     void aBadDurationFailsNamingItsPath() {
         String json = "{\"bedrock\": {\"models\": {\"m\": {\"faults\": {\"firstResponseDelay\": \"soon\"}}}}}";
 
-        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorConfigReader.parse(json))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse(json))
                 .withMessageContaining("$.bedrock.models.m.faults.firstResponseDelay")
                 .withMessageContaining("'soon' is not a duration");
     }

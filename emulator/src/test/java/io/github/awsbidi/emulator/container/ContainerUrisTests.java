@@ -19,7 +19,8 @@ class ContainerUrisTests {
     @Test
     void invocationPathReplacesAnyPathOfTheBaseUri() {
         URI base = URI.create("ws://localhost:9000/ignored/path");
-        assertThat(ContainerUris.invocationUri(base, "v1/listen", null)).isEqualTo(URI.create("ws://localhost:9000/v1/listen"));
+        assertThat(ContainerUris.invocationUri(base, "v1/listen", null))
+                .isEqualTo(URI.create("ws://localhost:9000/v1/listen"));
     }
 
     @Test
@@ -30,7 +31,8 @@ class ContainerUrisTests {
 
     @Test
     void emptyQueryStringAddsNothing() {
-        assertThat(ContainerUris.invocationUri(BASE, null, "")).hasToString("ws://127.0.0.1:8080/invocations-bidirectional-stream");
+        assertThat(ContainerUris.invocationUri(BASE, null, ""))
+                .hasToString("ws://127.0.0.1:8080/invocations-bidirectional-stream");
     }
 
     @Test

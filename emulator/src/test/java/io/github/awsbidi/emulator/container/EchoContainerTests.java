@@ -17,11 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.jspecify.annotations.Nullable;
 
 class EchoContainerTests {
 
@@ -79,10 +79,11 @@ class EchoContainerTests {
         open.send(ContainerFrame.binary("1,".getBytes(), false)).get(5, TimeUnit.SECONDS);
         open.send(ContainerFrame.utf8("\"b\":2}", true)).get(5, TimeUnit.SECONDS);
 
-        assertThat(listener.nextFrames(3)).containsExactly(
-                ContainerFrame.utf8("{\"a\":", false),
-                ContainerFrame.utf8("1,", false),
-                ContainerFrame.utf8("\"b\":2}", true));
+        assertThat(listener.nextFrames(3))
+                .containsExactly(
+                        ContainerFrame.utf8("{\"a\":", false),
+                        ContainerFrame.utf8("1,", false),
+                        ContainerFrame.utf8("\"b\":2}", true));
     }
 
     @Test
@@ -115,7 +116,8 @@ class EchoContainerTests {
 
     @Test
     void closeHookReachesTheListenerAsOnClose() throws Exception {
-        connect(null, null).send(ContainerFrame.utf8("{\"type\":\"Close\",\"code\":1011,\"reason\":\"model crashed\"}"));
+        connect(null, null)
+                .send(ContainerFrame.utf8("{\"type\":\"Close\",\"code\":1011,\"reason\":\"model crashed\"}"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.closed() != null);
         assertThat(listener.closed()).isEqualTo(new RecordingListener.Closed(1011, "model crashed"));
@@ -141,8 +143,12 @@ class EchoContainerTests {
 
     @Test
     void pingAnswersOk() throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ping")).build(),
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ping"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -150,8 +156,12 @@ class EchoContainerTests {
 
     @Test
     void otherHttpRequestsAreNotFound() throws Exception {
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/invocations")).build(),
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/invocations"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -160,9 +170,12 @@ class EchoContainerTests {
     @Test
     void malformedUpgradeIsABadRequest() throws Exception {
         try (var socket = new Socket("127.0.0.1", server.port())) {
-            socket.getOutputStream().write(("GET /v1/listen HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            socket.getOutputStream()
+                    .write(("GET /v1/listen HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
 
             assertThat(statusLine).isEqualTo("HTTP/1.1 400 Bad Request");

@@ -53,7 +53,8 @@ class ModelContainerClientTests {
             connection.send(ContainerFrame.utf8("next")).get(5, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> server.frames().size() == 4);
-            assertThat(server.frames()).extracting(RawWebSocketServer.WireFrame::kind, RawWebSocketServer.WireFrame::fin)
+            assertThat(server.frames())
+                    .extracting(RawWebSocketServer.WireFrame::kind, RawWebSocketServer.WireFrame::fin)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("BinaryWebSocketFrame", false),
                             org.assertj.core.groups.Tuple.tuple("ContinuationWebSocketFrame", false),
@@ -73,7 +74,8 @@ class ModelContainerClientTests {
             var close = server.frames().peek();
             assertThat(close).isNotNull();
             assertThat(close.kind()).isEqualTo("CloseWebSocketFrame");
-            assertThat(new String(close.payload(), 2, close.payload().length - 2)).isEqualTo("client went away");
+            assertThat(new String(close.payload(), 2, close.payload().length - 2))
+                    .isEqualTo("client went away");
             assertThat(listener.terminalCallbacks()).isZero();
         }
     }
@@ -94,9 +96,11 @@ class ModelContainerClientTests {
     void closeRejectsCodesThatMayNotBeSent() throws Exception {
         try (var server = new RawWebSocketServer(group, true)) {
             ContainerConnection connection = connect(server.baseUri(), ContainerClientOptions.defaults());
-            assertThatIllegalArgumentException().isThrownBy(() -> connection.close(1006, "abnormal"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> connection.close(1006, "abnormal"))
                     .withMessageContaining("statusCode 1006");
-            assertThatIllegalArgumentException().isThrownBy(() -> connection.close(1000, "x".repeat(124)))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> connection.close(1000, "x".repeat(124)))
                     .withMessageContaining("at most 123");
             connection.abort();
         }
@@ -105,8 +109,8 @@ class ModelContainerClientTests {
     @Test
     void answeredPingsKeepTheConnection() throws Exception {
         try (var server = new RawWebSocketServer(group, true)) {
-            ContainerConnection connection = connect(server.baseUri(),
-                    ContainerClientOptions.defaults().withPingInterval(Duration.ofMillis(20)));
+            ContainerConnection connection = connect(
+                    server.baseUri(), ContainerClientOptions.defaults().withPingInterval(Duration.ofMillis(20)));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> server.pings() >= 10);
             assertThat(listener.failure()).isNull();
@@ -146,10 +150,11 @@ class ModelContainerClientTests {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(group,
-                URI.create("ws://127.0.0.1:" + port), null, null, listener, Duration.ofSeconds(60));
+        CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(
+                group, URI.create("ws://127.0.0.1:" + port), null, null, listener, Duration.ofSeconds(60));
 
-        assertThat(connecting).failsWithin(Duration.ofSeconds(10))
+        assertThat(connecting)
+                .failsWithin(Duration.ofSeconds(10))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .havingCause()
                 .isInstanceOf(ContainerConnectException.class)
@@ -159,15 +164,20 @@ class ModelContainerClientTests {
 
     @Test
     void connectTimesOutAgainstAServerThatNeverAnswersTheHandshake() throws Exception {
-        Channel silent = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        Channel silent = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInboundHandlerAdapter())
-                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .syncUninterruptibly()
+                .channel();
         try {
             int port = ((InetSocketAddress) silent.localAddress()).getPort();
-            CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(group,
-                    URI.create("ws://127.0.0.1:" + port), null, null, listener, Duration.ofMillis(300));
+            CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(
+                    group, URI.create("ws://127.0.0.1:" + port), null, null, listener, Duration.ofMillis(300));
 
-            assertThat(connecting).failsWithin(Duration.ofSeconds(10))
+            assertThat(connecting)
+                    .failsWithin(Duration.ofSeconds(10))
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .havingCause()
                     .isInstanceOf(ContainerConnectException.class)
@@ -186,10 +196,16 @@ class ModelContainerClientTests {
         });
         http.start();
         try {
-            CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(group,
-                    URI.create("ws://127.0.0.1:" + http.getAddress().getPort()), null, null, listener, Duration.ofSeconds(5));
+            CompletableFuture<ContainerConnection> connecting = ModelContainerClient.connect(
+                    group,
+                    URI.create("ws://127.0.0.1:" + http.getAddress().getPort()),
+                    null,
+                    null,
+                    listener,
+                    Duration.ofSeconds(5));
 
-            assertThat(connecting).failsWithin(Duration.ofSeconds(10))
+            assertThat(connecting)
+                    .failsWithin(Duration.ofSeconds(10))
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .havingCause()
                     .isInstanceOf(ContainerConnectException.class)

@@ -33,8 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RawWebSocketServer implements AutoCloseable {
 
-    record WireFrame(String kind, boolean fin, byte[] payload) {
-    }
+    record WireFrame(String kind, boolean fin, byte[] payload) {}
 
     private final Queue<WireFrame> frames = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pings = new AtomicInteger();
@@ -53,7 +52,8 @@ final class RawWebSocketServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.closeFuture().addListener(future -> closedConnections.incrementAndGet());
-                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new Upgrade());
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new Upgrade());
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -92,7 +92,8 @@ final class RawWebSocketServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-                    "ws://127.0.0.1/", null, false, 64 * 1024 * 1024).newHandshaker(request);
+                            "ws://127.0.0.1/", null, false, 64 * 1024 * 1024)
+                    .newHandshaker(request);
             handshaker.handshake(ctx.channel(), request);
             ctx.pipeline().replace(this, "recorder", new Recorder());
         }
@@ -101,8 +102,8 @@ final class RawWebSocketServer implements AutoCloseable {
     private final class Recorder extends SimpleChannelInboundHandler<WebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-            frames.add(new WireFrame(frame.getClass().getSimpleName(), frame.isFinalFragment(),
-                    ByteBufUtil.getBytes(frame.content())));
+            frames.add(new WireFrame(
+                    frame.getClass().getSimpleName(), frame.isFinalFragment(), ByteBufUtil.getBytes(frame.content())));
             if (frame instanceof PingWebSocketFrame) {
                 pings.incrementAndGet();
                 if (answerPings) {

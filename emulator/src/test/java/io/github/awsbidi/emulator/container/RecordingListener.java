@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** A listener that records what a container sent, for tests to await. */
 final class RecordingListener implements ContainerListener {
 
-    record Closed(int statusCode, String reason) {
-    }
+    record Closed(int statusCode, String reason) {}
 
     private final BlockingQueue<ContainerFrame> frames = new LinkedBlockingQueue<>();
     private final AtomicReference<@Nullable Closed> closed = new AtomicReference<>();
@@ -64,11 +63,13 @@ final class RecordingListener implements ContainerListener {
         return !frames.isEmpty();
     }
 
-    @Nullable Closed closed() {
+    @Nullable
+    Closed closed() {
         return closed.get();
     }
 
-    @Nullable Throwable failure() {
+    @Nullable
+    Throwable failure() {
         return failure.get();
     }
 

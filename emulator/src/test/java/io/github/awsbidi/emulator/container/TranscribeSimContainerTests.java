@@ -48,7 +48,8 @@ class TranscribeSimContainerTests {
     }
 
     private ContainerConnection connect(@Nullable String query) throws Exception {
-        connection = ModelContainerClient.connect(group, server.baseUri(), "v1/listen", query, listener, Duration.ofSeconds(5))
+        connection = ModelContainerClient.connect(
+                        group, server.baseUri(), "v1/listen", query, listener, Duration.ofSeconds(5))
                 .get(10, TimeUnit.SECONDS);
         return connection;
     }
@@ -74,7 +75,11 @@ class TranscribeSimContainerTests {
     }
 
     private static String transcript(JsonNode results) {
-        return results.path("channel").path("alternatives").path(0).path("transcript").asString();
+        return results.path("channel")
+                .path("alternatives")
+                .path(0)
+                .path("transcript")
+                .asString();
     }
 
     @Test
@@ -136,8 +141,8 @@ class TranscribeSimContainerTests {
         connect("sample_rate=fast");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.closed() != null);
-        assertThat(listener.closed()).isEqualTo(new RecordingListener.Closed(1008,
-                "sample_rate must be an integer from 1000 to 192000"));
+        assertThat(listener.closed())
+                .isEqualTo(new RecordingListener.Closed(1008, "sample_rate must be an integer from 1000 to 192000"));
     }
 
     @Test

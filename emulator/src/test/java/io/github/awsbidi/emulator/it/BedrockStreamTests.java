@@ -36,10 +36,17 @@ class BedrockStreamTests {
     @BeforeEach
     void speedUpTheSimulatedModel() {
         // The scripted model paces its turns in real time; a twentieth keeps the event order and shapes.
-        SharedEmulators.emulator(tls).reconfigure(config -> config.bedrockModel(EmulatorConfig.NOVA_2_SONIC,
-                model -> model.withNovaSonic(model.novaSonic().toBuilder().timeScale(0.05).build()))
-                .bedrockModel(EmulatorConfig.NOVA_2_5_SONIC,
-                        model -> model.withNovaSonic(model.novaSonic().toBuilder().timeScale(0.05).build())));
+        SharedEmulators.emulator(tls)
+                .reconfigure(config -> config.bedrockModel(
+                                EmulatorConfig.NOVA_2_SONIC,
+                                model -> model.withNovaSonic(model.novaSonic().toBuilder()
+                                        .timeScale(0.05)
+                                        .build()))
+                        .bedrockModel(
+                                EmulatorConfig.NOVA_2_5_SONIC,
+                                model -> model.withNovaSonic(model.novaSonic().toBuilder()
+                                        .timeScale(0.05)
+                                        .build())));
     }
 
     @Test
@@ -54,23 +61,36 @@ class BedrockStreamTests {
                 input.tryEmitComplete();
             }
         });
-        List.of(NovaSonicEvents.sessionStart(), NovaSonicEvents.promptStart(),
-                NovaSonicEvents.textContentStart("system", "SYSTEM", false),
-                NovaSonicEvents.textInput("system", "You are a friendly assistant."),
-                NovaSonicEvents.contentEnd("system"),
-                NovaSonicEvents.textContentStart("question", "USER", true),
-                NovaSonicEvents.textInput("question", "Hello 2.5"),
-                NovaSonicEvents.contentEnd("question")).forEach(input::tryEmitNext);
+        List.of(
+                        NovaSonicEvents.sessionStart(),
+                        NovaSonicEvents.promptStart(),
+                        NovaSonicEvents.textContentStart("system", "SYSTEM", false),
+                        NovaSonicEvents.textInput("system", "You are a friendly assistant."),
+                        NovaSonicEvents.contentEnd("system"),
+                        NovaSonicEvents.textContentStart("question", "USER", true),
+                        NovaSonicEvents.textInput("question", "Hello 2.5"),
+                        NovaSonicEvents.contentEnd("question"))
+                .forEach(input::tryEmitNext);
 
         done.get(30, TimeUnit.SECONDS);
 
-        assertThat(collapseRepeats(events.stream().map(NovaSonicEvents::name).toList())).containsExactly(
-                "completionStart",
-                "contentStart", "textOutput", "contentEnd",
-                "contentStart", "textOutput", "contentEnd",
-                "contentStart", "audioOutput", "contentEnd",
-                "contentStart", "textOutput", "contentEnd",
-                "usageEvent", "completionEnd");
+        assertThat(collapseRepeats(events.stream().map(NovaSonicEvents::name).toList()))
+                .containsExactly(
+                        "completionStart",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "audioOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "usageEvent",
+                        "completionEnd");
     }
 
     @Test
@@ -85,32 +105,55 @@ class BedrockStreamTests {
                 input.tryEmitComplete();
             }
         });
-        List.of(NovaSonicEvents.sessionStart(), NovaSonicEvents.promptStart(),
-                NovaSonicEvents.textContentStart("system", "SYSTEM", false),
-                NovaSonicEvents.textInput("system", "You are a friendly assistant."),
-                NovaSonicEvents.contentEnd("system"),
-                NovaSonicEvents.textContentStart("question", "USER", true),
-                NovaSonicEvents.textInput("question", "How are you?"),
-                NovaSonicEvents.contentEnd("question")).forEach(input::tryEmitNext);
+        List.of(
+                        NovaSonicEvents.sessionStart(),
+                        NovaSonicEvents.promptStart(),
+                        NovaSonicEvents.textContentStart("system", "SYSTEM", false),
+                        NovaSonicEvents.textInput("system", "You are a friendly assistant."),
+                        NovaSonicEvents.contentEnd("system"),
+                        NovaSonicEvents.textContentStart("question", "USER", true),
+                        NovaSonicEvents.textInput("question", "How are you?"),
+                        NovaSonicEvents.contentEnd("question"))
+                .forEach(input::tryEmitNext);
 
         done.get(30, TimeUnit.SECONDS);
 
-        assertThat(collapseRepeats(events.stream().map(NovaSonicEvents::name).toList())).containsExactly(
-                "completionStart",
-                "contentStart", "textOutput", "contentEnd",
-                "contentStart", "textOutput", "contentEnd",
-                "contentStart", "audioOutput", "contentEnd",
-                "contentStart", "textOutput", "contentEnd",
-                "usageEvent", "completionEnd");
-        List<String> textRoles = events.stream().filter(e -> NovaSonicEvents.name(e).equals("textOutput"))
-                .map(e -> NovaSonicEvents.body(e).path("role").asString()).toList();
+        assertThat(collapseRepeats(events.stream().map(NovaSonicEvents::name).toList()))
+                .containsExactly(
+                        "completionStart",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "audioOutput",
+                        "contentEnd",
+                        "contentStart",
+                        "textOutput",
+                        "contentEnd",
+                        "usageEvent",
+                        "completionEnd");
+        List<String> textRoles = events.stream()
+                .filter(e -> NovaSonicEvents.name(e).equals("textOutput"))
+                .map(e -> NovaSonicEvents.body(e).path("role").asString())
+                .toList();
         assertThat(textRoles).containsExactly("USER", "ASSISTANT", "ASSISTANT");
-        String audioStart = events.stream().filter(e -> NovaSonicEvents.name(e).equals("contentStart")
-                && NovaSonicEvents.body(e).path("type").asString().equals("AUDIO")).findFirst().orElseThrow();
-        assertThat(NovaSonicEvents.body(audioStart).path("audioOutputConfiguration").path("sampleRateHertz").asInt())
+        String audioStart = events.stream()
+                .filter(e -> NovaSonicEvents.name(e).equals("contentStart")
+                        && NovaSonicEvents.body(e).path("type").asString().equals("AUDIO"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(NovaSonicEvents.body(audioStart)
+                        .path("audioOutputConfiguration")
+                        .path("sampleRateHertz")
+                        .asInt())
                 .isEqualTo(24_000);
-        byte[] pcm = events.stream().filter(e -> NovaSonicEvents.name(e).equals("audioOutput"))
-                .map(e -> Base64.getDecoder().decode(NovaSonicEvents.body(e).path("content").asString()))
+        byte[] pcm = events.stream()
+                .filter(e -> NovaSonicEvents.name(e).equals("audioOutput"))
+                .map(e -> Base64.getDecoder()
+                        .decode(NovaSonicEvents.body(e).path("content").asString()))
                 .reduce(new byte[0], BedrockStreamTests::concat);
         assertThat(pcm.length).isEven().isGreaterThan(24_000 * 2 / 10);
         assertThat(rms(pcm)).isGreaterThan(0.01);
@@ -118,10 +161,14 @@ class BedrockStreamTests {
 
     @Test
     void audioInsideATextContentIsAValidationException() throws Exception {
-        CompletableFuture<Void> done = invoke(EmulatorConfig.NOVA_2_SONIC, Streams.thenHold(
-                NovaSonicEvents.sessionStart(), NovaSonicEvents.promptStart(),
-                NovaSonicEvents.textContentStart("system", "SYSTEM", false),
-                NovaSonicEvents.audioInput("system", Base64.getEncoder().encodeToString(new byte[640]))), chunk -> { });
+        CompletableFuture<Void> done = invoke(
+                EmulatorConfig.NOVA_2_SONIC,
+                Streams.thenHold(
+                        NovaSonicEvents.sessionStart(),
+                        NovaSonicEvents.promptStart(),
+                        NovaSonicEvents.textContentStart("system", "SYSTEM", false),
+                        NovaSonicEvents.audioInput("system", Base64.getEncoder().encodeToString(new byte[640]))),
+                chunk -> {});
 
         Throwable failure = failure(done);
 
@@ -130,15 +177,19 @@ class BedrockStreamTests {
 
     @Test
     void novaSonicV1HasReachedEndOfLife() throws Exception {
-        Throwable failure = failure(invoke(EmulatorConfig.NOVA_SONIC_V1, Flux.just(NovaSonicEvents.sessionStart()), chunk -> { }));
+        Throwable failure =
+                failure(invoke(EmulatorConfig.NOVA_SONIC_V1, Flux.just(NovaSonicEvents.sessionStart()), chunk -> {}));
 
-        assertThat(failure).isInstanceOfSatisfying(ResourceNotFoundException.class,
-                e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        ResourceNotFoundException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 
     @Test
     void unknownModelIdIsAValidationException() throws Exception {
-        Throwable failure = failure(invoke("amazon.no-such-model-v9:0", Flux.just(NovaSonicEvents.sessionStart()), chunk -> { }));
+        Throwable failure =
+                failure(invoke("amazon.no-such-model-v9:0", Flux.just(NovaSonicEvents.sessionStart()), chunk -> {}));
 
         assertThat(failure).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);
@@ -146,17 +197,24 @@ class BedrockStreamTests {
         });
     }
 
-    private CompletableFuture<Void> invoke(String modelId, org.reactivestreams.Publisher<String> chunks,
-            java.util.function.Consumer<String> onChunk) {
-        return SharedEmulators.clients(tls).bedrock.invokeModelWithBidirectionalStream(
-                InvokeModelWithBidirectionalStreamRequest.builder().modelId(modelId).build(),
-                Flux.from(chunks).map(text -> InvokeModelWithBidirectionalStreamInput.chunkBuilder()
-                        .bytes(SdkBytes.fromUtf8String(text)).build()),
-                InvokeModelWithBidirectionalStreamResponseHandler.builder()
-                        .subscriber(InvokeModelWithBidirectionalStreamResponseHandler.Visitor.builder()
-                                .onChunk(chunk -> onChunk.accept(chunk.bytes().asUtf8String()))
-                                .build())
-                        .build());
+    private CompletableFuture<Void> invoke(
+            String modelId, org.reactivestreams.Publisher<String> chunks, java.util.function.Consumer<String> onChunk) {
+        return SharedEmulators.clients(tls)
+                .bedrock
+                .invokeModelWithBidirectionalStream(
+                        InvokeModelWithBidirectionalStreamRequest.builder()
+                                .modelId(modelId)
+                                .build(),
+                        Flux.from(chunks)
+                                .map(text -> InvokeModelWithBidirectionalStreamInput.chunkBuilder()
+                                        .bytes(SdkBytes.fromUtf8String(text))
+                                        .build()),
+                        InvokeModelWithBidirectionalStreamResponseHandler.builder()
+                                .subscriber(InvokeModelWithBidirectionalStreamResponseHandler.Visitor.builder()
+                                        .onChunk(chunk ->
+                                                onChunk.accept(chunk.bytes().asUtf8String()))
+                                        .build())
+                                .build());
     }
 
     private static Throwable failure(CompletableFuture<Void> done) throws Exception {

@@ -15,11 +15,13 @@ class BidiEmulatorCassetteExtensionTests {
     @Test
     void servesTheCommittedCassette(BidiEmulator emulator) throws Exception {
         try (SdkClients clients = new SdkClients(emulator)) {
-            Streams.SageMakerResult result = Streams.sagemaker(clients.sagemaker, Streams.endpoint("recorded-greeter"),
-                    Flux.just(Streams.text("hello")));
+            Streams.SageMakerResult result = Streams.sagemaker(
+                    clients.sagemaker, Streams.endpoint("recorded-greeter"), Flux.just(Streams.text("hello")));
 
-            assertThat(result.await()).extracting(ResponsePayloadPart::bytes)
-                    .extracting(bytes -> bytes.asUtf8String()).containsExactly("hello, human");
+            assertThat(result.await())
+                    .extracting(ResponsePayloadPart::bytes)
+                    .extracting(bytes -> bytes.asUtf8String())
+                    .containsExactly("hello, human");
             assertThat(result.response().get().invokedProductionVariant()).isEqualTo("blue");
         }
     }

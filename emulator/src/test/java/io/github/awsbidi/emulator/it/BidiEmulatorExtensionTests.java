@@ -21,7 +21,8 @@ class BidiEmulatorExtensionTests {
     void injectsAWorkingPlaintextEmulator(BidiEmulator emulator) throws Exception {
         assertThat(emulator.endpoint().getScheme()).isEqualTo("http");
         try (SdkClients clients = new SdkClients(emulator)) {
-            assertThat(Streams.bedrock(clients.bedrock, "echo-extension", Flux.just("{\"x\":1}")).await())
+            assertThat(Streams.bedrock(clients.bedrock, "echo-extension", Flux.just("{\"x\":1}"))
+                            .await())
                     .containsExactly("{\"x\":1}");
         }
     }

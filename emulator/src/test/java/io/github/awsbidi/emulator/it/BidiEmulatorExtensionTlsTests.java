@@ -16,7 +16,8 @@ class BidiEmulatorExtensionTlsTests {
         assertThat(emulator.endpoint().getScheme()).isEqualTo("https");
         assertThat(emulator.trustManagers()).isNotEmpty();
         try (SdkClients clients = new SdkClients(emulator)) {
-            var parts = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("tls"))).await();
+            var parts = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("tls")))
+                    .await();
             assertThat(parts).extracting(part -> part.bytes().asUtf8String()).containsExactly("tls");
         }
     }

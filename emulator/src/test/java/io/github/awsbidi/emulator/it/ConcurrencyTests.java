@@ -37,8 +37,11 @@ class ConcurrencyTests {
 
     @BeforeAll
     void start() {
-        emulator = BidiEmulator.start(EmulatorConfig.builder().tls(tls)
-                .containerConnectTimeout(Duration.ofSeconds(60)).containerCloseTimeout(Duration.ofSeconds(60)).build());
+        emulator = BidiEmulator.start(EmulatorConfig.builder()
+                .tls(tls)
+                .containerConnectTimeout(Duration.ofSeconds(60))
+                .containerCloseTimeout(Duration.ofSeconds(60))
+                .build());
         clients = new SdkClients(emulator);
     }
 
@@ -64,18 +67,24 @@ class ConcurrencyTests {
     void twoHundredConcurrentSageMakerStreamsComplete() throws Exception {
         var client = clients.sagemaker;
         List<Streams.SageMakerResult> results = IntStream.range(0, STREAMS)
-                .mapToObj(i -> Streams.sagemaker(client, Streams.endpoint("echo"),
+                .mapToObj(i -> Streams.sagemaker(
+                        client,
+                        Streams.endpoint("echo"),
                         Flux.fromIterable(chunks(i)).map(Streams::text)))
                 .toList();
 
         for (int i = 0; i < STREAMS; i++) {
-            assertThat(results.get(i).await()).as("stream %d", i)
-                    .extracting(ResponsePayloadPart::bytes).extracting(bytes -> bytes.asUtf8String())
+            assertThat(results.get(i).await())
+                    .as("stream %d", i)
+                    .extracting(ResponsePayloadPart::bytes)
+                    .extracting(bytes -> bytes.asUtf8String())
                     .containsExactlyElementsOf(chunks(i));
         }
     }
 
     private static List<String> chunks(int stream) {
-        return IntStream.range(0, 3).mapToObj(n -> "{\"stream\":" + stream + ",\"n\":" + n + "}").toList();
+        return IntStream.range(0, 3)
+                .mapToObj(n -> "{\"stream\":" + stream + ",\"n\":" + n + "}")
+                .toList();
     }
 }

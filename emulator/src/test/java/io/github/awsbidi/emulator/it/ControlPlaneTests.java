@@ -10,12 +10,12 @@ import io.github.awsbidi.emulator.config.EndpointStatus;
 import io.github.awsbidi.emulator.config.ModelLifecycle;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelLifecycleStatus;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
@@ -50,24 +50,35 @@ class ControlPlaneTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = EndpointStatus.class, names = {"IN_SERVICE", "CREATING", "UPDATING", "FAILED", "OUT_OF_SERVICE"})
+    @EnumSource(
+            value = EndpointStatus.class,
+            names = {"IN_SERVICE", "CREATING", "UPDATING", "FAILED", "OUT_OF_SERVICE"})
     void describeEndpointReportsTheConfiguredStatus(EndpointStatus status) {
         String name = "status-" + status.wireName().toLowerCase(java.util.Locale.ROOT);
-        emulator().reconfigure(config -> config.sagemakerEndpoint(name, SageMakerEndpoint.of("echo").withStatus(status)));
+        emulator()
+                .reconfigure(config -> config.sagemakerEndpoint(
+                        name, SageMakerEndpoint.of("echo").withStatus(status)));
 
-        var endpoint = sagemaker().describeEndpoint(request -> request.endpointName(name)).join();
+        var endpoint = sagemaker()
+                .describeEndpoint(request -> request.endpointName(name))
+                .join();
 
         assertThat(endpoint.endpointName()).isEqualTo(name);
         assertThat(endpoint.endpointStatusAsString()).isEqualTo(status.wireName());
-        assertThat(endpoint.productionVariants()).extracting(variant -> variant.variantName()).containsExactly("variant-1");
+        assertThat(endpoint.productionVariants())
+                .extracting(variant -> variant.variantName())
+                .containsExactly("variant-1");
         assertThat(endpoint.failureReason() != null).isEqualTo(status == EndpointStatus.FAILED);
     }
 
     @Test
     void describeEndpointOfAnUnknownEndpointFails() {
-        assertThatThrownBy(() -> sagemaker().describeEndpoint(request -> request.endpointName("no-such-endpoint")).join())
+        assertThatThrownBy(() -> sagemaker()
+                        .describeEndpoint(request -> request.endpointName("no-such-endpoint"))
+                        .join())
                 .isInstanceOf(CompletionException.class)
-                .cause().isInstanceOfSatisfying(SageMakerException.class, e -> {
+                .cause()
+                .isInstanceOfSatisfying(SageMakerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
                     assertThat(e.getMessage()).contains("Could not find endpoint");
@@ -76,7 +87,9 @@ class ControlPlaneTests {
 
     @Test
     void getFoundationModelReportsAnActiveModel() {
-        var model = bedrock().getFoundationModel(request -> request.modelIdentifier(EmulatorConfig.NOVA_2_SONIC)).join();
+        var model = bedrock()
+                .getFoundationModel(request -> request.modelIdentifier(EmulatorConfig.NOVA_2_SONIC))
+                .join();
 
         assertThat(model.modelDetails().modelId()).isEqualTo(EmulatorConfig.NOVA_2_SONIC);
         assertThat(model.modelDetails().modelLifecycle().status()).isEqualTo(FoundationModelLifecycleStatus.ACTIVE);
@@ -84,7 +97,8 @@ class ControlPlaneTests {
 
     @Test
     void nova25SonicIsServedByDefaultAndActive() {
-        var model = bedrock().getFoundationModel(request -> request.modelIdentifier(EmulatorConfig.NOVA_2_5_SONIC))
+        var model = bedrock()
+                .getFoundationModel(request -> request.modelIdentifier(EmulatorConfig.NOVA_2_5_SONIC))
                 .join();
 
         assertThat(model.modelDetails().modelId()).isEqualTo("amazon.nova-2-5-sonic");
@@ -95,20 +109,30 @@ class ControlPlaneTests {
     @Test
     void getFoundationModelReportsALegacyModel() {
         String modelId = "echo-legacy-v1:0";
-        emulator().reconfigure(config -> config.bedrockModel(modelId, BedrockModel.echo().withLifecycle(ModelLifecycle.LEGACY)));
+        emulator()
+                .reconfigure(config ->
+                        config.bedrockModel(modelId, BedrockModel.echo().withLifecycle(ModelLifecycle.LEGACY)));
 
-        var model = bedrock().getFoundationModel(request -> request.modelIdentifier(modelId)).join();
+        var model = bedrock()
+                .getFoundationModel(request -> request.modelIdentifier(modelId))
+                .join();
 
         assertThat(model.modelDetails().modelLifecycle().status()).isEqualTo(FoundationModelLifecycleStatus.LEGACY);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({EmulatorConfig.NOVA_SONIC_V1 + ", end of its life", "amazon.no-such-model-v9:0, model identifier is invalid"})
+    @CsvSource({
+        EmulatorConfig.NOVA_SONIC_V1 + ", end of its life",
+        "amazon.no-such-model-v9:0, model identifier is invalid"
+    })
     void getFoundationModelOfARetiredOrUnknownModelIsNotFound(String modelId, String message) {
-        assertThatThrownBy(() -> bedrock().getFoundationModel(request -> request.modelIdentifier(modelId)).join())
+        assertThatThrownBy(() -> bedrock()
+                        .getFoundationModel(request -> request.modelIdentifier(modelId))
+                        .join())
                 .isInstanceOf(CompletionException.class)
-                .cause().isInstanceOfSatisfying(software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException.class,
-                        e -> {
+                .cause()
+                .isInstanceOfSatisfying(
+                        software.amazon.awssdk.services.bedrock.model.ResourceNotFoundException.class, e -> {
                             assertThat(e.statusCode()).isEqualTo(404);
                             assertThat(e.getMessage()).contains(message);
                         });

@@ -25,11 +25,12 @@ final class CorruptFirstEventCrc implements ExecutionInterceptor {
     }
 
     @Override
-    public Optional<AsyncRequestBody> modifyAsyncHttpContent(Context.ModifyHttpRequest context,
-            ExecutionAttributes executionAttributes) {
+    public Optional<AsyncRequestBody> modifyAsyncHttpContent(
+            Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
         Optional<AsyncRequestBody> body = context.asyncRequestBody();
         if (!(context.request() instanceof InvokeModelWithBidirectionalStreamRequest request)
-                || !request.modelId().equals(modelId) || body.isEmpty()) {
+                || !request.modelId().equals(modelId)
+                || body.isEmpty()) {
             return body;
         }
         AsyncRequestBody original = body.get();

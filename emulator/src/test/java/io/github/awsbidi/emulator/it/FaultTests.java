@@ -30,7 +30,9 @@ class FaultTests {
 
     private String echoModelWith(String name, Faults faults) {
         String modelId = "echo-fault-" + name;
-        emulator().reconfigure(config -> config.bedrockModel(modelId, BedrockModel.echo().withFaults(faults)));
+        emulator()
+                .reconfigure(config ->
+                        config.bedrockModel(modelId, BedrockModel.echo().withFaults(faults)));
         return modelId;
     }
 
@@ -58,8 +60,8 @@ class FaultTests {
         String modelId = echoModelWith("reset", Faults.none().withResetAfterFrames(2));
         long completedBefore = emulator().stats().streamsCompleted();
 
-        var result = Streams.bedrock(SharedEmulators.clients(tls).bedrock, modelId,
-                Streams.thenHold("{\"n\":1}", "{\"n\":2}"));
+        var result = Streams.bedrock(
+                SharedEmulators.clients(tls).bedrock, modelId, Streams.thenHold("{\"n\":1}", "{\"n\":2}"));
 
         assertThat(result.await()).containsExactly("{\"n\":1}", "{\"n\":2}");
         assertThat(emulator().stats().streamsCompleted()).isEqualTo(completedBefore);
@@ -72,13 +74,16 @@ class FaultTests {
         try (SdkClients clients = new SdkClients(emulator())) {
             List<String> sent = List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
 
-            List<String> current = Streams.bedrock(clients.bedrock, modelId, Flux.fromIterable(sent)).await();
-            List<String> later = Streams.bedrock(clients.bedrock, "echo-after-goaway", Flux.just("{\"later\":1}")).await();
+            List<String> current = Streams.bedrock(clients.bedrock, modelId, Flux.fromIterable(sent))
+                    .await();
+            List<String> later = Streams.bedrock(clients.bedrock, "echo-after-goaway", Flux.just("{\"later\":1}"))
+                    .await();
 
             assertThat(current).containsExactlyElementsOf(sent);
             assertThat(later).containsExactly("{\"later\":1}");
             // One connection for the first stream and, because of the GOAWAY, a second one for the later stream.
-            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(2);
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore)
+                    .isEqualTo(2);
         }
     }
 
@@ -86,10 +91,13 @@ class FaultTests {
     void withoutGoAwayLaterStreamsShareTheConnection() throws Exception {
         long connectionsBefore = emulator().stats().connectionsAccepted();
         try (SdkClients clients = new SdkClients(emulator())) {
-            Streams.bedrock(clients.bedrock, "echo-no-goaway", Flux.just("{\"n\":1}")).await();
-            Streams.bedrock(clients.bedrock, "echo-no-goaway-later", Flux.just("{\"n\":2}")).await();
+            Streams.bedrock(clients.bedrock, "echo-no-goaway", Flux.just("{\"n\":1}"))
+                    .await();
+            Streams.bedrock(clients.bedrock, "echo-no-goaway-later", Flux.just("{\"n\":2}"))
+                    .await();
 
-            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(1);
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore)
+                    .isEqualTo(1);
         }
     }
 
@@ -98,18 +106,22 @@ class FaultTests {
         String modelId = echoModelWith("goaway-zero", Faults.none().withGoAwayAfterFrames(0));
         long connectionsBefore = emulator().stats().connectionsAccepted();
         try (SdkClients clients = new SdkClients(emulator())) {
-            List<String> current = Streams.bedrock(clients.bedrock, modelId, Flux.just("{\"n\":1}")).await();
-            List<String> later = Streams.bedrock(clients.bedrock, "echo-after-goaway-zero", Flux.just("{\"n\":2}")).await();
+            List<String> current = Streams.bedrock(clients.bedrock, modelId, Flux.just("{\"n\":1}"))
+                    .await();
+            List<String> later = Streams.bedrock(clients.bedrock, "echo-after-goaway-zero", Flux.just("{\"n\":2}"))
+                    .await();
 
             assertThat(current).containsExactly("{\"n\":1}");
             assertThat(later).containsExactly("{\"n\":2}");
-            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore).isEqualTo(2);
+            assertThat(emulator().stats().connectionsAccepted() - connectionsBefore)
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void inStreamErrorAfterZeroFramesEndsTheStreamBeforeAnyEventIsAnswered() throws Exception {
-        String modelId = echoModelWith("in-stream-zero", Faults.none().withInStreamError("throttlingException", 0, "at once"));
+        String modelId =
+                echoModelWith("in-stream-zero", Faults.none().withInStreamError("throttlingException", 0, "at once"));
 
         var result = Streams.bedrock(SharedEmulators.clients(tls).bedrock, modelId, Streams.thenHold("{\"n\":1}"));
 
@@ -132,11 +144,13 @@ class FaultTests {
         String modelId = echoModelWith("close", Faults.none().withCloseConnectionAfterFrames(1));
         Throwable failure;
         try (SdkClients clients = new SdkClients(emulator())) {
-            failure = Streams.bedrock(clients.bedrock, modelId, Streams.thenHold("{\"n\":1}")).failure();
+            failure = Streams.bedrock(clients.bedrock, modelId, Streams.thenHold("{\"n\":1}"))
+                    .failure();
         }
         List<String> afterwards;
         try (SdkClients fresh = new SdkClients(emulator())) {
-            afterwards = Streams.bedrock(fresh.bedrock, "echo-after-close", Flux.just("{\"n\":2}")).await();
+            afterwards = Streams.bedrock(fresh.bedrock, "echo-after-close", Flux.just("{\"n\":2}"))
+                    .await();
         }
 
         assertThat(failure).isInstanceOf(SdkClientException.class);

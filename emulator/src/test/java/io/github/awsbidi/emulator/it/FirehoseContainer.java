@@ -8,9 +8,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -48,7 +48,8 @@ final class FirehoseContainer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
-                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new Upgrade());
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new Upgrade());
                     }
                 })
                 .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -75,7 +76,8 @@ final class FirehoseContainer implements AutoCloseable {
     private final class Upgrade extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            new WebSocketServerHandshakerFactory("ws://127.0.0.1/", null, false).newHandshaker(request)
+            new WebSocketServerHandshakerFactory("ws://127.0.0.1/", null, false)
+                    .newHandshaker(request)
                     .handshake(ctx.channel(), request)
                     .addListener(done -> {
                         ctx.pipeline().replace(this, "firehose", new Firehose());

@@ -26,6 +26,7 @@ class IdleConnectionTests {
     private static final Duration LIMIT = Duration.ofMillis(300);
     /** Generous against a busy machine; the point is that the connection does not stay open. */
     private static final int CLOSED_WITHIN_MILLIS = 10_000;
+
     private static final byte[] HTTP2_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** An empty SETTINGS frame: length 0, type 4, no flags, stream 0. */
     private static final byte[] EMPTY_SETTINGS = {0, 0, 0, 4, 0, 0, 0, 0, 0};
@@ -35,8 +36,10 @@ class IdleConnectionTests {
 
     @BeforeAll
     static void start() {
-        plain = BidiEmulator.start(EmulatorConfig.builder().idleConnectionTimeout(LIMIT).build());
-        tls = BidiEmulator.start(EmulatorConfig.builder().tls(true).idleConnectionTimeout(LIMIT).build());
+        plain = BidiEmulator.start(
+                EmulatorConfig.builder().idleConnectionTimeout(LIMIT).build());
+        tls = BidiEmulator.start(
+                EmulatorConfig.builder().tls(true).idleConnectionTimeout(LIMIT).build());
     }
 
     @AfterAll
@@ -126,8 +129,10 @@ class IdleConnectionTests {
                 // what the server says before closing does not matter here
             }
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("the connection was still open " + CLOSED_WITHIN_MILLIS + " ms after the "
-                    + LIMIT.toMillis() + " ms idle limit", e);
+            throw new AssertionError(
+                    "the connection was still open " + CLOSED_WITHIN_MILLIS + " ms after the " + LIMIT.toMillis()
+                            + " ms idle limit",
+                    e);
         } catch (SocketException e) {
             // a reset is a close too
         }

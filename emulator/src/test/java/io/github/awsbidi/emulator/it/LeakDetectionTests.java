@@ -27,19 +27,28 @@ class LeakDetectionTests {
 
     @Test
     void trafficLeavesNoLeakedBuffer() throws Exception {
-        assertThat(LeakRecorder.installed()).as("leak recorder installed by TestSession").isTrue();
+        assertThat(LeakRecorder.installed())
+                .as("leak recorder installed by TestSession")
+                .isTrue();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
         BidiEmulator emulator = SharedEmulators.emulator(false);
-        emulator.reconfigure(config -> config.bedrockModel("echo-leak-reset",
-                BedrockModel.echo().withFaults(Faults.none().withResetAfterFrames(1))));
+        emulator.reconfigure(config -> config.bedrockModel(
+                "echo-leak-reset", BedrockModel.echo().withFaults(Faults.none().withResetAfterFrames(1))));
         try (SdkClients clients = new SdkClients(emulator, emulator.accessKeyId(), emulator.secretAccessKey());
-                SdkClients corrupting = new SdkClients(emulator, StaticCredentials.of(emulator),
+                SdkClients corrupting = new SdkClients(
+                        emulator,
+                        StaticCredentials.of(emulator),
                         List.of(new CorruptFirstEventCrc("echo-leak-corrupted")))) {
-            Streams.bedrock(clients.bedrock, "echo-leak", Flux.just("{\"n\":1}", "{\"n\":2}")).await();
-            Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("hi"))).await();
-            Streams.sagemaker(clients.sagemaker, Streams.endpoint("no-such-endpoint"), Flux.just(Streams.text("hi"))).failure();
-            Streams.bedrock(clients.bedrock, "echo-leak-reset", Streams.thenHold("{\"n\":1}")).await();
-            Streams.bedrock(corrupting.bedrock, "echo-leak-corrupted", Streams.thenHold("{\"n\":1}")).failure();
+            Streams.bedrock(clients.bedrock, "echo-leak", Flux.just("{\"n\":1}", "{\"n\":2}"))
+                    .await();
+            Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("hi")))
+                    .await();
+            Streams.sagemaker(clients.sagemaker, Streams.endpoint("no-such-endpoint"), Flux.just(Streams.text("hi")))
+                    .failure();
+            Streams.bedrock(clients.bedrock, "echo-leak-reset", Streams.thenHold("{\"n\":1}"))
+                    .await();
+            Streams.bedrock(corrupting.bedrock, "echo-leak-corrupted", Streams.thenHold("{\"n\":1}"))
+                    .failure();
         }
 
         leakCanary();

@@ -13,15 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LeakRecorder {
 
     /** One reported leak: the resource type and its access records (empty when untraced). */
-    record Leak(String resourceType, String records) {
-    }
+    record Leak(String resourceType, String records) {}
 
     private static final List<Leak> LEAKS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger DETECTORS = new AtomicInteger();
     private static volatile boolean installed;
 
-    private LeakRecorder() {
-    }
+    private LeakRecorder() {}
 
     /** Installs the recording factory; must run before Netty's buffer classes initialise. */
     static synchronized void install() {
@@ -52,7 +50,8 @@ final class LeakRecorder {
 
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
         @Override
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             DETECTORS.incrementAndGet();
             return new RecordingDetector<>(resource, samplingInterval);
         }

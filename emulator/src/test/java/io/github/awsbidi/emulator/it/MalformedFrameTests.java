@@ -29,15 +29,18 @@ class MalformedFrameTests {
     @Test
     void aBadCrcFailsThatStreamOnlyAndTheServerKeepsServing() throws Exception {
         BidiEmulator emulator = SharedEmulators.emulator(tls);
-        try (SdkClients clients = new SdkClients(emulator, StaticCredentials.of(emulator), List.of(new CorruptFirstEventCrc(CORRUPTED_MODEL)))) {
+        try (SdkClients clients = new SdkClients(
+                emulator, StaticCredentials.of(emulator), List.of(new CorruptFirstEventCrc(CORRUPTED_MODEL)))) {
             Sinks.Many<String> ongoing = Sinks.many().unicast().onBackpressureBuffer();
             var neighbour = Streams.bedrock(clients.bedrock, "echo-neighbour", ongoing.asFlux());
             ongoing.tryEmitNext("{\"before\":true}");
 
-            Throwable failure = Streams.bedrock(clients.bedrock, CORRUPTED_MODEL, Streams.thenHold("{\"bad\":true}")).failure();
+            Throwable failure = Streams.bedrock(clients.bedrock, CORRUPTED_MODEL, Streams.thenHold("{\"bad\":true}"))
+                    .failure();
             ongoing.tryEmitNext("{\"after\":true}");
             ongoing.tryEmitComplete();
-            List<String> later = Streams.bedrock(clients.bedrock, "echo-later", Flux.just("{\"later\":true}")).await();
+            List<String> later = Streams.bedrock(clients.bedrock, "echo-later", Flux.just("{\"later\":true}"))
+                    .await();
 
             assertThat(failure).isInstanceOfSatisfying(BedrockRuntimeException.class, e -> {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SerializationException");

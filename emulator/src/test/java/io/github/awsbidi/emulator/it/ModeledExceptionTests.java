@@ -50,8 +50,8 @@ class ModeledExceptionTests {
     @MethodSource("bedrockInStreamExceptions")
     void bedrockInStreamExceptionArrivesAsTheSdkType(String type, Class<? extends Throwable> sdkType) throws Exception {
         String modelId = "echo-in-stream-" + type;
-        emulator.reconfigure(config -> config.bedrockModel(modelId,
-                BedrockModel.echo().withFaults(Faults.none().withInStreamError(type, 2, MESSAGE))));
+        emulator.reconfigure(config -> config.bedrockModel(
+                modelId, BedrockModel.echo().withFaults(Faults.none().withInStreamError(type, 2, MESSAGE))));
 
         var result = Streams.bedrock(clients.bedrock, modelId, Streams.thenHold("{\"n\":1}", "{\"n\":2}"));
         Throwable failure = result.failure();
@@ -62,20 +62,23 @@ class ModeledExceptionTests {
 
     static Stream<Arguments> sagemakerInStreamExceptions() {
         return Stream.of(
-                Arguments.of("ModelStreamError",
+                Arguments.of(
+                        "ModelStreamError",
                         software.amazon.awssdk.services.sagemakerruntimehttp2.model.ModelStreamErrorException.class),
                 Arguments.of("InternalStreamFailure", InternalStreamFailureException.class));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sagemakerInStreamExceptions")
-    void sagemakerInStreamExceptionArrivesAsTheSdkType(String type, Class<? extends Throwable> sdkType) throws Exception {
+    void sagemakerInStreamExceptionArrivesAsTheSdkType(String type, Class<? extends Throwable> sdkType)
+            throws Exception {
         String endpoint = "echo-in-stream-" + type;
-        emulator.reconfigure(config -> config.sagemakerEndpoint(endpoint,
-                SageMakerEndpoint.of("echo").withFaults(Faults.none().withInStreamError(type, 1, MESSAGE))));
+        emulator.reconfigure(config -> config.sagemakerEndpoint(
+                endpoint, SageMakerEndpoint.of("echo").withFaults(Faults.none().withInStreamError(type, 1, MESSAGE))));
 
-        Throwable failure = Streams.sagemaker(clients.sagemaker, Streams.endpoint(endpoint),
-                Streams.thenHold(Streams.text("hi"))).failure();
+        Throwable failure = Streams.sagemaker(
+                        clients.sagemaker, Streams.endpoint(endpoint), Streams.thenHold(Streams.text("hi")))
+                .failure();
 
         assertThat(failure).isInstanceOf(sdkType).hasMessageContaining(MESSAGE);
     }
@@ -94,10 +97,11 @@ class ModeledExceptionTests {
     void bedrockOpenErrorArrivesAsTheSdkType(String type, Class<? extends AwsServiceException> sdkType, int status)
             throws Exception {
         String modelId = "echo-open-" + type;
-        emulator.reconfigure(config -> config.bedrockModel(modelId,
-                BedrockModel.echo().withFaults(Faults.none().withOpenError(type, -1, MESSAGE))));
+        emulator.reconfigure(config -> config.bedrockModel(
+                modelId, BedrockModel.echo().withFaults(Faults.none().withOpenError(type, -1, MESSAGE))));
 
-        Throwable failure = Streams.bedrock(clients.bedrock, modelId, Flux.just("{}")).failure();
+        Throwable failure =
+                Streams.bedrock(clients.bedrock, modelId, Flux.just("{}")).failure();
 
         assertThat(failure).isInstanceOf(sdkType).hasMessageContaining(MESSAGE);
         assertThat(((AwsServiceException) failure).statusCode()).isEqualTo(status);
@@ -115,11 +119,12 @@ class ModeledExceptionTests {
     void sagemakerOpenErrorArrivesAsTheSdkType(String type, Class<? extends AwsServiceException> sdkType, int status)
             throws Exception {
         String endpoint = "echo-open-" + type;
-        emulator.reconfigure(config -> config.sagemakerEndpoint(endpoint,
-                SageMakerEndpoint.of("echo").withFaults(Faults.none().withOpenError(type, -1, MESSAGE))));
+        emulator.reconfigure(config -> config.sagemakerEndpoint(
+                endpoint, SageMakerEndpoint.of("echo").withFaults(Faults.none().withOpenError(type, -1, MESSAGE))));
 
-        Throwable failure = Streams.sagemaker(clients.sagemaker, Streams.endpoint(endpoint),
-                Flux.just(Streams.text("hi"))).failure();
+        Throwable failure = Streams.sagemaker(
+                        clients.sagemaker, Streams.endpoint(endpoint), Flux.just(Streams.text("hi")))
+                .failure();
 
         assertThat(failure).isInstanceOf(sdkType).hasMessageContaining(MESSAGE);
         assertThat(((AwsServiceException) failure).statusCode()).isEqualTo(status);
@@ -128,11 +133,14 @@ class ModeledExceptionTests {
     @Test
     void openErrorWithCountOneFailsOnlyTheFirstOpen() throws Exception {
         String modelId = "echo-open-once";
-        emulator.reconfigure(config -> config.bedrockModel(modelId,
+        emulator.reconfigure(config -> config.bedrockModel(
+                modelId,
                 BedrockModel.echo().withFaults(Faults.none().withOpenError("ThrottlingException", 1, MESSAGE))));
 
-        Throwable first = Streams.bedrock(clients.bedrock, modelId, Flux.just("{}")).failure();
-        List<String> second = Streams.bedrock(clients.bedrock, modelId, Flux.just("{\"again\":true}")).await();
+        Throwable first =
+                Streams.bedrock(clients.bedrock, modelId, Flux.just("{}")).failure();
+        List<String> second = Streams.bedrock(clients.bedrock, modelId, Flux.just("{\"again\":true}"))
+                .await();
 
         assertThat(first).isInstanceOf(ThrottlingException.class);
         assertThat(second).containsExactly("{\"again\":true}");

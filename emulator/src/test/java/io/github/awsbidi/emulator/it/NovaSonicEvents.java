@@ -10,12 +10,14 @@ final class NovaSonicEvents {
     static final String PROMPT = "prompt-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private NovaSonicEvents() {
-    }
+    private NovaSonicEvents() {}
 
     static String sessionStart() {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("inferenceConfiguration").put("maxTokens", 1024).put("topP", 0.9).put("temperature", 0.7);
+        body.putObject("inferenceConfiguration")
+                .put("maxTokens", 1024)
+                .put("topP", 0.9)
+                .put("temperature", 0.7);
         body.putObject("turnDetectionConfiguration").put("endpointingSensitivity", "MEDIUM");
         return event("sessionStart", body);
     }
@@ -23,31 +25,49 @@ final class NovaSonicEvents {
     static String promptStart() {
         ObjectNode body = JSON.createObjectNode().put("promptName", PROMPT);
         body.putObject("textOutputConfiguration").put("mediaType", "text/plain");
-        body.putObject("audioOutputConfiguration").put("mediaType", "audio/lpcm").put("sampleRateHertz", 24_000)
-                .put("sampleSizeBits", 16).put("channelCount", 1).put("voiceId", "matthew").put("encoding", "base64")
+        body.putObject("audioOutputConfiguration")
+                .put("mediaType", "audio/lpcm")
+                .put("sampleRateHertz", 24_000)
+                .put("sampleSizeBits", 16)
+                .put("channelCount", 1)
+                .put("voiceId", "matthew")
+                .put("encoding", "base64")
                 .put("audioType", "SPEECH");
         return event("promptStart", body);
     }
 
     static String textContentStart(String contentName, String role, boolean interactive) {
-        ObjectNode body = JSON.createObjectNode().put("promptName", PROMPT).put("contentName", contentName)
-                .put("type", "TEXT").put("interactive", interactive).put("role", role);
+        ObjectNode body = JSON.createObjectNode()
+                .put("promptName", PROMPT)
+                .put("contentName", contentName)
+                .put("type", "TEXT")
+                .put("interactive", interactive)
+                .put("role", role);
         body.putObject("textInputConfiguration").put("mediaType", "text/plain");
         return event("contentStart", body);
     }
 
     static String textInput(String contentName, String text) {
-        return event("textInput", JSON.createObjectNode().put("promptName", PROMPT).put("contentName", contentName)
-                .put("content", text));
+        return event(
+                "textInput",
+                JSON.createObjectNode()
+                        .put("promptName", PROMPT)
+                        .put("contentName", contentName)
+                        .put("content", text));
     }
 
     static String audioInput(String contentName, String base64Pcm) {
-        return event("audioInput", JSON.createObjectNode().put("promptName", PROMPT).put("contentName", contentName)
-                .put("content", base64Pcm));
+        return event(
+                "audioInput",
+                JSON.createObjectNode()
+                        .put("promptName", PROMPT)
+                        .put("contentName", contentName)
+                        .put("content", base64Pcm));
     }
 
     static String contentEnd(String contentName) {
-        return event("contentEnd", JSON.createObjectNode().put("promptName", PROMPT).put("contentName", contentName));
+        return event(
+                "contentEnd", JSON.createObjectNode().put("promptName", PROMPT).put("contentName", contentName));
     }
 
     static String promptEnd() {

@@ -24,7 +24,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 @ValueSource(booleans = {false, true})
 class RejectionMessageTests {
 
-    private static final String MISMATCH = "The request signature we calculated does not match the signature you provided";
+    private static final String MISMATCH =
+            "The request signature we calculated does not match the signature you provided";
 
     @Parameter
     boolean tls;
@@ -36,9 +37,11 @@ class RejectionMessageTests {
     @Test
     void wrongSecretCarriesAwsMessageToBothClients() throws Exception {
         try (SdkClients clients = new SdkClients(emulator(), emulator().accessKeyId(), "not-the-secret")) {
-            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}")).failure();
-            Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"),
-                    Streams.thenHold(Streams.text("hi"))).failure();
+            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}"))
+                    .failure();
+            Throwable sagemaker = Streams.sagemaker(
+                            clients.sagemaker, Streams.endpoint("echo"), Streams.thenHold(Streams.text("hi")))
+                    .failure();
 
             assertRejected(bedrock, 403, "InvalidSignatureException", MISMATCH);
             assertRejected(sagemaker, 403, "InvalidSignatureException", MISMATCH);
@@ -48,9 +51,11 @@ class RejectionMessageTests {
     @Test
     void unknownAccessKeyCarriesAwsMessage() throws Exception {
         try (SdkClients clients = new SdkClients(emulator(), "AKIDUNKNOWN", "whatever")) {
-            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}")).failure();
-            Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"),
-                    Streams.thenHold(Streams.text("hi"))).failure();
+            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}"))
+                    .failure();
+            Throwable sagemaker = Streams.sagemaker(
+                            clients.sagemaker, Streams.endpoint("echo"), Streams.thenHold(Streams.text("hi")))
+                    .failure();
 
             String message = "The security token included in the request is invalid.";
             assertRejected(bedrock, 403, "UnrecognizedClientException", message);
@@ -60,10 +65,13 @@ class RejectionMessageTests {
 
     @Test
     void missingSignatureCarriesAwsMessage() throws Exception {
-        try (SdkClients clients = rewriting(request -> request.toBuilder().removeHeader("Authorization").build())) {
-            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}")).failure();
-            Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"),
-                    Streams.thenHold(Streams.text("hi"))).failure();
+        try (SdkClients clients = rewriting(
+                request -> request.toBuilder().removeHeader("Authorization").build())) {
+            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}"))
+                    .failure();
+            Throwable sagemaker = Streams.sagemaker(
+                            clients.sagemaker, Streams.endpoint("echo"), Streams.thenHold(Streams.text("hi")))
+                    .failure();
 
             assertRejected(bedrock, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
             assertRejected(sagemaker, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -73,10 +81,13 @@ class RejectionMessageTests {
     @Test
     void malformedSignatureCarriesAwsMessage() throws Exception {
         try (SdkClients clients = rewriting(request -> request.toBuilder()
-                .putHeader("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/bedrock").build())) {
-            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}")).failure();
-            Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"),
-                    Streams.thenHold(Streams.text("hi"))).failure();
+                .putHeader("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/bedrock")
+                .build())) {
+            Throwable bedrock = Streams.bedrock(clients.bedrock, "echo-rejected", Streams.thenHold("{}"))
+                    .failure();
+            Throwable sagemaker = Streams.sagemaker(
+                            clients.sagemaker, Streams.endpoint("echo"), Streams.thenHold(Streams.text("hi")))
+                    .failure();
 
             assertRejected(bedrock, 403, "IncompleteSignatureException", "Authorization=AWS4-HMAC-SHA256");
             assertRejected(sagemaker, 403, "IncompleteSignatureException", "Authorization=AWS4-HMAC-SHA256");
@@ -86,9 +97,11 @@ class RejectionMessageTests {
     @Test
     void unknownModelAndEndpointCarryAwsMessage() throws Exception {
         SdkClients clients = SharedEmulators.clients(tls);
-        Throwable bedrock = Streams.bedrock(clients.bedrock, "no-such-model", Streams.thenHold("{}")).failure();
-        Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("no-such-endpoint"),
-                Streams.thenHold(Streams.text("hi"))).failure();
+        Throwable bedrock = Streams.bedrock(clients.bedrock, "no-such-model", Streams.thenHold("{}"))
+                .failure();
+        Throwable sagemaker = Streams.sagemaker(
+                        clients.sagemaker, Streams.endpoint("no-such-endpoint"), Streams.thenHold(Streams.text("hi")))
+                .failure();
 
         assertRejected(bedrock, 400, "ValidationException", "The provided model identifier is invalid.");
         assertRejected(sagemaker, 400, "ValidationError", "no-such-endpoint");
@@ -96,9 +109,13 @@ class RejectionMessageTests {
 
     @Test
     void invalidHeaderCarriesTheHeaderName() throws Exception {
-        Throwable sagemaker = Streams.sagemaker(SharedEmulators.clients(tls).sagemaker,
-                Streams.endpoint("echo").toBuilder().targetVariant("bad_variant").build(),
-                Streams.thenHold(Streams.text("hi"))).failure();
+        Throwable sagemaker = Streams.sagemaker(
+                        SharedEmulators.clients(tls).sagemaker,
+                        Streams.endpoint("echo").toBuilder()
+                                .targetVariant("bad_variant")
+                                .build(),
+                        Streams.thenHold(Streams.text("hi")))
+                .failure();
 
         assertRejected(sagemaker, 400, "InputValidationError", "X-Amzn-SageMaker-Target-Variant");
     }
@@ -107,16 +124,25 @@ class RejectionMessageTests {
     void openErrorFaultCarriesItsMessage() throws Exception {
         String model = "echo-rejected-open-" + tls;
         String endpoint = "echo-rejected-open-" + tls;
-        emulator().reconfigure(config -> config
-                .bedrockModel(model, BedrockModel.echo().withFaults(
-                        Faults.none().withOpenError("ThrottlingException", -1, "slow down, bedrock")))
-                .sagemakerEndpoint(endpoint, SageMakerEndpoint.of("echo").withFaults(
-                        Faults.none().withOpenError("ServiceUnavailableError", -1, "slow down, sagemaker"))));
+        emulator()
+                .reconfigure(config -> config.bedrockModel(
+                                model,
+                                BedrockModel.echo()
+                                        .withFaults(Faults.none()
+                                                .withOpenError("ThrottlingException", -1, "slow down, bedrock")))
+                        .sagemakerEndpoint(
+                                endpoint,
+                                SageMakerEndpoint.of("echo")
+                                        .withFaults(Faults.none()
+                                                .withOpenError(
+                                                        "ServiceUnavailableError", -1, "slow down, sagemaker"))));
         SdkClients clients = SharedEmulators.clients(tls);
 
-        Throwable bedrock = Streams.bedrock(clients.bedrock, model, Streams.thenHold("{}")).failure();
-        Throwable sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint(endpoint),
-                Streams.thenHold(Streams.text("hi"))).failure();
+        Throwable bedrock =
+                Streams.bedrock(clients.bedrock, model, Streams.thenHold("{}")).failure();
+        Throwable sagemaker = Streams.sagemaker(
+                        clients.sagemaker, Streams.endpoint(endpoint), Streams.thenHold(Streams.text("hi")))
+                .failure();
 
         assertRejected(bedrock, 429, "ThrottlingException", "slow down, bedrock");
         assertRejected(sagemaker, 503, "ServiceUnavailableError", "slow down, sagemaker");

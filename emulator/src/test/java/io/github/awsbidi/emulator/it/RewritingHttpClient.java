@@ -18,7 +18,9 @@ final class RewritingHttpClient implements SdkAsyncHttpClient {
     private final UnaryOperator<SdkHttpRequest> rewrite;
     private final UnaryOperator<SdkHttpContentPublisher> rewriteBody;
 
-    RewritingHttpClient(SdkAsyncHttpClient delegate, UnaryOperator<SdkHttpRequest> rewrite,
+    RewritingHttpClient(
+            SdkAsyncHttpClient delegate,
+            UnaryOperator<SdkHttpRequest> rewrite,
             UnaryOperator<SdkHttpContentPublisher> rewriteBody) {
         this.delegate = delegate;
         this.rewrite = rewrite;

@@ -23,15 +23,18 @@ class RoundTripTests {
     void bedrockEchoModelReturnsEveryChunk() throws Exception {
         List<String> sent = List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
 
-        List<String> received = Streams.bedrock(SharedEmulators.clients(tls).bedrock, "echo.test-v1:0",
-                Flux.fromIterable(sent)).await();
+        List<String> received = Streams.bedrock(
+                        SharedEmulators.clients(tls).bedrock, "echo.test-v1:0", Flux.fromIterable(sent))
+                .await();
 
         assertThat(received).containsExactlyElementsOf(sent);
     }
 
     @Test
     void sagemakerEchoContainerReturnsEveryPart() throws Exception {
-        var result = Streams.sagemaker(SharedEmulators.clients(tls).sagemaker, Streams.endpoint("echo"),
+        var result = Streams.sagemaker(
+                SharedEmulators.clients(tls).sagemaker,
+                Streams.endpoint("echo"),
                 Flux.just(Streams.text("hello"), Streams.binary(new byte[] {1, 2, 3}, true)));
 
         List<ResponsePayloadPart> parts = result.await();

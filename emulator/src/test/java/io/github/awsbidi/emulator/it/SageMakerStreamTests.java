@@ -40,30 +40,43 @@ class SageMakerStreamTests {
         return SharedEmulators.emulator(tls);
     }
 
-    private Streams.SageMakerResult invoke(InvokeEndpointWithBidirectionalStreamRequest request,
-            org.reactivestreams.Publisher<software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestPayloadPart> parts) {
+    private Streams.SageMakerResult invoke(
+            InvokeEndpointWithBidirectionalStreamRequest request,
+            org.reactivestreams.Publisher<
+                            software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestPayloadPart>
+                    parts) {
         return Streams.sagemaker(SharedEmulators.clients(tls).sagemaker, request, parts);
     }
 
     @Test
     void partialPartsReachTheContainerAsOneFragmentedMessageAndComeBackTheSame() throws Exception {
-        List<ResponsePayloadPart> parts = invoke(Streams.endpoint("echo"), Flux.just(
-                Streams.binary(new byte[] {1, 2}, false),
-                Streams.binary(new byte[] {3, 4}, false),
-                Streams.binary(new byte[] {5}, true))).await();
+        List<ResponsePayloadPart> parts = invoke(
+                        Streams.endpoint("echo"),
+                        Flux.just(
+                                Streams.binary(new byte[] {1, 2}, false),
+                                Streams.binary(new byte[] {3, 4}, false),
+                                Streams.binary(new byte[] {5}, true)))
+                .await();
 
-        assertThat(parts).extracting(ResponsePayloadPart::completionState).containsExactly("PARTIAL", "PARTIAL", "COMPLETE");
+        assertThat(parts)
+                .extracting(ResponsePayloadPart::completionState)
+                .containsExactly("PARTIAL", "PARTIAL", "COMPLETE");
         assertThat(parts).extracting(ResponsePayloadPart::dataType).containsOnly("BINARY");
-        assertThat(parts).extracting(part -> part.bytes().asByteArray())
+        assertThat(parts)
+                .extracting(part -> part.bytes().asByteArray())
                 .containsExactly(new byte[] {1, 2}, new byte[] {3, 4}, new byte[] {5});
     }
 
     @Test
     void invocationPathAndQueryStringReachTheContainer() throws Exception {
-        var request = InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName("echo")
-                .modelInvocationPath("v1/listen").modelQueryString("model=nova-3&language=en%2DUS").build();
+        var request = InvokeEndpointWithBidirectionalStreamRequest.builder()
+                .endpointName("echo")
+                .modelInvocationPath("v1/listen")
+                .modelQueryString("model=nova-3&language=en%2DUS")
+                .build();
 
-        List<ResponsePayloadPart> parts = invoke(request, Flux.just(Streams.text("{\"type\":\"Describe\"}"))).await();
+        List<ResponsePayloadPart> parts = invoke(request, Flux.just(Streams.text("{\"type\":\"Describe\"}")))
+                .await();
 
         assertThat(parts).hasSize(1);
         JsonNode described = JSON.readTree(parts.get(0).bytes().asUtf8String());
@@ -75,8 +88,15 @@ class SageMakerStreamTests {
     void transcribeSimHearsSpeechInASine() throws Exception {
         List<JsonNode> results = transcribe(sine(16_000));
 
-        assertThat(results).extracting(node -> node.path("is_final").asBoolean()).containsExactly(false, true);
-        assertThat(results.get(1).path("channel").path("alternatives").path(0).path("transcript").asString())
+        assertThat(results)
+                .extracting(node -> node.path("is_final").asBoolean())
+                .containsExactly(false, true);
+        assertThat(results.get(1)
+                        .path("channel")
+                        .path("alternatives")
+                        .path(0)
+                        .path("transcript")
+                        .asString())
                 .startsWith("heard 1.00 seconds of speech");
         assertThat(results.get(1).path("rms").asDouble()).isGreaterThan(0.3);
     }
@@ -85,25 +105,40 @@ class SageMakerStreamTests {
     void transcribeSimHearsSilenceInZeros() throws Exception {
         List<JsonNode> results = transcribe(new byte[16_000]);
 
-        assertThat(results).extracting(node -> node.path("is_final").asBoolean()).containsExactly(false, true);
-        assertThat(results.get(1).path("channel").path("alternatives").path(0).path("transcript").asString())
+        assertThat(results)
+                .extracting(node -> node.path("is_final").asBoolean())
+                .containsExactly(false, true);
+        assertThat(results.get(1)
+                        .path("channel")
+                        .path("alternatives")
+                        .path(0)
+                        .path("transcript")
+                        .asString())
                 .isEqualTo("heard 0.50 seconds of silence");
     }
 
     /** Sends the PCM as two fragments of one message and returns the container's JSON answers. */
     private List<JsonNode> transcribe(byte[] pcm) throws Exception {
         int half = pcm.length / 2;
-        List<ResponsePayloadPart> parts = invoke(Streams.endpoint("transcribe-sim"), Flux.just(
-                Streams.binary(java.util.Arrays.copyOfRange(pcm, 0, half), false),
-                Streams.binary(java.util.Arrays.copyOfRange(pcm, half, pcm.length), true))).await();
+        List<ResponsePayloadPart> parts = invoke(
+                        Streams.endpoint("transcribe-sim"),
+                        Flux.just(
+                                Streams.binary(java.util.Arrays.copyOfRange(pcm, 0, half), false),
+                                Streams.binary(java.util.Arrays.copyOfRange(pcm, half, pcm.length), true)))
+                .await();
         assertThat(parts).extracting(ResponsePayloadPart::dataType).containsOnly("UTF8");
-        return parts.stream().map(part -> JSON.readTree(part.bytes().asUtf8String())).toList();
+        return parts.stream()
+                .map(part -> JSON.readTree(part.bytes().asUtf8String()))
+                .toList();
     }
 
     @Test
     void answersWithTheTargetVariantNamedByTheHeader() throws Exception {
         String endpoint = twoVariantEndpoint();
-        var request = InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName(endpoint).targetVariant("green").build();
+        var request = InvokeEndpointWithBidirectionalStreamRequest.builder()
+                .endpointName(endpoint)
+                .targetVariant("green")
+                .build();
 
         var result = invoke(request, Flux.just(Streams.text("hi")));
 
@@ -121,8 +156,10 @@ class SageMakerStreamTests {
 
     @Test
     void unknownTargetVariantFailsWithValidationError() throws Exception {
-        var request = InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName(twoVariantEndpoint())
-                .targetVariant("purple").build();
+        var request = InvokeEndpointWithBidirectionalStreamRequest.builder()
+                .endpointName(twoVariantEndpoint())
+                .targetVariant("purple")
+                .build();
 
         Throwable failure = invoke(request, Flux.just(Streams.text("hi"))).failure();
 
@@ -135,15 +172,22 @@ class SageMakerStreamTests {
 
     private String twoVariantEndpoint() {
         String name = "two-variants";
-        emulator().reconfigure(config -> config.sagemakerEndpoint(name, new SageMakerEndpoint(EndpointStatus.IN_SERVICE,
-                List.of(new Variant("blue", "echo"), new Variant("green", "echo")), Faults.none())));
+        emulator()
+                .reconfigure(config -> config.sagemakerEndpoint(
+                        name,
+                        new SageMakerEndpoint(
+                                EndpointStatus.IN_SERVICE,
+                                List.of(new Variant("blue", "echo"), new Variant("green", "echo")),
+                                Faults.none())));
         return name;
     }
 
     @Test
     void containerCloseReachesTheClientAsModelStreamError() throws Exception {
-        Throwable failure = invoke(Streams.endpoint("echo"),
-                Streams.thenHold(Streams.text("{\"type\":\"Close\",\"code\":4001,\"reason\":\"bye\"}"))).failure();
+        Throwable failure = invoke(
+                        Streams.endpoint("echo"),
+                        Streams.thenHold(Streams.text("{\"type\":\"Close\",\"code\":4001,\"reason\":\"bye\"}")))
+                .failure();
 
         assertThat(failure).isInstanceOfSatisfying(ModelStreamErrorException.class, e -> {
             assertThat(e.errorCode()).isEqualTo("4001");
@@ -155,9 +199,12 @@ class SageMakerStreamTests {
     void unreachableContainerFailsWithModelError() throws Exception {
         String name = "unreachable";
         int closedPort = closedPort();
-        emulator().reconfigure(config -> config.sagemakerEndpoint(name, SageMakerEndpoint.of("ws://127.0.0.1:" + closedPort)));
+        emulator()
+                .reconfigure(
+                        config -> config.sagemakerEndpoint(name, SageMakerEndpoint.of("ws://127.0.0.1:" + closedPort)));
 
-        Throwable failure = invoke(Streams.endpoint(name), Flux.just(Streams.text("hi"))).failure();
+        Throwable failure =
+                invoke(Streams.endpoint(name), Flux.just(Streams.text("hi"))).failure();
 
         assertThat(failure).isInstanceOfSatisfying(ModelErrorException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(424);
@@ -168,7 +215,8 @@ class SageMakerStreamTests {
 
     @Test
     void unknownEndpointFailsWithValidationError() throws Exception {
-        Throwable failure = invoke(Streams.endpoint("no-such-endpoint"), Flux.just(Streams.text("hi"))).failure();
+        Throwable failure = invoke(Streams.endpoint("no-such-endpoint"), Flux.just(Streams.text("hi")))
+                .failure();
 
         assertThat(failure).isInstanceOfSatisfying(SageMakerRuntimeHttp2Exception.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);

@@ -43,9 +43,11 @@ final class SdkClients implements AutoCloseable {
     final SageMakerRuntimeHttp2AsyncClient sagemaker;
     /** Control-plane clients on the SDK's default protocol, HTTP/1.1. */
     final SageMakerAsyncClient sagemakerControl;
+
     final BedrockAsyncClient bedrockControl;
     /** Control-plane clients on HTTP/2 (h2c or TLS with ALPN). */
     final SageMakerAsyncClient sagemakerControlHttp2;
+
     final BedrockAsyncClient bedrockControlHttp2;
 
     SdkClients(BidiEmulator emulator) {
@@ -53,7 +55,10 @@ final class SdkClients implements AutoCloseable {
     }
 
     SdkClients(BidiEmulator emulator, String accessKeyId, String secretAccessKey) {
-        this(emulator, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)), List.of());
+        this(
+                emulator,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
+                List.of());
     }
 
     SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors) {
@@ -61,24 +66,35 @@ final class SdkClients implements AutoCloseable {
     }
 
     /** Clients whose HTTP/2 requests are changed by {@code rewrite} after signing. */
-    SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors,
+    SdkClients(
+            BidiEmulator emulator,
+            AwsCredentialsProvider credentials,
+            List<ExecutionInterceptor> interceptors,
             UnaryOperator<SdkHttpRequest> rewrite) {
         this(emulator, credentials, interceptors, rewrite, UnaryOperator.identity());
     }
 
     /** Clients whose HTTP/2 requests and request bodies are changed after signing. */
-    SdkClients(BidiEmulator emulator, AwsCredentialsProvider credentials, List<ExecutionInterceptor> interceptors,
-            UnaryOperator<SdkHttpRequest> rewrite, UnaryOperator<SdkHttpContentPublisher> rewriteBody) {
-        this.http2 = new RewritingHttpClient(NettyNioAsyncHttpClient.builder()
-                .eventLoopGroup(EVENT_LOOPS)
-                .protocol(Protocol.HTTP2)
-                .maxConcurrency(500)
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .connectionAcquisitionTimeout(Duration.ofSeconds(30))
-                .http2Configuration(Http2Configuration.builder().maxStreams(1000L).build())
-                .tlsTrustManagersProvider(emulator::trustManagers)
-                .build(), rewrite, rewriteBody);
+    SdkClients(
+            BidiEmulator emulator,
+            AwsCredentialsProvider credentials,
+            List<ExecutionInterceptor> interceptors,
+            UnaryOperator<SdkHttpRequest> rewrite,
+            UnaryOperator<SdkHttpContentPublisher> rewriteBody) {
+        this.http2 = new RewritingHttpClient(
+                NettyNioAsyncHttpClient.builder()
+                        .eventLoopGroup(EVENT_LOOPS)
+                        .protocol(Protocol.HTTP2)
+                        .maxConcurrency(500)
+                        .readTimeout(Duration.ZERO)
+                        .writeTimeout(Duration.ZERO)
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(30))
+                        .http2Configuration(
+                                Http2Configuration.builder().maxStreams(1000L).build())
+                        .tlsTrustManagersProvider(emulator::trustManagers)
+                        .build(),
+                rewrite,
+                rewriteBody);
         this.http1 = NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(EVENT_LOOPS)
                 .tlsTrustManagersProvider(emulator::trustManagers)
@@ -89,18 +105,48 @@ final class SdkClients implements AutoCloseable {
                 .executionInterceptors(interceptors)
                 .build();
         Region region = Region.of(emulator.region());
-        this.bedrock = BedrockRuntimeAsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http2).overrideConfiguration(overrides).build();
-        this.sagemaker = SageMakerRuntimeHttp2AsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http2).overrideConfiguration(overrides).build();
-        this.sagemakerControl = SageMakerAsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http1).overrideConfiguration(overrides).build();
-        this.bedrockControl = BedrockAsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http1).overrideConfiguration(overrides).build();
-        this.sagemakerControlHttp2 = SageMakerAsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http2).overrideConfiguration(overrides).build();
-        this.bedrockControlHttp2 = BedrockAsyncClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                .credentialsProvider(credentials).httpClient(http2).overrideConfiguration(overrides).build();
+        this.bedrock = BedrockRuntimeAsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http2)
+                .overrideConfiguration(overrides)
+                .build();
+        this.sagemaker = SageMakerRuntimeHttp2AsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http2)
+                .overrideConfiguration(overrides)
+                .build();
+        this.sagemakerControl = SageMakerAsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http1)
+                .overrideConfiguration(overrides)
+                .build();
+        this.bedrockControl = BedrockAsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http1)
+                .overrideConfiguration(overrides)
+                .build();
+        this.sagemakerControlHttp2 = SageMakerAsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http2)
+                .overrideConfiguration(overrides)
+                .build();
+        this.bedrockControlHttp2 = BedrockAsyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http2)
+                .overrideConfiguration(overrides)
+                .build();
     }
 
     @Override

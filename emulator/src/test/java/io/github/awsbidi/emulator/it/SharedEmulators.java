@@ -12,13 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedEmulators {
 
-    private record Shared(BidiEmulator emulator, SdkClients clients) {
-    }
+    private record Shared(BidiEmulator emulator, SdkClients clients) {}
 
     private static final Map<Boolean, Shared> BY_TLS = new ConcurrentHashMap<>();
 
-    private SharedEmulators() {
-    }
+    private SharedEmulators() {}
 
     static BidiEmulator emulator(boolean tls) {
         return shared(tls).emulator();
@@ -30,7 +28,8 @@ final class SharedEmulators {
 
     private static Shared shared(boolean tls) {
         return BY_TLS.computeIfAbsent(tls, flag -> {
-            BidiEmulator emulator = BidiEmulator.start(EmulatorConfig.builder().tls(flag).build());
+            BidiEmulator emulator =
+                    BidiEmulator.start(EmulatorConfig.builder().tls(flag).build());
             return new Shared(emulator, new SdkClients(emulator));
         });
     }

@@ -22,8 +22,10 @@ class SignatureTests {
         Throwable bedrock;
         Throwable sagemaker;
         try (SdkClients clients = new SdkClients(emulator, emulator.accessKeyId(), "not-the-secret")) {
-            bedrock = Streams.bedrock(clients.bedrock, "echo-signed", Flux.just("{}")).failure();
-            sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("hi"))).failure();
+            bedrock = Streams.bedrock(clients.bedrock, "echo-signed", Flux.just("{}"))
+                    .failure();
+            sagemaker = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"), Flux.just(Streams.text("hi")))
+                    .failure();
         }
 
         assertThat(bedrock).isInstanceOfSatisfying(BedrockRuntimeException.class, e -> {
@@ -42,7 +44,8 @@ class SignatureTests {
         long openedBefore = emulator.stats().streamsOpened();
         Throwable failure;
         try (SdkClients clients = new SdkClients(emulator, "AKIDUNKNOWN", "whatever")) {
-            failure = Streams.bedrock(clients.bedrock, "echo-signed", Flux.just("{}")).failure();
+            failure = Streams.bedrock(clients.bedrock, "echo-signed", Flux.just("{}"))
+                    .failure();
         }
 
         assertThat(failure).isInstanceOfSatisfying(BedrockRuntimeException.class, e -> {
@@ -56,14 +59,22 @@ class SignatureTests {
     void everyConfiguredCredentialPairIsAccepted() throws Exception {
         var extra = new AwsCredential("AKIDEXTRA", "extra-secret");
         try (BidiEmulator own = BidiEmulator.start(EmulatorConfig.builder()
-                        .credentials(List.of(EmulatorConfig.DEFAULT_CREDENTIAL, extra)).build());
+                        .credentials(List.of(EmulatorConfig.DEFAULT_CREDENTIAL, extra))
+                        .build());
                 SdkClients first = new SdkClients(own);
                 SdkClients second = new SdkClients(own, extra.accessKeyId(), extra.secretAccessKey())) {
 
-            assertThat(Streams.bedrock(first.bedrock, "echo-a", Flux.just("{\"who\":1}")).await()).containsExactly("{\"who\":1}");
-            assertThat(Streams.bedrock(second.bedrock, "echo-b", Flux.just("{\"who\":2}")).await()).containsExactly("{\"who\":2}");
-            assertThat(second.sagemakerControl.describeEndpoint(request -> request.endpointName("echo")).join()
-                    .endpointStatusAsString()).isEqualTo("InService");
+            assertThat(Streams.bedrock(first.bedrock, "echo-a", Flux.just("{\"who\":1}"))
+                            .await())
+                    .containsExactly("{\"who\":1}");
+            assertThat(Streams.bedrock(second.bedrock, "echo-b", Flux.just("{\"who\":2}"))
+                            .await())
+                    .containsExactly("{\"who\":2}");
+            assertThat(second.sagemakerControl
+                            .describeEndpoint(request -> request.endpointName("echo"))
+                            .join()
+                            .endpointStatusAsString())
+                    .isEqualTo("InService");
         }
     }
 }

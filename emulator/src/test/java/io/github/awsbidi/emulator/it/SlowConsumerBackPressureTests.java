@@ -42,11 +42,14 @@ class SlowConsumerBackPressureTests {
         try (FirehoseContainer container = new FirehoseContainer(FRAME_BYTES, CONTAINER_CAP)) {
             emulator.reconfigure(config -> config.sagemakerEndpoint("firehose", SageMakerEndpoint.of(container.url())));
             SlowSubscriber consumer = new SlowSubscriber();
-            CompletableFuture<Void> done = SharedEmulators.clients(false).sagemaker.invokeEndpointWithBidirectionalStream(
-                    Streams.endpoint("firehose"), Streams.thenHold(Streams.text("go")),
-                    InvokeEndpointWithBidirectionalStreamResponseHandler.builder()
-                            .onEventStream(events -> events.subscribe(consumer))
-                            .build());
+            CompletableFuture<Void> done = SharedEmulators.clients(false)
+                    .sagemaker
+                    .invokeEndpointWithBidirectionalStream(
+                            Streams.endpoint("firehose"),
+                            Streams.thenHold(Streams.text("go")),
+                            InvokeEndpointWithBidirectionalStreamResponseHandler.builder()
+                                    .onEventStream(events -> events.subscribe(consumer))
+                                    .build());
             ticker.scheduleAtFixedRate(consumer::requestOne, 20, 20, TimeUnit.MILLISECONDS);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.received.get() >= 50);
@@ -90,11 +93,9 @@ class SlowConsumerBackPressureTests {
         }
 
         @Override
-        public void onError(Throwable error) {
-        }
+        public void onError(Throwable error) {}
 
         @Override
-        public void onComplete() {
-        }
+        public void onComplete() {}
     }
 }

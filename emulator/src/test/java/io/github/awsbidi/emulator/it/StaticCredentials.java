@@ -8,10 +8,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /** The emulator's own credentials as an SDK credentials provider. */
 final class StaticCredentials {
 
-    private StaticCredentials() {
-    }
+    private StaticCredentials() {}
 
     static AwsCredentialsProvider of(BidiEmulator emulator) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
@@ -20,16 +21,16 @@ import software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestPayloa
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.RequestStreamEvent;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.ResponsePayloadPart;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.ResponseStreamEvent;
-import reactor.core.publisher.Flux;
 
 /** Drives one stream with a raw SDK client and collects what comes back. */
 final class Streams {
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** What one Bedrock stream returned. */
-    record BedrockResult(List<String> chunks, CompletableFuture<Void> done,
+    record BedrockResult(
+            List<String> chunks,
+            CompletableFuture<Void> done,
             CompletableFuture<InvokeModelWithBidirectionalStreamResponse> response) {
         Throwable failure() throws InterruptedException {
             try {
@@ -49,7 +50,9 @@ final class Streams {
     }
 
     /** What one SageMaker stream returned. */
-    record SageMakerResult(List<ResponsePayloadPart> parts, CompletableFuture<Void> done,
+    record SageMakerResult(
+            List<ResponsePayloadPart> parts,
+            CompletableFuture<Void> done,
             CompletableFuture<InvokeEndpointWithBidirectionalStreamResponse> response) {
         Throwable failure() throws InterruptedException {
             try {
@@ -72,9 +75,14 @@ final class Streams {
         List<String> received = new CopyOnWriteArrayList<>();
         CompletableFuture<InvokeModelWithBidirectionalStreamResponse> response = new CompletableFuture<>();
         Flux<InvokeModelWithBidirectionalStreamInput> input = Flux.from(chunks)
-                .map(text -> InvokeModelWithBidirectionalStreamInput.chunkBuilder().bytes(SdkBytes.fromUtf8String(text)).build());
+                .map(text -> InvokeModelWithBidirectionalStreamInput.chunkBuilder()
+                        .bytes(SdkBytes.fromUtf8String(text))
+                        .build());
         CompletableFuture<Void> done = client.invokeModelWithBidirectionalStream(
-                InvokeModelWithBidirectionalStreamRequest.builder().modelId(modelId).build(), input,
+                InvokeModelWithBidirectionalStreamRequest.builder()
+                        .modelId(modelId)
+                        .build(),
+                input,
                 InvokeModelWithBidirectionalStreamResponseHandler.builder()
                         .onResponse(response::complete)
                         .subscriber(InvokeModelWithBidirectionalStreamResponseHandler.Visitor.builder()
@@ -85,12 +93,16 @@ final class Streams {
         return new BedrockResult(received, done, response);
     }
 
-    static SageMakerResult sagemaker(SageMakerRuntimeHttp2AsyncClient client, InvokeEndpointWithBidirectionalStreamRequest request,
+    static SageMakerResult sagemaker(
+            SageMakerRuntimeHttp2AsyncClient client,
+            InvokeEndpointWithBidirectionalStreamRequest request,
             Publisher<RequestPayloadPart> parts) {
         List<ResponsePayloadPart> received = new CopyOnWriteArrayList<>();
         CompletableFuture<InvokeEndpointWithBidirectionalStreamResponse> response = new CompletableFuture<>();
         Flux<RequestStreamEvent> input = Flux.from(parts).map(part -> part);
-        CompletableFuture<Void> done = client.invokeEndpointWithBidirectionalStream(request, input,
+        CompletableFuture<Void> done = client.invokeEndpointWithBidirectionalStream(
+                request,
+                input,
                 InvokeEndpointWithBidirectionalStreamResponseHandler.builder()
                         .onResponse(response::complete)
                         .subscriber(InvokeEndpointWithBidirectionalStreamResponseHandler.Visitor.builder()
@@ -108,16 +120,24 @@ final class Streams {
     }
 
     static InvokeEndpointWithBidirectionalStreamRequest endpoint(String name) {
-        return InvokeEndpointWithBidirectionalStreamRequest.builder().endpointName(name).build();
+        return InvokeEndpointWithBidirectionalStreamRequest.builder()
+                .endpointName(name)
+                .build();
     }
 
     static RequestPayloadPart text(String text) {
-        return RequestStreamEvent.payloadPartBuilder().bytes(SdkBytes.fromUtf8String(text)).dataType("UTF8").build();
+        return RequestStreamEvent.payloadPartBuilder()
+                .bytes(SdkBytes.fromUtf8String(text))
+                .dataType("UTF8")
+                .build();
     }
 
     static RequestPayloadPart binary(byte[] bytes, boolean complete) {
-        return RequestStreamEvent.payloadPartBuilder().bytes(SdkBytes.fromByteArray(bytes)).dataType("BINARY")
-                .completionState(complete ? "COMPLETE" : "PARTIAL").build();
+        return RequestStreamEvent.payloadPartBuilder()
+                .bytes(SdkBytes.fromByteArray(bytes))
+                .dataType("BINARY")
+                .completionState(complete ? "COMPLETE" : "PARTIAL")
+                .build();
     }
 
     private static final class BedrockResultDefaults {

@@ -47,8 +47,11 @@ class TruncatedEnvelopeTests {
     void sagemakerStreamEndingInsideAnEnvelopeFails() throws Exception {
         BidiEmulator emulator = SharedEmulators.emulator(tls);
         try (SdkClients clients = truncating(emulator)) {
-            Throwable failure = Streams.sagemaker(clients.sagemaker, Streams.endpoint("echo"),
-                    Flux.just(Streams.text("one"), Streams.text("two"))).failure();
+            Throwable failure = Streams.sagemaker(
+                            clients.sagemaker,
+                            Streams.endpoint("echo"),
+                            Flux.just(Streams.text("one"), Streams.text("two")))
+                    .failure();
 
             assertThat(failure).isInstanceOfSatisfying(SageMakerRuntimeHttp2Exception.class, e -> {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SerializationException");
@@ -58,13 +61,19 @@ class TruncatedEnvelopeTests {
     }
 
     private static SdkClients truncating(BidiEmulator emulator) {
-        return new SdkClients(emulator, StaticCredentials.of(emulator), List.of(), UnaryOperator.identity(),
+        return new SdkClients(
+                emulator,
+                StaticCredentials.of(emulator),
+                List.of(),
+                UnaryOperator.identity(),
                 TruncatedEnvelopeTests::secondEnvelopeCutInHalf);
     }
 
     /** Passes the first signed envelope, then half of the second, then completes (the client sends END_STREAM). */
     private static SdkHttpContentPublisher secondEnvelopeCutInHalf(SdkHttpContentPublisher original) {
-        Flux<ByteBuffer> cut = Flux.from(original).take(2).index()
+        Flux<ByteBuffer> cut = Flux.from(original)
+                .take(2)
+                .index()
                 .map(indexed -> indexed.getT1() == 0 ? indexed.getT2() : firstHalf(indexed.getT2()));
         return new SdkHttpContentPublisher() {
             @Override

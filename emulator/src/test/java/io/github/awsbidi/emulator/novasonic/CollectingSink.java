@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +22,10 @@ final class CollectingSink implements NovaSonicSink {
     }
 
     /** How the stream ended. */
-    record Ending(String kind, @Nullable String exceptionType, @Nullable String message) {
-    }
+    record Ending(
+            String kind,
+            @Nullable String exceptionType,
+            @Nullable String message) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
 
@@ -32,7 +33,7 @@ final class CollectingSink implements NovaSonicSink {
 
     private volatile @Nullable Ending ending;
 
-    private volatile Consumer<Event> onEmit = event -> { };
+    private volatile Consumer<Event> onEmit = event -> {};
 
     void onEmit(Consumer<Event> hook) {
         this.onEmit = hook;
@@ -94,7 +95,9 @@ final class CollectingSink implements NovaSonicSink {
         List<String> lines = new ArrayList<>();
         for (Event event : events) {
             String line = summarize(event);
-            if (line.equals("audioOutput*") && !lines.isEmpty() && lines.get(lines.size() - 1).equals(line)) {
+            if (line.equals("audioOutput*")
+                    && !lines.isEmpty()
+                    && lines.get(lines.size() - 1).equals(line)) {
                 continue;
             }
             lines.add(line);
@@ -106,21 +109,33 @@ final class CollectingSink implements NovaSonicSink {
         JsonNode body = event.body();
         return switch (event.name()) {
             case "contentStart" -> {
-                String line = "contentStart " + body.path("type").asString() + " " + body.path("role").asString();
+                String line = "contentStart " + body.path("type").asString() + " "
+                        + body.path("role").asString();
                 JsonNode fields = body.get("additionalModelFields");
-                yield fields == null ? line
-                        : line + " " + JSON.readTree(fields.stringValue()).path("generationStage").asString();
+                yield fields == null
+                        ? line
+                        : line + " "
+                                + JSON.readTree(fields.stringValue())
+                                        .path("generationStage")
+                                        .asString();
             }
-            case "textOutput" -> "textOutput " + body.path("role").asString() + ": " + body.path("content").asString();
+            case "textOutput" ->
+                "textOutput " + body.path("role").asString() + ": "
+                        + body.path("content").asString();
             case "audioOutput" -> "audioOutput*";
-            case "contentEnd" -> "contentEnd " + body.path("type").asString() + " " + body.path("stopReason").asString();
-            case "toolUse" -> "toolUse " + body.path("toolName").asString() + " " + body.path("content").asString();
+            case "contentEnd" ->
+                "contentEnd " + body.path("type").asString() + " "
+                        + body.path("stopReason").asString();
+            case "toolUse" ->
+                "toolUse " + body.path("toolName").asString() + " "
+                        + body.path("content").asString();
             case "completionEnd" -> "completionEnd " + body.path("stopReason").asString();
             default -> event.name();
         };
     }
 
-    @Nullable Ending ending() {
+    @Nullable
+    Ending ending() {
         return ending;
     }
 

@@ -3,7 +3,6 @@ package io.github.awsbidi.emulator.novasonic;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,8 +16,7 @@ final class NovaSonicInputs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private NovaSonicInputs() {
-    }
+    private NovaSonicInputs() {}
 
     static String event(String name, ObjectNode body) {
         ObjectNode root = JSON.createObjectNode();
@@ -32,7 +30,10 @@ final class NovaSonicInputs {
 
     static ObjectNode sessionStartBody() {
         ObjectNode body = object();
-        body.putObject("inferenceConfiguration").put("maxTokens", 1024).put("topP", 0.9).put("temperature", 0.7);
+        body.putObject("inferenceConfiguration")
+                .put("maxTokens", 1024)
+                .put("topP", 0.9)
+                .put("temperature", 0.7);
         body.putObject("turnDetectionConfiguration").put("endpointingSensitivity", "MEDIUM");
         return body;
     }
@@ -45,9 +46,14 @@ final class NovaSonicInputs {
         ObjectNode body = object();
         body.put("promptName", PROMPT);
         body.putObject("textOutputConfiguration").put("mediaType", "text/plain");
-        body.putObject("audioOutputConfiguration").put("mediaType", "audio/lpcm").put("sampleRateHertz", 24000)
-                .put("sampleSizeBits", 16).put("channelCount", 1).put("voiceId", "matthew")
-                .put("encoding", "base64").put("audioType", "SPEECH");
+        body.putObject("audioOutputConfiguration")
+                .put("mediaType", "audio/lpcm")
+                .put("sampleRateHertz", 24000)
+                .put("sampleSizeBits", 16)
+                .put("channelCount", 1)
+                .put("voiceId", "matthew")
+                .put("encoding", "base64")
+                .put("audioType", "SPEECH");
         body.putObject("toolUseOutputConfiguration").put("mediaType", "application/json");
         if (toolNames.length > 0) {
             ObjectNode config = body.putObject("toolConfiguration");
@@ -124,8 +130,12 @@ final class NovaSonicInputs {
         body.put("type", "AUDIO");
         body.put("interactive", true);
         body.put("role", "USER");
-        body.putObject("audioInputConfiguration").put("mediaType", "audio/lpcm").put("sampleRateHertz", sampleRate)
-                .put("sampleSizeBits", 16).put("channelCount", 1).put("audioType", "SPEECH")
+        body.putObject("audioInputConfiguration")
+                .put("mediaType", "audio/lpcm")
+                .put("sampleRateHertz", sampleRate)
+                .put("sampleSizeBits", 16)
+                .put("channelCount", 1)
+                .put("audioType", "SPEECH")
                 .put("encoding", "base64");
         return body;
     }
@@ -165,8 +175,10 @@ final class NovaSonicInputs {
         result.put("promptName", PROMPT);
         result.put("contentName", contentName);
         result.put("content", content);
-        return List.of(event("contentStart", toolResultStartBody(contentName, toolUseId)),
-                event("toolResult", result), contentEnd(contentName));
+        return List.of(
+                event("contentStart", toolResultStartBody(contentName, toolUseId)),
+                event("toolResult", result),
+                contentEnd(contentName));
     }
 
     static String promptEnd() {

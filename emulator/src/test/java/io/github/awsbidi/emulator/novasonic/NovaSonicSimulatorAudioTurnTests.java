@@ -1,17 +1,16 @@
 package io.github.awsbidi.emulator.novasonic;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioInputs;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioStart;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.contentEnd;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.opening;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class NovaSonicSimulatorAudioTurnTests {
 
@@ -32,22 +31,23 @@ class NovaSonicSimulatorAudioTurnTests {
         harness.send(contentEnd("audio-1"));
         harness.awaitEvents("completionEnd", 1);
 
-        assertThat(harness.sink.summary()).containsExactly(
-                "completionStart",
-                "contentStart TEXT USER FINAL",
-                "textOutput USER: heard 1.0 seconds of speech",
-                "contentEnd TEXT END_TURN",
-                "contentStart TEXT ASSISTANT SPECULATIVE",
-                "textOutput ASSISTANT: You said: heard 1.0 seconds of speech.",
-                "contentEnd TEXT PARTIAL_TURN",
-                "contentStart AUDIO ASSISTANT",
-                "audioOutput*",
-                "contentEnd AUDIO END_TURN",
-                "contentStart TEXT ASSISTANT FINAL",
-                "textOutput ASSISTANT: You said: heard 1.0 seconds of speech.",
-                "contentEnd TEXT END_TURN",
-                "usageEvent",
-                "completionEnd END_TURN");
+        assertThat(harness.sink.summary())
+                .containsExactly(
+                        "completionStart",
+                        "contentStart TEXT USER FINAL",
+                        "textOutput USER: heard 1.0 seconds of speech",
+                        "contentEnd TEXT END_TURN",
+                        "contentStart TEXT ASSISTANT SPECULATIVE",
+                        "textOutput ASSISTANT: You said: heard 1.0 seconds of speech.",
+                        "contentEnd TEXT PARTIAL_TURN",
+                        "contentStart AUDIO ASSISTANT",
+                        "audioOutput*",
+                        "contentEnd AUDIO END_TURN",
+                        "contentStart TEXT ASSISTANT FINAL",
+                        "textOutput ASSISTANT: You said: heard 1.0 seconds of speech.",
+                        "contentEnd TEXT END_TURN",
+                        "usageEvent",
+                        "completionEnd END_TURN");
     }
 
     @Test
@@ -81,12 +81,16 @@ class NovaSonicSimulatorAudioTurnTests {
         harness.send(audioInputs("audio-1", chunks));
         harness.awaitEvents("completionEnd", 1);
 
-        assertThat(harness.sink.events("textOutput")).filteredOn(e -> e.text("role").equals("USER"))
-                .extracting(e -> e.text("content")).containsExactly("heard 1.5 seconds of speech");
+        assertThat(harness.sink.events("textOutput"))
+                .filteredOn(e -> e.text("role").equals("USER"))
+                .extracting(e -> e.text("content"))
+                .containsExactly("heard 1.5 seconds of speech");
         harness.send(contentEnd("audio-1"));
         harness.send(NovaSonicInputs.promptEnd(), NovaSonicInputs.sessionEnd());
         assertThat(harness.awaitEnding().kind()).isEqualTo("complete");
-        assertThat(harness.sink.events("completionStart")).as("contentEnd adds no second turn").hasSize(1);
+        assertThat(harness.sink.events("completionStart"))
+                .as("contentEnd adds no second turn")
+                .hasSize(1);
     }
 
     @Test
@@ -138,7 +142,8 @@ class NovaSonicSimulatorAudioTurnTests {
     void aFixedAudioTranscriptReplacesTheDescription() {
         harness.close();
         harness = new SimulatorHarness(TestOptions.scaled(0.01).toBuilder()
-                .audioTranscript("What is the weather in Paris?").build());
+                .audioTranscript("What is the weather in Paris?")
+                .build());
         harness.send(opening());
         harness.send(audioStart("audio-1", 8000));
         harness.send(audioInputs("audio-1", TestAudio.chunks(TestAudio.sine(0.6, 300, 8000, 0.3), 8000, 32)));

@@ -1,18 +1,17 @@
 package io.github.awsbidi.emulator.novasonic;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioInput;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioInputs;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioStart;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.opening;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.text;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class NovaSonicSimulatorBargeInTests {
 
@@ -36,23 +35,26 @@ class NovaSonicSimulatorBargeInTests {
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 1);
 
-        assertThat(harness.sink.summary()).containsExactly(
-                "completionStart",
-                "contentStart TEXT USER FINAL",
-                "textOutput USER: " + QUESTION,
-                "contentEnd TEXT END_TURN",
-                "contentStart TEXT ASSISTANT SPECULATIVE",
-                "textOutput ASSISTANT: You said: " + QUESTION + ".",
-                "contentEnd TEXT PARTIAL_TURN",
-                "contentStart AUDIO ASSISTANT",
-                "audioOutput*",
-                "contentEnd AUDIO INTERRUPTED",
-                "contentStart TEXT ASSISTANT FINAL",
-                "textOutput ASSISTANT: { \"interrupted\" : true }",
-                "contentEnd TEXT INTERRUPTED",
-                "usageEvent",
-                "completionEnd INTERRUPTED");
-        assertThat(harness.sink.events("audioOutput")).as("audio sent before the interruption").hasSize(1);
+        assertThat(harness.sink.summary())
+                .containsExactly(
+                        "completionStart",
+                        "contentStart TEXT USER FINAL",
+                        "textOutput USER: " + QUESTION,
+                        "contentEnd TEXT END_TURN",
+                        "contentStart TEXT ASSISTANT SPECULATIVE",
+                        "textOutput ASSISTANT: You said: " + QUESTION + ".",
+                        "contentEnd TEXT PARTIAL_TURN",
+                        "contentStart AUDIO ASSISTANT",
+                        "audioOutput*",
+                        "contentEnd AUDIO INTERRUPTED",
+                        "contentStart TEXT ASSISTANT FINAL",
+                        "textOutput ASSISTANT: { \"interrupted\" : true }",
+                        "contentEnd TEXT INTERRUPTED",
+                        "usageEvent",
+                        "completionEnd INTERRUPTED");
+        assertThat(harness.sink.events("audioOutput"))
+                .as("audio sent before the interruption")
+                .hasSize(1);
     }
 
     @Test
@@ -81,30 +83,35 @@ class NovaSonicSimulatorBargeInTests {
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 1);
 
-        assertThat(harness.sink.summary()).doesNotContain("contentEnd AUDIO INTERRUPTED")
+        assertThat(harness.sink.summary())
+                .doesNotContain("contentEnd AUDIO INTERRUPTED")
                 .contains("contentEnd AUDIO END_TURN", "completionEnd END_TURN");
     }
 
     @Test
     void withoutBargeInTheAssistantFinishesAndTheSpeechIsAnsweredAfterwards() {
-        harness = new SimulatorHarness(TestOptions.scaled(0.05).toBuilder().bargeIn(false).build());
+        harness = new SimulatorHarness(
+                TestOptions.scaled(0.05).toBuilder().bargeIn(false).build());
         List<byte[]> utterance = new ArrayList<>(TestAudio.chunks(TestAudio.sine(0.5, 300, RATE, 0.3), RATE, 32));
         utterance.addAll(TestAudio.chunks(TestAudio.silence(0.6, RATE), RATE, 32));
         AtomicBoolean spoken = new AtomicBoolean();
         harness.sink.onEmit(event -> {
             if (event.name().equals("audioOutput") && spoken.compareAndSet(false, true)) {
-                utterance.forEach(chunk -> harness.scheduler.execute(
-                        () -> harness.simulator.onInput(audioInput("mic", chunk))));
+                utterance.forEach(
+                        chunk -> harness.scheduler.execute(() -> harness.simulator.onInput(audioInput("mic", chunk))));
             }
         });
         startTurnWithMicrophoneOpen();
         harness.awaitEvents("completionEnd", 2);
 
         assertThat(harness.sink.summary()).doesNotContain("contentEnd AUDIO INTERRUPTED");
-        assertThat(harness.sink.events("completionEnd")).extracting(e -> e.text("stopReason"))
+        assertThat(harness.sink.events("completionEnd"))
+                .extracting(e -> e.text("stopReason"))
                 .containsExactly("END_TURN", "END_TURN");
-        assertThat(harness.sink.events("textOutput")).filteredOn(e -> e.text("role").equals("USER"))
-                .extracting(e -> e.text("content")).containsExactly(QUESTION, "heard 0.5 seconds of speech");
+        assertThat(harness.sink.events("textOutput"))
+                .filteredOn(e -> e.text("role").equals("USER"))
+                .extracting(e -> e.text("content"))
+                .containsExactly(QUESTION, "heard 0.5 seconds of speech");
     }
 
     /** When the first assistant audio chunk goes out, the user's audio arrives next on the event loop. */

@@ -1,23 +1,24 @@
 package io.github.awsbidi.emulator.novasonic;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioInputs;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.audioStart;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.opening;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 class NovaSonicSimulatorLimitsTests {
 
     private static final int RATE = 16_000;
 
     /** 175 s of silence timeout become 175 ms; the 8-minute session limit becomes 480 ms; no audio-idle limit. */
-    private static final NovaSonicOptions FAST = NovaSonicOptions.builder().timeScale(0.001)
-            .audioIdleTimeout(Duration.ofHours(1)).build();
+    private static final NovaSonicOptions FAST = NovaSonicOptions.builder()
+            .timeScale(0.001)
+            .audioIdleTimeout(Duration.ofHours(1))
+            .build();
 
     private SimulatorHarness harness;
 
@@ -28,7 +29,8 @@ class NovaSonicSimulatorLimitsTests {
 
     @Test
     void noInputForTheSilenceTimeoutAfterAudioStartedEndsTheStreamWithError531() {
-        harness = new SimulatorHarness(FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
+        harness = new SimulatorHarness(
+                FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         harness.send(audioInputs("mic", TestAudio.chunks(TestAudio.silence(0.1, RATE), RATE, 32)));
@@ -40,8 +42,11 @@ class NovaSonicSimulatorLimitsTests {
     @Test
     void inputKeepsTheSilenceTimeoutAway() {
         // 175 s become 700 ms: 16 steps of 50 ms outlast it, with ample slack for a slow machine.
-        harness = new SimulatorHarness(NovaSonicOptions.builder().timeScale(0.004)
-                .sessionLimit(Duration.ofHours(1)).audioIdleTimeout(Duration.ofHours(1)).build());
+        harness = new SimulatorHarness(NovaSonicOptions.builder()
+                .timeScale(0.004)
+                .sessionLimit(Duration.ofHours(1))
+                .audioIdleTimeout(Duration.ofHours(1))
+                .build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         for (int i = 0; i < 16; i++) {
@@ -49,12 +54,15 @@ class NovaSonicSimulatorLimitsTests {
             harness.send(audioInputs("mic", TestAudio.chunks(TestAudio.silence(0.032, RATE), RATE, 32)));
         }
 
-        assertThat(harness.sink.ending()).as("ending after 800 ms of steady input").isNull();
+        assertThat(harness.sink.ending())
+                .as("ending after 800 ms of steady input")
+                .isNull();
     }
 
     @Test
     void theSilenceTimeoutOnlyRunsOnceAudioStarted() {
-        harness = new SimulatorHarness(FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
+        harness = new SimulatorHarness(
+                FAST.toBuilder().sessionLimit(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.letTimePass(Duration.ofMillis(400));
 
@@ -63,8 +71,11 @@ class NovaSonicSimulatorLimitsTests {
 
     @Test
     void noAudioForTheAudioIdleTimeoutEndsTheStreamWithAValidationError() {
-        harness = new SimulatorHarness(FAST.toBuilder().silenceTimeout(Duration.ofHours(1)).sessionLimit(Duration.ofHours(1))
-                .audioIdleTimeout(Duration.ofSeconds(55)).build());
+        harness = new SimulatorHarness(FAST.toBuilder()
+                .silenceTimeout(Duration.ofHours(1))
+                .sessionLimit(Duration.ofHours(1))
+                .audioIdleTimeout(Duration.ofSeconds(55))
+                .build());
         harness.send(opening());
         // Text is input, but not audio: it does not keep the stream alive.
         harness.send(text("user-1", "USER", true, "Hello"));
@@ -76,8 +87,11 @@ class NovaSonicSimulatorLimitsTests {
     @Test
     void streamedSilenceKeepsTheAudioIdleTimeoutAway() {
         // 55 s become 220 ms: 16 steps of 50 ms of silence outlast it several times over.
-        harness = new SimulatorHarness(NovaSonicOptions.builder().timeScale(0.004)
-                .sessionLimit(Duration.ofHours(1)).silenceTimeout(Duration.ofHours(1)).build());
+        harness = new SimulatorHarness(NovaSonicOptions.builder()
+                .timeScale(0.004)
+                .sessionLimit(Duration.ofHours(1))
+                .silenceTimeout(Duration.ofHours(1))
+                .build());
         harness.send(opening());
         harness.send(audioStart("mic", RATE));
         for (int i = 0; i < 16; i++) {
@@ -85,12 +99,15 @@ class NovaSonicSimulatorLimitsTests {
             harness.send(audioInputs("mic", TestAudio.chunks(TestAudio.silence(0.032, RATE), RATE, 32)));
         }
 
-        assertThat(harness.sink.ending()).as("ending after 800 ms of streamed silence").isNull();
+        assertThat(harness.sink.ending())
+                .as("ending after 800 ms of streamed silence")
+                .isNull();
     }
 
     @Test
     void theSessionLimitEndsTheStreamWithAModelTimeout() {
-        harness = new SimulatorHarness(FAST.toBuilder().silenceTimeout(Duration.ofHours(1)).build());
+        harness = new SimulatorHarness(
+                FAST.toBuilder().silenceTimeout(Duration.ofHours(1)).build());
         harness.send(opening());
         harness.send(text("user-1", "USER", true, "Hello"));
 
@@ -100,7 +117,8 @@ class NovaSonicSimulatorLimitsTests {
 
     @Test
     void injectedInstabilityFailsWithTheTransientInternalServerError() {
-        harness = new SimulatorHarness(FAST.toBuilder().instabilityAfterEvents(6).build());
+        harness =
+                new SimulatorHarness(FAST.toBuilder().instabilityAfterEvents(6).build());
         harness.send(opening());
         assertThat(harness.sink.ending()).as("ending after 5 input events").isNull();
 

@@ -1,16 +1,15 @@
 package io.github.awsbidi.emulator.novasonic;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.opening;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.text;
 import static io.github.awsbidi.emulator.novasonic.NovaSonicInputs.toolResult;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class NovaSonicSimulatorToolUseTests {
 
@@ -28,16 +27,21 @@ class NovaSonicSimulatorToolUseTests {
         harness.awaitEvents("toolUse", 1);
         harness.letTimePass(Duration.ofMillis(50));
 
-        assertThat(harness.sink.summary()).containsExactly(
-                "completionStart",
-                "contentStart TEXT USER FINAL",
-                "textOutput USER: What's the weather in Seattle?",
-                "contentEnd TEXT END_TURN",
-                "contentStart TOOL TOOL",
-                "toolUse getWeather {\"location\":\"Seattle\"}",
-                "contentEnd TOOL TOOL_USE");
+        assertThat(harness.sink.summary())
+                .containsExactly(
+                        "completionStart",
+                        "contentStart TEXT USER FINAL",
+                        "textOutput USER: What's the weather in Seattle?",
+                        "contentEnd TEXT END_TURN",
+                        "contentStart TOOL TOOL",
+                        "toolUse getWeather {\"location\":\"Seattle\"}",
+                        "contentEnd TOOL TOOL_USE");
         CollectingSink.Event toolStart = harness.sink.events("contentStart").get(1);
-        assertThat(toolStart.body().path("toolUseOutputConfiguration").path("mediaType").asString())
+        assertThat(toolStart
+                        .body()
+                        .path("toolUseOutputConfiguration")
+                        .path("mediaType")
+                        .asString())
                 .isEqualTo("application/json");
         CollectingSink.Event toolUse = harness.sink.events("toolUse").get(0);
         assertThat(toolUse.text("toolUseId")).isNotBlank();
@@ -54,18 +58,19 @@ class NovaSonicSimulatorToolUseTests {
         harness.awaitEvents("completionEnd", 1);
 
         List<String> summary = harness.sink.summary();
-        assertThat(summary.subList(7, summary.size())).containsExactly(
-                "contentStart TEXT ASSISTANT SPECULATIVE",
-                "textOutput ASSISTANT: The getWeather tool says: {\"temp\":21}",
-                "contentEnd TEXT PARTIAL_TURN",
-                "contentStart AUDIO ASSISTANT",
-                "audioOutput*",
-                "contentEnd AUDIO END_TURN",
-                "contentStart TEXT ASSISTANT FINAL",
-                "textOutput ASSISTANT: The getWeather tool says: {\"temp\":21}",
-                "contentEnd TEXT END_TURN",
-                "usageEvent",
-                "completionEnd END_TURN");
+        assertThat(summary.subList(7, summary.size()))
+                .containsExactly(
+                        "contentStart TEXT ASSISTANT SPECULATIVE",
+                        "textOutput ASSISTANT: The getWeather tool says: {\"temp\":21}",
+                        "contentEnd TEXT PARTIAL_TURN",
+                        "contentStart AUDIO ASSISTANT",
+                        "audioOutput*",
+                        "contentEnd AUDIO END_TURN",
+                        "contentStart TEXT ASSISTANT FINAL",
+                        "textOutput ASSISTANT: The getWeather tool says: {\"temp\":21}",
+                        "contentEnd TEXT END_TURN",
+                        "usageEvent",
+                        "completionEnd END_TURN");
         assertThat(harness.sink.events("completionStart")).hasSize(1);
     }
 
@@ -83,7 +88,8 @@ class NovaSonicSimulatorToolUseTests {
     void customTriggersMatchCaseInsensitively() {
         harness.close();
         harness = new SimulatorHarness(TestOptions.scaled(0.01).toBuilder()
-                .toolTriggers(Map.of("time", "getTime")).build());
+                .toolTriggers(Map.of("time", "getTime"))
+                .build());
         harness.send(opening("getTime", "getWeather"));
         harness.send(text("user-1", "USER", true, "What TIME is it in Tokyo?"));
         harness.awaitEvents("toolUse", 1);

@@ -1,9 +1,9 @@
 package io.github.awsbidi.emulator.novasonic;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class SpeechTests {
 
@@ -18,8 +18,10 @@ class SpeechTests {
     void detectorMeasuresTheUtteranceFromFirstToLastLoudChunk() {
         SpeechDetector detector = new SpeechDetector(16_000, 0.02, 0.5);
         detector.accept(TestAudio.silence(0.2, 16_000));
-        assertThat(detector.accept(TestAudio.sine(0.4, 300, 16_000, 0.3)).speech()).isTrue();
-        assertThat(detector.accept(TestAudio.silence(0.2, 16_000)).endedUtteranceSeconds()).isNull();
+        assertThat(detector.accept(TestAudio.sine(0.4, 300, 16_000, 0.3)).speech())
+                .isTrue();
+        assertThat(detector.accept(TestAudio.silence(0.2, 16_000)).endedUtteranceSeconds())
+                .isNull();
         detector.accept(TestAudio.sine(0.4, 300, 16_000, 0.3));
         SpeechDetector.Chunk end = detector.accept(TestAudio.silence(0.5, 16_000));
 
@@ -46,7 +48,8 @@ class SpeechTests {
 
     @Test
     void voicesDifferInPitch() {
-        assertThat(SpeechSynthesizer.pitchOf("matthew")).isBetween(100.0, 220.0)
+        assertThat(SpeechSynthesizer.pitchOf("matthew"))
+                .isBetween(100.0, 220.0)
                 .isNotEqualTo(SpeechSynthesizer.pitchOf("tiffany"));
         assertThat(SpeechSynthesizer.pitchOf(null)).isEqualTo(120.0);
     }

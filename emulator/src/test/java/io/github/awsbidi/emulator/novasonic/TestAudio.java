@@ -7,8 +7,7 @@ import java.util.List;
 /** 16-bit little-endian mono PCM for tests. */
 final class TestAudio {
 
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     static byte[] sine(double seconds, double hertz, int sampleRate, double amplitude) {
         int samples = (int) Math.round(seconds * sampleRate);
@@ -39,7 +38,9 @@ final class TestAudio {
     }
 
     static byte[] decode(List<CollectingSink.Event> audioOutputs) {
-        List<byte[]> parts = audioOutputs.stream().map(e -> Base64.getDecoder().decode(e.text("content"))).toList();
+        List<byte[]> parts = audioOutputs.stream()
+                .map(e -> Base64.getDecoder().decode(e.text("content")))
+                .toList();
         int total = parts.stream().mapToInt(p -> p.length).sum();
         byte[] pcm = new byte[total];
         int at = 0;

@@ -67,8 +67,12 @@ class StreamPipelineTests {
                 return CompletableFuture.completedFuture(new OpenDecision.Open(operation, Map.of(), Faults.none()));
             }
         };
-        StreamEnvironment environment = new StreamEnvironment(new SigV4Verifier(CredentialStore.defaults(), Clock.systemUTC()),
-                List.of(resolver), 1024 * 1024, new NoObserver(), new OpenAttempts());
+        StreamEnvironment environment = new StreamEnvironment(
+                new SigV4Verifier(CredentialStore.defaults(), Clock.systemUTC()),
+                List.of(resolver),
+                1024 * 1024,
+                new NoObserver(),
+                new OpenAttempts());
         BidiStreamPipeline.install(channel.pipeline(), environment, resolver);
     }
 
@@ -89,15 +93,19 @@ class StreamPipelineTests {
         assertThat(operation.events).containsExactly("{\"n\":1}");
         assertThat(operation.cancelled).isTrue();
         List<Object> out = outbound();
-        assertThat(out.get(0)).isInstanceOfSatisfying(Http2HeadersFrame.class,
-                frame -> assertThat(frame.headers().status()).hasToString("200"));
+        assertThat(out.get(0))
+                .isInstanceOfSatisfying(
+                        Http2HeadersFrame.class,
+                        frame -> assertThat(frame.headers().status()).hasToString("200"));
         assertThat(events(out.subList(1, out.size()))).last().satisfies(error -> {
             assertThat(error.stringHeader(":message-type")).contains("error");
             assertThat(error.stringHeader(":error-code")).contains("SerializationException");
             assertThat(error.stringHeader(":error-message").orElseThrow()).contains("input ended inside a message");
         });
-        assertThat(out.get(out.size() - 1)).isInstanceOfSatisfying(Http2DataFrame.class,
-                frame -> assertThat(frame.isEndStream()).isTrue());
+        assertThat(out.get(out.size() - 1))
+                .isInstanceOfSatisfying(
+                        Http2DataFrame.class,
+                        frame -> assertThat(frame.isEndStream()).isTrue());
         assertThat(sent).allSatisfy(buffer -> assertThat(buffer.refCnt()).isZero());
     }
 
@@ -174,32 +182,43 @@ class StreamPipelineTests {
     }
 
     private static Signed sign(String secret, List<String> chunks) {
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
+        SdkHttpRequest request = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
                 .uri(URI.create("https://bedrock-runtime.us-east-1.amazonaws.com" + PATH))
                 .putHeader("Content-Type", "application/vnd.amazon.eventstream")
                 .build();
-        List<ByteBuffer> events = chunks.stream().map(chunk -> ByteBuffer.wrap(EventStreamEncoder.encodeToBytes(
-                EventStreamMessage.event("chunk", "application/json", chunk.getBytes(StandardCharsets.UTF_8))))).toList();
-        AsyncSignedRequest signed = AwsV4HttpSigner.create().signAsync(AsyncSignRequest
-                .builder(AwsCredentialsIdentity.create("test", secret))
-                .request(request)
-                .payload(Flux.fromIterable(events))
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock")
-                .build()).join();
-        Http2Headers headers = new DefaultHttp2Headers().method("POST").path(PATH).scheme("https")
+        List<ByteBuffer> events = chunks.stream()
+                .map(chunk -> ByteBuffer.wrap(EventStreamEncoder.encodeToBytes(
+                        EventStreamMessage.event("chunk", "application/json", chunk.getBytes(StandardCharsets.UTF_8)))))
+                .toList();
+        AsyncSignedRequest signed = AwsV4HttpSigner.create()
+                .signAsync(AsyncSignRequest.builder(AwsCredentialsIdentity.create("test", secret))
+                        .request(request)
+                        .payload(Flux.fromIterable(events))
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock")
+                        .build())
+                .join();
+        Http2Headers headers = new DefaultHttp2Headers()
+                .method("POST")
+                .path(PATH)
+                .scheme("https")
                 .authority("bedrock-runtime.us-east-1.amazonaws.com");
-        signed.request().forEachHeader((name, values) -> values.forEach(value -> headers.add(name.toLowerCase(java.util.Locale.ROOT), value)));
-        List<byte[]> envelopes = Flux.from(signed.payload().orElseThrow()).map(buffer -> {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        }).collectList().block();
+        signed.request()
+                .forEachHeader((name, values) ->
+                        values.forEach(value -> headers.add(name.toLowerCase(java.util.Locale.ROOT), value)));
+        List<byte[]> envelopes = Flux.from(signed.payload().orElseThrow())
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    return bytes;
+                })
+                .collectList()
+                .block();
         return new Signed(headers, envelopes);
     }
 
-    private record Signed(Http2Headers headers, List<byte[]> envelopes) {
-    }
+    private record Signed(Http2Headers headers, List<byte[]> envelopes) {}
 
     /** Echoes each event; records what it was told. */
     private static final class RecordingOperation implements StreamOperation {
@@ -237,19 +256,15 @@ class StreamPipelineTests {
 
     private static final class NoObserver implements StreamObserver {
         @Override
-        public void opened() {
-        }
+        public void opened() {}
 
         @Override
-        public void completed() {
-        }
+        public void completed() {}
 
         @Override
-        public void resetByClient() {
-        }
+        public void resetByClient() {}
 
         @Override
-        public void closed() {
-        }
+        public void closed() {}
     }
 }

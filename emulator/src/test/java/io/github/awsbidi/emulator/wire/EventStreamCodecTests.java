@@ -22,23 +22,26 @@ class EventStreamCodecTests {
 
     private static final int LIMIT = 1024 * 1024;
 
-    private static final EventStreamMessage EVERY_TYPE = new EventStreamMessage(List.of(
-            Header.bool("t", true),
-            Header.bool("f", false),
-            Header.int8("byte", (byte) -7),
-            Header.int16("short", (short) -12345),
-            Header.int32("int", 0x7eadbeef),
-            Header.int64("long", Long.MIN_VALUE + 3),
-            Header.bytes("bytes", new byte[] { 0, 1, (byte) 0xff }),
-            Header.string("string", "héllo ✓"),
-            Header.timestamp("ts", Instant.parse("2025-06-01T12:34:56.789Z")),
-            Header.uuid("uuid", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"))),
+    private static final EventStreamMessage EVERY_TYPE = new EventStreamMessage(
+            List.of(
+                    Header.bool("t", true),
+                    Header.bool("f", false),
+                    Header.int8("byte", (byte) -7),
+                    Header.int16("short", (short) -12345),
+                    Header.int32("int", 0x7eadbeef),
+                    Header.int64("long", Long.MIN_VALUE + 3),
+                    Header.bytes("bytes", new byte[] {0, 1, (byte) 0xff}),
+                    Header.string("string", "héllo ✓"),
+                    Header.timestamp("ts", Instant.parse("2025-06-01T12:34:56.789Z")),
+                    Header.uuid("uuid", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"))),
             "payload".getBytes(StandardCharsets.UTF_8));
 
     /** Every type but BYTE and SHORT, which the SDK's encoder gets wrong (see the test below). */
-    private static final EventStreamMessage SDK_ENCODABLE = new EventStreamMessage(EVERY_TYPE.headers().stream()
-        .filter(h -> h.type() != HeaderType.BYTE && h.type() != HeaderType.SHORT)
-        .toList(), EVERY_TYPE.payload());
+    private static final EventStreamMessage SDK_ENCODABLE = new EventStreamMessage(
+            EVERY_TYPE.headers().stream()
+                    .filter(h -> h.type() != HeaderType.BYTE && h.type() != HeaderType.SHORT)
+                    .toList(),
+            EVERY_TYPE.payload());
 
     @Test
     void everyHeaderTypeSurvivesARoundTrip() {
@@ -47,21 +50,24 @@ class EventStreamCodecTests {
 
     @Test
     void factoriesSetTheStandardHeaders() {
-        EventStreamMessage event = EventStreamMessage.event("chunk", "application/json", new byte[] { 1 });
+        EventStreamMessage event = EventStreamMessage.event("chunk", "application/json", new byte[] {1});
         assertThat(event.stringHeader(":message-type")).contains("event");
         assertThat(event.stringHeader(":event-type")).contains("chunk");
         assertThat(event.stringHeader(":content-type")).contains("application/json");
 
         EventStreamMessage exception = EventStreamMessage.exception("throttlingException", "{}".getBytes());
-        assertThat(exception.headers()).extracting(Header::name)
-            .containsExactly(":message-type", ":exception-type", ":content-type");
+        assertThat(exception.headers())
+                .extracting(Header::name)
+                .containsExactly(":message-type", ":exception-type", ":content-type");
         assertThat(exception.stringHeader(":content-type")).contains("application/json");
 
         EventStreamMessage error = EventStreamMessage.error("InternalFailure", "boom");
         assertThat(error.stringHeader(":error-code")).contains("InternalFailure");
         assertThat(error.stringHeader(":error-message")).contains("boom");
         assertThat(error.payload()).isEmpty();
-        assertThat(error.withHeader(Header.int32("n", 1)).header("n")).map(Header::value).contains(1);
+        assertThat(error.withHeader(Header.int32("n", 1)).header("n"))
+                .map(Header::value)
+                .contains(1);
         assertThat(error.header("absent")).isEmpty();
     }
 
@@ -83,7 +89,7 @@ class EventStreamCodecTests {
     void headerBlockMatchesTheSdk() {
         Message sdk = toSdk(SDK_ENCODABLE);
         assertThat(EventStreamEncoder.encodeHeaders(SDK_ENCODABLE.headers()))
-            .isEqualTo(Message.encodeHeaders(sdk.getHeaders().entrySet()));
+                .isEqualTo(Message.encodeHeaders(sdk.getHeaders().entrySet()));
     }
 
     @Test
@@ -92,12 +98,14 @@ class EventStreamCodecTests {
         // still decode them); the SDK never sends such headers, and the spec gives them 1 and 2 bytes.
         Message sdk = toSdk(new EventStreamMessage(List.of(Header.int8("b", (byte) 1)), new byte[0]));
         assertThat(Message.encodeHeaders(sdk.getHeaders().entrySet())).containsExactly(1, 'b', 2);
-        assertThat(EventStreamEncoder.encodeHeaders(List.of(Header.int8("b", (byte) 1)))).containsExactly(1, 'b', 2, 1);
+        assertThat(EventStreamEncoder.encodeHeaders(List.of(Header.int8("b", (byte) 1))))
+                .containsExactly(1, 'b', 2, 1);
     }
 
     @Test
     void feedingOneByteAtATimeYieldsTheSameMessages() {
-        List<EventStreamMessage> messages = List.of(EVERY_TYPE,
+        List<EventStreamMessage> messages = List.of(
+                EVERY_TYPE,
                 EventStreamMessage.event("chunk", "application/json", new byte[0]),
                 new EventStreamMessage(List.of(), new byte[0]),
                 EventStreamMessage.event("PayloadPart", "application/octet-stream", new byte[20_000]));
@@ -123,8 +131,10 @@ class EventStreamCodecTests {
             List<EventStreamMessage> decoded = new ArrayList<>();
             try (EventStreamDecoder decoder = new EventStreamDecoder(LIMIT)) {
                 decodeReleasing(decoder, slice(wire, 0, split), decoded);
-                assertThat(decoder.hasPendingBytes()).isEqualTo(split != 0 && split != wire.length
-                        && split != EventStreamEncoder.encodeToBytes(EVERY_TYPE).length);
+                assertThat(decoder.hasPendingBytes())
+                        .isEqualTo(split != 0
+                                && split != wire.length
+                                && split != EventStreamEncoder.encodeToBytes(EVERY_TYPE).length);
                 decodeReleasing(decoder, slice(wire, split, wire.length), decoded);
             }
             assertThat(decoded).as("split at %d", split).isEqualTo(messages);
@@ -189,21 +199,27 @@ class EventStreamCodecTests {
     @Test
     void headersLongerThanTheMessageFail() {
         byte[] prelude = prelude(16, 1);
-        byte[] withCrc = ByteBuffer.allocate(12).put(prelude).putInt((int) EventStreamEncoder.crc32(prelude, 0, 8)).array();
+        byte[] withCrc = ByteBuffer.allocate(12)
+                .put(prelude)
+                .putInt((int) EventStreamEncoder.crc32(prelude, 0, 8))
+                .array();
         assertDecodeFails(withCrc, "headers length 1 does not fit in message length 16");
     }
 
     @Test
     void truncatedHeadersFail() {
         // One header "ab" of type LONG, but only 3 of its 8 value bytes.
-        byte[] headers = { 2, 'a', 'b', 5, 0, 0, 0 };
-        assertDecodeFails(withValidCrcs(headers, new byte[] { 9 }), "truncated headers: value of header 'ab' needs 8 bytes, 3 left");
-        assertDecodeFails(withValidCrcs(new byte[] { 5, 'a' }, new byte[0]), "truncated headers: header name needs 5 bytes");
+        byte[] headers = {2, 'a', 'b', 5, 0, 0, 0};
+        assertDecodeFails(
+                withValidCrcs(headers, new byte[] {9}),
+                "truncated headers: value of header 'ab' needs 8 bytes, 3 left");
+        assertDecodeFails(
+                withValidCrcs(new byte[] {5, 'a'}, new byte[0]), "truncated headers: header name needs 5 bytes");
     }
 
     @Test
     void unknownHeaderTypeFails() {
-        byte[] headers = { 1, 'x', 10 };
+        byte[] headers = {1, 'x', 10};
         assertDecodeFails(withValidCrcs(headers, new byte[0]), "unknown header type 10 for header 'x'");
     }
 
@@ -213,10 +229,11 @@ class EventStreamCodecTests {
         wire[0] = 0x7f;
         EventStreamDecoder decoder = new EventStreamDecoder(LIMIT);
         assertThatThrownBy(() -> decodeReleasing(decoder, wire, new ArrayList<>()))
-            .isInstanceOf(EventStreamFormatException.class);
+                .isInstanceOf(EventStreamFormatException.class);
         assertThat(decoder.hasPendingBytes()).isFalse();
-        assertThatThrownBy(() -> decodeReleasing(decoder, EventStreamEncoder.encodeToBytes(EVERY_TYPE), new ArrayList<>()))
-            .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(
+                        () -> decodeReleasing(decoder, EventStreamEncoder.encodeToBytes(EVERY_TYPE), new ArrayList<>()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -229,11 +246,12 @@ class EventStreamCodecTests {
 
         assertThat(decoded).containsExactly(EVERY_TYPE, EVERY_TYPE);
         assertThatThrownBy(decoder::endOfInput)
-            .isInstanceOf(EventStreamFormatException.class)
-            .hasMessage("input ended inside a message: " + (whole.length - 1) + " bytes of " + whole.length + " bytes arrived");
+                .isInstanceOf(EventStreamFormatException.class)
+                .hasMessage("input ended inside a message: " + (whole.length - 1) + " bytes of " + whole.length
+                        + " bytes arrived");
         assertThat(decoder.hasPendingBytes()).isFalse();
         assertThatThrownBy(() -> decodeReleasing(decoder, whole, new ArrayList<>()))
-            .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -242,8 +260,8 @@ class EventStreamCodecTests {
         decodeReleasing(decoder, slice(EventStreamEncoder.encodeToBytes(EVERY_TYPE), 0, 5), new ArrayList<>());
 
         assertThatThrownBy(decoder::endOfInput)
-            .isInstanceOf(EventStreamFormatException.class)
-            .hasMessage("input ended inside a message: 5 bytes of a 12-byte prelude arrived");
+                .isInstanceOf(EventStreamFormatException.class)
+                .hasMessage("input ended inside a message: 5 bytes of a 12-byte prelude arrived");
     }
 
     @Test
@@ -267,8 +285,8 @@ class EventStreamCodecTests {
     private static void assertDecodeFails(byte[] wire, String message) {
         try (EventStreamDecoder decoder = new EventStreamDecoder(LIMIT)) {
             assertThatThrownBy(() -> decodeReleasing(decoder, wire, new ArrayList<>()))
-                .isInstanceOf(EventStreamFormatException.class)
-                .hasMessageContaining(message);
+                    .isInstanceOf(EventStreamFormatException.class)
+                    .hasMessageContaining(message);
         }
     }
 
@@ -282,11 +300,11 @@ class EventStreamCodecTests {
     }
 
     private static void decodeReleasing(EventStreamDecoder decoder, byte[] bytes, List<EventStreamMessage> out) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.buffer(Math.max(bytes.length, 1)).writeBytes(bytes);
+        ByteBuf buf =
+                PooledByteBufAllocator.DEFAULT.buffer(Math.max(bytes.length, 1)).writeBytes(bytes);
         try {
             decoder.decode(buf, out::add);
-        }
-        finally {
+        } finally {
             buf.release();
         }
     }
@@ -330,36 +348,39 @@ class EventStreamCodecTests {
         Map<String, HeaderValue> headers = new LinkedHashMap<>();
         for (Header header : message.headers()) {
             Object value = header.value();
-            headers.put(header.name(), switch (header.type()) {
-                case BOOL_TRUE, BOOL_FALSE -> HeaderValue.fromBoolean((Boolean) value);
-                case BYTE -> HeaderValue.fromByte((Byte) value);
-                case SHORT -> HeaderValue.fromShort((Short) value);
-                case INTEGER -> HeaderValue.fromInteger((Integer) value);
-                case LONG -> HeaderValue.fromLong((Long) value);
-                case BYTE_ARRAY -> HeaderValue.fromByteArray((byte[]) value);
-                case STRING -> HeaderValue.fromString((String) value);
-                case TIMESTAMP -> HeaderValue.fromTimestamp((Instant) value);
-                case UUID -> HeaderValue.fromUuid((UUID) value);
-            });
+            headers.put(
+                    header.name(),
+                    switch (header.type()) {
+                        case BOOL_TRUE, BOOL_FALSE -> HeaderValue.fromBoolean((Boolean) value);
+                        case BYTE -> HeaderValue.fromByte((Byte) value);
+                        case SHORT -> HeaderValue.fromShort((Short) value);
+                        case INTEGER -> HeaderValue.fromInteger((Integer) value);
+                        case LONG -> HeaderValue.fromLong((Long) value);
+                        case BYTE_ARRAY -> HeaderValue.fromByteArray((byte[]) value);
+                        case STRING -> HeaderValue.fromString((String) value);
+                        case TIMESTAMP -> HeaderValue.fromTimestamp((Instant) value);
+                        case UUID -> HeaderValue.fromUuid((UUID) value);
+                    });
         }
         return new Message(headers, message.payload());
     }
 
     private static EventStreamMessage fromSdk(Message message) {
         List<Header> headers = new ArrayList<>();
-        message.getHeaders().forEach((name, value) -> headers.add(switch (((Object) value.getType()).toString()) {
-            case "TRUE", "FALSE" -> Header.bool(name, value.getBoolean());
-            case "BYTE" -> Header.int8(name, value.getByte());
-            case "SHORT" -> Header.int16(name, value.getShort());
-            case "INTEGER" -> Header.int32(name, value.getInteger());
-            case "LONG" -> Header.int64(name, value.getLong());
-            case "BYTE_ARRAY" -> Header.bytes(name, value.getByteArray());
-            case "STRING" -> Header.string(name, value.getString());
-            case "TIMESTAMP" -> Header.timestamp(name, value.getTimestamp());
-            case "UUID" -> Header.uuid(name, value.getUuid());
-            default -> throw new AssertionError(value.getType());
-        }));
+        message.getHeaders()
+                .forEach((name, value) -> headers.add(
+                        switch (((Object) value.getType()).toString()) {
+                            case "TRUE", "FALSE" -> Header.bool(name, value.getBoolean());
+                            case "BYTE" -> Header.int8(name, value.getByte());
+                            case "SHORT" -> Header.int16(name, value.getShort());
+                            case "INTEGER" -> Header.int32(name, value.getInteger());
+                            case "LONG" -> Header.int64(name, value.getLong());
+                            case "BYTE_ARRAY" -> Header.bytes(name, value.getByteArray());
+                            case "STRING" -> Header.string(name, value.getString());
+                            case "TIMESTAMP" -> Header.timestamp(name, value.getTimestamp());
+                            case "UUID" -> Header.uuid(name, value.getUuid());
+                            default -> throw new AssertionError(value.getType());
+                        }));
         return new EventStreamMessage(headers, message.getPayload());
     }
-
 }

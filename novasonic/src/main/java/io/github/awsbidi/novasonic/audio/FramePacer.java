@@ -100,8 +100,7 @@ public final class FramePacer {
                     byte[] frame = poll();
                     if (frame != null) {
                         sink.next(frame);
-                    }
-                    else if (isDrained()) {
+                    } else if (isDrained()) {
                         sink.complete();
                     }
                 });

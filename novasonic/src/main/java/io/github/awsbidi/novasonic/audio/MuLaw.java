@@ -29,8 +29,7 @@ public final class MuLaw {
         }
     }
 
-    private MuLaw() {
-    }
+    private MuLaw() {}
 
     /** The μ-law byte of one 16-bit sample. */
     public static byte encode(short sample) {

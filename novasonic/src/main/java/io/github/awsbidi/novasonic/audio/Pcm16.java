@@ -9,8 +9,7 @@ public final class Pcm16 {
     /** Bytes per sample. */
     public static final int BYTES_PER_SAMPLE = 2;
 
-    private Pcm16() {
-    }
+    private Pcm16() {}
 
     /** The samples of {@code pcm}; a trailing odd byte is ignored. */
     public static short[] toSamples(byte[] pcm) {

@@ -26,17 +26,17 @@ public final class PcmResampler {
 
     private final int inputRate;
     private final int outputRate;
-    private final double cutoff;          // cycles per input sample
-    private final double halfWidth;       // input samples
-    private final int taps;               // coefficients per output sample (2 × ceil(halfWidth))
-    private final int phaseStep;          // gcd of the rates
-    private final double @Nullable [] [] table;
+    private final double cutoff; // cycles per input sample
+    private final double halfWidth; // input samples
+    private final int taps; // coefficients per output sample (2 × ceil(halfWidth))
+    private final int phaseStep; // gcd of the rates
+    private final double @Nullable [][] table;
 
     private double[] buffer = new double[4096];
-    private long bufferStart;             // absolute input index of buffer[0]
+    private long bufferStart; // absolute input index of buffer[0]
     private int buffered;
-    private long received;                // input samples so far
-    private long produced;                // output samples so far
+    private long received; // input samples so far
+    private long produced; // output samples so far
     private int oddByte = -1;
 
     /** A resampler from {@code inputRate} to {@code outputRate} Hz (both between 1 000 and 384 000). */
@@ -94,8 +94,7 @@ public final class PcmResampler {
         byte[] rest;
         if (inputRate == outputRate) {
             rest = drainUnchanged();
-        }
-        else {
+        } else {
             // Exactly as many output samples as the input's duration covers.
             long total = (received * outputRate + inputRate - 1) / inputRate;
             rest = render((int) (total - produced));

@@ -40,8 +40,7 @@ public final class RollingAudioBuffer {
             ring[(start + size) % ring.length] = pcm[i];
             if (size < ring.length) {
                 size++;
-            }
-            else {
+            } else {
                 start = (start + 1) % ring.length;
             }
         }

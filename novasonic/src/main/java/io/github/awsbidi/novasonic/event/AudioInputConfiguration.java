@@ -4,12 +4,8 @@ import java.util.Objects;
 
 /** {@code audioInputConfiguration} of the user's AUDIO block. */
 public record AudioInputConfiguration(
-        String mediaType,
-        int sampleRateHertz,
-        int sampleSizeBits,
-        int channelCount,
-        String audioType,
-        String encoding) implements ContentConfiguration {
+        String mediaType, int sampleRateHertz, int sampleSizeBits, int channelCount, String audioType, String encoding)
+        implements ContentConfiguration {
 
     public AudioInputConfiguration {
         Objects.requireNonNull(mediaType, "mediaType");

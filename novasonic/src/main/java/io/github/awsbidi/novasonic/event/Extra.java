@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Immutable copies of maps that may hold JSON {@code null} values (which {@code Map.copyOf} refuses). */
 final class Extra {
 
-    private Extra() {
-    }
+    private Extra() {}
 
     static Map<String, @Nullable Object> copy(Map<String, @Nullable Object> source) {
         Objects.requireNonNull(source, "map");

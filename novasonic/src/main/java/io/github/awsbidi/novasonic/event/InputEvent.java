@@ -17,7 +17,8 @@ public sealed interface InputEvent {
     /** Opens the session with its inference and turn-detection settings. */
     record SessionStart(
             InferenceConfiguration inferenceConfiguration,
-            @Nullable TurnDetectionConfiguration turnDetectionConfiguration) implements InputEvent {
+            @Nullable TurnDetectionConfiguration turnDetectionConfiguration)
+            implements InputEvent {
 
         public SessionStart {
             Objects.requireNonNull(inferenceConfiguration, "inferenceConfiguration");
@@ -35,7 +36,8 @@ public sealed interface InputEvent {
             MediaTypeConfiguration textOutputConfiguration,
             AudioOutputConfiguration audioOutputConfiguration,
             @Nullable MediaTypeConfiguration toolUseOutputConfiguration,
-            @Nullable ToolConfiguration toolConfiguration) implements InputEvent {
+            @Nullable ToolConfiguration toolConfiguration)
+            implements InputEvent {
 
         public PromptStart {
             Objects.requireNonNull(promptName, "promptName");
@@ -51,11 +53,8 @@ public sealed interface InputEvent {
 
     /** Opens a content block; its {@code type} follows from the configuration. */
     record ContentStart(
-            String promptName,
-            String contentName,
-            Role role,
-            boolean interactive,
-            ContentConfiguration configuration) implements InputEvent {
+            String promptName, String contentName, Role role, boolean interactive, ContentConfiguration configuration)
+            implements InputEvent {
 
         public ContentStart {
             Objects.requireNonNull(promptName, "promptName");
@@ -71,14 +70,14 @@ public sealed interface InputEvent {
 
         /** The user's interactive AUDIO block. */
         public static ContentStart audio(String promptName, String contentName, int sampleRateHertz) {
-            return new ContentStart(promptName, contentName, Role.USER, true,
-                    AudioInputConfiguration.pcm16(sampleRateHertz));
+            return new ContentStart(
+                    promptName, contentName, Role.USER, true, AudioInputConfiguration.pcm16(sampleRateHertz));
         }
 
         /** A TOOL block carrying the result of one call. */
         public static ContentStart toolResult(String promptName, String contentName, String toolUseId) {
-            return new ContentStart(promptName, contentName, Role.TOOL, false,
-                    ToolResultInputConfiguration.text(toolUseId));
+            return new ContentStart(
+                    promptName, contentName, Role.TOOL, false, ToolResultInputConfiguration.text(toolUseId));
         }
 
         /** {@code TEXT}, {@code AUDIO} or {@code TOOL}, from the configuration. */

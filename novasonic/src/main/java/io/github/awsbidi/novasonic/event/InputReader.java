@@ -7,8 +7,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads input events strictly: the required members must be there, with the right types. */
 final class InputReader {
 
-    private InputReader() {
-    }
+    private InputReader() {}
 
     static InputEvent read(String name, JsonNode body) {
         switch (name) {
@@ -20,8 +19,12 @@ final class InputReader {
                                 (int) integer(inference, name, "maxTokens"),
                                 decimal(inference, name, "topP"),
                                 decimal(inference, name, "temperature")),
-                        turn == null ? null : new TurnDetectionConfiguration(enumValue(EndpointingSensitivity.class,
-                                string(turn, name, "endpointingSensitivity"), "endpointingSensitivity")));
+                        turn == null
+                                ? null
+                                : new TurnDetectionConfiguration(enumValue(
+                                        EndpointingSensitivity.class,
+                                        string(turn, name, "endpointingSensitivity"),
+                                        "endpointingSensitivity")));
             }
             case "promptStart": {
                 JsonNode audio = object(body, name, "audioOutputConfiguration");
@@ -29,7 +32,8 @@ final class InputReader {
                 JsonNode tools = body.get("toolConfiguration");
                 return new InputEvent.PromptStart(
                         string(body, name, "promptName"),
-                        new MediaTypeConfiguration(string(object(body, name, "textOutputConfiguration"), name, "mediaType")),
+                        new MediaTypeConfiguration(
+                                string(object(body, name, "textOutputConfiguration"), name, "mediaType")),
                         new AudioOutputConfiguration(
                                 string(audio, name, "mediaType"),
                                 (int) integer(audio, name, "sampleRateHertz"),
@@ -49,13 +53,19 @@ final class InputReader {
                         bool(body, name, "interactive"),
                         configuration(body, name));
             case "textInput":
-                return new InputEvent.TextInput(string(body, name, "promptName"), string(body, name, "contentName"),
+                return new InputEvent.TextInput(
+                        string(body, name, "promptName"),
+                        string(body, name, "contentName"),
                         string(body, name, "content"));
             case "audioInput":
-                return new InputEvent.AudioInput(string(body, name, "promptName"), string(body, name, "contentName"),
+                return new InputEvent.AudioInput(
+                        string(body, name, "promptName"),
+                        string(body, name, "contentName"),
                         string(body, name, "content"));
             case "toolResult":
-                return new InputEvent.ToolResult(string(body, name, "promptName"), string(body, name, "contentName"),
+                return new InputEvent.ToolResult(
+                        string(body, name, "promptName"),
+                        string(body, name, "contentName"),
                         string(body, name, "content"));
             case "contentEnd":
                 return new InputEvent.ContentEnd(string(body, name, "promptName"), string(body, name, "contentName"));
@@ -74,11 +84,9 @@ final class InputReader {
         if (choiceNode != null) {
             if (choiceNode.has("auto")) {
                 choice = ToolChoice.auto();
-            }
-            else if (choiceNode.has("any")) {
+            } else if (choiceNode.has("any")) {
                 choice = ToolChoice.any();
-            }
-            else {
+            } else {
                 choice = ToolChoice.tool(string(object(choiceNode, event, "tool"), event, "name"));
             }
         }
@@ -87,7 +95,9 @@ final class InputReader {
         if (array != null && array.isArray()) {
             for (JsonNode element : array.values()) {
                 JsonNode spec = object(element, event, "toolSpec");
-                specs.add(new ToolSpec(string(spec, event, "name"), string(spec, event, "description"),
+                specs.add(new ToolSpec(
+                        string(spec, event, "name"),
+                        string(spec, event, "description"),
                         string(object(spec, event, "inputSchema"), event, "json")));
             }
         }
@@ -98,7 +108,8 @@ final class InputReader {
         ContentType type = enumValue(ContentType.class, string(body, event, "type"), "type");
         switch (type) {
             case TEXT:
-                return new TextInputConfiguration(string(object(body, event, "textInputConfiguration"), event, "mediaType"));
+                return new TextInputConfiguration(
+                        string(object(body, event, "textInputConfiguration"), event, "mediaType"));
             case AUDIO: {
                 JsonNode audio = object(body, event, "audioInputConfiguration");
                 return new AudioInputConfiguration(
@@ -114,8 +125,8 @@ final class InputReader {
                 return new ToolResultInputConfiguration(
                         string(tool, event, "toolUseId"),
                         enumValue(ContentType.class, string(tool, event, "type"), "type"),
-                        new TextInputConfiguration(string(object(tool, event, "textInputConfiguration"), event,
-                                "mediaType")));
+                        new TextInputConfiguration(
+                                string(object(tool, event, "textInputConfiguration"), event, "mediaType")));
             }
         }
     }

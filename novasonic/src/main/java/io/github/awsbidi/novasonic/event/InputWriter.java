@@ -6,8 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Writes the body of an input event, member by member as Nova Sonic expects them. */
 final class InputWriter {
 
-    private InputWriter() {
-    }
+    private InputWriter() {}
 
     static void write(InputEvent event, ObjectNode body) {
         if (event instanceof InputEvent.SessionStart) {
@@ -18,13 +17,17 @@ final class InputWriter {
             inference.put("temperature", e.inferenceConfiguration().temperature());
             if (e.turnDetectionConfiguration() != null) {
                 body.putObject("turnDetectionConfiguration")
-                        .put("endpointingSensitivity", e.turnDetectionConfiguration().endpointingSensitivity().name());
+                        .put(
+                                "endpointingSensitivity",
+                                e.turnDetectionConfiguration()
+                                        .endpointingSensitivity()
+                                        .name());
             }
-        }
-        else if (event instanceof InputEvent.PromptStart) {
+        } else if (event instanceof InputEvent.PromptStart) {
             InputEvent.PromptStart e = (InputEvent.PromptStart) event;
             body.put("promptName", e.promptName());
-            body.putObject("textOutputConfiguration").put("mediaType", e.textOutputConfiguration().mediaType());
+            body.putObject("textOutputConfiguration")
+                    .put("mediaType", e.textOutputConfiguration().mediaType());
             writeAudioOutput(e.audioOutputConfiguration(), body.putObject("audioOutputConfiguration"));
             if (e.toolUseOutputConfiguration() != null) {
                 body.putObject("toolUseOutputConfiguration")
@@ -33,8 +36,7 @@ final class InputWriter {
             if (e.toolConfiguration() != null) {
                 writeTools(e.toolConfiguration(), body.putObject("toolConfiguration"));
             }
-        }
-        else if (event instanceof InputEvent.ContentStart) {
+        } else if (event instanceof InputEvent.ContentStart) {
             InputEvent.ContentStart e = (InputEvent.ContentStart) event;
             body.put("promptName", e.promptName());
             body.put("contentName", e.contentName());
@@ -42,25 +44,20 @@ final class InputWriter {
             body.put("interactive", e.interactive());
             body.put("role", wire(e.role()));
             writeConfiguration(e.configuration(), body);
-        }
-        else if (event instanceof InputEvent.TextInput) {
+        } else if (event instanceof InputEvent.TextInput) {
             InputEvent.TextInput e = (InputEvent.TextInput) event;
             writeContent(body, e.promptName(), e.contentName(), e.content());
-        }
-        else if (event instanceof InputEvent.AudioInput) {
+        } else if (event instanceof InputEvent.AudioInput) {
             InputEvent.AudioInput e = (InputEvent.AudioInput) event;
             writeContent(body, e.promptName(), e.contentName(), e.content());
-        }
-        else if (event instanceof InputEvent.ToolResult) {
+        } else if (event instanceof InputEvent.ToolResult) {
             InputEvent.ToolResult e = (InputEvent.ToolResult) event;
             writeContent(body, e.promptName(), e.contentName(), e.content());
-        }
-        else if (event instanceof InputEvent.ContentEnd) {
+        } else if (event instanceof InputEvent.ContentEnd) {
             InputEvent.ContentEnd e = (InputEvent.ContentEnd) event;
             body.put("promptName", e.promptName());
             body.put("contentName", e.contentName());
-        }
-        else if (event instanceof InputEvent.PromptEnd) {
+        } else if (event instanceof InputEvent.PromptEnd) {
             body.put("promptName", ((InputEvent.PromptEnd) event).promptName());
         }
         // SessionEnd has an empty body.
@@ -88,8 +85,7 @@ final class InputWriter {
             ObjectNode choiceNode = node.putObject("toolChoice");
             if (choice instanceof ToolChoice.Tool) {
                 choiceNode.putObject("tool").put("name", ((ToolChoice.Tool) choice).name());
-            }
-            else {
+            } else {
                 choiceNode.putObject(choice instanceof ToolChoice.Any ? "any" : "auto");
             }
         }
@@ -106,8 +102,7 @@ final class InputWriter {
         if (configuration instanceof TextInputConfiguration) {
             body.putObject("textInputConfiguration")
                     .put("mediaType", ((TextInputConfiguration) configuration).mediaType());
-        }
-        else if (configuration instanceof AudioInputConfiguration) {
+        } else if (configuration instanceof AudioInputConfiguration) {
             AudioInputConfiguration audio = (AudioInputConfiguration) configuration;
             ObjectNode node = body.putObject("audioInputConfiguration");
             node.put("mediaType", audio.mediaType());
@@ -116,13 +111,13 @@ final class InputWriter {
             node.put("channelCount", audio.channelCount());
             node.put("audioType", audio.audioType());
             node.put("encoding", audio.encoding());
-        }
-        else {
+        } else {
             ToolResultInputConfiguration tool = (ToolResultInputConfiguration) configuration;
             ObjectNode node = body.putObject("toolResultInputConfiguration");
             node.put("toolUseId", tool.toolUseId());
             node.put("type", wire(tool.type()));
-            node.putObject("textInputConfiguration").put("mediaType", tool.textInputConfiguration().mediaType());
+            node.putObject("textInputConfiguration")
+                    .put("mediaType", tool.textInputConfiguration().mediaType());
         }
     }
 

@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 /** Recognises the barge-in marker that Nova Sonic sends as text: {@code { "interrupted" : true }}. */
 final class InterruptionMarker {
 
-    private InterruptionMarker() {
-    }
+    private InterruptionMarker() {}
 
     static boolean matches(String content) {
         String trimmed = content.strip();
@@ -19,8 +18,7 @@ final class InterruptionMarker {
             JsonNode node = Json.MAPPER.readTree(trimmed);
             JsonNode flag = node.get("interrupted");
             return node.isObject() && flag != null && flag.isBoolean() && flag.booleanValue();
-        }
-        catch (JacksonException notJson) {
+        } catch (JacksonException notJson) {
             return false;
         }
     }

@@ -9,8 +9,7 @@ final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A tree as plain Java values: maps, lists, strings, numbers, booleans, {@code null}. */
     static @Nullable Object toJava(JsonNode node) {

@@ -30,7 +30,8 @@ final class JsonFields {
         return new JsonFields(object, "");
     }
 
-    @Nullable String string(String name) {
+    @Nullable
+    String string(String name) {
         JsonNode value = object.get(name);
         if (value == null) {
             return null;
@@ -82,7 +83,8 @@ final class JsonFields {
     }
 
     /** The member as a nested reader when it is an object, else {@code null} (and the member stays extra). */
-    @Nullable JsonFields object(String name) {
+    @Nullable
+    JsonFields object(String name) {
         JsonNode value = object.get(name);
         if (value == null || !value.isObject()) {
             return null;
@@ -94,7 +96,8 @@ final class JsonFields {
     }
 
     /** The member's raw tree, marked understood; the caller takes responsibility for it. */
-    @Nullable JsonNode raw(String name) {
+    @Nullable
+    JsonNode raw(String name) {
         JsonNode value = object.get(name);
         if (value != null) {
             understood.add(name);

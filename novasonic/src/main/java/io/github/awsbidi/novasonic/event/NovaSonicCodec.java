@@ -69,7 +69,8 @@ public final class NovaSonicCodec {
         JsonNode root = parse(json);
         JsonNode events = root.get("event");
         if (!root.isObject() || events == null || !events.isObject() || events.size() != 1) {
-            throw new NovaSonicProtocolException("Not a Nova Sonic event envelope {\"event\":{\"<name>\":{…}}}: " + json);
+            throw new NovaSonicProtocolException(
+                    "Not a Nova Sonic event envelope {\"event\":{\"<name>\":{…}}}: " + json);
         }
         Map.Entry<String, JsonNode> only = events.properties().iterator().next();
         return InputReader.read(only.getKey(), only.getValue());
@@ -78,8 +79,7 @@ public final class NovaSonicCodec {
     private static JsonNode parse(String json) {
         try {
             return Json.MAPPER.readTree(json);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             throw new NovaSonicProtocolException("Malformed Nova Sonic event JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -112,48 +112,67 @@ public final class NovaSonicCodec {
                 return new OutputEvent.CompletionStart(sessionId, promptName, completionId, withRest(f, extra));
             case "contentStart": {
                 String contentId = f.string("contentId");
-                ContentType type = orUnknown(f.enumValue("type", ContentType.class, ContentType.UNKNOWN),
-                        ContentType.UNKNOWN);
+                ContentType type =
+                        orUnknown(f.enumValue("type", ContentType.class, ContentType.UNKNOWN), ContentType.UNKNOWN);
                 Role role = orUnknown(f.enumValue("role", Role.class, Role.UNKNOWN), Role.UNKNOWN);
                 JsonNode fields = f.raw("additionalModelFields");
                 AdditionalModelFields additional = AdditionalModelFields.read(fields);
-                return new OutputEvent.ContentStart(sessionId, promptName, completionId, contentId, type, role,
-                        additional.stage(), additional.raw(), withRest(f, extra));
+                return new OutputEvent.ContentStart(
+                        sessionId,
+                        promptName,
+                        completionId,
+                        contentId,
+                        type,
+                        role,
+                        additional.stage(),
+                        additional.raw(),
+                        withRest(f, extra));
             }
             case "textOutput": {
                 String contentId = f.string("contentId");
                 String content = f.string("content", "");
                 Role role = f.enumValue("role", Role.class, Role.UNKNOWN);
-                return new OutputEvent.TextOutput(sessionId, promptName, completionId, contentId, content, role,
-                        withRest(f, extra));
+                return new OutputEvent.TextOutput(
+                        sessionId, promptName, completionId, contentId, content, role, withRest(f, extra));
             }
             case "audioOutput": {
                 String contentId = f.string("contentId");
                 String content = f.string("content", "");
-                return new OutputEvent.AudioOutput(sessionId, promptName, completionId, contentId, content,
-                        withRest(f, extra));
+                return new OutputEvent.AudioOutput(
+                        sessionId, promptName, completionId, contentId, content, withRest(f, extra));
             }
             case "toolUse": {
                 String contentId = f.string("contentId");
                 String toolName = required(f.string("toolName"), "toolUse", "toolName");
                 String toolUseId = required(f.string("toolUseId"), "toolUse", "toolUseId");
                 JsonNode contentNode = f.raw("content");
-                String content = contentNode == null || contentNode.isNull() ? ""
-                        : contentNode.isString() ? contentNode.stringValue() : Json.MAPPER.writeValueAsString(contentNode);
-                return new OutputEvent.ToolUse(sessionId, promptName, completionId, contentId, toolName, toolUseId,
-                        content, arguments(contentNode), withRest(f, extra));
+                String content = contentNode == null || contentNode.isNull()
+                        ? ""
+                        : contentNode.isString()
+                                ? contentNode.stringValue()
+                                : Json.MAPPER.writeValueAsString(contentNode);
+                return new OutputEvent.ToolUse(
+                        sessionId,
+                        promptName,
+                        completionId,
+                        contentId,
+                        toolName,
+                        toolUseId,
+                        content,
+                        arguments(contentNode),
+                        withRest(f, extra));
             }
             case "contentEnd": {
                 String contentId = f.string("contentId");
                 ContentType type = f.enumValue("type", ContentType.class, ContentType.UNKNOWN);
                 StopReason stopReason = f.enumValue("stopReason", StopReason.class, StopReason.UNKNOWN);
-                return new OutputEvent.ContentEnd(sessionId, promptName, completionId, contentId, type, stopReason,
-                        withRest(f, extra));
+                return new OutputEvent.ContentEnd(
+                        sessionId, promptName, completionId, contentId, type, stopReason, withRest(f, extra));
             }
             case "completionEnd": {
                 StopReason stopReason = f.enumValue("stopReason", StopReason.class, StopReason.UNKNOWN);
-                return new OutputEvent.CompletionEnd(sessionId, promptName, completionId, stopReason,
-                        withRest(f, extra));
+                return new OutputEvent.CompletionEnd(
+                        sessionId, promptName, completionId, stopReason, withRest(f, extra));
             }
             case "usageEvent": {
                 JsonFields details = f.object("details");
@@ -162,8 +181,16 @@ public final class NovaSonicCodec {
                 long totalInput = f.number("totalInputTokens", 0);
                 long totalOutput = f.number("totalOutputTokens", 0);
                 long totalTokens = f.number("totalTokens", 0);
-                return new OutputEvent.UsageEvent(sessionId, promptName, completionId, delta, total, totalInput,
-                        totalOutput, totalTokens, withRest(f, extra));
+                return new OutputEvent.UsageEvent(
+                        sessionId,
+                        promptName,
+                        completionId,
+                        delta,
+                        total,
+                        totalInput,
+                        totalOutput,
+                        totalTokens,
+                        withRest(f, extra));
             }
             case "userSpeechStart":
             case "userSpeechEnd": {
@@ -221,8 +248,7 @@ public final class NovaSonicCodec {
             }
             try {
                 node = Json.MAPPER.readTree(text);
-            }
-            catch (JacksonException notJson) {
+            } catch (JacksonException notJson) {
                 // A string that is not JSON is an argument value in its own right only after decoding once.
                 return layer == 0 ? Map.of() : Map.of("value", text);
             }
@@ -242,7 +268,8 @@ public final class NovaSonicCodec {
     }
 
     /** The parsed {@code additionalModelFields} of an output contentStart: a JSON string, or tolerated as an object. */
-    private record AdditionalModelFields(@Nullable GenerationStage stage, @Nullable String raw) {
+    private record AdditionalModelFields(
+            @Nullable GenerationStage stage, @Nullable String raw) {
 
         static AdditionalModelFields read(@Nullable JsonNode node) {
             if (node == null || node.isNull()) {
@@ -253,8 +280,7 @@ public final class NovaSonicCodec {
             if (node.isString()) {
                 try {
                     parsed = Json.MAPPER.readTree(raw);
-                }
-                catch (JacksonException notJson) {
+                } catch (JacksonException notJson) {
                     return new AdditionalModelFields(null, raw);
                 }
             }

@@ -24,7 +24,8 @@ public sealed interface OutputEvent {
             @Nullable String sessionId,
             @Nullable String promptName,
             @Nullable String completionId,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public CompletionStart {
             extra = Extra.copy(extra);
@@ -49,7 +50,8 @@ public sealed interface OutputEvent {
             Role role,
             @Nullable GenerationStage generationStage,
             @Nullable String additionalModelFields,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public ContentStart {
             Objects.requireNonNull(type, "type");
@@ -71,7 +73,8 @@ public sealed interface OutputEvent {
             @Nullable String contentId,
             String content,
             @Nullable Role role,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public TextOutput {
             Objects.requireNonNull(content, "content");
@@ -96,7 +99,8 @@ public sealed interface OutputEvent {
             @Nullable String completionId,
             @Nullable String contentId,
             String content,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public AudioOutput {
             Objects.requireNonNull(content, "content");
@@ -129,7 +133,8 @@ public sealed interface OutputEvent {
             String toolUseId,
             String content,
             Map<String, @Nullable Object> arguments,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public ToolUse {
             Objects.requireNonNull(toolName, "toolName");
@@ -153,7 +158,8 @@ public sealed interface OutputEvent {
             @Nullable String contentId,
             @Nullable ContentType type,
             @Nullable StopReason stopReason,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public ContentEnd {
             extra = Extra.copy(extra);
@@ -171,7 +177,8 @@ public sealed interface OutputEvent {
             @Nullable String promptName,
             @Nullable String completionId,
             @Nullable StopReason stopReason,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public CompletionEnd {
             extra = Extra.copy(extra);
@@ -196,7 +203,8 @@ public sealed interface OutputEvent {
             long totalInputTokens,
             long totalOutputTokens,
             long totalTokens,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public UsageEvent {
             Objects.requireNonNull(delta, "delta");
@@ -220,7 +228,8 @@ public sealed interface OutputEvent {
             @Nullable String sessionId,
             @Nullable String promptName,
             @Nullable Long inputAudioOffsetMs,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public UserSpeechStart {
             extra = Extra.copy(extra);
@@ -242,7 +251,8 @@ public sealed interface OutputEvent {
             @Nullable String sessionId,
             @Nullable String promptName,
             @Nullable Long inputAudioOffsetMs,
-            Map<String, @Nullable Object> extra) implements OutputEvent {
+            Map<String, @Nullable Object> extra)
+            implements OutputEvent {
 
         public UserSpeechEnd {
             extra = Extra.copy(extra);

@@ -33,12 +33,12 @@ public final class HistoryShaper {
     /** A shaper with smaller limits (e.g. to leave room for something else). */
     public HistoryShaper(int maxTotalBytes, int maxPieceBytes) {
         if (maxPieceBytes < 4 || maxPieceBytes > MAX_PIECE_BYTES) {
-            throw new IllegalArgumentException("maxPieceBytes must be between 4 (one code point) and "
-                    + MAX_PIECE_BYTES + ", was " + maxPieceBytes);
+            throw new IllegalArgumentException("maxPieceBytes must be between 4 (one code point) and " + MAX_PIECE_BYTES
+                    + ", was " + maxPieceBytes);
         }
         if (maxTotalBytes < 0 || maxTotalBytes > MAX_TOTAL_BYTES) {
-            throw new IllegalArgumentException("maxTotalBytes must be between 0 and " + MAX_TOTAL_BYTES
-                    + ", was " + maxTotalBytes);
+            throw new IllegalArgumentException(
+                    "maxTotalBytes must be between 0 and " + MAX_TOTAL_BYTES + ", was " + maxTotalBytes);
         }
         this.maxTotalBytes = maxTotalBytes;
         this.maxPieceBytes = maxPieceBytes;
@@ -58,8 +58,7 @@ public final class HistoryShaper {
             if (last >= 0 && messages.get(last).role() == turn.role()) {
                 messages.set(last, new Turn(turn.role(), messages.get(last).text() + "\n" + turn.text()));
                 merged++;
-            }
-            else {
+            } else {
                 messages.add(turn);
             }
         }
@@ -82,8 +81,7 @@ public final class HistoryShaper {
             if (!tail.isBlank()) {
                 kept.addFirst(new Turn(message.role(), tail));
                 truncatedBytes = size - Utf8.length(tail);
-            }
-            else {
+            } else {
                 droppedOldest++;
             }
             index--;
@@ -103,7 +101,8 @@ public final class HistoryShaper {
         for (Turn message : kept) {
             shaped.add(new HistoryMessage(message.role(), Utf8.split(message.text(), maxPieceBytes)));
         }
-        return new ShapedHistory(shaped,
+        return new ShapedHistory(
+                shaped,
                 new HistoryReport(turns.size(), merged, blank, droppedOldest, leadingAssistant, truncatedBytes));
     }
 
@@ -127,10 +126,13 @@ public final class HistoryShaper {
         ShapedHistory shaped = shape(turns);
         HistoryReport report = shaped.report();
         if (report.lossy()) {
-            throw new HistoryLimitException("history does not fit Nova Sonic's limits (" + maxTotalBytes
-                    + " bytes in total, first message USER): it would drop " + report.droppedOldestMessages()
-                    + " oldest and " + report.droppedLeadingAssistantMessages() + " leading ASSISTANT message(s) and cut "
-                    + report.truncatedBytes() + " byte(s)", report);
+            throw new HistoryLimitException(
+                    "history does not fit Nova Sonic's limits (" + maxTotalBytes
+                            + " bytes in total, first message USER): it would drop " + report.droppedOldestMessages()
+                            + " oldest and " + report.droppedLeadingAssistantMessages()
+                            + " leading ASSISTANT message(s) and cut "
+                            + report.truncatedBytes() + " byte(s)",
+                    report);
         }
         return shaped;
     }

@@ -6,8 +6,7 @@ import java.util.List;
 /** UTF-8 byte arithmetic on strings that never cuts inside a code point. */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static int length(String text) {
         int bytes = 0;
@@ -26,7 +25,8 @@ final class Utf8 {
         if (codePoint < 0x800) {
             return 2;
         }
-        // Lone surrogates are encoded as '?' (one byte) by String#getBytes; count them as three to stay on the safe side.
+        // Lone surrogates are encoded as '?' (one byte) by String#getBytes; count them as three to stay on the safe
+        // side.
         return codePoint < 0x10000 ? 3 : 4;
     }
 

@@ -33,9 +33,12 @@ public final class NovaSonicMeters implements ConversationListener {
         this.session = Objects.requireNonNull(session, "session");
         this.latency = Timer.builder("aws.bidi.novasonic.response.latency")
                 .description("Time from the end of the user's speech to the first assistant audio")
-                .tag("session", session).register(registry);
-        this.bargeIns = Counter.builder("aws.bidi.novasonic.barge.ins").description("Times the user barged in")
-                .tag("session", session).register(registry);
+                .tag("session", session)
+                .register(registry);
+        this.bargeIns = Counter.builder("aws.bidi.novasonic.barge.ins")
+                .description("Times the user barged in")
+                .tag("session", session)
+                .register(registry);
     }
 
     @Override
@@ -50,22 +53,35 @@ public final class NovaSonicMeters implements ConversationListener {
 
     @Override
     public void renewed(RenewalCause cause) {
-        Counter.builder("aws.bidi.novasonic.renewals").description("Moves to a fresh stream, by cause")
-                .tag("session", session).tag("cause", cause.tag()).register(registry).increment();
+        Counter.builder("aws.bidi.novasonic.renewals")
+                .description("Moves to a fresh stream, by cause")
+                .tag("session", session)
+                .tag("cause", cause.tag())
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void recovered(String error) {
-        Counter.builder("aws.bidi.novasonic.recoveries").description("Reconnections after a recoverable error")
-                .tag("session", session).tag("error.kind", error).register(registry).increment();
+        Counter.builder("aws.bidi.novasonic.recoveries")
+                .description("Reconnections after a recoverable error")
+                .tag("session", session)
+                .tag("error.kind", error)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void tokens(String direction, String modality, long count) {
         if (count > 0) {
-            Counter.builder("aws.bidi.novasonic.tokens").description("Tokens used, from the usage deltas")
-                    .baseUnit("tokens").tag("session", session).tag("direction", direction)
-                    .tag("modality", modality).register(registry).increment(count);
+            Counter.builder("aws.bidi.novasonic.tokens")
+                    .description("Tokens used, from the usage deltas")
+                    .baseUnit("tokens")
+                    .tag("session", session)
+                    .tag("direction", direction)
+                    .tag("modality", modality)
+                    .register(registry)
+                    .increment(count);
         }
     }
 }

@@ -20,16 +20,16 @@ class AudioChunkerTests {
     @Test
     void carriesTheRemainderAcrossCalls() {
         AudioChunker chunker = new AudioChunker(4);
-        byte[] stream = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+        byte[] stream = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         List<byte[]> chunks = new ArrayList<>();
 
-        chunks.addAll(chunker.push(new byte[] { 0, 1, 2 }));
+        chunks.addAll(chunker.push(new byte[] {0, 1, 2}));
         assertThat(chunks).isEmpty();
         assertThat(chunker.pendingBytes()).isEqualTo(3);
-        chunks.addAll(chunker.push(new byte[] { 3, 4, 5, 6, 7, 8 }));
-        chunks.addAll(chunker.push(ByteBuffer.wrap(new byte[] { 9, 10 })));
+        chunks.addAll(chunker.push(new byte[] {3, 4, 5, 6, 7, 8}));
+        chunks.addAll(chunker.push(ByteBuffer.wrap(new byte[] {9, 10})));
 
-        assertThat(chunks).containsExactly(new byte[] { 0, 1, 2, 3 }, new byte[] { 4, 5, 6, 7 });
+        assertThat(chunks).containsExactly(new byte[] {0, 1, 2, 3}, new byte[] {4, 5, 6, 7});
         assertThat(chunker.pendingBytes()).isEqualTo(3);
         // The remainder is whole samples only; the lone odd byte cannot be a sample.
         assertThat(chunker.flush()).containsExactly(8, 9);

@@ -37,12 +37,12 @@ class MuLawTests {
         // Decision values of the 14-bit scale, times four: a sample below one stays in the lower interval.
         assertThat(MuLaw.encode((short) 0)).isEqualTo((byte) 0xFF);
         assertThat(MuLaw.encode((short) 3)).isEqualTo((byte) 0xFF);
-        assertThat(MuLaw.encode((short) 4)).isEqualTo((byte) 0xFE);          // 14-bit 1: step 1
-        assertThat(MuLaw.encode((short) 123)).isEqualTo((byte) 0xF0);        // below 31 × 4 = 124
-        assertThat(MuLaw.encode((short) 124)).isEqualTo((byte) 0xEF);        // 31: segment 2
-        assertThat(MuLaw.encode((short) 16_251)).isEqualTo((byte) 0x90);     // below 4063 × 4: segment 7, last step
-        assertThat(MuLaw.encode((short) 16_252)).isEqualTo((byte) 0x8F);     // 4063: segment 8
-        assertThat(MuLaw.encode(Short.MAX_VALUE)).isEqualTo((byte) 0x80);    // overload clips to the top code
+        assertThat(MuLaw.encode((short) 4)).isEqualTo((byte) 0xFE); // 14-bit 1: step 1
+        assertThat(MuLaw.encode((short) 123)).isEqualTo((byte) 0xF0); // below 31 × 4 = 124
+        assertThat(MuLaw.encode((short) 124)).isEqualTo((byte) 0xEF); // 31: segment 2
+        assertThat(MuLaw.encode((short) 16_251)).isEqualTo((byte) 0x90); // below 4063 × 4: segment 7, last step
+        assertThat(MuLaw.encode((short) 16_252)).isEqualTo((byte) 0x8F); // 4063: segment 8
+        assertThat(MuLaw.encode(Short.MAX_VALUE)).isEqualTo((byte) 0x80); // overload clips to the top code
         assertThat(MuLaw.encode(Short.MIN_VALUE)).isEqualTo((byte) 0x00);
         assertThat(MuLaw.encode((short) -4)).isEqualTo((byte) 0x7E);
         assertThat(MuLaw.encode((short) -1)).isEqualTo((byte) 0x7F);
@@ -52,7 +52,9 @@ class MuLawTests {
     void everyCodeButNegativeZeroSurvivesARoundTrip() {
         for (int code = 0; code < 256; code++) {
             byte expected = code == 0x7F ? MuLaw.SILENCE : (byte) code;
-            assertThat(MuLaw.encode(MuLaw.decode((byte) code))).as("code %02x", code).isEqualTo(expected);
+            assertThat(MuLaw.encode(MuLaw.decode((byte) code)))
+                    .as("code %02x", code)
+                    .isEqualTo(expected);
         }
     }
 
@@ -88,6 +90,6 @@ class MuLawTests {
 
     @Test
     void aTrailingOddByteIsIgnored() {
-        assertThat(MuLaw.encode(new byte[] { 0, 0, 7 })).containsExactly(MuLaw.SILENCE);
+        assertThat(MuLaw.encode(new byte[] {0, 0, 7})).containsExactly(MuLaw.SILENCE);
     }
 }

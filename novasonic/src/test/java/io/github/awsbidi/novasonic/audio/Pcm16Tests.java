@@ -10,7 +10,7 @@ class Pcm16Tests {
 
     @Test
     void samplesAreLittleEndian() {
-        byte[] pcm = { 0x01, 0x02, (byte) 0xff, (byte) 0xff, 0x00, (byte) 0x80 };
+        byte[] pcm = {0x01, 0x02, (byte) 0xff, (byte) 0xff, 0x00, (byte) 0x80};
 
         assertThat(Pcm16.toSamples(pcm)).containsExactly((short) 0x0201, (short) -1, Short.MIN_VALUE);
         assertThat(Pcm16.toBytes(Pcm16.toSamples(pcm))).isEqualTo(pcm);
@@ -28,7 +28,7 @@ class Pcm16Tests {
 
     @Test
     void base64RoundTrip() {
-        byte[] pcm = { 1, 0, -1, -1 };
+        byte[] pcm = {1, 0, -1, -1};
 
         assertThat(Pcm16.toBase64(pcm)).isEqualTo("AQD//w==");
         assertThat(Pcm16.fromBase64("AQD//w==")).isEqualTo(pcm);

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PcmResamplerTests {
 
     @ParameterizedTest
-    @CsvSource({ "48000,16000", "24000,16000", "8000,16000", "44100,16000", "16000,24000", "24000,8000" })
+    @CsvSource({"48000,16000", "24000,16000", "8000,16000", "44100,16000", "16000,24000", "24000,8000"})
     void aSineKeepsItsFrequencyAndLevel(int from, int to) {
         byte[] input = Signals.sine(440, from, 1.0, 0.5);
 
@@ -48,7 +48,7 @@ class PcmResamplerTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "48000,16000", "8000,16000", "16000,16000", "44100,16000" })
+    @CsvSource({"48000,16000", "8000,16000", "16000,16000", "44100,16000"})
     void piecesOfAnySizeGiveTheSameOutputAsOneClip(int from, int to) {
         byte[] input = Signals.sine(300, from, 0.3, 0.8);
         byte[] whole = PcmResampler.resample(input, from, to);
@@ -86,7 +86,8 @@ class PcmResamplerTests {
     @Test
     void ratesAreValidated() {
         assertThatThrownBy(() -> new PcmResampler(0, 16_000)).hasMessageContaining("inputRate");
-        assertThatThrownBy(() -> new PcmResampler(16_000, 500_000)).hasMessageContaining("outputRate")
+        assertThatThrownBy(() -> new PcmResampler(16_000, 500_000))
+                .hasMessageContaining("outputRate")
                 .hasMessageContaining("384000");
     }
 }

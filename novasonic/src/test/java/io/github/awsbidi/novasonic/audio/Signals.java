@@ -3,8 +3,7 @@ package io.github.awsbidi.novasonic.audio;
 /** Test signals and measurements. */
 final class Signals {
 
-    private Signals() {
-    }
+    private Signals() {}
 
     static byte[] sine(double frequency, int sampleRate, double seconds, double amplitude) {
         short[] samples = new short[(int) Math.round(sampleRate * seconds)];

@@ -23,7 +23,8 @@ class TelephonyConversionTests {
         byte[] out = pcm.toByteArray();
 
         assertThat(out).hasSize(16_000); // 0.5 s at 16 kHz, 2 bytes a sample
-        assertThat(Signals.zeroCrossings(out, 64)).isCloseTo(1_000 * (8_000 - 2 * 64) / 8_000, within(4)); // skipping 64 samples each end
+        assertThat(Signals.zeroCrossings(out, 64))
+                .isCloseTo(1_000 * (8_000 - 2 * 64) / 8_000, within(4)); // skipping 64 samples each end
         assertThat(Signals.middleRms(out, 64)).isCloseTo(0.3 / Math.sqrt(2), within(0.01));
     }
 
@@ -52,9 +53,13 @@ class TelephonyConversionTests {
 
     @Test
     void ratesOutsideTheResamplersRangeAreRejectedByName() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new MuLawToPcm(500))
-                .withMessageContaining("outputRate").withMessageContaining("1000");
-        assertThatIllegalArgumentException().isThrownBy(() -> new PcmToMuLaw(400_000))
-                .withMessageContaining("inputRate").withMessageContaining("384000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new MuLawToPcm(500))
+                .withMessageContaining("outputRate")
+                .withMessageContaining("1000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PcmToMuLaw(400_000))
+                .withMessageContaining("inputRate")
+                .withMessageContaining("384000");
     }
 }

@@ -18,7 +18,8 @@ class NovaSonicCodecInputTests {
 
     @Test
     void sessionStartNestsTurnDetection() {
-        InputEvent event = new InputEvent.SessionStart(new InferenceConfiguration(1024, 0.9, 0.7),
+        InputEvent event = new InputEvent.SessionStart(
+                new InferenceConfiguration(1024, 0.9, 0.7),
                 new TurnDetectionConfiguration(EndpointingSensitivity.MEDIUM));
 
         assertJson(event, """
@@ -35,10 +36,17 @@ class NovaSonicCodecInputTests {
 
     @Test
     void promptStartCarriesOutputsAndTools() {
-        InputEvent event = new InputEvent.PromptStart("p1", MediaTypeConfiguration.TEXT_PLAIN,
-                AudioOutputConfiguration.pcm16(24000, "matthew"), MediaTypeConfiguration.APPLICATION_JSON,
-                new ToolConfiguration(ToolChoice.tool("getWeather"), List.of(new ToolSpec("getWeather",
-                        "Current weather", "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"))));
+        InputEvent event = new InputEvent.PromptStart(
+                "p1",
+                MediaTypeConfiguration.TEXT_PLAIN,
+                AudioOutputConfiguration.pcm16(24000, "matthew"),
+                MediaTypeConfiguration.APPLICATION_JSON,
+                new ToolConfiguration(
+                        ToolChoice.tool("getWeather"),
+                        List.of(new ToolSpec(
+                                "getWeather",
+                                "Current weather",
+                                "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}"))));
 
         assertJson(event, """
                 {"event":{"promptStart":{
@@ -59,7 +67,9 @@ class NovaSonicCodecInputTests {
                 .isEqualTo(JSON.readTree("{\"auto\":{}}"));
         assertThat(tree(promptStartWith(ToolChoice.any())).at("/event/promptStart/toolConfiguration/toolChoice"))
                 .isEqualTo(JSON.readTree("{\"any\":{}}"));
-        assertThat(tree(promptStartWith(null)).at("/event/promptStart/toolConfiguration").has("toolChoice"))
+        assertThat(tree(promptStartWith(null))
+                        .at("/event/promptStart/toolConfiguration")
+                        .has("toolChoice"))
                 .isFalse();
     }
 
@@ -88,13 +98,17 @@ class NovaSonicCodecInputTests {
 
     @Test
     void contentEventsAndClosingEvents() {
-        assertJson(new InputEvent.TextInput("p1", "c1", "Hello"),
+        assertJson(
+                new InputEvent.TextInput("p1", "c1", "Hello"),
                 "{\"event\":{\"textInput\":{\"promptName\":\"p1\",\"contentName\":\"c1\",\"content\":\"Hello\"}}}");
-        assertJson(InputEvent.AudioInput.ofPcm("p1", "a1", new byte[] {1, 0, -1, -1}),
+        assertJson(
+                InputEvent.AudioInput.ofPcm("p1", "a1", new byte[] {1, 0, -1, -1}),
                 "{\"event\":{\"audioInput\":{\"promptName\":\"p1\",\"contentName\":\"a1\",\"content\":\"AQD//w==\"}}}");
-        assertJson(new InputEvent.ToolResult("p1", "t1", "{\"temp\":21}"),
+        assertJson(
+                new InputEvent.ToolResult("p1", "t1", "{\"temp\":21}"),
                 "{\"event\":{\"toolResult\":{\"promptName\":\"p1\",\"contentName\":\"t1\",\"content\":\"{\\\"temp\\\":21}\"}}}");
-        assertJson(new InputEvent.ContentEnd("p1", "c1"),
+        assertJson(
+                new InputEvent.ContentEnd("p1", "c1"),
                 "{\"event\":{\"contentEnd\":{\"promptName\":\"p1\",\"contentName\":\"c1\"}}}");
         assertJson(new InputEvent.PromptEnd("p1"), "{\"event\":{\"promptEnd\":{\"promptName\":\"p1\"}}}");
         assertJson(new InputEvent.SessionEnd(), "{\"event\":{\"sessionEnd\":{}}}");
@@ -103,13 +117,18 @@ class NovaSonicCodecInputTests {
     @Test
     void everyInputEventSurvivesARoundTrip() {
         List<InputEvent> events = List.of(
-                new InputEvent.SessionStart(new InferenceConfiguration(1024, 0.9, 0.7),
+                new InputEvent.SessionStart(
+                        new InferenceConfiguration(1024, 0.9, 0.7),
                         new TurnDetectionConfiguration(EndpointingSensitivity.HIGH)),
                 new InputEvent.SessionStart(new InferenceConfiguration(1, 0.0, 1.0), null),
                 promptStartWith(ToolChoice.any()),
                 promptStartWith(ToolChoice.tool("x")),
-                new InputEvent.PromptStart("p", MediaTypeConfiguration.TEXT_PLAIN,
-                        AudioOutputConfiguration.pcm16(8000, "tiffany"), null, null),
+                new InputEvent.PromptStart(
+                        "p",
+                        MediaTypeConfiguration.TEXT_PLAIN,
+                        AudioOutputConfiguration.pcm16(8000, "tiffany"),
+                        null,
+                        null),
                 InputEvent.ContentStart.text("p", "c", Role.USER, true),
                 InputEvent.ContentStart.audio("p", "c", 24000),
                 InputEvent.ContentStart.toolResult("p", "c", "id"),
@@ -128,7 +147,8 @@ class NovaSonicCodecInputTests {
     @Test
     void bytesAreUtf8() {
         InputEvent event = new InputEvent.TextInput("p", "c", "é");
-        assertThat(new String(codec.encodeToBytes(event), StandardCharsets.UTF_8)).isEqualTo(codec.encode(event));
+        assertThat(new String(codec.encodeToBytes(event), StandardCharsets.UTF_8))
+                .isEqualTo(codec.encode(event));
     }
 
     @Test
@@ -140,7 +160,8 @@ class NovaSonicCodecInputTests {
 
     @Test
     void decodeInputNamesTheMissingMember() {
-        assertThatThrownBy(() -> codec.decodeInput("{\"event\":{\"textInput\":{\"promptName\":\"p\",\"content\":\"x\"}}}"))
+        assertThatThrownBy(
+                        () -> codec.decodeInput("{\"event\":{\"textInput\":{\"promptName\":\"p\",\"content\":\"x\"}}}"))
                 .isInstanceOf(NovaSonicProtocolException.class)
                 .hasMessageContaining("contentName");
         assertThatThrownBy(() -> codec.decodeInput("{\"event\":{\"dance\":{}}}"))
@@ -149,8 +170,11 @@ class NovaSonicCodecInputTests {
     }
 
     private static InputEvent promptStartWith(@Nullable ToolChoice choice) {
-        return new InputEvent.PromptStart("p", MediaTypeConfiguration.TEXT_PLAIN,
-                AudioOutputConfiguration.pcm16(24000, "matthew"), MediaTypeConfiguration.APPLICATION_JSON,
+        return new InputEvent.PromptStart(
+                "p",
+                MediaTypeConfiguration.TEXT_PLAIN,
+                AudioOutputConfiguration.pcm16(24000, "matthew"),
+                MediaTypeConfiguration.APPLICATION_JSON,
                 new ToolConfiguration(choice, List.of(new ToolSpec("x", "does x", "{}"))));
     }
 

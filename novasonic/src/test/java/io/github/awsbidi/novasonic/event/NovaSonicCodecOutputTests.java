@@ -41,12 +41,15 @@ class NovaSonicCodecOutputTests {
     void contentStartToleratesAdditionalModelFieldsAsAnObjectOrAbsentOrGarbage() {
         OutputEvent.ContentStart object = (OutputEvent.ContentStart) codec.decode("{\"event\":{\"contentStart\":{"
                 + "\"type\":\"TEXT\",\"role\":\"USER\",\"additionalModelFields\":{\"generationStage\":\"FINAL\"}}}}");
-        OutputEvent.ContentStart absent = (OutputEvent.ContentStart) codec.decode(
-                "{\"event\":{\"contentStart\":{\"type\":\"AUDIO\",\"role\":\"ASSISTANT\"}}}");
-        OutputEvent.ContentStart garbage = (OutputEvent.ContentStart) codec.decode(
-                "{\"event\":{\"contentStart\":{\"type\":\"TEXT\",\"role\":\"USER\",\"additionalModelFields\":\"{oops\"}}}");
-        OutputEvent.ContentStart novel = (OutputEvent.ContentStart) codec.decode("{\"event\":{\"contentStart\":{"
-                + "\"type\":\"TEXT\",\"role\":\"USER\",\"additionalModelFields\":\"{\\\"generationStage\\\":\\\"DRAFT\\\"}\"}}}");
+        OutputEvent.ContentStart absent = (OutputEvent.ContentStart)
+                codec.decode("{\"event\":{\"contentStart\":{\"type\":\"AUDIO\",\"role\":\"ASSISTANT\"}}}");
+        OutputEvent.ContentStart garbage = (OutputEvent.ContentStart)
+                codec.decode(
+                        "{\"event\":{\"contentStart\":{\"type\":\"TEXT\",\"role\":\"USER\",\"additionalModelFields\":\"{oops\"}}}");
+        OutputEvent.ContentStart novel = (OutputEvent.ContentStart)
+                codec.decode(
+                        "{\"event\":{\"contentStart\":{"
+                                + "\"type\":\"TEXT\",\"role\":\"USER\",\"additionalModelFields\":\"{\\\"generationStage\\\":\\\"DRAFT\\\"}\"}}}");
 
         assertThat(object.generationStage()).isEqualTo(GenerationStage.FINAL);
         assertThat(absent.generationStage()).isNull();
@@ -62,8 +65,8 @@ class NovaSonicCodecOutputTests {
                 + ",\"contentId\":\"x\",\"content\":\"Hello there\",\"role\":\"ASSISTANT\"}}}");
         OutputEvent.TextOutput marker = (OutputEvent.TextOutput) codec.decode("{\"event\":{\"textOutput\":{" + IDS
                 + ",\"contentId\":\"x\",\"content\":\"{ \\\"interrupted\\\" : true }\",\"role\":\"ASSISTANT\"}}}");
-        OutputEvent.TextOutput notMarker = (OutputEvent.TextOutput) codec.decode(
-                "{\"event\":{\"textOutput\":{\"content\":\"{ \\\"interrupted\\\" : false }\"}}}");
+        OutputEvent.TextOutput notMarker = (OutputEvent.TextOutput)
+                codec.decode("{\"event\":{\"textOutput\":{\"content\":\"{ \\\"interrupted\\\" : false }\"}}}");
 
         assertThat(words.content()).isEqualTo("Hello there");
         assertThat(words.role()).isEqualTo(Role.ASSISTANT);
@@ -120,8 +123,8 @@ class NovaSonicCodecOutputTests {
     void contentEndAndCompletionEndStopReasons() {
         OutputEvent.ContentEnd end = (OutputEvent.ContentEnd) codec.decode("{\"event\":{\"contentEnd\":{" + IDS
                 + ",\"contentId\":\"x\",\"type\":\"AUDIO\",\"stopReason\":\"INTERRUPTED\"}}}");
-        OutputEvent.CompletionEnd completion = (OutputEvent.CompletionEnd) codec.decode(
-                "{\"event\":{\"completionEnd\":{" + IDS + ",\"stopReason\":\"END_TURN\"}}}");
+        OutputEvent.CompletionEnd completion = (OutputEvent.CompletionEnd)
+                codec.decode("{\"event\":{\"completionEnd\":{" + IDS + ",\"stopReason\":\"END_TURN\"}}}");
 
         assertThat(end.type()).isEqualTo(ContentType.AUDIO);
         assertThat(end.stopReason()).isEqualTo(StopReason.INTERRUPTED);
@@ -131,8 +134,8 @@ class NovaSonicCodecOutputTests {
 
     @Test
     void unknownStopReasonIsUnknownAndKeptInExtra() {
-        OutputEvent.ContentEnd end = (OutputEvent.ContentEnd) codec.decode(
-                "{\"event\":{\"contentEnd\":{\"type\":\"TEXT\",\"stopReason\":\"MAX_TOKENS\"}}}");
+        OutputEvent.ContentEnd end = (OutputEvent.ContentEnd)
+                codec.decode("{\"event\":{\"contentEnd\":{\"type\":\"TEXT\",\"stopReason\":\"MAX_TOKENS\"}}}");
 
         assertThat(end.stopReason()).isEqualTo(StopReason.UNKNOWN);
         assertThat(end.extra()).containsEntry("stopReason", "MAX_TOKENS");
@@ -161,11 +164,16 @@ class NovaSonicCodecOutputTests {
                 + "\"totalTokens\":\"lots\",\"region\":{\"name\":\"us-east-1\"}}},\"trace\":\"t-1\"}");
 
         assertThat(usage.delta().input()).isEqualTo(new TokenCounts(1, 0));
-        assertThat(usage.extra()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "details.delta.input.imageTokens", 4,
-                "totalTokens", "lots",
-                "region", Map.of("name", "us-east-1"),
-                NovaSonicCodec.ENVELOPE_PREFIX + "trace", "t-1"));
+        assertThat(usage.extra())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "details.delta.input.imageTokens",
+                        4,
+                        "totalTokens",
+                        "lots",
+                        "region",
+                        Map.of("name", "us-east-1"),
+                        NovaSonicCodec.ENVELOPE_PREFIX + "trace",
+                        "t-1"));
     }
 
     @Test

@@ -15,12 +15,19 @@ class HistoryShaperTests {
 
     @Test
     void mergesConsecutiveTurnsOfTheSameRoleAndDropsBlankOnes() {
-        ShapedHistory shaped = shaper.shape(List.of(Turn.user("Hi"), Turn.user("Are you there?"), Turn.user("  "),
-                Turn.assistant("Yes."), Turn.assistant("How can I help?"), Turn.user("Weather?")));
+        ShapedHistory shaped = shaper.shape(List.of(
+                Turn.user("Hi"),
+                Turn.user("Are you there?"),
+                Turn.user("  "),
+                Turn.assistant("Yes."),
+                Turn.assistant("How can I help?"),
+                Turn.user("Weather?")));
 
-        assertThat(shaped.messages()).extracting(HistoryMessage::role)
+        assertThat(shaped.messages())
+                .extracting(HistoryMessage::role)
                 .containsExactly(Role.USER, Role.ASSISTANT, Role.USER);
-        assertThat(shaped.messages()).extracting(HistoryMessage::text)
+        assertThat(shaped.messages())
+                .extracting(HistoryMessage::text)
                 .containsExactly("Hi\nAre you there?", "Yes.\nHow can I help?", "Weather?");
         assertThat(shaped.report()).isEqualTo(new HistoryReport(6, 2, 1, 0, 0, 0));
         assertThat(shaped.report().lossy()).isFalse();
@@ -28,8 +35,8 @@ class HistoryShaperTests {
 
     @Test
     void dropsLeadingAssistantMessages() {
-        ShapedHistory shaped = shaper.shape(List.of(Turn.assistant("Welcome!"), Turn.assistant("Ask me."),
-                Turn.user("Hello"), Turn.assistant("Hi")));
+        ShapedHistory shaped = shaper.shape(List.of(
+                Turn.assistant("Welcome!"), Turn.assistant("Ask me."), Turn.user("Hello"), Turn.assistant("Hi")));
 
         assertThat(shaped.messages()).extracting(HistoryMessage::role).containsExactly(Role.USER, Role.ASSISTANT);
         assertThat(shaped.report().droppedLeadingAssistantMessages()).isEqualTo(1);
@@ -59,12 +66,17 @@ class HistoryShaperTests {
     void keepsTheMostRecentTurnsWithinTheTotalLimit() {
         List<Turn> turns = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            turns.add(i % 2 == 0 ? Turn.user("u" + i + " " + "x".repeat(1000)) : Turn.assistant("a" + i + " " + "y".repeat(1000)));
+            turns.add(
+                    i % 2 == 0
+                            ? Turn.user("u" + i + " " + "x".repeat(1000))
+                            : Turn.assistant("a" + i + " " + "y".repeat(1000)));
         }
 
         ShapedHistory shaped = shaper.shape(turns);
 
-        int total = shaped.messages().stream().mapToInt(m -> m.text().getBytes(StandardCharsets.UTF_8).length).sum();
+        int total = shaped.messages().stream()
+                .mapToInt(m -> m.text().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         assertThat(total).isLessThanOrEqualTo(HistoryShaper.MAX_TOTAL_BYTES);
         List<HistoryMessage> messages = shaped.messages();
         assertThat(messages.get(messages.size() - 1).text()).startsWith("a99 ");
@@ -93,7 +105,8 @@ class HistoryShaperTests {
     void aCutAssistantMessageThatWouldLeadIsDroppedAndNotCountedAsCut() {
         HistoryShaper small = new HistoryShaper(10, 8);
 
-        ShapedHistory shaped = small.shape(List.of(Turn.user("question"), Turn.assistant("a long answer"), Turn.user("ok")));
+        ShapedHistory shaped =
+                small.shape(List.of(Turn.user("question"), Turn.assistant("a long answer"), Turn.user("ok")));
 
         assertThat(shaped.messages()).extracting(HistoryMessage::text).containsExactly("ok");
         assertThat(shaped.report()).isEqualTo(new HistoryReport(3, 0, 0, 1, 1, 0));
@@ -106,7 +119,8 @@ class HistoryShaperTests {
         assertThatThrownBy(() -> shaper.shapeStrict(tooMuch))
                 .isInstanceOf(HistoryLimitException.class)
                 .hasMessageContaining("40960 bytes")
-                .satisfies(e -> assertThat(((HistoryLimitException) e).report().truncatedBytes()).isEqualTo(1));
+                .satisfies(e -> assertThat(((HistoryLimitException) e).report().truncatedBytes())
+                        .isEqualTo(1));
         assertThat(shaper.shapeStrict(List.of(Turn.user("fine"))).messages()).hasSize(1);
     }
 
@@ -119,7 +133,8 @@ class HistoryShaperTests {
     @Test
     void limitsAreValidated() {
         assertThatThrownBy(() -> new HistoryShaper(HistoryShaper.MAX_TOTAL_BYTES + 1, 1024))
-                .hasMessageContaining("maxTotalBytes").hasMessageContaining("40960");
+                .hasMessageContaining("maxTotalBytes")
+                .hasMessageContaining("40960");
         assertThatThrownBy(() -> new HistoryShaper(100, 2000)).hasMessageContaining("maxPieceBytes");
         assertThatThrownBy(() -> new Turn(Role.SYSTEM, "x")).hasMessageContaining("USER or ASSISTANT");
     }

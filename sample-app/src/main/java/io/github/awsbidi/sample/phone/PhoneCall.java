@@ -37,7 +37,8 @@ final class PhoneCall {
     private final FramePacer pacer;
     private final MuLawToPcm fromLine = new MuLawToPcm(MODEL_INPUT_RATE);
     private final PcmToMuLaw toLine;
-    private final Sinks.Many<TwilioMessage.Outbound> control = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<TwilioMessage.Outbound> control =
+            Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile @Nullable String streamSid;
     private volatile @Nullable Conversation conversation;
@@ -60,8 +61,8 @@ final class PhoneCall {
      * the call is over or failed: cancelling it would drop the connection before the server's close frame.
      */
     Mono<Void> receive(Flux<String> inbound) {
-        return inbound
-                .concatMap(text -> ended.get() ? Mono.<Void>empty()
+        return inbound.concatMap(text -> ended.get()
+                        ? Mono.<Void>empty()
                         : Mono.defer(() -> accept(TwilioCodec.read(text))).onErrorResume(error -> {
                             log.warn("Call {} failed: {}", streamSid, error.toString());
                             end(PhoneCallMetrics.Outcome.FAILED);
@@ -91,8 +92,7 @@ final class PhoneCall {
         }
         if (message instanceof TwilioMessage.Mark mark) {
             log.debug("Call {}: the caller heard {}", streamSid, mark.name());
-        }
-        else if (message instanceof TwilioMessage.Stop) {
+        } else if (message instanceof TwilioMessage.Stop) {
             end(PhoneCallMetrics.Outcome.COMPLETED);
         }
         return Mono.empty();
@@ -109,17 +109,24 @@ final class PhoneCall {
         streamSid = start.streamSid();
         meters = metrics.started(provider);
         // Parameter names only: their values (the caller's number) are personal data.
-        log.info("Call {} (stream {}) started, parameters {}", start.callSid(), start.streamSid(),
+        log.info(
+                "Call {} (stream {}) started, parameters {}",
+                start.callSid(),
+                start.streamSid(),
                 start.customParameters().keySet());
-        return assistant.start().doOnNext(started -> {
-            conversation = started;
-            if (ended.get()) {
-                started.close().subscribe(null, error -> log.debug("Closing a late conversation", error));
-                return;
-            }
-            started.events().subscribe(this::onEvent, this::onEventsFailed,
-                    () -> end(PhoneCallMetrics.Outcome.COMPLETED));
-        }).then();
+        return assistant
+                .start()
+                .doOnNext(started -> {
+                    conversation = started;
+                    if (ended.get()) {
+                        started.close().subscribe(null, error -> log.debug("Closing a late conversation", error));
+                        return;
+                    }
+                    started.events()
+                            .subscribe(
+                                    this::onEvent, this::onEventsFailed, () -> end(PhoneCallMetrics.Outcome.COMPLETED));
+                })
+                .then();
     }
 
     private Mono<Void> hear(TwilioMessage.Media media) {
@@ -138,17 +145,13 @@ final class PhoneCall {
     private void onEvent(ConversationEvent event) {
         if (event instanceof ConversationEvent.AudioOut audio) {
             pacer.offer(toLine.process(audio.pcm()));
-        }
-        else if (event instanceof ConversationEvent.Interrupted) {
+        } else if (event instanceof ConversationEvent.Interrupted) {
             bargeIn();
-        }
-        else if (event instanceof ConversationEvent.TurnEnd) {
+        } else if (event instanceof ConversationEvent.TurnEnd) {
             turnEnded();
-        }
-        else if (event instanceof ConversationEvent.Transcript transcript) {
+        } else if (event instanceof ConversationEvent.Transcript transcript) {
             log.debug("Call {}: {} ({}): {}", streamSid, transcript.role(), transcript.stage(), transcript.text());
-        }
-        else if (event instanceof ConversationEvent.Closed closed) {
+        } else if (event instanceof ConversationEvent.Closed closed) {
             Throwable error = closed.error();
             if (error != null) {
                 log.warn("Call {}: the conversation failed: {}", streamSid, error.toString());
@@ -190,8 +193,7 @@ final class PhoneCall {
             String name = "turn-" + (++turns);
             if (pacer.queuedFrames() == 0) {
                 now = new TwilioMessage.OutboundMark(sid, name);
-            }
-            else {
+            } else {
                 pendingMark = name;
             }
         }
@@ -229,7 +231,8 @@ final class PhoneCall {
         control.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
         Conversation current = conversation;
         if (current != null) {
-            current.close().subscribe(null, error -> log.debug("Closing the conversation of call {}", streamSid, error));
+            current.close()
+                    .subscribe(null, error -> log.debug("Closing the conversation of call {}", streamSid, error));
         }
         PhoneCallMetrics.Call call = meters;
         if (call != null) {

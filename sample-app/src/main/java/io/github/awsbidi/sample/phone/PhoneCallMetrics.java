@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +46,8 @@ final class PhoneCallMetrics {
 
     /** A call of {@code provider} started. */
     Call started(String provider) {
-        AtomicInteger calls = active.computeIfAbsent(provider,
-                name -> registry.gauge(ACTIVE, Tags.of("provider", name), new AtomicInteger()));
+        AtomicInteger calls = active.computeIfAbsent(
+                provider, name -> registry.gauge(ACTIVE, Tags.of("provider", name), new AtomicInteger()));
         calls.incrementAndGet();
         return new Call(provider, calls, System.nanoTime());
     }
@@ -77,7 +76,8 @@ final class PhoneCallMetrics {
                 return;
             }
             active.decrementAndGet();
-            registry.counter(CALLS, "provider", provider, "outcome", outcome.tag()).increment();
+            registry.counter(CALLS, "provider", provider, "outcome", outcome.tag())
+                    .increment();
             registry.timer(DURATION, "provider", provider, "outcome", outcome.tag())
                     .record(Duration.ofNanos(System.nanoTime() - startNanos));
         }

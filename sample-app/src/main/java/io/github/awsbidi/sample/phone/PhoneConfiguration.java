@@ -1,7 +1,6 @@
 package io.github.awsbidi.sample.phone;
 
 import java.util.Map;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,7 @@ class PhoneConfiguration {
 
     @Bean
     HandlerMapping twilioMediaMapping(TwilioMediaHandler handler) {
-        return new SimpleUrlHandlerMapping(Map.of(TwilioVoiceController.MEDIA_PATH, handler),
-                Ordered.HIGHEST_PRECEDENCE);
+        return new SimpleUrlHandlerMapping(
+                Map.of(TwilioVoiceController.MEDIA_PATH, handler), Ordered.HIGHEST_PRECEDENCE);
     }
 }

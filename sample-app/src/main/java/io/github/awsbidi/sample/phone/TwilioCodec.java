@@ -15,8 +15,7 @@ final class TwilioCodec {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TwilioCodec() {
-    }
+    private TwilioCodec() {}
 
     /**
      * The message of one WebSocket text frame.
@@ -27,32 +26,40 @@ final class TwilioCodec {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        }
-        catch (JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("Twilio message is not JSON: " + e.getOriginalMessage(), e);
         }
         String event = text(root, "event");
         return switch (event) {
-            case "connected" -> new TwilioMessage.Connected(text(root, "protocol"), root.path("version").asString(""));
+            case "connected" ->
+                new TwilioMessage.Connected(
+                        text(root, "protocol"), root.path("version").asString(""));
             case "start" -> start(root);
             case "media" -> {
                 JsonNode media = object(root, "media");
-                yield new TwilioMessage.Media(text(root, "streamSid"), media.path("track").asString("inbound"),
-                        number(media, "chunk"), number(media, "timestamp"), base64(media, "media.payload"));
+                yield new TwilioMessage.Media(
+                        text(root, "streamSid"),
+                        media.path("track").asString("inbound"),
+                        number(media, "chunk"),
+                        number(media, "timestamp"),
+                        base64(media, "media.payload"));
             }
             case "dtmf" -> {
                 JsonNode dtmf = object(root, "dtmf");
-                yield new TwilioMessage.Dtmf(text(root, "streamSid"), dtmf.path("track").asString("inbound_track"),
-                        text(dtmf, "digit"));
+                yield new TwilioMessage.Dtmf(
+                        text(root, "streamSid"), dtmf.path("track").asString("inbound_track"), text(dtmf, "digit"));
             }
             case "mark" -> new TwilioMessage.Mark(text(root, "streamSid"), text(object(root, "mark"), "name"));
             case "stop" -> {
                 JsonNode stop = root.path("stop");
-                yield new TwilioMessage.Stop(text(root, "streamSid"), stop.path("accountSid").asString(""),
+                yield new TwilioMessage.Stop(
+                        text(root, "streamSid"),
+                        stop.path("accountSid").asString(""),
                         stop.path("callSid").asString(""));
             }
-            default -> throw new IllegalArgumentException("Twilio message field 'event' must be connected, start, "
-                    + "media, dtmf, mark or stop, was '" + event + "'");
+            default ->
+                throw new IllegalArgumentException("Twilio message field 'event' must be connected, start, "
+                        + "media, dtmf, mark or stop, was '" + event + "'");
         };
     }
 
@@ -62,12 +69,10 @@ final class TwilioCodec {
         if (message instanceof TwilioMessage.OutboundMedia media) {
             root.put("event", "media").put("streamSid", media.streamSid());
             root.putObject("media").put("payload", Base64.getEncoder().encodeToString(media.payload()));
-        }
-        else if (message instanceof TwilioMessage.OutboundMark mark) {
+        } else if (message instanceof TwilioMessage.OutboundMark mark) {
             root.put("event", "mark").put("streamSid", mark.streamSid());
             root.putObject("mark").put("name", mark.name());
-        }
-        else {
+        } else {
             root.put("event", "clear").put("streamSid", message.streamSid());
         }
         return JSON.writeValueAsString(root);
@@ -79,11 +84,18 @@ final class TwilioCodec {
         start.path("tracks").forEach(track -> tracks.add(track.asString()));
         JsonNode format = object(start, "mediaFormat");
         Map<String, String> parameters = new LinkedHashMap<>();
-        start.path("customParameters").properties()
-                .forEach(entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
-        return new TwilioMessage.Start(text(start, "streamSid"), start.path("accountSid").asString(""),
-                text(start, "callSid"), tracks, new TwilioMessage.MediaFormat(text(format, "encoding"),
-                        (int) number(format, "sampleRate"), (int) number(format, "channels")), parameters);
+        start.path("customParameters")
+                .properties()
+                .forEach(
+                        entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
+        return new TwilioMessage.Start(
+                text(start, "streamSid"),
+                start.path("accountSid").asString(""),
+                text(start, "callSid"),
+                tracks,
+                new TwilioMessage.MediaFormat(
+                        text(format, "encoding"), (int) number(format, "sampleRate"), (int) number(format, "channels")),
+                parameters);
     }
 
     private static String text(JsonNode node, String field) {
@@ -106,18 +118,16 @@ final class TwilioCodec {
         String value = text(node, field);
         try {
             return Long.parseLong(value);
-        }
-        catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Twilio message field '" + field + "' must be a number, was '"
-                    + value + "'", e);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "Twilio message field '" + field + "' must be a number, was '" + value + "'", e);
         }
     }
 
     private static byte[] base64(JsonNode node, String field) {
         try {
             return Base64.getDecoder().decode(text(node, "payload"));
-        }
-        catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Twilio message field '" + field + "' must be base64", e);
         }
     }

@@ -2,16 +2,15 @@ package io.github.awsbidi.sample.phone;
 
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.audio.MuLaw;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code /twilio/media}: each WebSocket is one Twilio Media Stream, so one {@link PhoneCall} with the assistant.
@@ -42,11 +41,12 @@ final class TwilioMediaHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession webSocket) {
         PhoneCall call = new PhoneCall(assistant, metrics, PROVIDER, Schedulers.parallel());
-        Flux<String> inbound = webSocket.receive()
+        Flux<String> inbound = webSocket
+                .receive()
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
                 .map(WebSocketMessage::getPayloadAsText);
-        Mono<Void> output = webSocket.send(call.outbound()
-                        .map(message -> webSocket.textMessage(TwilioCodec.write(message))))
+        Mono<Void> output = webSocket
+                .send(call.outbound().map(message -> webSocket.textMessage(TwilioCodec.write(message))))
                 .then(Mono.defer(() -> webSocket.close(call.failed() ? CloseStatus.SERVER_ERROR : CloseStatus.NORMAL)));
         return Mono.when(call.receive(inbound), output);
     }

@@ -12,8 +12,7 @@ import java.util.Objects;
 sealed interface TwilioMessage {
 
     /** From Twilio. */
-    sealed interface Inbound extends TwilioMessage {
-    }
+    sealed interface Inbound extends TwilioMessage {}
 
     /** To Twilio: every message carries the stream's id. */
     sealed interface Outbound extends TwilioMessage {
@@ -22,15 +21,20 @@ sealed interface TwilioMessage {
     }
 
     /** The first message: the protocol ({@code Call}) and its version. */
-    record Connected(String protocol, String version) implements Inbound {
-    }
+    record Connected(String protocol, String version) implements Inbound {}
 
     /**
      * Once, after {@code connected}: which call and stream, which tracks, the audio format and the
      * {@code <Parameter>}s of the TwiML {@code <Stream>}.
      */
-    record Start(String streamSid, String accountSid, String callSid, List<String> tracks, MediaFormat mediaFormat,
-            Map<String, String> customParameters) implements Inbound {
+    record Start(
+            String streamSid,
+            String accountSid,
+            String callSid,
+            List<String> tracks,
+            MediaFormat mediaFormat,
+            Map<String, String> customParameters)
+            implements Inbound {
 
         public Start {
             tracks = List.copyOf(tracks);
@@ -53,20 +57,16 @@ sealed interface TwilioMessage {
      * @param timestamp milliseconds since the stream started
      * @param payload the μ-law bytes (base64 on the wire)
      */
-    record Media(String streamSid, String track, long chunk, long timestamp, byte[] payload) implements Inbound {
-    }
+    record Media(String streamSid, String track, long chunk, long timestamp, byte[] payload) implements Inbound {}
 
     /** The caller pressed a key. */
-    record Dtmf(String streamSid, String track, String digit) implements Inbound {
-    }
+    record Dtmf(String streamSid, String track, String digit) implements Inbound {}
 
     /** A mark the application sent came back: the audio sent before it has been played to the caller. */
-    record Mark(String streamSid, String name) implements Inbound {
-    }
+    record Mark(String streamSid, String name) implements Inbound {}
 
     /** The stream ended (the call hung up or the stream was stopped); the last message. */
-    record Stop(String streamSid, String accountSid, String callSid) implements Inbound {
-    }
+    record Stop(String streamSid, String accountSid, String callSid) implements Inbound {}
 
     /** Audio for the caller: μ-law at 8 kHz (base64 on the wire). */
     record OutboundMedia(String streamSid, byte[] payload) implements Outbound {
@@ -77,10 +77,8 @@ sealed interface TwilioMessage {
     }
 
     /** Asks Twilio to send back a {@link Mark} of this name once the audio sent so far has played. */
-    record OutboundMark(String streamSid, String name) implements Outbound {
-    }
+    record OutboundMark(String streamSid, String name) implements Outbound {}
 
     /** Drops the audio Twilio has buffered and not yet played (a barge-in). */
-    record Clear(String streamSid) implements Outbound {
-    }
+    record Clear(String streamSid) implements Outbound {}
 }

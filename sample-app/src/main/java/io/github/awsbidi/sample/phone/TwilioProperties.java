@@ -17,7 +17,9 @@ public record TwilioProperties(@Nullable String publicHost) {
     static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?$");
 
     public TwilioProperties {
-        if (publicHost != null && !publicHost.isBlank() && !HOST.matcher(publicHost).matches()) {
+        if (publicHost != null
+                && !publicHost.isBlank()
+                && !HOST.matcher(publicHost).matches()) {
             throw new IllegalArgumentException("sample.twilio.public-host must be a host name with an optional "
                     + "port (no scheme, no path), was '" + publicHost + "'");
         }

@@ -1,8 +1,6 @@
 package io.github.awsbidi.sample.phone;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Twilio's "A call comes in" webhook: answers with TwiML that connects the call to a bidirectional Media Stream on
@@ -34,9 +33,14 @@ final class TwilioVoiceController {
 
     static String twiml(String host, @Nullable String caller) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Connect>")
-                .append("<Stream url=\"wss://").append(escape(host)).append(MEDIA_PATH).append("\">");
+                .append("<Stream url=\"wss://")
+                .append(escape(host))
+                .append(MEDIA_PATH)
+                .append("\">");
         if (caller != null && !caller.isBlank()) {
-            xml.append("<Parameter name=\"caller\" value=\"").append(escape(caller)).append("\"/>");
+            xml.append("<Parameter name=\"caller\" value=\"")
+                    .append(escape(caller))
+                    .append("\"/>");
         }
         return xml.append("</Stream></Connect></Response>\n").toString();
     }
@@ -50,15 +54,20 @@ final class TwilioVoiceController {
         String forwarded = headers.getFirst("X-Forwarded-Host");
         String host = forwarded != null ? forwarded.split(",")[0].trim() : headers.getFirst(HttpHeaders.HOST);
         if (host == null || !TwilioProperties.HOST.matcher(host).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the request's " + (forwarded != null
-                    ? "X-Forwarded-Host" : "Host") + " header must be a host name with an optional port, was '" + host
-                    + "' (or set sample.twilio.public-host)");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "the request's " + (forwarded != null ? "X-Forwarded-Host" : "Host")
+                            + " header must be a host name with an optional port, was '" + host
+                            + "' (or set sample.twilio.public-host)");
         }
         return host;
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&apos;");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.awsbidi.sample.voice;
 
 import java.net.URI;
-
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -24,14 +23,14 @@ record MicrophoneRate(int hertz) {
 
     /** The rate named by {@code uri}'s {@code rate} parameter, 48 kHz when absent. */
     static MicrophoneRate of(URI uri) {
-        String value = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("rate");
+        String value =
+                UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("rate");
         if (value == null) {
             return new MicrophoneRate(48_000);
         }
         try {
             return new MicrophoneRate(Integer.parseInt(value));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new IllegalArgumentException("rate must be an integer number of Hz, got '" + value + "'");
         }
     }

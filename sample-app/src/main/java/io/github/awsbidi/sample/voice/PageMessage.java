@@ -1,10 +1,9 @@
 package io.github.awsbidi.sample.voice;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,49 +11,47 @@ import org.jspecify.annotations.Nullable;
  * (audio goes as binary messages instead). The page's script switches on {@code type}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({ @JsonSubTypes.Type(PageMessage.State.class), @JsonSubTypes.Type(PageMessage.Transcript.class),
-        @JsonSubTypes.Type(PageMessage.ToolCall.class), @JsonSubTypes.Type(PageMessage.Latency.class),
-        @JsonSubTypes.Type(PageMessage.BargeIn.class), @JsonSubTypes.Type(PageMessage.TurnEnd.class),
-        @JsonSubTypes.Type(PageMessage.Result.class), @JsonSubTypes.Type(PageMessage.Error.class) })
+@JsonSubTypes({
+    @JsonSubTypes.Type(PageMessage.State.class),
+    @JsonSubTypes.Type(PageMessage.Transcript.class),
+    @JsonSubTypes.Type(PageMessage.ToolCall.class),
+    @JsonSubTypes.Type(PageMessage.Latency.class),
+    @JsonSubTypes.Type(PageMessage.BargeIn.class),
+    @JsonSubTypes.Type(PageMessage.TurnEnd.class),
+    @JsonSubTypes.Type(PageMessage.Result.class),
+    @JsonSubTypes.Type(PageMessage.Error.class)
+})
 sealed interface PageMessage {
 
     /** The connection's state: {@code connected} once the stream is open, {@code closed} as the last message. */
     @JsonTypeName("state")
-    record State(String state, String detail) implements PageMessage {
-    }
+    record State(String state, String detail) implements PageMessage {}
 
     /** A transcript of either side: {@code role} USER or ASSISTANT, {@code stage} SPECULATIVE or FINAL. */
     @JsonTypeName("transcript")
-    record Transcript(String role, String stage, String text) implements PageMessage {
-    }
+    record Transcript(String role, String stage, String text) implements PageMessage {}
 
     /** The assistant called a tool (answered on the server by its handler). */
     @JsonTypeName("tool")
-    record ToolCall(String name, Map<String, @Nullable Object> arguments) implements PageMessage {
-    }
+    record ToolCall(String name, Map<String, @Nullable Object> arguments) implements PageMessage {}
 
     /** Milliseconds from the end of the user's turn to the first audio of the answer, as the server saw them. */
     @JsonTypeName("latency")
-    record Latency(long millis) implements PageMessage {
-    }
+    record Latency(long millis) implements PageMessage {}
 
     /** The user spoke over the assistant: drop every queued chunk of its speech now. */
     @JsonTypeName("bargeIn")
-    record BargeIn() implements PageMessage {
-    }
+    record BargeIn() implements PageMessage {}
 
     /** The assistant finished speaking its turn. */
     @JsonTypeName("turnEnd")
-    record TurnEnd() implements PageMessage {
-    }
+    record TurnEnd() implements PageMessage {}
 
     /** A transcriber result: {@code interim} while a recording goes on, final ({@code interim=false}) on stop. */
     @JsonTypeName("result")
-    record Result(boolean interim, String text) implements PageMessage {
-    }
+    record Result(boolean interim, String text) implements PageMessage {}
 
     /** Something failed: {@code kind} is the library's error kind (or CLIENT for the page's own mistakes). */
     @JsonTypeName("error")
-    record Error(String kind, String message) implements PageMessage {
-    }
+    record Error(String kind, String message) implements PageMessage {}
 }

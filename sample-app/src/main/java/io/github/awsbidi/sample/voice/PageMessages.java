@@ -2,11 +2,10 @@ package io.github.awsbidi.sample.voice;
 
 import io.github.awsbidi.core.BidiStreamException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Writes {@link PageMessage}s as WebSocket text messages. */
 final class PageMessages {
@@ -16,8 +15,7 @@ final class PageMessages {
     // Written through the interface type so that every message carries its "type".
     private static final ObjectWriter WRITER = MAPPER.writerFor(PageMessage.class);
 
-    private PageMessages() {
-    }
+    private PageMessages() {}
 
     static String json(PageMessage message) {
         return WRITER.writeValueAsString(message);
@@ -31,8 +29,7 @@ final class PageMessages {
     static String controlType(String text) {
         try {
             return MAPPER.readTree(text).path("type").asString("");
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return "";
         }
     }

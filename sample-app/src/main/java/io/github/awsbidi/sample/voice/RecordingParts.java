@@ -1,10 +1,9 @@
 package io.github.awsbidi.sample.voice;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.novasonic.audio.PcmResampler;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Cuts one microphone recording into SageMaker payload parts: every piece of audio a PARTIAL part, the end of the

@@ -1,7 +1,6 @@
 package io.github.awsbidi.sample.voice;
 
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,24 +14,27 @@ final class TranscriberResults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private TranscriberResults() {
-    }
+    private TranscriberResults() {}
 
     static Optional<PageMessage> read(String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return Optional.of(new PageMessage.Error("MODEL", "the transcriber sent something other than JSON"));
         }
         String type = root.path("type").asString("");
         if ("Results".equals(type)) {
-            String transcript = root.path("channel").path("alternatives").path(0).path("transcript").asString("");
+            String transcript = root.path("channel")
+                    .path("alternatives")
+                    .path(0)
+                    .path("transcript")
+                    .asString("");
             return Optional.of(new PageMessage.Result(!root.path("is_final").asBoolean(false), transcript));
         }
         if ("Error".equals(type)) {
-            return Optional.of(new PageMessage.Error("MODEL", root.path("message").asString("(no message)")));
+            return Optional.of(
+                    new PageMessage.Error("MODEL", root.path("message").asString("(no message)")));
         }
         return Optional.empty();
     }

@@ -1,24 +1,22 @@
 package io.github.awsbidi.sample.voice;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Exchange;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.sample.Sessions;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
+import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The transcriber panel's WebSocket, {@code /transcriber/ws?rate=48000}: one exchange of the {@code transcriber}
@@ -44,8 +42,7 @@ public final class TranscriberSocket implements WebSocketHandler {
         MicrophoneRate rate;
         try {
             rate = MicrophoneRate.of(webSocket.getHandshakeInfo().getUri());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return refuse(webSocket, String.valueOf(ex.getMessage()));
         }
         BidirectionalSession session = sessions.find(sessionName).orElse(null);
@@ -54,20 +51,25 @@ public final class TranscriberSocket implements WebSocketHandler {
         }
         return session.open()
                 .flatMap(exchange -> bridge(webSocket, exchange, new RecordingParts(rate.hertz())))
-                .onErrorResume(error -> webSocket.send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
-                        .then(webSocket.close(CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
+                .onErrorResume(error -> webSocket
+                        .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
+                        .then(webSocket.close(
+                                CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
     }
 
     private static Mono<Void> refuse(WebSocketSession webSocket, String problem) {
-        return webSocket.send(Mono.just(PageMessages.text(webSocket, new PageMessage.Error("CLIENT", problem))))
+        return webSocket
+                .send(Mono.just(PageMessages.text(webSocket, new PageMessage.Error("CLIENT", problem))))
                 .then(webSocket.close(CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(problem))));
     }
 
     private static Mono<Void> bridge(WebSocketSession webSocket, Exchange exchange, RecordingParts parts) {
         // The server's own messages for the page: a control message it does not understand.
         Sinks.Many<PageMessage> notices = Sinks.many().unicast().onBackpressureBuffer();
-        Mono<Void> input = webSocket.receive()
-                .concatMap(message -> Flux.fromIterable(parts(message, parts, notices)).concatMap(exchange::send))
+        Mono<Void> input = webSocket
+                .receive()
+                .concatMap(message ->
+                        Flux.fromIterable(parts(message, parts, notices)).concatMap(exchange::send))
                 .then()
                 .onErrorComplete()
                 // The page went away: the stream is of no more use.
@@ -78,11 +80,12 @@ public final class TranscriberSocket implements WebSocketHandler {
                 .onErrorResume(error -> Mono.just(PageMessages.error(error)))
                 .doFinally(signal -> notices.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
         Flux<WebSocketMessage> output = Flux.concat(
-                Mono.just(new PageMessage.State("connected", exchange.id())),
-                results.mergeWith(notices.asFlux()),
-                Mono.fromSupplier(() -> new PageMessage.State("closed", "stream ended")))
+                        Mono.just(new PageMessage.State("connected", exchange.id())),
+                        results.mergeWith(notices.asFlux()),
+                        Mono.fromSupplier(() -> new PageMessage.State("closed", "stream ended")))
                 .map(message -> PageMessages.text(webSocket, message));
-        Mono<Void> send = webSocket.send(output)
+        Mono<Void> send = webSocket
+                .send(output)
                 .then(Mono.defer(() -> webSocket.close(CloseStatus.NORMAL)))
                 .onErrorComplete();
         return Mono.when(input, send);
@@ -102,8 +105,10 @@ public final class TranscriberSocket implements WebSocketHandler {
         if (PageMessages.controlType(text).equals("stop")) {
             return parts.stop().stream().toList();
         }
-        notices.emitNext(new PageMessage.Error("CLIENT", "control message 'type' must be 'stop', got: "
-                + PageMessages.abbreviate(text)), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        notices.emitNext(
+                new PageMessage.Error(
+                        "CLIENT", "control message 'type' must be 'stop', got: " + PageMessages.abbreviate(text)),
+                Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         return List.of();
     }
 }

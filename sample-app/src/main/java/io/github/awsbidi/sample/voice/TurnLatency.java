@@ -1,11 +1,10 @@
 package io.github.awsbidi.sample.voice;
 
-import java.util.OptionalLong;
-import java.util.function.LongSupplier;
-
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.event.GenerationStage;
 import io.github.awsbidi.novasonic.event.Role;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * Measures each turn's latency from the conversation's events: from the end of the user's turn (the service's
@@ -28,19 +27,18 @@ final class TurnLatency {
     /** Feeds one event; returns the latency in milliseconds when this event is the answer's first audio. */
     OptionalLong accept(ConversationEvent event) {
         if (event instanceof ConversationEvent.UserSpeechEnded
-                || event instanceof ConversationEvent.Transcript transcript && transcript.role() == Role.USER
+                || event instanceof ConversationEvent.Transcript transcript
+                        && transcript.role() == Role.USER
                         && transcript.stage() == GenerationStage.FINAL) {
             // The first of the two signals starts the clock; the other one of the same turn does not move it.
             if (!waiting) {
                 waiting = true;
                 turnEndedAt = nanoClock.getAsLong();
             }
-        }
-        else if (event instanceof ConversationEvent.AudioOut && waiting) {
+        } else if (event instanceof ConversationEvent.AudioOut && waiting) {
             waiting = false;
             return OptionalLong.of((nanoClock.getAsLong() - turnEndedAt) / 1_000_000);
-        }
-        else if (event instanceof ConversationEvent.Interrupted) {
+        } else if (event instanceof ConversationEvent.Interrupted) {
             waiting = false;
         }
         return OptionalLong.empty();

@@ -23,16 +23,23 @@ public class VoiceAgent {
     public Flux<ConversationEvent> talk(Flux<byte[]> microphone) {
         PcmResampler to16k = new PcmResampler(48_000, 16_000);
         AudioChunker chunks = AudioChunker.forRate(16_000); // ~32 ms per audioInput event
-        return assistant.start().flatMapMany(conversation -> conversation.events()
-                .mergeWith(microphone.concatMapIterable(pcm -> chunks.push(to16k.process(pcm)))
-                        .concatMap(conversation::sendAudio)
-                        .then(conversation.close())
-                        .then(Mono.<ConversationEvent>empty())));
+        return assistant
+                .start()
+                .flatMapMany(conversation -> conversation
+                        .events()
+                        .mergeWith(microphone
+                                .concatMapIterable(pcm -> chunks.push(to16k.process(pcm)))
+                                .concatMap(conversation::sendAudio)
+                                .then(conversation.close())
+                                .then(Mono.<ConversationEvent>empty())));
     }
 
     /** One typed user turn (Nova 2 answers interactive text); the assistant's events out. */
     public Flux<ConversationEvent> ask(String question) {
-        return assistant.start().flatMapMany(conversation -> conversation.events()
-                .mergeWith(conversation.sendText(question).then(Mono.<ConversationEvent>empty())));
+        return assistant
+                .start()
+                .flatMapMany(conversation -> conversation
+                        .events()
+                        .mergeWith(conversation.sendText(question).then(Mono.<ConversationEvent>empty())));
     }
 }

@@ -1,22 +1,20 @@
 package io.github.awsbidi.sample.voice;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.awsbidi.novasonic.Conversation;
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.audio.PcmResampler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
 
 /** One voice page connection over one conversation: the page's messages in, the conversation's events out. */
 final class VoiceCall {
@@ -46,7 +44,8 @@ final class VoiceCall {
     }
 
     Mono<Void> run() {
-        Mono<Void> input = webSocket.receive()
+        Mono<Void> input = webSocket
+                .receive()
                 .concatMap(this::accept)
                 .then()
                 // The page closed the socket (or the conversation refused audio): end the conversation properly.
@@ -56,12 +55,15 @@ final class VoiceCall {
                 })
                 .then(Mono.defer(conversation::close));
         // events() allows one subscriber: the notices end with it, so the merge ends when the conversation does.
-        Flux<WebSocketMessage> events = conversation.events().concatMapIterable(this::toMessages)
+        Flux<WebSocketMessage> events = conversation
+                .events()
+                .concatMapIterable(this::toMessages)
                 .doFinally(signal -> notices.emitComplete(RETRY));
         Flux<WebSocketMessage> output = Flux.concat(
                 Mono.just(text(new PageMessage.State("connected", conversation.id()))),
                 events.mergeWith(notices.asFlux().map(this::text)));
-        Mono<Void> send = webSocket.send(output)
+        Mono<Void> send = webSocket
+                .send(output)
                 .then(Mono.defer(() -> webSocket.close(CloseStatus.NORMAL)))
                 // Sending fails only once the page has gone; the input side closes the conversation then.
                 .onErrorComplete();
@@ -80,15 +82,16 @@ final class VoiceCall {
         JsonNode control;
         try {
             control = JSON.readTree(text);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             return reject("control messages must be JSON objects, got: " + PageMessages.abbreviate(text));
         }
-        if ("say".equals(control.path("type").asString("")) && control.path("text").isString()
+        if ("say".equals(control.path("type").asString(""))
+                && control.path("text").isString()
                 && !control.path("text").asString().isBlank()) {
             return conversation.sendText(control.path("text").asString());
         }
-        return reject("control message 'type' must be 'say' with a non-blank 'text', got: " + PageMessages.abbreviate(text));
+        return reject(
+                "control message 'type' must be 'say' with a non-blank 'text', got: " + PageMessages.abbreviate(text));
     }
 
     private Mono<Void> reject(String problem) {
@@ -106,24 +109,18 @@ final class VoiceCall {
         latency.accept(event).ifPresent(millis -> messages.add(text(new PageMessage.Latency(millis))));
         if (event instanceof ConversationEvent.AudioOut audio) {
             messages.add(webSocket.binaryMessage(factory -> factory.wrap(audio.pcm())));
-        }
-        else if (event instanceof ConversationEvent.Transcript transcript) {
-            messages.add(text(new PageMessage.Transcript(transcript.role().name(), transcript.stage().name(),
-                    transcript.text())));
-        }
-        else if (event instanceof ConversationEvent.ToolCall call) {
+        } else if (event instanceof ConversationEvent.Transcript transcript) {
+            messages.add(text(new PageMessage.Transcript(
+                    transcript.role().name(), transcript.stage().name(), transcript.text())));
+        } else if (event instanceof ConversationEvent.ToolCall call) {
             messages.add(text(new PageMessage.ToolCall(call.name(), call.arguments())));
-        }
-        else if (event instanceof ConversationEvent.Interrupted) {
+        } else if (event instanceof ConversationEvent.Interrupted) {
             messages.add(text(new PageMessage.BargeIn()));
-        }
-        else if (event instanceof ConversationEvent.TurnEnd) {
+        } else if (event instanceof ConversationEvent.TurnEnd) {
             messages.add(text(new PageMessage.TurnEnd()));
-        }
-        else if (event instanceof ConversationEvent.Renewed renewed) {
+        } else if (event instanceof ConversationEvent.Renewed renewed) {
             messages.add(text(new PageMessage.State("connected", "moved to a new stream: " + renewed.reason())));
-        }
-        else if (event instanceof ConversationEvent.Closed closed) {
+        } else if (event instanceof ConversationEvent.Closed closed) {
             Throwable error = closed.error();
             if (error != null) {
                 messages.add(text(PageMessages.error(error)));

@@ -1,7 +1,6 @@
 package io.github.awsbidi.sample.voice;
 
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,7 +13,7 @@ class VoicePageConfiguration {
 
     @Bean
     HandlerMapping voicePageMapping(VoiceSocket voice, TranscriberSocket transcriber) {
-        return new SimpleUrlHandlerMapping(Map.of("/voice/ws", voice, "/transcriber/ws", transcriber),
-                Ordered.HIGHEST_PRECEDENCE);
+        return new SimpleUrlHandlerMapping(
+                Map.of("/voice/ws", voice, "/transcriber/ws", transcriber), Ordered.HIGHEST_PRECEDENCE);
     }
 }

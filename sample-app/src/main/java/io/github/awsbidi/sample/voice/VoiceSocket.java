@@ -1,13 +1,12 @@
 package io.github.awsbidi.sample.voice;
 
 import io.github.awsbidi.novasonic.NovaSonic;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
 
 /**
  * The voice page's WebSocket, {@code /voice/ws?rate=48000}: one Nova Sonic conversation of the {@code assistant}
@@ -31,15 +30,19 @@ public final class VoiceSocket implements WebSocketHandler {
         MicrophoneRate rate;
         try {
             rate = MicrophoneRate.of(webSocket.getHandshakeInfo().getUri());
-        }
-        catch (IllegalArgumentException ex) {
-            return webSocket.send(Mono.just(PageMessages.text(webSocket, PageMessages.error(ex))))
-                    .then(webSocket.close(CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(ex.getMessage()))));
+        } catch (IllegalArgumentException ex) {
+            return webSocket
+                    .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(ex))))
+                    .then(webSocket.close(
+                            CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(ex.getMessage()))));
         }
         int inputRate = assistant.settings().inputSampleRate();
-        return assistant.start()
+        return assistant
+                .start()
                 .flatMap(conversation -> new VoiceCall(webSocket, conversation, rate.hertz(), inputRate).run())
-                .onErrorResume(error -> webSocket.send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
-                        .then(webSocket.close(CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
+                .onErrorResume(error -> webSocket
+                        .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
+                        .then(webSocket.close(
+                                CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
     }
 }

@@ -15,8 +15,16 @@ class WeatherTool {
 
     @Bean
     NovaSonicTool weather() {
-        return new NovaSonicTool("getWeather", "Current weather for a city", SCHEMA,
-                ToolHandler.blocking(call -> Map.of("location", String.valueOf(call.arguments().get("location")),
-                        "temperatureC", 21, "sky", "clear")));
+        return new NovaSonicTool(
+                "getWeather",
+                "Current weather for a city",
+                SCHEMA,
+                ToolHandler.blocking(call -> Map.of(
+                        "location",
+                        String.valueOf(call.arguments().get("location")),
+                        "temperatureC",
+                        21,
+                        "sky",
+                        "clear")));
     }
 }

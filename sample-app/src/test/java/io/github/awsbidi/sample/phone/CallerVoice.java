@@ -10,8 +10,7 @@ import io.github.awsbidi.novasonic.audio.Pcm16;
  */
 final class CallerVoice {
 
-    private CallerVoice() {
-    }
+    private CallerVoice() {}
 
     static byte[] speech(double seconds) {
         int rate = MuLaw.SAMPLE_RATE;

@@ -47,21 +47,33 @@ final class ScriptedTwilioCall implements AutoCloseable {
                 .uri("ws://127.0.0.1:" + port + "/twilio/media")
                 .handle((in, out) -> {
                     in.receiveCloseStatus().subscribe(status -> closeCode.set(status.code()));
-                    out.sendString(outgoing.asFlux()).then().subscribe(null, error -> { });
+                    out.sendString(outgoing.asFlux()).then().subscribe(null, error -> {});
                     // The socket is over when the server's side ends.
-                    return in.receive().asString().doOnNext(text -> received.add(JSON.readTree(text)))
-                            .doFinally(signal -> closed = true).then();
+                    return in.receive()
+                            .asString()
+                            .doOnNext(text -> received.add(JSON.readTree(text)))
+                            .doFinally(signal -> closed = true)
+                            .then();
                 })
                 .subscribe(null, error -> closed = true, () -> closed = true);
-        send(JSON.createObjectNode().put("event", "connected").put("protocol", "Call").put("version", "1.0.0"));
+        send(JSON.createObjectNode()
+                .put("event", "connected")
+                .put("protocol", "Call")
+                .put("version", "1.0.0"));
         ObjectNode start = message("start");
-        ObjectNode body = start.putObject("start").put("streamSid", streamSid).put("accountSid", "AC-test")
+        ObjectNode body = start.putObject("start")
+                .put("streamSid", streamSid)
+                .put("accountSid", "AC-test")
                 .put("callSid", callSid);
         body.putArray("tracks").add("inbound");
         body.putObject("customParameters").put("caller", "+15550100");
-        body.putObject("mediaFormat").put("encoding", "audio/x-mulaw").put("sampleRate", 8000).put("channels", 1);
+        body.putObject("mediaFormat")
+                .put("encoding", "audio/x-mulaw")
+                .put("sampleRate", 8000)
+                .put("channels", 1);
         send(start);
-        this.line = Flux.interval(FramePacer.FRAME_DURATION).onBackpressureDrop().subscribe(tick -> sendMedia());
+        this.line =
+                Flux.interval(FramePacer.FRAME_DURATION).onBackpressureDrop().subscribe(tick -> sendMedia());
     }
 
     /** Connects to the sample app and starts a stream. */
@@ -119,7 +131,8 @@ final class ScriptedTwilioCall implements AutoCloseable {
     }
 
     /** The WebSocket close code the server sent, once the socket closed; else {@code null}. */
-    @Nullable Integer closeCode() {
+    @Nullable
+    Integer closeCode() {
         return closeCode.get();
     }
 
@@ -146,7 +159,9 @@ final class ScriptedTwilioCall implements AutoCloseable {
         }
         int number = chunk.incrementAndGet();
         ObjectNode media = message("media");
-        media.putObject("media").put("track", "inbound").put("chunk", String.valueOf(number))
+        media.putObject("media")
+                .put("track", "inbound")
+                .put("chunk", String.valueOf(number))
                 .put("timestamp", String.valueOf(number * 20L))
                 .put("payload", Base64.getEncoder().encodeToString(frame));
         send(media);
@@ -154,8 +169,10 @@ final class ScriptedTwilioCall implements AutoCloseable {
 
     private ObjectNode message(String event) {
         // Twilio sends numbers as strings.
-        return JSON.createObjectNode().put("event", event)
-                .put("sequenceNumber", String.valueOf(sequence.incrementAndGet())).put("streamSid", streamSid);
+        return JSON.createObjectNode()
+                .put("event", event)
+                .put("sequenceNumber", String.valueOf(sequence.incrementAndGet()))
+                .put("streamSid", streamSid);
     }
 
     private synchronized void send(ObjectNode message) {

@@ -11,11 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Scripted Twilio calls over real sockets against the sample app and the embedded emulator's Nova Sonic, which
@@ -49,13 +48,17 @@ class TwilioCallTests {
                 assertThat(ScriptedTwilioCall.payload(media)).hasSize(FramePacer.FRAME_BYTES);
             });
             // 8 kHz μ-law of the assistant's voice, not line silence.
-            assertThat(speech).anySatisfy(media ->
-                    assertThat(Pcm16.rms(MuLaw.decode(ScriptedTwilioCall.payload(media)))).isGreaterThan(0.01));
+            assertThat(speech)
+                    .anySatisfy(media -> assertThat(Pcm16.rms(MuLaw.decode(ScriptedTwilioCall.payload(media))))
+                            .isGreaterThan(0.01));
 
             call.speak(CallerVoice.speech(0.5));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !call.received("clear").isEmpty());
-            assertThat(call.received("clear")).singleElement()
-                    .satisfies(clear -> assertThat(clear.path("streamSid").asString()).isEqualTo("MZ-ask-1"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !call.received("clear").isEmpty());
+            assertThat(call.received("clear"))
+                    .singleElement()
+                    .satisfies(clear ->
+                            assertThat(clear.path("streamSid").asString()).isEqualTo("MZ-ask-1"));
 
             call.stop();
             await().atMost(Duration.ofSeconds(10)).until(call::isClosed);
@@ -65,7 +68,11 @@ class TwilioCallTests {
         assertThat(count(PhoneCallMetrics.BARGE_INS)).isEqualTo(bargeInsBefore + 1);
         // The conversation was closed with its full closing sequence, not left to time out.
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.assistant().openConversations() == 0);
-        assertThat(meters.get(PhoneCallMetrics.ACTIVE).tag("provider", "twilio").gauge().value()).isZero();
+        assertThat(meters.get(PhoneCallMetrics.ACTIVE)
+                        .tag("provider", "twilio")
+                        .gauge()
+                        .value())
+                .isZero();
     }
 
     @Test
@@ -80,7 +87,9 @@ class TwilioCallTests {
             assertThat(mark.path("mark").path("name").asString()).isEqualTo("turn-1");
             // The mark follows the turn's speech.
             assertThat(messages.subList(0, messages.indexOf(mark)))
-                    .isNotEmpty().allSatisfy(media -> assertThat(media.path("event").asString()).isEqualTo("media"));
+                    .isNotEmpty()
+                    .allSatisfy(
+                            media -> assertThat(media.path("event").asString()).isEqualTo("media"));
             assertThat(call.received("clear")).isEmpty();
 
             call.echoMark("turn-1");
@@ -93,7 +102,8 @@ class TwilioCallTests {
     void aDroppedSocketClosesTheConversation() {
         double droppedBefore = calls("dropped");
         try (ScriptedTwilioCall call = ScriptedTwilioCall.dial(port, "MZ-drop-1", "CA-drop-1")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> handler.assistant().openConversations() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> handler.assistant().openConversations() == 1);
 
             call.hangUpAbruptly();
         }
@@ -105,7 +115,8 @@ class TwilioCallTests {
     void aMessageTwilioWouldNotSendFailsTheCallAndClosesTheSocketWith1011() {
         double failedBefore = calls("failed");
         try (ScriptedTwilioCall call = ScriptedTwilioCall.dial(port, "MZ-bad-1", "CA-bad-1")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> handler.assistant().openConversations() == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> handler.assistant().openConversations() == 1);
 
             call.sendRaw("{\"event\":\"media\",\"streamSid\":\"MZ-bad-1\",\"media\":{\"payload\":\"***\"}}");
 
@@ -123,7 +134,9 @@ class TwilioCallTests {
     }
 
     private double calls(String outcome) {
-        Counter counter = meters.find(PhoneCallMetrics.CALLS).tags("provider", "twilio", "outcome", outcome).counter();
+        Counter counter = meters.find(PhoneCallMetrics.CALLS)
+                .tags("provider", "twilio", "outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

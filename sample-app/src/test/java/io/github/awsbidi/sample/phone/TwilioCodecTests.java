@@ -18,8 +18,14 @@ class TwilioCodecTests {
                 {"event":"start","sequenceNumber":"1","start":{"accountSid":"AC1","streamSid":"MZ1","callSid":"CA1",
                  "tracks":["inbound"],"customParameters":{"caller":"+15550100"},
                  "mediaFormat":{"encoding":"audio/x-mulaw","sampleRate":8000,"channels":1}},"streamSid":"MZ1"}""");
-        assertThat(start).isEqualTo(new TwilioMessage.Start("MZ1", "AC1", "CA1", List.of("inbound"),
-                TwilioMessage.MediaFormat.MULAW_8K, Map.of("caller", "+15550100")));
+        assertThat(start)
+                .isEqualTo(new TwilioMessage.Start(
+                        "MZ1",
+                        "AC1",
+                        "CA1",
+                        List.of("inbound"),
+                        TwilioMessage.MediaFormat.MULAW_8K,
+                        Map.of("caller", "+15550100")));
     }
 
     @Test
@@ -34,18 +40,19 @@ class TwilioCodecTests {
             assertThat(m.payload()).containsExactly(0xFF, 0x7F, 0x00);
         });
         assertThat(TwilioCodec.read("{\"event\":\"mark\",\"sequenceNumber\":\"4\",\"streamSid\":\"MZ1\","
-                + "\"mark\":{\"name\":\"turn-1\"}}")).isEqualTo(new TwilioMessage.Mark("MZ1", "turn-1"));
+                        + "\"mark\":{\"name\":\"turn-1\"}}"))
+                .isEqualTo(new TwilioMessage.Mark("MZ1", "turn-1"));
         assertThat(TwilioCodec.read("{\"event\":\"dtmf\",\"streamSid\":\"MZ1\",\"sequenceNumber\":\"5\","
-                + "\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"1\"}}"))
+                        + "\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"1\"}}"))
                 .isEqualTo(new TwilioMessage.Dtmf("MZ1", "inbound_track", "1"));
         assertThat(TwilioCodec.read("{\"event\":\"stop\",\"sequenceNumber\":\"6\",\"streamSid\":\"MZ1\","
-                + "\"stop\":{\"accountSid\":\"AC1\",\"callSid\":\"CA1\"}}"))
+                        + "\"stop\":{\"accountSid\":\"AC1\",\"callSid\":\"CA1\"}}"))
                 .isEqualTo(new TwilioMessage.Stop("MZ1", "AC1", "CA1"));
     }
 
     @Test
     void writesMediaMarkAndClearWithTheStreamSid() {
-        assertThat(TwilioCodec.write(new TwilioMessage.OutboundMedia("MZ1", new byte[] { -1, 127, 0 })))
+        assertThat(TwilioCodec.write(new TwilioMessage.OutboundMedia("MZ1", new byte[] {-1, 127, 0})))
                 .isEqualTo("{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"/38A\"}}");
         assertThat(TwilioCodec.write(new TwilioMessage.OutboundMark("MZ1", "turn-1")))
                 .isEqualTo("{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"turn-1\"}}");
@@ -55,22 +62,30 @@ class TwilioCodecTests {
 
     @Test
     void badMessagesNameTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> TwilioCodec.read("{\"event\":\"hello\"}"))
-                .withMessageContaining("'event'").withMessageContaining("hello");
-        assertThatIllegalArgumentException().isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
-                + "\"media\":{\"chunk\":\"x\",\"timestamp\":\"1\",\"payload\":\"\"}}"))
-                .withMessageContaining("'chunk'").withMessageContaining("number");
-        assertThatIllegalArgumentException().isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
-                + "\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\",\"payload\":\"***\"}}"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("{\"event\":\"hello\"}"))
+                .withMessageContaining("'event'")
+                .withMessageContaining("hello");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
+                        + "\"media\":{\"chunk\":\"x\",\"timestamp\":\"1\",\"payload\":\"\"}}"))
+                .withMessageContaining("'chunk'")
+                .withMessageContaining("number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
+                        + "\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\",\"payload\":\"***\"}}"))
                 .withMessageContaining("media.payload");
-        assertThatIllegalArgumentException().isThrownBy(() -> TwilioCodec.read("not json"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("not json"))
                 .withMessageContaining("not JSON");
     }
 
     @Test
     void thePublicHostPropertyMustBeAHost() {
-        assertThat(new TwilioProperties("abc123.tunnel.example:8443").publicHost()).isEqualTo("abc123.tunnel.example:8443");
-        assertThatIllegalArgumentException().isThrownBy(() -> new TwilioProperties("https://abc123.tunnel.example/"))
+        assertThat(new TwilioProperties("abc123.tunnel.example:8443").publicHost())
+                .isEqualTo("abc123.tunnel.example:8443");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TwilioProperties("https://abc123.tunnel.example/"))
                 .withMessageContaining("sample.twilio.public-host");
     }
 }

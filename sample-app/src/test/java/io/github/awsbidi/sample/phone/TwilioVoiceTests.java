@@ -3,17 +3,16 @@ package io.github.awsbidi.sample.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Twilio's "A call comes in" webhook, over a real socket: TwiML pointing the call's Media Stream at this app. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,7 +38,8 @@ class TwilioVoiceTests {
     void behindATunnelTheForwardedHostIsThePublicOne() {
         Tuple2<HttpClientResponse, String> answer = post("abc123.tunnel.example, 10.0.0.1", "CallSid=CA-2");
 
-        assertThat(answer.getT2()).contains("<Stream url=\"wss://abc123.tunnel.example/twilio/media\">")
+        assertThat(answer.getT2())
+                .contains("<Stream url=\"wss://abc123.tunnel.example/twilio/media\">")
                 .doesNotContain("Parameter");
     }
 
@@ -62,8 +62,8 @@ class TwilioVoiceTests {
                 .post()
                 .uri("http://127.0.0.1:" + port + "/twilio/voice")
                 .send(ByteBufFlux.fromString(Mono.just(form)))
-                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
-                        .map(text -> Tuples.of(response, text)))
+                .responseSingle(
+                        (response, body) -> body.asString().defaultIfEmpty("").map(text -> Tuples.of(response, text)))
                 .block(Duration.ofSeconds(10));
     }
 }

@@ -3,7 +3,6 @@ package io.github.awsbidi.sample.voice;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,8 +41,14 @@ final class Chromium implements ExecutionCondition {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=900,860", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=900,860",
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
                 "--use-file-for-fake-audio-capture=" + microphone.toAbsolutePath(),
                 "--autoplay-policy=no-user-gesture-required");
         ChromeDriver driver = new ChromeDriver(service, options);

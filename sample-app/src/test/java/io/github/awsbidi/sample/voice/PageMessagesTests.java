@@ -1,12 +1,11 @@
 package io.github.awsbidi.sample.voice;
 
-import java.net.URI;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PageMessagesTests {
 
@@ -24,11 +23,14 @@ class PageMessagesTests {
 
     @Test
     void theMicrophoneRateComesFromTheQueryAndIsChecked() {
-        assertThat(MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=44100")).hertz()).isEqualTo(44_100);
+        assertThat(MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=44100")).hertz())
+                .isEqualTo(44_100);
         assertThat(MicrophoneRate.of(URI.create("ws://h/voice/ws")).hertz()).isEqualTo(48_000);
-        assertThatIllegalArgumentException().isThrownBy(() -> MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=9")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=9")))
                 .withMessage("rate must be from 8000 to 192000 Hz, got 9");
-        assertThatIllegalArgumentException().isThrownBy(() -> MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=x")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MicrophoneRate.of(URI.create("ws://h/voice/ws?rate=x")))
                 .withMessageContaining("rate must be an integer");
     }
 

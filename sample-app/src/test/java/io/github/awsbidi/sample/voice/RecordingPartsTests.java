@@ -1,19 +1,20 @@
 package io.github.awsbidi.sample.voice;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.core.DataType;
 import io.github.awsbidi.core.Frame;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RecordingPartsTests {
 
     @Test
     void eachPieceGoesOutAsAPartialPartOnceTheNextArrivesAndStopSendsTheLastAsComplete() {
         RecordingParts parts = new RecordingParts(16_000);
-        assertThat(parts.audio(new byte[640])).as("held back until the next piece").isEmpty();
+        assertThat(parts.audio(new byte[640]))
+                .as("held back until the next piece")
+                .isEmpty();
         List<Frame> second = parts.audio(new byte[640]);
         assertThat(second).singleElement().satisfies(frame -> {
             assertThat(frame.last()).isFalse();
@@ -41,7 +42,10 @@ class RecordingPartsTests {
         RecordingParts parts = new RecordingParts(16_000);
         assertThat(parts.stop()).isEmpty();
         parts.audio(new byte[320]);
-        assertThat(parts.stop()).hasValueSatisfying(frame -> assertThat(frame.size()).isEqualTo(320));
-        assertThat(parts.audio(new byte[320])).as("a new recording holds its first piece back again").isEmpty();
+        assertThat(parts.stop())
+                .hasValueSatisfying(frame -> assertThat(frame.size()).isEqualTo(320));
+        assertThat(parts.audio(new byte[320]))
+                .as("a new recording holds its first piece back again")
+                .isEmpty();
     }
 }

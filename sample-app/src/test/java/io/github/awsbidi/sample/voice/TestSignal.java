@@ -18,8 +18,7 @@ final class TestSignal {
     /** How long {@link #conversation} lasts before Chromium plays it again. */
     static final Duration LOOP = Duration.ofSeconds(10);
 
-    private TestSignal() {
-    }
+    private TestSignal() {}
 
     /**
      * A 10-second loop: silence, 1.2 s of "speech" from 0.5 s (a turn: the emulator ends it after 0.5 s of silence and
@@ -27,7 +26,7 @@ final class TestSignal {
      * turn, answered in full), then silence.
      */
     static Path conversation(Path directory) throws IOException {
-        double[][] bursts = { { 0.5, 1.7 }, { 3.4, 4.2 } };
+        double[][] bursts = {{0.5, 1.7}, {3.4, 4.2}};
         return write(directory.resolve("conversation.wav"), LOOP.toMillis() / 1000.0, bursts);
     }
 
@@ -40,17 +39,27 @@ final class TestSignal {
             for (double[] burst : bursts) {
                 if (t >= burst[0] && t < burst[1]) {
                     // A vowel-like sound: a 150 Hz fundamental and two harmonics, RMS about 0.2 of full scale.
-                    value = 0.2 * Math.sin(2 * Math.PI * 150 * t) + 0.15 * Math.sin(2 * Math.PI * 450 * t)
+                    value = 0.2 * Math.sin(2 * Math.PI * 150 * t)
+                            + 0.15 * Math.sin(2 * Math.PI * 450 * t)
                             + 0.1 * Math.sin(2 * Math.PI * 750 * t);
                 }
             }
             pcm.putShort((short) Math.round(value * 32767));
         }
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes())
-                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE)
-                .putInt(RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(samples * 2);
+        header.put("RIFF".getBytes())
+                .putInt(36 + samples * 2)
+                .put("WAVE".getBytes())
+                .put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(RATE)
+                .putInt(RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes())
+                .putInt(samples * 2);
         byte[] bytes = new byte[44 + samples * 2];
         System.arraycopy(header.array(), 0, bytes, 0, 44);
         System.arraycopy(pcm.array(), 0, bytes, 44, samples * 2);

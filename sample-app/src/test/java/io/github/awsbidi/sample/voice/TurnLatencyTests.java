@@ -1,14 +1,13 @@
 package io.github.awsbidi.sample.voice;
 
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.novasonic.ConversationEvent;
 import io.github.awsbidi.novasonic.event.GenerationStage;
 import io.github.awsbidi.novasonic.event.Role;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TurnLatencyTests {
 

@@ -23,15 +23,25 @@ class VoiceAgentTests {
         List<ConversationEvent> events = agent.ask("What is the weather in Seattle?")
                 // The FINAL text of what the assistant said follows its TurnEnd (the AUDIO contentEnd END_TURN).
                 .takeUntil(event -> event instanceof ConversationEvent.Transcript transcript
-                        && transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
-                .collectList().block(Duration.ofSeconds(30));
+                        && transcript.role() == Role.ASSISTANT
+                        && transcript.stage() == GenerationStage.FINAL)
+                .collectList()
+                .block(Duration.ofSeconds(30));
 
-        assertThat(events).filteredOn(ConversationEvent.ToolCall.class::isInstance)
-                .singleElement().extracting(event -> ((ConversationEvent.ToolCall) event).name()).isEqualTo("getWeather");
-        assertThat(events).filteredOn(ConversationEvent.Transcript.class::isInstance)
+        assertThat(events)
+                .filteredOn(ConversationEvent.ToolCall.class::isInstance)
+                .singleElement()
+                .extracting(event -> ((ConversationEvent.ToolCall) event).name())
+                .isEqualTo("getWeather");
+        assertThat(events)
+                .filteredOn(ConversationEvent.Transcript.class::isInstance)
                 .map(ConversationEvent.Transcript.class::cast)
-                .filteredOn(transcript -> transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
-                .singleElement().extracting(ConversationEvent.Transcript::text).asString().contains("21");
+                .filteredOn(transcript ->
+                        transcript.role() == Role.ASSISTANT && transcript.stage() == GenerationStage.FINAL)
+                .singleElement()
+                .extracting(ConversationEvent.Transcript::text)
+                .asString()
+                .contains("21");
         assertThat(events).anyMatch(ConversationEvent.AudioOut.class::isInstance);
     }
 }

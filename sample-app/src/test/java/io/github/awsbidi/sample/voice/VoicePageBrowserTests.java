@@ -1,5 +1,7 @@
 package io.github.awsbidi.sample.voice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The voice page in headless Chromium, its microphone fed from a WAV file, against the embedded emulator: what a
@@ -68,7 +66,8 @@ class VoicePageBrowserTests {
         // The assistant's answer: SPECULATIVE first, then FINAL once spoken (cut short, or in full).
         await(driver -> first(By.cssSelector("#conversation .turn.assistant.final")));
         assertThat(browser.findElements(By.cssSelector("#conversation .turn.assistant")))
-                .extracting(WebElement::getText).anyMatch(text -> text.startsWith("You said: heard"));
+                .extracting(WebElement::getText)
+                .anyMatch(text -> text.startsWith("You said: heard"));
         await(driver -> stat("played") > 0);
         await(driver -> attribute("latency", "data-millis") != null);
         assertThat(browser.findElement(By.id("voice-error")).isDisplayed()).isFalse();
@@ -93,7 +92,9 @@ class VoicePageBrowserTests {
         await(driver -> stat("bargeIns") > 0);
         // The emulator paces speech in real time and the page schedules each chunk ahead of the one playing, so
         // at least one chunk was queued when the barge-in came: a page that does not flush drops none.
-        assertThat(stat("flushed")).as("chunks of speech dropped by the barge-in").isPositive();
+        assertThat(stat("flushed"))
+                .as("chunks of speech dropped by the barge-in")
+                .isPositive();
         WebElement cut = await(driver -> first(By.cssSelector("#conversation .turn.assistant.interrupted")));
         assertThat(cut.getText()).startsWith("You said: heard");
     }
@@ -106,7 +107,8 @@ class VoicePageBrowserTests {
         // The microphone's first burst ends 1.7 s into its loop, and the emulator ends the turn 0.5 s later: muted,
         // the server receives silence, so there is no turn in a whole loop.
         Thread.sleep(TestSignal.LOOP.toMillis());
-        assertThat(browser.findElements(By.cssSelector("#conversation .turn.user"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#conversation .turn.user")))
+                .isEmpty();
         assertThat(browser.findElement(By.id("mute")).getText()).isEqualTo("Unmute");
 
         browser.findElement(By.id("mute")).click();
@@ -130,12 +132,13 @@ class VoicePageBrowserTests {
     private <T> T await(Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(browser, WAIT).until(condition);
-        }
-        catch (TimeoutException ex) {
+        } catch (TimeoutException ex) {
             // What the page showed, so that a failure says more than "timed out".
-            throw new AssertionError("the page did not get there within " + WAIT + "; it shows:\n"
-                    + browser.findElement(By.tagName("body")).getText() + "\nand the server sent:\n"
-                    + browser.executeScript("return JSON.stringify(window.voicePage.recent)"), ex);
+            throw new AssertionError(
+                    "the page did not get there within " + WAIT + "; it shows:\n"
+                            + browser.findElement(By.tagName("body")).getText() + "\nand the server sent:\n"
+                            + browser.executeScript("return JSON.stringify(window.voicePage.recent)"),
+                    ex);
         }
     }
 

@@ -1,24 +1,22 @@
 package io.github.awsbidi.sample.voice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The voice page's WebSockets without a browser: what the page's script is sent, against the embedded emulator. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -36,22 +34,28 @@ class VoiceSocketTests {
     @Test
     void aTypedWeatherQuestionCallsTheToolAndIsAnsweredAloud() {
         List<String> received = new CopyOnWriteArrayList<>();
-        client.execute(uri("/voice/ws?rate=48000"), ws -> ws
-                .send(Mono.just(ws.textMessage("{\"type\":\"say\",\"text\":\"What is the weather in Seattle?\"}")))
-                .thenMany(ws.receive().map(VoiceSocketTests::describe)
-                        .doOnNext(received::add)
-                        .takeUntil(message -> message.contains("\"role\":\"ASSISTANT\",\"stage\":\"FINAL\"")))
-                .then(ws.close()))
+        client.execute(
+                        uri("/voice/ws?rate=48000"),
+                        ws -> ws.send(Mono.just(ws.textMessage(
+                                        "{\"type\":\"say\",\"text\":\"What is the weather in Seattle?\"}")))
+                                .thenMany(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message ->
+                                                message.contains("\"role\":\"ASSISTANT\",\"stage\":\"FINAL\"")))
+                                .then(ws.close()))
                 .block(TIMEOUT);
         assertThat(received.get(0)).startsWith("{\"type\":\"state\",\"state\":\"connected\"");
-        assertThat(received).contains(
-                "{\"type\":\"transcript\",\"role\":\"USER\",\"stage\":\"FINAL\",\"text\":\"What is the weather in Seattle?\"}",
-                "{\"type\":\"tool\",\"name\":\"getWeather\",\"arguments\":{\"location\":\"Seattle\"}}",
-                "{\"type\":\"turnEnd\"}");
+        assertThat(received)
+                .contains(
+                        "{\"type\":\"transcript\",\"role\":\"USER\",\"stage\":\"FINAL\",\"text\":\"What is the weather in Seattle?\"}",
+                        "{\"type\":\"tool\",\"name\":\"getWeather\",\"arguments\":{\"location\":\"Seattle\"}}",
+                        "{\"type\":\"turnEnd\"}");
         assertThat(received).anyMatch(message -> message.startsWith("{\"type\":\"latency\",\"millis\":"));
         assertThat(received).anyMatch(message -> message.startsWith("binary "));
         // 24 kHz speech from the FINAL text's length: every chunk is whole 16-bit samples.
-        assertThat(received).filteredOn(message -> message.startsWith("binary "))
+        assertThat(received)
+                .filteredOn(message -> message.startsWith("binary "))
                 .allMatch(message -> Integer.parseInt(message.substring(7)) % 2 == 0);
         assertThat(received.get(received.size() - 1)).contains("21");
     }
@@ -61,30 +65,40 @@ class VoiceSocketTests {
         List<String> received = new CopyOnWriteArrayList<>();
         // One second of loud tone then silence, at the browser's rate: resampled to 16 kHz, it is one second long.
         Flux<byte[]> microphone = Flux.concat(pieces(1.0, 0.3), pieces(1.0, 0.0));
-        client.execute(uri("/voice/ws?rate=" + RATE), ws -> ws
-                .send(microphone.delayElements(Duration.ofMillis(5)).map(pcm -> ws.binaryMessage(f -> f.wrap(pcm))))
-                .and(ws.receive().map(VoiceSocketTests::describe)
-                        .doOnNext(received::add)
-                        .takeUntil(message -> message.contains("\"role\":\"USER\""))
-                        .then(ws.close())))
+        client.execute(
+                        uri("/voice/ws?rate=" + RATE),
+                        ws -> ws.send(microphone
+                                        .delayElements(Duration.ofMillis(5))
+                                        .map(pcm -> ws.binaryMessage(f -> f.wrap(pcm))))
+                                .and(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message -> message.contains("\"role\":\"USER\""))
+                                        .then(ws.close())))
                 .block(TIMEOUT);
         assertThat(received.get(received.size() - 1))
-                .isEqualTo("{\"type\":\"transcript\",\"role\":\"USER\",\"stage\":\"FINAL\",\"text\":\"heard 1.0 seconds of speech\"}");
+                .isEqualTo(
+                        "{\"type\":\"transcript\",\"role\":\"USER\",\"stage\":\"FINAL\",\"text\":\"heard 1.0 seconds of speech\"}");
     }
 
     @Test
     void aWrongControlMessageIsAnsweredWithAnErrorAndTheConversationGoesOn() {
         List<String> received = new CopyOnWriteArrayList<>();
-        client.execute(uri("/voice/ws"), ws -> ws
-                .send(Flux.just(ws.textMessage("{\"type\":\"shout\"}"),
-                        ws.textMessage("{\"type\":\"say\",\"text\":\"hello\"}")))
-                .thenMany(ws.receive().map(VoiceSocketTests::describe)
-                        .doOnNext(received::add)
-                        .takeUntil(message -> message.contains("\"role\":\"USER\"")))
-                .then(ws.close()))
+        client.execute(
+                        uri("/voice/ws"),
+                        ws -> ws.send(Flux.just(
+                                        ws.textMessage("{\"type\":\"shout\"}"),
+                                        ws.textMessage("{\"type\":\"say\",\"text\":\"hello\"}")))
+                                .thenMany(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message -> message.contains("\"role\":\"USER\"")))
+                                .then(ws.close()))
                 .block(TIMEOUT);
-        assertThat(received).contains("{\"type\":\"error\",\"kind\":\"CLIENT\",\"message\":"
-                + "\"control message 'type' must be 'say' with a non-blank 'text', got: {\\\"type\\\":\\\"shout\\\"}\"}");
+        assertThat(received)
+                .contains(
+                        "{\"type\":\"error\",\"kind\":\"CLIENT\",\"message\":"
+                                + "\"control message 'type' must be 'say' with a non-blank 'text', got: {\\\"type\\\":\\\"shout\\\"}\"}");
         assertThat(received.get(received.size() - 1)).contains("\"text\":\"hello\"");
     }
 
@@ -93,43 +107,57 @@ class VoiceSocketTests {
         List<String> received = new CopyOnWriteArrayList<>();
         List<CloseStatus> closes = new CopyOnWriteArrayList<>();
         client.execute(uri("/voice/ws?rate=100"), ws -> {
-            ws.closeStatus().subscribe(closes::add);
-            return ws.receive().map(VoiceSocketTests::describe).doOnNext(received::add).then();
-        }).block(TIMEOUT);
-        assertThat(received).containsExactly(
-                "{\"type\":\"error\",\"kind\":\"CLIENT\",\"message\":\"rate must be from 8000 to 192000 Hz, got 100\"}");
+                    ws.closeStatus().subscribe(closes::add);
+                    return ws.receive()
+                            .map(VoiceSocketTests::describe)
+                            .doOnNext(received::add)
+                            .then();
+                })
+                .block(TIMEOUT);
+        assertThat(received)
+                .containsExactly(
+                        "{\"type\":\"error\",\"kind\":\"CLIENT\",\"message\":\"rate must be from 8000 to 192000 Hz, got 100\"}");
         assertThat(closes).singleElement().extracting(CloseStatus::getCode).isEqualTo(1008);
     }
 
     @Test
     void theTranscriberAnswersEachPartialPartWithAnInterimResultAndStopWithAFinalOne() {
         List<String> received = new CopyOnWriteArrayList<>();
-        client.execute(uri("/transcriber/ws?rate=" + RATE), ws -> ws
-                .send(pieces(1.0, 0.3).map(pcm -> ws.binaryMessage(f -> f.wrap(pcm)))
-                        .concatWith(Mono.just(ws.textMessage("{\"type\":\"stop\"}"))))
-                .thenMany(ws.receive().map(VoiceSocketTests::describe)
-                        .doOnNext(received::add)
-                        .takeUntil(message -> message.contains("\"interim\":false")))
-                .then(ws.close()))
+        client.execute(
+                        uri("/transcriber/ws?rate=" + RATE),
+                        ws -> ws.send(pieces(1.0, 0.3)
+                                        .map(pcm -> ws.binaryMessage(f -> f.wrap(pcm)))
+                                        .concatWith(Mono.just(ws.textMessage("{\"type\":\"stop\"}"))))
+                                .thenMany(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message -> message.contains("\"interim\":false")))
+                                .then(ws.close()))
                 .block(TIMEOUT);
         // 25 pieces of 40 ms: the first 24 go out as PARTIAL parts as the next arrives, the last with stop.
-        assertThat(received).filteredOn(message -> message.contains("\"interim\":true")).hasSize(24);
-        assertThat(received.get(received.size() - 1)).matches(
-                "\\{\"type\":\"result\",\"interim\":false,\"text\":\"heard 1\\.00 seconds of speech at level 0\\.\\d\\d\"}");
+        assertThat(received)
+                .filteredOn(message -> message.contains("\"interim\":true"))
+                .hasSize(24);
+        assertThat(received.get(received.size() - 1))
+                .matches(
+                        "\\{\"type\":\"result\",\"interim\":false,\"text\":\"heard 1\\.00 seconds of speech at level 0\\.\\d\\d\"}");
     }
 
     @Test
     void theTranscriberAnswersAControlMessageOtherThanStopWithAnError() {
         List<String> received = new CopyOnWriteArrayList<>();
-        client.execute(uri("/transcriber/ws"), ws -> ws
-                .send(Mono.just(ws.textMessage("{\"type\":\"pause\"}")))
-                .thenMany(ws.receive().map(VoiceSocketTests::describe)
-                        .doOnNext(received::add)
-                        .takeUntil(message -> message.contains("\"error\"")))
-                .then(ws.close()))
+        client.execute(
+                        uri("/transcriber/ws"),
+                        ws -> ws.send(Mono.just(ws.textMessage("{\"type\":\"pause\"}")))
+                                .thenMany(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message -> message.contains("\"error\"")))
+                                .then(ws.close()))
                 .block(TIMEOUT);
-        assertThat(received.get(received.size() - 1)).isEqualTo("{\"type\":\"error\",\"kind\":\"CLIENT\","
-                + "\"message\":\"control message 'type' must be 'stop', got: {\\\"type\\\":\\\"pause\\\"}\"}");
+        assertThat(received.get(received.size() - 1))
+                .isEqualTo("{\"type\":\"error\",\"kind\":\"CLIENT\","
+                        + "\"message\":\"control message 'type' must be 'stop', got: {\\\"type\\\":\\\"pause\\\"}\"}");
     }
 
     /** {@code seconds} of a 220 Hz tone of that amplitude (0 for silence) at 48 kHz, in 40 ms pieces. */
@@ -141,11 +169,13 @@ class VoiceSocketTests {
         }
         byte[] all = pcm.array();
         int piece = RATE / 25 * 2;
-        return Flux.range(0, all.length / piece).map(i -> java.util.Arrays.copyOfRange(all, i * piece, (i + 1) * piece));
+        return Flux.range(0, all.length / piece)
+                .map(i -> java.util.Arrays.copyOfRange(all, i * piece, (i + 1) * piece));
     }
 
     private static String describe(WebSocketMessage message) {
-        return message.getType() == WebSocketMessage.Type.TEXT ? message.getPayloadAsText()
+        return message.getType() == WebSocketMessage.Type.TEXT
+                ? message.getPayloadAsText()
                 : "binary " + message.getPayload().readableByteCount();
     }
 

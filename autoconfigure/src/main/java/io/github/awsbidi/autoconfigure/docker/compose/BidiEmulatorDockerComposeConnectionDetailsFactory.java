@@ -1,18 +1,16 @@
 package io.github.awsbidi.autoconfigure.docker.compose;
 
+import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import java.net.URI;
 import java.util.Map;
-
-import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.docker.compose.core.RunningService;
+import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionDetailsFactory;
+import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-
-import org.springframework.boot.docker.compose.core.RunningService;
-import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionDetailsFactory;
-import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
 
 /**
  * {@link AwsBidiConnectionDetails} from a Compose service whose image is {@code aws-bidi-emulator} (any tag), or
@@ -50,7 +48,8 @@ final class BidiEmulatorDockerComposeConnectionDetailsFactory
 
         BidiEmulatorDockerComposeConnectionDetails(RunningService service) {
             super(service);
-            this.endpoint = URI.create("http://" + service.host() + ":" + service.ports().get(PORT));
+            this.endpoint = URI.create(
+                    "http://" + service.host() + ":" + service.ports().get(PORT));
             Map<String, String> env = service.env();
             this.region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
             this.credentials = StaticCredentialsProvider.create(credentials(env.get(CREDENTIALS_VARIABLE)));
@@ -62,8 +61,8 @@ final class BidiEmulatorDockerComposeConnectionDetailsFactory
             }
             int colon = value.indexOf(':');
             if (colon <= 0 || colon == value.length() - 1) {
-                throw new IllegalStateException(
-                        CREDENTIALS_VARIABLE + " of the aws-bidi-emulator service must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                throw new IllegalStateException(CREDENTIALS_VARIABLE
+                        + " of the aws-bidi-emulator service must be ACCESS_KEY_ID:SECRET_ACCESS_KEY");
             }
             return AwsBasicCredentials.create(value.substring(0, colon), value.substring(colon + 1));
         }

@@ -1,20 +1,17 @@
 package io.github.awsbidi.autoconfigure.docker.compose;
 
-import java.lang.reflect.Constructor;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
 import io.github.awsbidi.autoconfigure.AwsBidiConnectionDetails;
 import io.github.awsbidi.core.BidirectionalSession;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.testcontainers.BidiEmulatorContainer;
+import java.lang.reflect.Constructor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import reactor.core.publisher.Flux;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactories;
@@ -24,8 +21,9 @@ import org.springframework.boot.docker.compose.core.RunningService;
 import org.springframework.boot.docker.compose.service.connection.DockerComposeConnectionSource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import reactor.core.publisher.Flux;
 
 /**
  * The Compose factory, registered in {@code spring.factories}, against the emulator image running with the
@@ -45,7 +43,8 @@ class BidiEmulatorDockerComposeConnectionDetailsFactoryTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsBidiAutoConfiguration.class))
-            .withPropertyValues("aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
+            .withPropertyValues(
+                    "aws.bidi.sagemaker.sessions.echo.endpoint-name=echo",
                     "aws.bidi.bedrock.sessions.assistant.model-id=echo-compose");
 
     @Test
@@ -54,7 +53,8 @@ class BidiEmulatorDockerComposeConnectionDetailsFactoryTests {
 
         assertThat(details.endpoint()).hasToString("http://" + emulator.getHost() + ":" + emulator.getMappedPort(8080));
         assertThat(details.region().id()).isEqualTo("eu-central-1");
-        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("AKIDCOMPOSE");
+        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId())
+                .isEqualTo("AKIDCOMPOSE");
         assertThat(details.trustManagers()).isNull();
     }
 
@@ -62,24 +62,30 @@ class BidiEmulatorDockerComposeConnectionDetailsFactoryTests {
     void sessionsExchangeWithTheServiceThroughThem() throws Exception {
         AwsBidiConnectionDetails details = connectionDetails(emulator.getDockerImageName());
 
-        this.contextRunner.withBean(AwsBidiConnectionDetails.class, () -> details).run(context -> {
-            assertThat(exchange(context.getBean("echo", BidirectionalSession.class), Frame.text("compose")))
-                    .containsExactly("compose");
-            assertThat(exchange(context.getBean("assistant", BidirectionalSession.class), Frame.json("{\"a\":1}")))
-                    .containsExactly("{\"a\":1}");
-        });
+        this.contextRunner
+                .withBean(AwsBidiConnectionDetails.class, () -> details)
+                .run(context -> {
+                    assertThat(exchange(context.getBean("echo", BidirectionalSession.class), Frame.text("compose")))
+                            .containsExactly("compose");
+                    assertThat(exchange(
+                                    context.getBean("assistant", BidirectionalSession.class), Frame.json("{\"a\":1}")))
+                            .containsExactly("{\"a\":1}");
+                });
     }
 
     @Test
     void aCopyOfTheImageUnderAnotherNameMatchesByItsServiceConnectionLabel() throws Exception {
-        assertThat(connectionDetails("registry.example.com/team/emulator-copy:1.2.3",
-                Map.of("org.springframework.boot.service-connection", "aws-bidi-emulator"))).isNotNull();
+        assertThat(connectionDetails(
+                        "registry.example.com/team/emulator-copy:1.2.3",
+                        Map.of("org.springframework.boot.service-connection", "aws-bidi-emulator")))
+                .isNotNull();
     }
 
     @Test
     void aServiceOfAnotherImageGivesNone() throws Exception {
-        assertThat(factories().getConnectionDetails(source("registry.example.com/team/emulator-copy:1.2.3", Map.of()),
-                false)).isEmpty();
+        assertThat(factories()
+                        .getConnectionDetails(source("registry.example.com/team/emulator-copy:1.2.3", Map.of()), false))
+                .isEmpty();
     }
 
     private static AwsBidiConnectionDetails connectionDetails(String image) throws Exception {
@@ -94,19 +100,24 @@ class BidiEmulatorDockerComposeConnectionDetailsFactoryTests {
     }
 
     private static ConnectionDetailsFactories factories() {
-        return new ConnectionDetailsFactories(BidiEmulatorDockerComposeConnectionDetailsFactoryTests.class.getClassLoader());
+        return new ConnectionDetailsFactories(
+                BidiEmulatorDockerComposeConnectionDetailsFactoryTests.class.getClassLoader());
     }
 
     // Boot creates the source itself (its constructor is package-private); reflection stands in for that.
     private static DockerComposeConnectionSource source(String image, Map<String, String> labels) throws Exception {
-        Constructor<DockerComposeConnectionSource> constructor = DockerComposeConnectionSource.class
-                .getDeclaredConstructor(RunningService.class, org.springframework.core.env.Environment.class);
+        Constructor<DockerComposeConnectionSource> constructor =
+                DockerComposeConnectionSource.class.getDeclaredConstructor(
+                        RunningService.class, org.springframework.core.env.Environment.class);
         constructor.setAccessible(true);
         return constructor.newInstance(new ContainerService(image, labels), new StandardEnvironment());
     }
 
     private static List<String> exchange(BidirectionalSession session, Frame frame) {
-        return session.exchange(Flux.just(frame)).map(Frame::asString).collectList().block(Duration.ofSeconds(30));
+        return session.exchange(Flux.just(frame))
+                .map(Frame::asString)
+                .collectList()
+                .block(Duration.ofSeconds(30));
     }
 
     /** The running container as Compose support would describe it. */

@@ -1,17 +1,15 @@
 package io.github.awsbidi.autoconfigure.docker.compose;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.awsbidi.autoconfigure.docker.compose.BidiEmulatorDockerComposeConnectionDetailsFactory.BidiEmulatorDockerComposeConnectionDetails;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.docker.compose.core.ConnectionPorts;
 import org.springframework.boot.docker.compose.core.ImageReference;
 import org.springframework.boot.docker.compose.core.RunningService;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** How a Compose service's ports and environment become connection details (no Docker needed). */
 class BidiEmulatorDockerComposeConnectionDetailsTests {
@@ -22,19 +20,23 @@ class BidiEmulatorDockerComposeConnectionDetailsTests {
 
         assertThat(details.endpoint()).hasToString("http://127.0.0.1:49152");
         assertThat(details.region().id()).isEqualTo("us-east-1");
-        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("test");
-        assertThat(details.credentialsProvider().resolveCredentials().secretAccessKey()).isEqualTo("test");
+        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId())
+                .isEqualTo("test");
+        assertThat(details.credentialsProvider().resolveCredentials().secretAccessKey())
+                .isEqualTo("test");
         assertThat(details.trustManagers()).isNull();
     }
 
     @Test
     void readsKeysAndRegionFromTheServicesEnvironment() {
-        var details = new BidiEmulatorDockerComposeConnectionDetails(service(Map.of(
-                "AWS_BIDI_EMULATOR_CREDENTIALS", "AKIDDEV:dev:secret", "AWS_REGION", "ap-northeast-1")));
+        var details = new BidiEmulatorDockerComposeConnectionDetails(
+                service(Map.of("AWS_BIDI_EMULATOR_CREDENTIALS", "AKIDDEV:dev:secret", "AWS_REGION", "ap-northeast-1")));
 
         assertThat(details.region().id()).isEqualTo("ap-northeast-1");
-        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId()).isEqualTo("AKIDDEV");
-        assertThat(details.credentialsProvider().resolveCredentials().secretAccessKey()).isEqualTo("dev:secret");
+        assertThat(details.credentialsProvider().resolveCredentials().accessKeyId())
+                .isEqualTo("AKIDDEV");
+        assertThat(details.credentialsProvider().resolveCredentials().secretAccessKey())
+                .isEqualTo("dev:secret");
     }
 
     @Test
