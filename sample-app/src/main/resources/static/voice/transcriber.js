@@ -27,6 +27,8 @@ function onMessage(message) {
   } else if (message.type === 'error') {
     $('transcriber-error').textContent = `${message.kind}: ${message.message}`;
     $('transcriber-error').hidden = false;
+    // Nothing more comes for a recording that was stopped: end it rather than wait for a final result.
+    recording && recording.stopped && recording.socket.close(1000, 'nothing to transcribe');
   }
 }
 

@@ -4,6 +4,7 @@
 import { openMicrophone, Playback } from './audio.js';
 
 const $ = id => document.getElementById(id);
+// The assistant speaks at 24 kHz unless the server says otherwise (its "speech" message).
 const OUTPUT_RATE = 24000;
 
 // Counters the browser tests read (window.voicePage.stats and the data attributes of #playback).
@@ -75,6 +76,10 @@ function onMessage(message) {
   switch (message.type) {
     case 'state':
       setState(message.state, message.state === 'closed' ? message.detail : '');
+      break;
+    case 'speech':
+      // The server says at which rate the assistant speaks (24 kHz unless the session is configured otherwise).
+      if (call) call.playback.rate = message.sampleRate;
       break;
     case 'transcript':
       onTranscript(message);

@@ -35,6 +35,9 @@ public class SessionBridge implements WebSocketHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Stands for the client's end of input in the input chain; never sent. */
+    private static final Frame END_OF_INPUT = Frame.text("");
+
     private final Sessions sessions;
 
     public SessionBridge(Sessions sessions) {
@@ -63,8 +66,12 @@ public class SessionBridge implements WebSocketHandler {
                 .receive()
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
                         || message.getType() == WebSocketMessage.Type.BINARY)
-                .concatMap(message ->
-                        isEndOfInput(message) ? Mono.fromRunnable(exchange::complete) : exchange.send(toFrame(message)))
+                // Each message is read as it arrives (its buffer is released once it has been handed on); the
+                // sends then wait their turn while the stream's send buffer is full. END_OF_INPUT (compared by
+                // identity) marks the client's end of input.
+                .map(message -> isEndOfInput(message) ? END_OF_INPUT : toFrame(message))
+                .concatMap(
+                        frame -> frame == END_OF_INPUT ? Mono.fromRunnable(exchange::complete) : exchange.send(frame))
                 .then()
                 .onErrorResume(error -> {
                     failure.compareAndSet(null, error);

@@ -45,8 +45,14 @@ public final class FramePacer {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
-    /** Queues μ-law bytes; a partial frame at the end waits for more audio or {@link #finish()}. */
+    /**
+     * Queues μ-law bytes; a partial frame at the end waits for more audio or {@link #finish()}. After
+     * {@link #complete()} audio is dropped: the line has ended, and what arrives late must not keep it going.
+     */
     public synchronized void offer(byte[] mulaw) {
+        if (completed) {
+            return;
+        }
         int index = 0;
         while (index < mulaw.length) {
             int take = Math.min(FRAME_BYTES - partialBytes, mulaw.length - index);

@@ -8,7 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** On a virtual clock: the pace is counted in ticks, never measured in wall-clock time. */
@@ -92,6 +94,55 @@ class FramePacerTests {
         clock.advanceTimeBy(Duration.ofMillis(40));
 
         assertThat(emitted).hasSize(2);
+    }
+
+    @Test
+    void aSubscriberThatStopsAskingMissesTicksWithoutFailingAndGetsNoBurstAfterwards() {
+        FramePacer slow = new FramePacer(clock);
+        List<byte[]> got = new CopyOnWriteArrayList<>();
+        AtomicBoolean failed = new AtomicBoolean();
+        BaseSubscriber<byte[]> subscriber = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                request(1);
+            }
+
+            @Override
+            protected void hookOnNext(byte[] frame) {
+                got.add(frame);
+            }
+
+            @Override
+            protected void hookOnError(Throwable error) {
+                failed.set(true);
+            }
+        };
+        slow.frames().subscribe(subscriber);
+        slow.offer(bytes(4 * 160, (byte) 8));
+
+        clock.advanceTimeBy(Duration.ofMillis(200));
+        assertThat(got).hasSize(1);
+        assertThat(failed)
+                .as("ticks without demand are dropped, not an overflow error")
+                .isFalse();
+
+        subscriber.request(2);
+        clock.advanceTimeBy(Duration.ofMillis(40));
+        assertThat(got).as("one frame per tick once asked again").hasSize(3);
+        assertThat(slow.queuedFrames()).isEqualTo(1);
+        subscriber.dispose();
+    }
+
+    @Test
+    void audioOfferedAfterCompleteIsDropped() {
+        pacer.offer(bytes(160, (byte) 9));
+        pacer.complete();
+        pacer.offer(bytes(3 * 160, (byte) 10));
+
+        assertThat(pacer.queuedFrames()).isEqualTo(1);
+        clock.advanceTimeBy(Duration.ofMillis(40));
+        assertThat(emitted).hasSize(1);
+        assertThat(completed).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(PageMessage.State.class),
+    @JsonSubTypes.Type(PageMessage.Speech.class),
     @JsonSubTypes.Type(PageMessage.Transcript.class),
     @JsonSubTypes.Type(PageMessage.ToolCall.class),
     @JsonSubTypes.Type(PageMessage.Latency.class),
@@ -26,6 +27,10 @@ sealed interface PageMessage {
     /** The connection's state: {@code connected} once the stream is open, {@code closed} as the last message. */
     @JsonTypeName("state")
     record State(String state, String detail) implements PageMessage {}
+
+    /** How the assistant's speech comes: binary messages of 16-bit little-endian mono PCM at {@code sampleRate}. */
+    @JsonTypeName("speech")
+    record Speech(int sampleRate) implements PageMessage {}
 
     /** A transcript of either side: {@code role} USER or ASSISTANT, {@code stage} SPECULATIVE or FINAL. */
     @JsonTypeName("transcript")

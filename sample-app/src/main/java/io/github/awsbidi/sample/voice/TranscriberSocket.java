@@ -68,8 +68,10 @@ public final class TranscriberSocket implements WebSocketHandler {
         Sinks.Many<PageMessage> notices = Sinks.many().unicast().onBackpressureBuffer();
         Mono<Void> input = webSocket
                 .receive()
-                .concatMap(message ->
-                        Flux.fromIterable(parts(message, parts, notices)).concatMap(exchange::send))
+                // Read each message as it arrives (its buffer is released once it has been handed on), then send
+                // its parts in order, waiting while the stream's send buffer is full.
+                .map(message -> parts(message, parts, notices))
+                .concatMap(frames -> Flux.fromIterable(frames).concatMap(exchange::send))
                 .then()
                 .onErrorComplete()
                 // The page went away: the stream is of no more use.
@@ -103,7 +105,13 @@ public final class TranscriberSocket implements WebSocketHandler {
         }
         String text = message.getPayloadAsText();
         if (PageMessages.controlType(text).equals("stop")) {
-            return parts.stop().stream().toList();
+            List<Frame> last = parts.stop().stream().toList();
+            if (last.isEmpty()) {
+                notices.emitNext(
+                        new PageMessage.Error("CLIENT", "stop before any audio: nothing to transcribe"),
+                        Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+            }
+            return last;
         }
         notices.emitNext(
                 new PageMessage.Error(

@@ -37,16 +37,23 @@ final class VoiceCall {
     // Messages the server itself has for the page (a rejected control message, a failed send).
     private final Sinks.Many<PageMessage> notices = Sinks.many().unicast().onBackpressureBuffer();
 
-    VoiceCall(WebSocketSession webSocket, Conversation conversation, int microphoneRate, int inputRate) {
+    private final int outputRate;
+
+    VoiceCall(
+            WebSocketSession webSocket, Conversation conversation, int microphoneRate, int inputRate, int outputRate) {
         this.webSocket = webSocket;
         this.conversation = conversation;
+        this.outputRate = outputRate;
         this.microphone = new PcmResampler(microphoneRate, inputRate);
     }
 
     Mono<Void> run() {
         Mono<Void> input = webSocket
                 .receive()
-                .concatMap(this::accept)
+                // Read each message as it arrives (its buffer is released once it has been handed on), then hand it
+                // to the conversation in order.
+                .map(this::accept)
+                .concatMap(send -> send)
                 .then()
                 // The page closed the socket (or the conversation refused audio): end the conversation properly.
                 .onErrorResume(error -> {
@@ -61,13 +68,16 @@ final class VoiceCall {
                 .doFinally(signal -> notices.emitComplete(RETRY));
         Flux<WebSocketMessage> output = Flux.concat(
                 Mono.just(text(new PageMessage.State("connected", conversation.id()))),
+                Mono.just(text(new PageMessage.Speech(outputRate))),
                 events.mergeWith(notices.asFlux().map(this::text)));
         Mono<Void> send = webSocket
                 .send(output)
                 .then(Mono.defer(() -> webSocket.close(CloseStatus.NORMAL)))
                 // Sending fails only once the page has gone; the input side closes the conversation then.
                 .onErrorComplete();
-        return Mono.when(input, send);
+        // Cancelled (the server shutting down, the connection torn down under the handler): the conversation is
+        // closed all the same, not left for the service to time out.
+        return Mono.when(input, send).doOnCancel(() -> conversation.close().subscribe(null, error -> {}));
     }
 
     private Mono<Void> accept(WebSocketMessage message) {

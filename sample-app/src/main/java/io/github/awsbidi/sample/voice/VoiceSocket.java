@@ -37,9 +37,11 @@ public final class VoiceSocket implements WebSocketHandler {
                             CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(ex.getMessage()))));
         }
         int inputRate = assistant.settings().inputSampleRate();
+        int outputRate = assistant.settings().outputSampleRate();
         return assistant
                 .start()
-                .flatMap(conversation -> new VoiceCall(webSocket, conversation, rate.hertz(), inputRate).run())
+                .flatMap(conversation ->
+                        new VoiceCall(webSocket, conversation, rate.hertz(), inputRate, outputRate).run())
                 .onErrorResume(error -> webSocket
                         .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
                         .then(webSocket.close(

@@ -118,7 +118,9 @@ class TwilioCallTests {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> handler.assistant().openConversations() == 1);
 
-            call.sendRaw("{\"event\":\"media\",\"streamSid\":\"MZ-bad-1\",\"media\":{\"payload\":\"***\"}}");
+            // Every field present and well-formed but the payload, which is not base64.
+            call.sendRaw("{\"event\":\"media\",\"sequenceNumber\":\"3\",\"streamSid\":\"MZ-bad-1\","
+                    + "\"media\":{\"track\":\"inbound\",\"chunk\":\"1\",\"timestamp\":\"5\",\"payload\":\"***\"}}");
 
             await().atMost(Duration.ofSeconds(10)).until(call::isClosed);
             assertThat(call.closeCode()).isEqualTo(1011);

@@ -2,13 +2,17 @@ package io.github.awsbidi.sample.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.novasonic.NovaSonic;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +35,10 @@ class VoiceSocketTests {
 
     private final ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();
 
+    @Autowired
+    @Qualifier("assistantNovaSonic")
+    NovaSonic assistant;
+
     @Test
     void aTypedWeatherQuestionCallsTheToolAndIsAnsweredAloud() {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -46,6 +54,7 @@ class VoiceSocketTests {
                                 .then(ws.close()))
                 .block(TIMEOUT);
         assertThat(received.get(0)).startsWith("{\"type\":\"state\",\"state\":\"connected\"");
+        assertThat(received.get(1)).isEqualTo("{\"type\":\"speech\",\"sampleRate\":24000}");
         assertThat(received)
                 .contains(
                         "{\"type\":\"transcript\",\"role\":\"USER\",\"stage\":\"FINAL\",\"text\":\"What is the weather in Seattle?\"}",
@@ -158,6 +167,38 @@ class VoiceSocketTests {
         assertThat(received.get(received.size() - 1))
                 .isEqualTo("{\"type\":\"error\",\"kind\":\"CLIENT\","
                         + "\"message\":\"control message 'type' must be 'stop', got: {\\\"type\\\":\\\"pause\\\"}\"}");
+    }
+
+    @Test
+    void theTranscriberSaysSoWhenStoppedBeforeAnyAudio() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        client.execute(
+                        uri("/transcriber/ws"),
+                        ws -> ws.send(Mono.just(ws.textMessage("{\"type\":\"stop\"}")))
+                                .thenMany(ws.receive()
+                                        .map(VoiceSocketTests::describe)
+                                        .doOnNext(received::add)
+                                        .takeUntil(message -> message.contains("\"error\"")))
+                                .then(ws.close()))
+                .block(TIMEOUT);
+        assertThat(received.get(received.size() - 1))
+                .isEqualTo("{\"type\":\"error\",\"kind\":\"CLIENT\","
+                        + "\"message\":\"stop before any audio: nothing to transcribe\"}");
+    }
+
+    @Test
+    void aPageThatGoesAwayWithoutClosingEndsItsConversation() {
+        client.execute(
+                        uri("/voice/ws?rate=16000"),
+                        ws -> ws.receive()
+                                .map(VoiceSocketTests::describe)
+                                .filter(message -> message.startsWith("{\"type\":\"speech\""))
+                                .next()
+                                // The page then vanishes: the client drops the connection without a close frame.
+                                .then(Mono.never()))
+                .timeout(Duration.ofSeconds(5), Mono.empty())
+                .block(TIMEOUT);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> assistant.openConversations() == 0);
     }
 
     /** {@code seconds} of a 220 Hz tone of that amplitude (0 for silence) at 48 kHz, in 40 ms pieces. */
