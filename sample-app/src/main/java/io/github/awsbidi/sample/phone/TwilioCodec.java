@@ -40,16 +40,18 @@ final class TwilioCodec {
                 yield new TwilioMessage.Media(
                         text(root, "streamSid"),
                         media.path("track").asString("inbound"),
-                        number(media, "chunk"),
-                        number(media, "timestamp"),
+                        number(media, "media.chunk"),
+                        number(media, "media.timestamp"),
                         base64(media, "media.payload"));
             }
             case "dtmf" -> {
                 JsonNode dtmf = object(root, "dtmf");
                 yield new TwilioMessage.Dtmf(
-                        text(root, "streamSid"), dtmf.path("track").asString("inbound_track"), text(dtmf, "digit"));
+                        text(root, "streamSid"),
+                        dtmf.path("track").asString("inbound_track"),
+                        text(dtmf, "dtmf.digit"));
             }
-            case "mark" -> new TwilioMessage.Mark(text(root, "streamSid"), text(object(root, "mark"), "name"));
+            case "mark" -> new TwilioMessage.Mark(text(root, "streamSid"), text(object(root, "mark"), "mark.name"));
             case "stop" -> {
                 JsonNode stop = root.path("stop");
                 yield new TwilioMessage.Stop(
@@ -82,24 +84,30 @@ final class TwilioCodec {
         JsonNode start = object(root, "start");
         List<String> tracks = new ArrayList<>();
         start.path("tracks").forEach(track -> tracks.add(track.asString()));
-        JsonNode format = object(start, "mediaFormat");
+        JsonNode format = object(start, "start.mediaFormat");
         Map<String, String> parameters = new LinkedHashMap<>();
         start.path("customParameters")
                 .properties()
                 .forEach(
                         entry -> parameters.put(entry.getKey(), entry.getValue().asString()));
         return new TwilioMessage.Start(
-                text(start, "streamSid"),
+                text(start, "start.streamSid"),
                 start.path("accountSid").asString(""),
-                text(start, "callSid"),
+                text(start, "start.callSid"),
                 tracks,
                 new TwilioMessage.MediaFormat(
-                        text(format, "encoding"), (int) number(format, "sampleRate"), (int) number(format, "channels")),
+                        text(format, "start.mediaFormat.encoding"),
+                        (int) number(format, "start.mediaFormat.sampleRate"),
+                        (int) number(format, "start.mediaFormat.channels")),
                 parameters);
     }
 
+    /**
+     * The text at {@code field} of {@code node}; {@code field} is the path from the message's root (such as
+     * {@code start.mediaFormat.encoding}), so that an error names the field the way Twilio's documentation does.
+     */
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = node.get(name(field));
         if (value == null || !value.isValueNode() || value.isNull()) {
             throw new IllegalArgumentException("Twilio message field '" + field + "' is missing");
         }
@@ -107,7 +115,7 @@ final class TwilioCodec {
     }
 
     private static JsonNode object(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = node.get(name(field));
         if (value == null || !value.isObject()) {
             throw new IllegalArgumentException("Twilio message field '" + field + "' must be an object");
         }
@@ -125,10 +133,16 @@ final class TwilioCodec {
     }
 
     private static byte[] base64(JsonNode node, String field) {
+        String text = text(node, field);
         try {
-            return Base64.getDecoder().decode(text(node, "payload"));
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Twilio message field '" + field + "' must be base64", e);
         }
+    }
+
+    /** The last name of a path: what to look up in the node that holds it. */
+    private static String name(String field) {
+        return field.substring(field.lastIndexOf('.') + 1);
     }
 }

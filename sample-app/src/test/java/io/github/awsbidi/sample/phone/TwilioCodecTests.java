@@ -69,12 +69,21 @@ class TwilioCodecTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
                         + "\"media\":{\"chunk\":\"x\",\"timestamp\":\"1\",\"payload\":\"\"}}"))
-                .withMessageContaining("'chunk'")
+                .withMessageContaining("'media.chunk'")
                 .withMessageContaining("number");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
                         + "\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\",\"payload\":\"***\"}}"))
-                .withMessageContaining("media.payload");
+                .withMessageContaining("'media.payload' must be base64");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("{\"event\":\"media\",\"streamSid\":\"MZ1\","
+                        + "\"media\":{\"chunk\":\"1\",\"timestamp\":\"1\"}}"))
+                .withMessage("Twilio message field 'media.payload' is missing");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TwilioCodec.read("{\"event\":\"start\",\"streamSid\":\"MZ1\",\"start\":{"
+                        + "\"callSid\":\"CA1\",\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\","
+                        + "\"sampleRate\":8000,\"channels\":1}}}"))
+                .withMessage("Twilio message field 'start.streamSid' is missing");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> TwilioCodec.read("not json"))
                 .withMessageContaining("not JSON");
