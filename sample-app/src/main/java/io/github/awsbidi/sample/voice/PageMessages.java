@@ -2,12 +2,17 @@ package io.github.awsbidi.sample.voice;
 
 import io.github.awsbidi.core.BidiStreamException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
-/** Writes {@link PageMessage}s as WebSocket text messages. */
+/** Writes {@link PageMessage}s as WebSocket text messages and reads what the pages send. */
 final class PageMessages {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -25,13 +30,33 @@ final class PageMessages {
         return webSocket.textMessage(json(message));
     }
 
+    /** A control message from the page, or a missing node when it is not JSON. */
+    static JsonNode control(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (RuntimeException ex) {
+            return MissingNode.getInstance();
+        }
+    }
+
     /** The {@code type} of a control message from the page, or {@code ""} when it is not a JSON object with one. */
     static String controlType(String text) {
-        try {
-            return MAPPER.readTree(text).path("type").asString("");
-        } catch (RuntimeException ex) {
-            return "";
-        }
+        return control(text).path("type").asString("");
+    }
+
+    /** A copy of a binary message's bytes: the message's buffer is released once it has been handed on. */
+    static byte[] bytes(WebSocketMessage message) {
+        DataBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.readableByteCount()];
+        payload.read(bytes);
+        return bytes;
+    }
+
+    /** Tells the page what went wrong, then closes the socket with {@code status} and the message as its reason. */
+    static Mono<Void> failAndClose(WebSocketSession webSocket, PageMessage.Error error, CloseStatus status) {
+        return webSocket
+                .send(Mono.just(text(webSocket, error)))
+                .then(webSocket.close(status.withReason(closeReason(error.message()))));
     }
 
     /** A page's message, shortened for an error message that quotes it. */

@@ -8,7 +8,6 @@ import io.github.awsbidi.sample.Sessions;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -51,16 +50,13 @@ public final class TranscriberSocket implements WebSocketHandler {
         }
         return session.open()
                 .flatMap(exchange -> bridge(webSocket, exchange, new RecordingParts(rate.hertz())))
-                .onErrorResume(error -> webSocket
-                        .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
-                        .then(webSocket.close(
-                                CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
+                .onErrorResume(error ->
+                        PageMessages.failAndClose(webSocket, PageMessages.error(error), CloseStatus.SERVER_ERROR));
     }
 
     private static Mono<Void> refuse(WebSocketSession webSocket, String problem) {
-        return webSocket
-                .send(Mono.just(PageMessages.text(webSocket, new PageMessage.Error("CLIENT", problem))))
-                .then(webSocket.close(CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(problem))));
+        return PageMessages.failAndClose(
+                webSocket, new PageMessage.Error("CLIENT", problem), CloseStatus.POLICY_VIOLATION);
     }
 
     private static Mono<Void> bridge(WebSocketSession webSocket, Exchange exchange, RecordingParts parts) {
@@ -95,10 +91,7 @@ public final class TranscriberSocket implements WebSocketHandler {
 
     private static List<Frame> parts(WebSocketMessage message, RecordingParts parts, Sinks.Many<PageMessage> notices) {
         if (message.getType() == WebSocketMessage.Type.BINARY) {
-            DataBuffer payload = message.getPayload();
-            byte[] pcm = new byte[payload.readableByteCount()];
-            payload.read(pcm);
-            return parts.audio(pcm);
+            return parts.audio(PageMessages.bytes(message));
         }
         if (message.getType() != WebSocketMessage.Type.TEXT) {
             return List.of();

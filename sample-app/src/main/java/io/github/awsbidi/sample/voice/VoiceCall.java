@@ -6,7 +6,6 @@ import io.github.awsbidi.novasonic.audio.PcmResampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -14,12 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** One voice page connection over one conversation: the page's messages in, the conversation's events out. */
 final class VoiceCall {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     // The input and the conversation's threads may both emit notices: retry briefly rather than drop one.
     private static final Sinks.EmitFailureHandler RETRY = Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
@@ -82,19 +78,14 @@ final class VoiceCall {
 
     private Mono<Void> accept(WebSocketMessage message) {
         if (message.getType() == WebSocketMessage.Type.BINARY) {
-            byte[] pcm = microphone.process(bytes(message.getPayload()));
+            byte[] pcm = microphone.process(PageMessages.bytes(message));
             return pcm.length == 0 ? Mono.empty() : conversation.sendAudio(pcm);
         }
         if (message.getType() != WebSocketMessage.Type.TEXT) {
             return Mono.empty();
         }
         String text = message.getPayloadAsText();
-        JsonNode control;
-        try {
-            control = JSON.readTree(text);
-        } catch (RuntimeException ex) {
-            return reject("control messages must be JSON objects, got: " + PageMessages.abbreviate(text));
-        }
+        JsonNode control = PageMessages.control(text);
         if ("say".equals(control.path("type").asString(""))
                 && control.path("text").isString()
                 && !control.path("text").asString().isBlank()) {
@@ -143,12 +134,5 @@ final class VoiceCall {
 
     private WebSocketMessage text(PageMessage message) {
         return PageMessages.text(webSocket, message);
-    }
-
-    /** Copies the payload: the message's buffer is released once the handler returns. */
-    private static byte[] bytes(DataBuffer payload) {
-        byte[] bytes = new byte[payload.readableByteCount()];
-        payload.read(bytes);
-        return bytes;
     }
 }

@@ -31,10 +31,7 @@ public final class VoiceSocket implements WebSocketHandler {
         try {
             rate = MicrophoneRate.of(webSocket.getHandshakeInfo().getUri());
         } catch (IllegalArgumentException ex) {
-            return webSocket
-                    .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(ex))))
-                    .then(webSocket.close(
-                            CloseStatus.POLICY_VIOLATION.withReason(PageMessages.closeReason(ex.getMessage()))));
+            return PageMessages.failAndClose(webSocket, PageMessages.error(ex), CloseStatus.POLICY_VIOLATION);
         }
         int inputRate = assistant.settings().inputSampleRate();
         int outputRate = assistant.settings().outputSampleRate();
@@ -42,9 +39,7 @@ public final class VoiceSocket implements WebSocketHandler {
                 .start()
                 .flatMap(conversation ->
                         new VoiceCall(webSocket, conversation, rate.hertz(), inputRate, outputRate).run())
-                .onErrorResume(error -> webSocket
-                        .send(Mono.just(PageMessages.text(webSocket, PageMessages.error(error))))
-                        .then(webSocket.close(
-                                CloseStatus.SERVER_ERROR.withReason(PageMessages.closeReason(error.getMessage())))));
+                .onErrorResume(error ->
+                        PageMessages.failAndClose(webSocket, PageMessages.error(error), CloseStatus.SERVER_ERROR));
     }
 }
