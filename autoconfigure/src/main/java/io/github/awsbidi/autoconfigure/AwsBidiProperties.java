@@ -183,10 +183,13 @@ public class AwsBidiProperties {
     public static class Http {
 
         /** Maximum number of concurrent HTTP/2 streams across all connections of one client. */
-        private int maxConcurrency = 200;
+        private int maxConcurrency = 2000;
 
-        /** Maximum number of streams per HTTP/2 connection; default: 1 for SageMaker, server's limit for Bedrock. */
+        /** Maximum number of streams per HTTP/2 connection; default: 1 for SageMaker, 50 for Bedrock. */
         private @Nullable Long maxStreamsPerConnection;
+
+        /** Number of Netty event-loop threads the streaming clients share; default: the SDK's shared group. */
+        private @Nullable Integer eventLoopThreads;
 
         /** Time a TCP/TLS connect may take. */
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -221,6 +224,14 @@ public class AwsBidiProperties {
 
         public void setMaxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
+        }
+
+        public @Nullable Integer getEventLoopThreads() {
+            return eventLoopThreads;
+        }
+
+        public void setEventLoopThreads(@Nullable Integer eventLoopThreads) {
+            this.eventLoopThreads = eventLoopThreads;
         }
 
         public @Nullable Long getMaxStreamsPerConnection() {

@@ -36,7 +36,8 @@ final class ClientSettings {
                         http.getWriteTimeout(),
                         http.getHealthCheckPingPeriod(),
                         toInt("initialWindowSize", http.getInitialWindowSize()),
-                        trustManagers));
+                        trustManagers,
+                        http.getEventLoopThreads()));
     }
 
     static SessionOptions sessionOptions(AwsBidiProperties properties, ExchangeListener listener) {

@@ -290,6 +290,7 @@ class AwsBidiAutoConfigurationTests {
                 .withPropertyValues(
                         "aws.bidi.http.max-concurrency=7",
                         "aws.bidi.http.max-streams-per-connection=3",
+                        "aws.bidi.http.event-loop-threads=3",
                         "aws.bidi.http.ping-period=45s",
                         "aws.bidi.http.read-timeout=2m",
                         "aws.bidi.http.initial-window-size=256KB",
@@ -301,6 +302,7 @@ class AwsBidiAutoConfigurationTests {
                     var http = context.getBean(BidiClientFactory.class).httpSettings();
                     assertThat(http.maxConcurrency()).isEqualTo(7);
                     assertThat(http.maxStreamsPerConnection()).isEqualTo(3L);
+                    assertThat(http.eventLoopThreads()).isEqualTo(3);
                     assertThat(http.healthCheckPingPeriod()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(http.readTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(http.initialWindowSize()).isEqualTo(256 * 1024);

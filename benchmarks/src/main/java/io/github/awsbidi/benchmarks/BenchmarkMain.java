@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.util.VersionInfo;
 
 /**
  * {@code java -jar benchmarks/target/aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS]
- * [--ops sagemaker,bedrock] [--concurrency 100,1000] [--live-streams N] [--markdown FILE] [--json FILE]}: starts the
+ * [--ops sagemaker,bedrock] [--concurrency 100,1000] [--live-streams N] [--streams-per-connection N]
+ * [--event-loop-threads N] [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]}: starts the
  * emulator in a child JVM, measures every row for the raw SDK and for the session in interleaved pairs, and prints
  * one Markdown table with 95% intervals. Progress goes to standard error, the table to standard output.
  */
@@ -26,14 +28,21 @@ public final class BenchmarkMain {
     private static final String USAGE = """
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
                                                      [--concurrency N,N,...] [--live-streams N]
-                                                     [--markdown FILE] [--json FILE]
+                                                     [--streams-per-connection N] [--event-loop-threads N]
+                                                     [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]
               --mode          short (a few minutes, default) or full (the README's table, sized for about
-                              12 minutes on 2 quiet cores)
-              --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, memory
-                              (default: all)
+                              25 minutes on 2 quiet cores)
+              --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, knee,
+                              memory (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both)
               --concurrency   stream counts of the concurrency rows (short: 100; full: 100,1000)
               --live-streams  concurrent real-time streams of the live-audio rows (short: 100; full: 500)
+              --streams-per-connection
+                              HTTP/2 streams per connection of both sides' clients (default: core's, SageMaker 1,
+                              Bedrock 50)
+              --event-loop-threads
+                              both sides' clients' Netty event-loop threads (default: the SDK's, 2 per core)
+              --tls-provider  jdk (default, what the starter uses) or openssl (netty-tcnative BoringSSL)
               --markdown      also write the header and table to FILE
               --json          also write every sample, median, interval and verdict to FILE""";
 
@@ -46,6 +55,7 @@ public final class BenchmarkMain {
         CONCURRENCY,
         CEILING,
         LIVE_AUDIO,
+        KNEE,
         MEMORY
     }
 
@@ -132,6 +142,13 @@ public final class BenchmarkMain {
                 rows.addAll(live.run(operation, mode.liveStreams()));
             }
         }
+        if (options.sections().contains(Section.KNEE)) {
+            KneeBenchmark knee = new KneeBenchmark(new LiveAudioBenchmark(emulator, mode), mode);
+            for (Operation operation : options.operations()) {
+                progress("knee, " + operation.label() + ", climbing " + mode.kneeLevels() + " streams");
+                rows.addAll(knee.run(operation));
+            }
+        }
         if (options.sections().contains(Section.MEMORY)) {
             MemoryBenchmark memory = new MemoryBenchmark(emulator, mode);
             for (Operation operation : options.operations()) {
@@ -151,9 +168,9 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Why the heap is too small for the concurrency rows, or {@code null}. Every open stream holds the SDK's 2 MiB
-     * event-stream decoder buffer, a humongous object that fills a whole 4 MiB G1 region, so N streams need about
-     * 4.5 MiB each.
+     * Why the heap is too small for the concurrency rows, or {@code null}. On SDKs before 2.41 every open stream holds
+     * the 2 MiB event-stream decoder buffer of {@code software.amazon.eventstream}, a humongous object that fills a
+     * whole 4 MiB G1 region (about 4.5 MiB a stream); newer SDKs need tens of KB a stream (256 KB allowed).
      */
     private static @Nullable String heapProblem(Options options) {
         int most = 0;
@@ -166,22 +183,41 @@ public final class BenchmarkMain {
         if (options.sections().contains(Section.LIVE_AUDIO)) {
             most = Math.max(most, options.mode().liveStreams());
         }
+        if (options.sections().contains(Section.KNEE)) {
+            most = Math.max(
+                    most,
+                    options.mode().kneeLevels().stream()
+                            .mapToInt(Integer::intValue)
+                            .max()
+                            .orElse(0));
+        }
         if (most == 0) {
             return null;
         }
-        long needed = (long) (most * 4.5 * 1024 * 1024) + 1024L * 1024 * 1024;
+        double perStream = oldEventStreamDecoder() ? 4.5 * 1024 * 1024 : 256 * 1024;
+        long needed = (long) (most * perStream) + 1024L * 1024 * 1024;
         long max = Runtime.getRuntime().maxMemory();
         if (max >= needed) {
             return null;
         }
         return String.format(
                 Locale.ROOT,
-                "%d concurrent streams need a heap of about %d MB (the SDK keeps a 2 MiB"
-                        + " buffer per stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or lower --concurrency",
+                "%d concurrent streams need a heap of about %d MB but the maximum is %d MB: run java -Xmx%dg -jar"
+                        + " ..., or lower --concurrency",
                 most,
                 needed >> 20,
                 max >> 20,
                 (needed >> 30) + 2);
+    }
+
+    /** Whether the SDK decodes event streams with the old library whose decoder holds 2 MiB per stream. */
+    static boolean oldEventStreamDecoder() {
+        try {
+            Class.forName("software.amazon.eventstream.MessageDecoder", false, BenchmarkMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static String header(Mode mode, Duration took) {
@@ -189,8 +225,8 @@ public final class BenchmarkMain {
         return String.format(
                 Locale.ROOT,
                 """
-                aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), client heap max %d MB, \
-                emulator (TLS) in a separate JVM on the same machine; took %d s.
+                aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), AWS SDK %s, client heap max \
+                %d MB, emulator (TLS) in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
                 side's median with its 95%% interval (distribution-free, order statistics: the 3rd and 10th of 12, \
                 the 2nd and 9th of 10; below 6 pairs only the range); session/raw = median of the per-pair ratios \
@@ -205,8 +241,10 @@ public final class BenchmarkMain {
                 System.getProperty("os.arch"),
                 version,
                 System.getProperty("java.vm.name"),
+                VersionInfo.SDK_VERSION,
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024),
                 took.toSeconds(),
+                mode.clientShape().text(),
                 mode.concurrencyIterations(),
                 ConcurrencyBenchmark.OPENING_AT_ONCE);
     }
@@ -232,6 +270,9 @@ public final class BenchmarkMain {
             Path markdown = null;
             Path json = null;
             Integer liveStreams = null;
+            Long streamsPerConnection = null;
+            Integer eventLoopThreads = null;
+            String tlsProvider = "jdk";
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -250,6 +291,11 @@ public final class BenchmarkMain {
                     case "--markdown" -> markdown = Path.of(value(args, ++i));
                     case "--json" -> json = Path.of(value(args, ++i));
                     case "--live-streams" -> liveStreams = positive(value(args, ++i), "--live-streams");
+                    case "--streams-per-connection" ->
+                        streamsPerConnection = (long) positive(value(args, ++i), "--streams-per-connection");
+                    case "--event-loop-threads" ->
+                        eventLoopThreads = positive(value(args, ++i), "--event-loop-threads");
+                    case "--tls-provider" -> tlsProvider = value(args, ++i);
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -260,6 +306,7 @@ public final class BenchmarkMain {
             if (liveStreams != null) {
                 mode = mode.withLiveStreams(liveStreams);
             }
+            mode = mode.withClientShape(new ClientShape(streamsPerConnection, eventLoopThreads, tlsProvider));
             return new Options(mode, sections, operations, markdown, json, help);
         }
 

@@ -28,7 +28,11 @@ final class CeilingBenchmark {
         double[] perCore = new double[mode.iterations()];
         double[] emulatorCores = new double[mode.iterations()];
         double[] clientCores = new double[mode.iterations()];
-        try (Side.Client client = Side.RAW.connect(operation, emulator, mode.ceilingStreams() * 2, 1L)) {
+        try (Side.Client client = Side.RAW.connect(
+                operation,
+                emulator,
+                mode.ceilingStreams() * 2,
+                mode.clientShape().withStreamsPerConnection(1L))) {
             for (int i = 0; i < mode.warmups(); i++) {
                 once(client.echo(), payload);
             }

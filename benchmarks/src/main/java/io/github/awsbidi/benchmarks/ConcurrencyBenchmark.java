@@ -81,7 +81,7 @@ final class ConcurrencyBenchmark {
     }
 
     private Sample once(Side side, Operation operation, int streams, byte[] payload) throws InterruptedException {
-        try (Side.Client client = side.connect(operation, emulator, streams, null)) {
+        try (Side.Client client = side.connect(operation, emulator, streams, mode.clientShape())) {
             EchoClient echo = client.echo();
             // Loads the classes and JIT-compiles the paths one stream takes, so the heap baseline includes them.
             PingPong warmUp = new PingPong(payload, mode.loadPings());

@@ -19,7 +19,9 @@ record Goal(Kind kind, double limit) {
         /** session - raw must be at most {@code limit}, in the row's unit (memory, allocation), per pair. */
         MAX_EXCESS,
         /** The session's own values must stay below {@code limit}, in the row's unit (live-audio p99). */
-        BELOW
+        BELOW,
+        /** The session's own values must reach at least {@code limit}, in the row's unit (the knee). */
+        AT_LEAST
     }
 
     static final Goal NONE = new Goal(Kind.NONE, 0);
@@ -38,6 +40,10 @@ record Goal(Kind kind, double limit) {
 
     static Goal below(double limit) {
         return new Goal(Kind.BELOW, limit);
+    }
+
+    static Goal atLeast(double limit) {
+        return new Goal(Kind.AT_LEAST, limit);
     }
 
     /** The target and how the interval meets it, e.g. {@code <= 1.03: ok}; empty without a target. */
@@ -74,6 +80,15 @@ record Goal(Kind kind, double limit) {
                         Numbers.format(limit),
                         unit,
                         judge(values.high() < limit, values.low() >= limit, values));
+            }
+            case AT_LEAST -> {
+                Interval values = Interval.ofMedian(session);
+                yield String.format(
+                        Locale.ROOT,
+                        "session >= %s %s: %s",
+                        Numbers.format(limit),
+                        unit,
+                        judge(values.low() >= limit, values.high() < limit, values));
             }
         };
     }

@@ -47,7 +47,7 @@ final class HeapProbeMain {
     private static double heapPerStream(Side side, Operation operation, EmulatorProcess emulator, int streams)
             throws InterruptedException {
         byte[] payload = Payloads.of(Payloads.SMALL);
-        try (Side.Client client = side.connect(operation, emulator, streams, null)) {
+        try (Side.Client client = side.connect(operation, emulator, streams, ClientShape.DEFAULTS)) {
             PingPong warmUp = new PingPong(payload, 0);
             warmUp.open(client.echo());
             Probes.await(warmUp.firstEcho(), TIMEOUT, "opening a warm-up stream");

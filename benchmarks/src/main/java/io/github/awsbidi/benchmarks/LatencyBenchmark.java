@@ -27,7 +27,7 @@ final class LatencyBenchmark {
         PerSide<Side.Client> clients = new PerSide<>();
         try {
             for (Side side : Side.values()) {
-                clients.put(side, side.connect(operation, emulator, 4, null));
+                clients.put(side, side.connect(operation, emulator, 4, mode.clientShape()));
                 p50.put(side, new double[mode.iterations()]);
                 p99.put(side, new double[mode.iterations()]);
                 cpu.put(side, new double[mode.iterations()]);

@@ -25,6 +25,10 @@ import java.util.List;
  * @param livePairs raw/session pairs of live-audio trials
  * @param memoryStreams idle open streams per trial of the memory rows (one child JVM per collector setting)
  * @param memoryPairs raw/session pairs of memory trials per setting
+ * @param liveWarmupSeconds an unmeasured live-audio trial per side before the pairs, at full load (JIT and the
+ *     first handshakes on both client and emulator, so no backlog from them reaches a measured window)
+ * @param kneeLevels stream counts the knee search climbs, in order, until a side's p99 reaches 100 ms
+ * @param clientShape how both sides' clients carry their streams
  */
 record Mode(
         String name,
@@ -44,7 +48,10 @@ record Mode(
         int liveSeconds,
         int livePairs,
         int memoryStreams,
-        int memoryPairs) {
+        int memoryPairs,
+        int liveWarmupSeconds,
+        List<Integer> kneeLevels,
+        ClientShape clientShape) {
 
     /** A quicker look: 10 pairs for the single-stream rows, smaller loads (100 live-audio streams, 50 idle ones). */
     static final Mode SHORT = new Mode(
@@ -65,11 +72,15 @@ record Mode(
             4,
             1,
             50,
-            1);
+            1,
+            3,
+            List.of(100, 200, 300),
+            ClientShape.DEFAULTS);
 
     /**
-     * The run the README's table comes from (about twelve minutes on two cores): 12 pairs for the single-stream
-     * rows (a 96% interval from the 3rd and 10th of 12), 500 live-audio streams, five collector settings.
+     * The run the README's table comes from (about 25 minutes on two cores): 12 pairs for the single-stream rows (a
+     * 96% interval from the 3rd and 10th of 12), 6 pairs of 500 live-audio streams and of the memory rows, and the
+     * knee search.
      */
     static final Mode FULL = new Mode(
             "full",
@@ -87,9 +98,12 @@ record Mode(
             50,
             500,
             6,
-            3,
-            64,
-            2);
+            6,
+            256,
+            6,
+            8,
+            List.of(150, 200, 250, 300, 350, 400, 450, 500, 600, 700, 800),
+            ClientShape.DEFAULTS);
 
     static Mode parse(String text) {
         return switch (text) {
@@ -118,7 +132,10 @@ record Mode(
                 liveSeconds,
                 livePairs,
                 memoryStreams,
-                memoryPairs);
+                memoryPairs,
+                liveWarmupSeconds,
+                kneeLevels,
+                clientShape);
     }
 
     Mode withLiveStreams(int streams) {
@@ -140,6 +157,34 @@ record Mode(
                 liveSeconds,
                 livePairs,
                 memoryStreams,
-                memoryPairs);
+                memoryPairs,
+                liveWarmupSeconds,
+                kneeLevels,
+                clientShape);
+    }
+
+    Mode withClientShape(ClientShape shape) {
+        return new Mode(
+                name,
+                warmups,
+                iterations,
+                smallFrames,
+                audioFrames,
+                pings,
+                concurrency,
+                concurrencyIterations,
+                loadPings,
+                ceilingStreams,
+                ceilingFrames,
+                timeout,
+                concurrencyWarmUpStreams,
+                liveStreams,
+                liveSeconds,
+                livePairs,
+                memoryStreams,
+                memoryPairs,
+                liveWarmupSeconds,
+                kneeLevels,
+                shape);
     }
 }

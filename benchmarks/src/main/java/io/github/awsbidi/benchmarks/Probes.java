@@ -1,12 +1,16 @@
 package io.github.awsbidi.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /** This JVM's heap and CPU, and waiting for futures with a deadline. */
 final class Probes {
@@ -61,6 +65,37 @@ final class Probes {
             used = now;
         }
         return used;
+    }
+
+    /**
+     * The machine's idle and total CPU time so far, in clock ticks summed over every core ({@code /proc/stat}'s
+     * {@code cpu} line: idle and iowait count as idle), or {@code null} where the system has no such file.
+     */
+    static long @Nullable [] machineTicks() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu ")) {
+                    String[] fields = line.trim().split("\\s+");
+                    long total = 0;
+                    for (int i = 1; i < fields.length; i++) {
+                        total += Long.parseLong(fields[i]);
+                    }
+                    long idle = Long.parseLong(fields[4]) + (fields.length > 5 ? Long.parseLong(fields[5]) : 0);
+                    return new long[] {idle, total};
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The share of the machine's CPU that was idle between two {@link #machineTicks()} readings, or NaN. */
+    static double idleShare(long @Nullable [] before, long @Nullable [] after) {
+        if (before == null || after == null || after[1] <= before[1]) {
+            return Double.NaN;
+        }
+        return (double) (after[0] - before[0]) / (after[1] - before[1]);
     }
 
     /** CPU time of every thread of this JVM (client, Netty, GC, JIT), in nanoseconds. */

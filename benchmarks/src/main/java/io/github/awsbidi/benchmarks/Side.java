@@ -7,9 +7,9 @@ import io.github.awsbidi.core.client.ConnectionSettings;
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
+import io.netty.handler.ssl.SslProvider;
 import java.time.Duration;
 import javax.net.ssl.TrustManager;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -34,19 +34,22 @@ enum Side {
     }
 
     /**
-     * A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once, with
-     * {@code streamsPerConnection} streams on one HTTP/2 connection ({@code null}: core's default for the service).
+     * A new client of {@code operation} to {@code emulator} allowing {@code maxStreams} streams at once, its
+     * connections shaped by {@code shape}.
      */
-    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams, @Nullable Long streamsPerConnection) {
+    Client connect(Operation operation, EmulatorProcess emulator, int maxStreams, ClientShape shape) {
         TrustManager[] trust = emulator.trustManagers();
+        SslProvider tls = shape.tlsProvider().equals("openssl") ? SslProvider.OPENSSL : SslProvider.JDK;
         BidiClientFactory factory = BidiClientFactory.builder()
                 .httpSettings(HttpClientSettings.defaults()
-                        .withMaxConcurrency(Math.max(200, maxStreams * 2))
-                        .withMaxStreamsPerConnection(streamsPerConnection)
+                        .withMaxConcurrency(Math.max(HttpClientSettings.DEFAULT_MAX_CONCURRENCY, maxStreams * 2))
+                        .withMaxStreamsPerConnection(shape.streamsPerConnection())
+                        .withEventLoopThreads(shape.eventLoopThreads())
                         .withConnectTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120))
                         .withTlsTrustManagers(() -> trust))
                 // Thousands of TLS handshakes at once on two busy cores take longer than the SDK's 5 s default.
-                .httpClientCustomizer(http -> http.tlsNegotiationTimeout(Duration.ofSeconds(60)))
+                .httpClientCustomizer(http ->
+                        http.tlsNegotiationTimeout(Duration.ofSeconds(60)).sslProvider(tls))
                 .build();
         ConnectionSettings connection = ConnectionSettings.defaults()
                 .withRegion(Region.US_EAST_1)

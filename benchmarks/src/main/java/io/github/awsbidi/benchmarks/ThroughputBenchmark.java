@@ -30,7 +30,7 @@ final class ThroughputBenchmark {
         PerSide<Side.Client> clients = new PerSide<>();
         try {
             for (Side side : Side.values()) {
-                clients.put(side, side.connect(operation, emulator, 4, null));
+                clients.put(side, side.connect(operation, emulator, 4, mode.clientShape()));
                 rates.put(side, new double[mode.iterations()]);
                 threadCpu.put(side, new double[mode.iterations()]);
                 allocated.put(side, new double[mode.iterations()]);

@@ -38,6 +38,19 @@ class ResultTableTests {
         assertThat(Goal.maxRatio(1.03).verdict(RAW, slower, "us")).isEqualTo("<= 1.03: MISS");
         assertThat(Goal.below(100).verdict(RAW, new double[] {40, 60, 80}, "ms"))
                 .isEqualTo("session < 100 ms: ok (n=3, range only)");
+        assertThat(Goal.atLeast(350).verdict(new double[] {300}, new double[] {400}, "streams"))
+                .isEqualTo("session >= 350 streams: ok (n=1, range only)");
+        assertThat(Goal.atLeast(350).verdict(new double[] {300}, new double[] {300}, "streams"))
+                .isEqualTo("session >= 350 streams: MISS (n=1, range only)");
+    }
+
+    @Test
+    void machineIdleIsTheIdleShareOfTheTicksBetweenTwoReadings() {
+        assertThat(Probes.idleShare(new long[] {100, 1_000}, new long[] {150, 1_200}))
+                .isEqualTo(0.25);
+        assertThat(Probes.idleShare(null, new long[] {150, 1_200})).isNaN();
+        assertThat(Probes.idleShare(new long[] {100, 1_000}, new long[] {100, 1_000}))
+                .isNaN();
     }
 
     @Test

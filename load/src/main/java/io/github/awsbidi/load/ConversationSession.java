@@ -65,7 +65,7 @@ final class ConversationSession implements LiveSession {
         }
         if (!responded) {
             responded = true;
-            measurements.firstResponse(now - startedAt);
+            measurements.firstResponse(startedAt, now);
         }
         // Java 17: no pattern matching in switch.
         if (event instanceof ConversationEvent.AudioOut) {

@@ -91,7 +91,7 @@ final class FrameSession implements LiveSession {
         long now = System.nanoTime();
         if (!responded) {
             responded = true;
-            measurements.firstResponse(now - startedAt);
+            measurements.firstResponse(startedAt, now);
         }
         measurements.response();
         long sent = sentAt.poll();

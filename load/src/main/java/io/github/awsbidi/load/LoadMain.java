@@ -32,7 +32,7 @@ public final class LoadMain {
                 return 0;
             }
             clip = options.audio() != null ? AudioClip.fromWav(options.audio()) : AudioClip.voiceLike();
-            String heap = heapProblem(options.sessions());
+            String heap = heapProblem(options.sessions(), Runtime.getRuntime().maxMemory(), oldEventStreamDecoder());
             if (heap != null) {
                 throw new InvalidOptionException("--sessions", heap);
             }
@@ -41,7 +41,21 @@ public final class LoadMain {
             err.println(LoadOptions.USAGE);
             return 2;
         }
-        LoadReport report = new LoadRun(options, clip, err).run();
+        LoadReport report;
+        Path emulatorJar = options.emulator();
+        if (emulatorJar == null) {
+            report = new LoadRun(options, clip, err, null).run();
+        } else {
+            try (EmulatorChild emulator = EmulatorChild.start(emulatorJar, err)) {
+                err.println("aws-bidi load: started the emulator at " + emulator.endpoint());
+                report = new LoadRun(
+                                options.onEmulator(emulator.endpoint(), emulator.certificate()),
+                                clip,
+                                err,
+                                emulator::cpuNanos)
+                        .run();
+            }
+        }
         out.print(report.text());
         Path json = options.json();
         if (json != null) {
@@ -51,22 +65,34 @@ public final class LoadMain {
     }
 
     /**
-     * Why the heap is too small, or {@code null}: every open stream holds the SDK's 2 MiB event-stream decoder buffer,
-     * which G1 (at its default region size up to 4 MiB) stores in a whole humongous region.
+     * Why the heap is too small, or {@code null}. On AWS SDKs before 2.41 every open stream holds the 2 MiB
+     * event-stream decoder buffer of {@code software.amazon.eventstream}, which G1 stores in a whole humongous region
+     * (about 4.5 MiB a stream); newer SDKs decode with a buffer that starts at 2 KiB (tens of KB a stream: 256 KB
+     * is allowed for it, with room for Nova Sonic's conversation state).
      */
-    static @Nullable String heapProblem(int sessions) {
-        long needed = (long) (sessions * 4.5 * 1024 * 1024) + 256L * 1024 * 1024;
-        long max = Runtime.getRuntime().maxMemory();
+    static @Nullable String heapProblem(int sessions, long max, boolean oldDecoder) {
+        double perStream = oldDecoder ? 4.5 * 1024 * 1024 : 256 * 1024;
+        long needed = (long) (sessions * perStream) + 256L * 1024 * 1024;
         if (max >= needed) {
             return null;
         }
         return String.format(
                 Locale.ROOT,
-                "%d sessions need a heap of about %d MB (the SDK keeps a 2 MiB buffer per"
-                        + " stream) but the maximum is %d MB: run java -Xmx%dg -jar ..., or use fewer sessions",
+                "%d sessions need a heap of about %d MB but the maximum is %d MB: run java -Xmx%dg -jar ...,"
+                        + " or use fewer sessions",
                 sessions,
                 needed >> 20,
                 max >> 20,
                 (needed >> 30) + 1);
+    }
+
+    /** Whether the SDK decodes event streams with the old library whose decoder holds 2 MiB per stream. */
+    static boolean oldEventStreamDecoder() {
+        try {
+            Class.forName("software.amazon.eventstream.MessageDecoder", false, LoadMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

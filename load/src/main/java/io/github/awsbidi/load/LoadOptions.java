@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * @param drain how long a session may take to end after its last frame
  * @param warmup how long after the start latencies and CPU are not counted (class loading, JIT, the ramp's
  *     handshakes)
+ * @param coldStart the first part of the run whose latencies are reported apart, as the cold start
+ * @param streamsPerConnection HTTP/2 streams per connection, or {@code null} for core's default per service
+ * @param eventLoopThreads the client's Netty event-loop threads, or {@code null} for the SDK's shared group
+ * @param emulator an emulator jar to start in a child JVM and load instead of {@code endpoint}, or {@code null}
  * @param help whether only the usage was asked for
  */
 record LoadOptions(
@@ -46,6 +50,10 @@ record LoadOptions(
         @Nullable Path trust,
         Duration drain,
         Duration warmup,
+        Duration coldStart,
+        @Nullable Long streamsPerConnection,
+        @Nullable Integer eventLoopThreads,
+        @Nullable Path emulator,
         boolean help) {
 
     static final int MAX_SESSIONS = 20_000;
@@ -53,13 +61,19 @@ record LoadOptions(
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final Duration MAX_RAMP = Duration.ofHours(1);
     static final Duration MAX_DRAIN = Duration.ofMinutes(10);
+    static final int MAX_STREAMS_PER_CONNECTION = 100_000;
+    static final int MAX_EVENT_LOOP_THREADS = 1_024;
+
+    /** The credentials the emulator started by {@code --emulator} accepts. */
+    static final String EMULATOR_KEY = "test";
 
     static final String USAGE = """
             usage: java -jar aws-bidi-load.jar --target sagemaker:<endpoint>[/<variant>] | bedrock:<modelId>
                                                [--sessions N] [--duration D] [--ramp D] [--audio FILE.wav]
                                                [--json FILE] [--endpoint URL] [--region R]
                                                [--credentials KEY:SECRET] [--insecure | --trust FILE.pem]
-                                               [--drain D] [--warmup D]
+                                               [--drain D] [--warmup D] [--cold-start D] [--streams-per-connection N]
+                                               [--event-loop-threads N] [--emulator FILE.jar]
               --target       sagemaker:<endpoint>[/<variant>] or bedrock:<modelId> (a Nova Sonic model id holds
                              conversations: turns, barge-ins)
               --sessions     concurrent sessions, 1 to 20000 (default 10)
@@ -75,6 +89,15 @@ record LoadOptions(
               --drain        how long a session may take to end after its last frame, 0 to 10m (default 15s)
               --warmup       latencies of frames sent and CPU used in this first part of the run are not counted
                              (class loading, JIT, the ramp's TLS handshakes), 0 to 1h (default 0)
+              --cold-start   latencies in this first part of the run are reported apart from the steady state
+                             (class loading, JIT, every stream's TLS handshake), 0 to 1h (default 10s)
+              --streams-per-connection
+                             HTTP/2 streams per connection, 1 to 100000 (default: 1 for SageMaker, 50 for Bedrock)
+              --event-loop-threads
+                             the client's Netty event-loop threads, 1 to 1024 (default: the SDK's, 2 per core)
+              --emulator     start this emulator jar (emulator/target/aws-bidi-emulator.jar) in a child JVM on
+                             loopback with TLS, load it, and report its CPU beside the client's (instead of
+                             --endpoint, --trust, --insecure and --credentials)
             Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).""";
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -94,13 +117,17 @@ record LoadOptions(
         Path trust = null;
         Duration drain = Duration.ofSeconds(15);
         Duration warmup = Duration.ZERO;
+        Duration coldStart = Duration.ofSeconds(10);
+        Long streamsPerConnection = null;
+        Integer eventLoopThreads = null;
+        Path emulator = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--endpoint" -> endpoint = endpoint(value(args, ++i, option));
                 case "--target" -> target = LoadTarget.parse(value(args, ++i, option));
-                case "--sessions" -> sessions = sessions(value(args, ++i, option));
+                case "--sessions" -> sessions = whole(option, value(args, ++i, option), 1, MAX_SESSIONS);
                 case "--duration" -> duration = within(option, value(args, ++i, option), MIN_DURATION, MAX_DURATION);
                 case "--ramp" -> ramp = within(option, value(args, ++i, option), Duration.ZERO, MAX_RAMP);
                 case "--audio" -> audio = readable(option, value(args, ++i, option));
@@ -119,6 +146,13 @@ record LoadOptions(
                 case "--trust" -> trust = readable(option, value(args, ++i, option));
                 case "--drain" -> drain = within(option, value(args, ++i, option), Duration.ZERO, MAX_DRAIN);
                 case "--warmup" -> warmup = within(option, value(args, ++i, option), Duration.ZERO, MAX_RAMP);
+                case "--cold-start" -> coldStart = within(option, value(args, ++i, option), Duration.ZERO, MAX_RAMP);
+                case "--streams-per-connection" ->
+                    streamsPerConnection =
+                            (long) whole(option, value(args, ++i, option), 1, MAX_STREAMS_PER_CONNECTION);
+                case "--event-loop-threads" ->
+                    eventLoopThreads = whole(option, value(args, ++i, option), 1, MAX_EVENT_LOOP_THREADS);
+                case "--emulator" -> emulator = readable(option, value(args, ++i, option));
                 case "--help", "-h" -> help = true;
                 default -> throw new InvalidOptionException(option, "unknown option");
             }
@@ -139,11 +173,20 @@ record LoadOptions(
                     trust,
                     drain,
                     warmup,
+                    coldStart,
+                    streamsPerConnection,
+                    eventLoopThreads,
+                    emulator,
                     true);
         }
         if (target == null) {
             throw new InvalidOptionException(
                     "--target", "required: sagemaker:<endpoint>[/<variant>] or" + " bedrock:<modelId>");
+        }
+        if (emulator != null && (endpoint != null || trust != null || insecure || accessKeyId != null)) {
+            throw new InvalidOptionException(
+                    "--emulator",
+                    "starts its own emulator: leave out --endpoint, --trust, --insecure and --credentials");
         }
         if (insecure && endpoint == null) {
             throw new InvalidOptionException(
@@ -173,7 +216,35 @@ record LoadOptions(
                 trust,
                 drain,
                 warmup,
+                coldStart,
+                streamsPerConnection,
+                eventLoopThreads,
+                emulator,
                 false);
+    }
+
+    /** These options aimed at an emulator that this run started: its endpoint, its certificate, its credentials. */
+    LoadOptions onEmulator(URI emulatorEndpoint, Path certificate) {
+        return new LoadOptions(
+                emulatorEndpoint,
+                target,
+                sessions,
+                duration,
+                ramp,
+                audio,
+                json,
+                region,
+                EMULATOR_KEY,
+                EMULATOR_KEY,
+                false,
+                certificate,
+                drain,
+                warmup,
+                coldStart,
+                streamsPerConnection,
+                eventLoopThreads,
+                emulator,
+                help);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -197,17 +268,16 @@ record LoadOptions(
         }
     }
 
-    private static int sessions(String text) {
+    private static int whole(String option, String text, int min, int max) {
         try {
             int value = Integer.parseInt(text.trim());
-            if (value < 1 || value > MAX_SESSIONS) {
-                throw new InvalidOptionException(
-                        "--sessions", "must be between 1 and " + MAX_SESSIONS + ", was " + value);
+            if (value < min || value > max) {
+                throw new InvalidOptionException(option, "must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         } catch (NumberFormatException e) {
             throw new InvalidOptionException(
-                    "--sessions", "must be a whole number between 1 and " + MAX_SESSIONS + ", was '" + text + "'", e);
+                    option, "must be a whole number between " + min + " and " + max + ", was '" + text + "'", e);
         }
     }
 

@@ -25,8 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param latencyKind what a latency sample is
  * @param latency the latency distribution, or {@code null} without samples
  * @param firstResponse from asking to open a stream to its first response, or {@code null}
+ * @param coldStartSeconds the first part of the run reported apart as its cold start
+ * @param coldLatency latencies of frames sent in the cold start (class loading, JIT, TLS handshakes), or
+ *     {@code null}
+ * @param coldFirstResponse first responses of streams asked for in the cold start, or {@code null}
  * @param warmupSeconds the start of the run whose latencies and CPU are not counted
  * @param cpuSeconds CPU time of this whole JVM during the run after the warm-up
+ * @param emulatorCpuSeconds CPU time of the emulator this tool started, over the same time, or {@code null}
  * @param wallSeconds the run's wall time after the warm-up
  * @param cpuMicrosPerFrame CPU time per frame sent after the warm-up, or {@code null}
  * @param heapPerSessionKb heap per open session (lowest heap in use while all were open, less the heap before),
@@ -36,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param cpus processors available to this JVM
  * @param jdk the Java runtime version
  * @param maxHeapMb the maximum heap
+ * @param connections how the client spreads streams: streams per connection and event-loop threads
  */
 record LoadReport(
         String target,
@@ -53,8 +59,12 @@ record LoadReport(
         LatencyKind latencyKind,
         @Nullable Percentiles latency,
         @Nullable Percentiles firstResponse,
+        double coldStartSeconds,
+        @Nullable Percentiles coldLatency,
+        @Nullable Percentiles coldFirstResponse,
         double warmupSeconds,
         double cpuSeconds,
+        @Nullable Double emulatorCpuSeconds,
         double wallSeconds,
         @Nullable Double cpuMicrosPerFrame,
         @Nullable Double heapPerSessionKb,
@@ -62,7 +72,8 @@ record LoadReport(
         long bargeIns,
         int cpus,
         String jdk,
-        long maxHeapMb) {
+        long maxHeapMb,
+        String connections) {
 
     /** What one latency sample measures. */
     enum LatencyKind {
@@ -159,6 +170,14 @@ record LoadReport(
                 .append(firstResponse != null ? firstResponse.text() : "no samples")
                 .append(System.lineSeparator());
         out.append(String.format(
+                        Locale.ROOT,
+                        "  cold start   the first %.1f s, apart from the lines above: latency ",
+                        coldStartSeconds))
+                .append(coldLatency != null ? coldLatency.text() : "no samples")
+                .append("; first response ")
+                .append(coldFirstResponse != null ? coldFirstResponse.text() : "no samples")
+                .append(System.lineSeparator());
+        out.append(String.format(
                 Locale.ROOT,
                 "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s%n",
                 cpuSeconds,
@@ -166,6 +185,15 @@ record LoadReport(
                 wallSeconds > 0 ? cpuSeconds / wallSeconds : 0,
                 cpus,
                 cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame) : ""));
+        if (emulatorCpuSeconds != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  emulator CPU %.1f s over the same %.1f s (%.2f cores), started by this run on this machine%n",
+                    emulatorCpuSeconds,
+                    wallSeconds,
+                    wallSeconds > 0 ? emulatorCpuSeconds / wallSeconds : 0));
+        }
+        out.append("  connections  ").append(connections).append(System.lineSeparator());
         out.append("  heap         ")
                 .append(
                         heapPerSessionKb != null
@@ -193,6 +221,9 @@ record LoadReport(
         field(out, "latency_kind", quote(latencyKind.name().toLowerCase(Locale.ROOT)));
         field(out, "latency_ms", latency != null ? latency.json() : "null");
         field(out, "first_response_ms", firstResponse != null ? firstResponse.json() : "null");
+        field(out, "cold_start_s", number(coldStartSeconds));
+        field(out, "cold_start_latency_ms", coldLatency != null ? coldLatency.json() : "null");
+        field(out, "cold_start_first_response_ms", coldFirstResponse != null ? coldFirstResponse.json() : "null");
         field(out, "turns", Long.toString(turns));
         field(out, "barge_ins", Long.toString(bargeIns));
         field(
@@ -207,6 +238,17 @@ record LoadReport(
                         number(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0),
                         cpuMicrosPerFrame != null ? number(cpuMicrosPerFrame) : "null",
                         cpus));
+        field(
+                out,
+                "emulator_cpu",
+                emulatorCpuSeconds == null
+                        ? "null"
+                        : String.format(
+                                Locale.ROOT,
+                                "{\"process_seconds\": %s, \"cores\": %s}",
+                                number(emulatorCpuSeconds),
+                                number(wallSeconds > 0 ? emulatorCpuSeconds / wallSeconds : 0)));
+        field(out, "connections", quote(connections));
         field(out, "heap_per_session_kb", heapPerSessionKb != null ? number(heapPerSessionKb) : "null");
         field(out, "max_heap_mb", Long.toString(maxHeapMb));
         out.append("  \"jdk\": ").append(quote(jdk)).append("\n}\n");

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the load: starts the sessions evenly over the ramp, feeds each a 32 ms frame every 32 ms from a small pool
@@ -45,12 +47,18 @@ final class LoadRun {
     private final long framesPerSession;
     private final AtomicLong lowestHeapAllOpen = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong framesAtWarmupEnd = new AtomicLong();
+    private final @Nullable LongSupplier emulatorCpuNanos;
     private long started;
 
-    LoadRun(LoadOptions options, AudioClip clip, PrintStream progress) {
+    /**
+     * A run of {@code options}; {@code emulatorCpuNanos} reads the CPU time of an emulator this tool started, or is
+     * {@code null} when the target runs elsewhere.
+     */
+    LoadRun(LoadOptions options, AudioClip clip, PrintStream progress, @Nullable LongSupplier emulatorCpuNanos) {
         this.options = options;
         this.clip = clip;
         this.progress = progress;
+        this.emulatorCpuNanos = emulatorCpuNanos;
         this.framesPerSession = Math.max(1, options.duration().toNanos() / AudioClip.FRAME_NANOS);
     }
 
@@ -59,8 +67,9 @@ final class LoadRun {
         Instant startedAt = Instant.now();
         started = System.nanoTime();
         long measuredFrom = started + options.warmup().toNanos();
-        measurements.recordFrom(measuredFrom);
+        measurements.start(started, options.coldStart(), measuredFrom);
         AtomicLong cpuBefore = new AtomicLong(OS.getProcessCpuTime());
+        AtomicLong emulatorCpuBefore = new AtomicLong(emulatorCpu());
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
@@ -73,6 +82,7 @@ final class LoadRun {
                 watcher.schedule(
                         () -> {
                             cpuBefore.set(OS.getProcessCpuTime());
+                            emulatorCpuBefore.set(emulatorCpu());
                             framesAtWarmupEnd.set(measurements.framesSent());
                         },
                         options.warmup().toNanos(),
@@ -98,6 +108,10 @@ final class LoadRun {
         }
         long wall = System.nanoTime() - Math.min(System.nanoTime(), measuredFrom);
         long cpu = OS.getProcessCpuTime() - cpuBefore.get();
+        long emulatorCpuAfter = emulatorCpu();
+        Double emulatorCpuSeconds = emulatorCpuAfter < 0 || emulatorCpuBefore.get() < 0
+                ? null
+                : (emulatorCpuAfter - emulatorCpuBefore.get()) / 1e9;
         printProgress();
         long lowest = lowestHeapAllOpen.get();
         Double heapPerSessionKb =
@@ -121,8 +135,12 @@ final class LoadRun {
                 conversations ? LoadReport.LatencyKind.TURN : LoadReport.LatencyKind.FRAME,
                 LoadReport.Percentiles.of(latency),
                 LoadReport.Percentiles.of(firstResponse),
+                options.coldStart().toMillis() / 1000.0,
+                LoadReport.Percentiles.of(measurements.coldLatencyTotal()),
+                LoadReport.Percentiles.of(measurements.coldFirstResponseTotal()),
                 options.warmup().toMillis() / 1000.0,
                 cpu / 1e9,
+                emulatorCpuSeconds,
                 wall / 1e9,
                 frames == 0 ? null : cpu / 1e3 / framesMeasured(frames),
                 heapPerSessionKb,
@@ -130,7 +148,12 @@ final class LoadRun {
                 measurements.bargeIns(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                SessionFactory.connectionSettingsText(options));
+    }
+
+    private long emulatorCpu() {
+        return emulatorCpuNanos != null ? emulatorCpuNanos.getAsLong() : -1;
     }
 
     /** Frames sent after the warm-up, estimated from the share of the run that it was not. */

@@ -1,5 +1,6 @@
 package io.github.awsbidi.load;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,10 @@ import org.HdrHistogram.Recorder;
 
 /**
  * What every session reports while the load runs, safe to record from any thread: latencies into HdrHistogram
- * recorders (wait-free), counts into adders. The progress line reads intervals; {@link #total} the whole run.
+ * recorders (wait-free), counts into adders. The progress line reads intervals; {@link #latencyTotal()} the whole
+ * run. Latencies of frames sent and first responses of streams asked for during the cold start (the run's first
+ * seconds: class loading, JIT, every stream's TLS handshake) go to their own histograms, so that the steady state is
+ * reported apart from what a freshly started instance costs its first callers.
  */
 final class Measurements {
 
@@ -22,6 +26,8 @@ final class Measurements {
     private final Recorder firstResponse = new Recorder(HIGHEST_MICROS, 3);
     private final Histogram latencyTotal = new Histogram(HIGHEST_MICROS, 3);
     private final Histogram firstResponseTotal = new Histogram(HIGHEST_MICROS, 3);
+    private final Recorder coldLatency = new Recorder(HIGHEST_MICROS, 3);
+    private final Recorder coldFirstResponse = new Recorder(HIGHEST_MICROS, 3);
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder responses = new LongAdder();
     private final LongAdder turns = new LongAdder();
@@ -34,19 +40,35 @@ final class Measurements {
     /** Frames sent before this ({@link System#nanoTime()}) are warm-up: their latencies are not recorded. */
     private volatile long recordFrom = Long.MIN_VALUE;
 
-    void recordFrom(long nanos) {
-        recordFrom = nanos;
+    /** Frames sent and streams asked for before this ({@link System#nanoTime()}) belong to the cold start. */
+    private volatile long coldUntil = Long.MIN_VALUE;
+
+    /**
+     * The run started at {@code startedAt} ({@link System#nanoTime()}); its first {@code coldStart} is reported apart,
+     * and latencies of frames sent before {@code recordFrom} (the warm-up) are not counted in the steady state.
+     */
+    void start(long startedAt, Duration coldStart, long recordFrom) {
+        this.coldUntil = startedAt + coldStart.toNanos();
+        this.recordFrom = recordFrom;
     }
 
-    /** A latency from {@code from} (when the frame was sent, or the user's speech ended) to {@code now}. */
+    /**
+     * A latency from {@code from} (when the frame was sent, or the user's speech ended) to {@code now}: the cold
+     * start's if {@code from} falls in it, else the steady state's (unless it falls in the warm-up).
+     */
     void latency(long from, long now) {
-        if (from >= recordFrom) {
-            latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1_000)));
+        long micros = Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1_000));
+        if (from < coldUntil) {
+            coldLatency.recordValue(micros);
+        } else if (from >= recordFrom) {
+            latency.recordValue(micros);
         }
     }
 
-    void firstResponse(long nanos) {
-        firstResponse.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, nanos / 1_000)));
+    /** The time from asking for a stream at {@code askedAt} to its first response at {@code now}. */
+    void firstResponse(long askedAt, long now) {
+        long micros = Math.min(HIGHEST_MICROS, Math.max(0, (now - askedAt) / 1_000));
+        (askedAt < coldUntil ? coldFirstResponse : firstResponse).recordValue(micros);
     }
 
     void frameSent() {
@@ -141,6 +163,16 @@ final class Measurements {
     synchronized Histogram firstResponseTotal() {
         latencyInterval();
         return firstResponseTotal.copy();
+    }
+
+    /** Latencies of frames sent during the cold start; call once, at the end. */
+    Histogram coldLatencyTotal() {
+        return coldLatency.getIntervalHistogram();
+    }
+
+    /** First responses of streams asked for during the cold start; call once, at the end. */
+    Histogram coldFirstResponseTotal() {
+        return coldFirstResponse.getIntervalHistogram();
     }
 
     /**

@@ -52,8 +52,10 @@ final class SessionFactory implements AutoCloseable {
     static SessionFactory create(LoadOptions options) {
         TrustManager[] trust = trust(options);
         HttpClientSettings http = HttpClientSettings.defaults()
-                // Each SageMaker stream has its own connection: room for every session, and for renewals.
-                .withMaxConcurrency(Math.max(200, options.sessions() * 2))
+                // Room for every session, and for renewals.
+                .withMaxConcurrency(Math.max(HttpClientSettings.DEFAULT_MAX_CONCURRENCY, options.sessions() * 2))
+                .withMaxStreamsPerConnection(options.streamsPerConnection())
+                .withEventLoopThreads(options.eventLoopThreads())
                 .withConnectTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(120));
         if (trust != null) {
             http = http.withTlsTrustManagers(() -> trust);
@@ -83,6 +85,18 @@ final class SessionFactory implements AutoCloseable {
                 "load", clients.bedrock(connection), BedrockSessionSettings.of(bedrock.modelId()));
         NovaSonic novaSonic = NovaSonicModels.isNovaSonic(bedrock.modelId()) ? NovaSonic.create(session) : null;
         return new SessionFactory(clients, session, novaSonic);
+    }
+
+    /** The connection settings a run used, in words, for its report. */
+    static String connectionSettingsText(LoadOptions options) {
+        Long streams = options.streamsPerConnection();
+        Integer threads = options.eventLoopThreads();
+        return "streams per connection: "
+                + (streams != null
+                        ? streams
+                        : "core's default (SageMaker 1, Bedrock " + HttpClientSettings.BEDROCK_STREAMS_PER_CONNECTION
+                                + ")")
+                + ", event-loop threads: " + (threads != null ? threads : "the SDK's shared group");
     }
 
     /** Whether the sessions hold Nova Sonic conversations (turn latency) rather than frame streams. */

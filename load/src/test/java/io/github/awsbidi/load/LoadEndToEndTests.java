@@ -7,8 +7,12 @@ import io.github.awsbidi.emulator.EmulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,32 +92,100 @@ class LoadEndToEndTests {
         assertThat(report.path("cpu").path("process_seconds").asDouble()).isPositive();
     }
 
-    private JsonNode run(String target, int sessions, String duration) throws Exception {
+    @Test
+    void theColdStartIsReportedApartAndStreamsSpreadAsAsked() throws Exception {
+        JsonNode report = run(
+                "bedrock:echo-load",
+                4,
+                "3s",
+                "--cold-start",
+                "1s",
+                "--streams-per-connection",
+                "2",
+                "--event-loop-threads",
+                "1");
+
+        assertThat(report.path("completed").asInt()).isEqualTo(4);
+        assertThat(report.path("cold_start_s").asDouble()).isEqualTo(1.0);
+        long cold = report.path("cold_start_latency_ms").path("count").asLong();
+        long steady = report.path("latency_ms").path("count").asLong();
+        assertThat(cold).isPositive();
+        assertThat(steady).isPositive();
+        // Every echoed frame is counted once: in the cold start or in the steady state.
+        assertThat(cold + steady).isEqualTo(report.path("responses").asLong());
+        // Every stream's first response is counted once, most in the cold start (they all asked within 300 ms).
+        long coldFirst =
+                report.path("cold_start_first_response_ms").path("count").asLong();
+        assertThat(coldFirst).isPositive();
+        assertThat(coldFirst + report.path("first_response_ms").path("count").asLong())
+                .isEqualTo(4);
+        assertThat(report.path("connections").asString()).isEqualTo("streams per connection: 2, event-loop threads: 1");
+    }
+
+    @Test
+    void anEmulatorJarIsStartedLoadedAndItsCpuReported() throws Exception {
+        Path target = Path.of("..", "emulator", "target");
+        Path jar;
+        try (var files = Files.list(target)) {
+            jar = files.filter(
+                            file -> file.getFileName().toString().matches("aws-bidi-emulator-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElse(null);
+        } catch (java.io.IOException e) {
+            jar = null;
+        }
+        if (jar == null) {
+            System.out.println(
+                    "[aws-bidi] skipped: no packaged emulator jar in " + target + " (mvn package builds it)");
+            Assumptions.abort("no packaged emulator jar");
+            return;
+        }
+        JsonNode report =
+                runWith("sagemaker:echo", 2, "2s", List.of("--emulator", jar.toString(), "--cold-start", "0"));
+
+        assertThat(report.path("completed").asInt()).isEqualTo(2);
+        assertThat(report.path("endpoint").asString()).startsWith("https://127.0.0.1:");
+        assertThat(report.path("emulator_cpu").path("process_seconds").asDouble())
+                .isPositive();
+    }
+
+    private JsonNode run(String target, int sessions, String duration, String... extra) throws Exception {
         Path pem = emulator.certificate().writePem(dir.resolve("emulator.pem"));
+        List<String> args = new ArrayList<>(List.of(
+                "--endpoint",
+                emulator.endpoint().toString(),
+                "--trust",
+                pem.toString(),
+                "--credentials",
+                emulator.accessKeyId() + ":" + emulator.secretAccessKey()));
+        if (extra.length == 0) {
+            // These runs are a few seconds long: all of them is steady state unless a test asks otherwise.
+            args.addAll(List.of("--cold-start", "0"));
+        }
+        args.addAll(List.of(extra));
+        return runWith(target, sessions, duration, args);
+    }
+
+    private JsonNode runWith(String target, int sessions, String duration, List<String> connection) throws Exception {
         Path json = dir.resolve("report.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(connection);
+        args.addAll(List.of(
+                "--target",
+                target,
+                "--sessions",
+                Integer.toString(sessions),
+                "--duration",
+                duration,
+                "--ramp",
+                "300ms",
+                "--drain",
+                "10s",
+                "--json",
+                json.toString()));
         int status = LoadMain.run(
-                new String[] {
-                    "--endpoint",
-                    emulator.endpoint().toString(),
-                    "--trust",
-                    pem.toString(),
-                    "--credentials",
-                    emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
-                    "--target",
-                    target,
-                    "--sessions",
-                    Integer.toString(sessions),
-                    "--duration",
-                    duration,
-                    "--ramp",
-                    "300ms",
-                    "--drain",
-                    "10s",
-                    "--json",
-                    json.toString()
-                },
+                args.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);

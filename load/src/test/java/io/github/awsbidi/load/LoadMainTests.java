@@ -28,12 +28,18 @@ class LoadMainTests {
 
     @Test
     void moreSessionsThanTheHeapHoldsAreRefusedWithTheHeapToAskFor() {
-        long max = Runtime.getRuntime().maxMemory();
+        long oneGb = 1024L * 1024 * 1024;
 
-        assertThat(LoadMain.heapProblem(1)).isNull();
-        // 20,000 sessions need about 88 GB: more than any test JVM's heap.
-        assertThat(LoadMain.heapProblem(LoadOptions.MAX_SESSIONS))
+        assertThat(LoadMain.heapProblem(1, oneGb, false)).isNull();
+        assertThat(LoadMain.heapProblem(1_000, oneGb, false)).isNull();
+        // 256 KB a stream on the current SDK, 4.5 MiB on one that decodes with the old 2 MiB buffer.
+        assertThat(LoadMain.heapProblem(LoadOptions.MAX_SESSIONS, oneGb, false))
+                .isEqualTo("20000 sessions need a heap of about 5256 MB but the maximum is 1024 MB: run java -Xmx6g"
+                        + " -jar ..., or use fewer sessions");
+        assertThat(LoadMain.heapProblem(LoadOptions.MAX_SESSIONS, oneGb, true))
                 .startsWith("20000 sessions need a heap of about 90256 MB")
-                .contains("but the maximum is " + (max >> 20) + " MB: run java -Xmx89g -jar ...");
+                .contains("run java -Xmx89g -jar ...");
+        // This build's SDK is the current one.
+        assertThat(LoadMain.oldEventStreamDecoder()).isFalse();
     }
 }

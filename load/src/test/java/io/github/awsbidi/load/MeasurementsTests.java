@@ -2,6 +2,7 @@ package io.github.awsbidi.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,8 @@ class MeasurementsTests {
     @Test
     void framesSentDuringTheWarmUpAreNotCounted() {
         Measurements measurements = new Measurements();
-        measurements.recordFrom(1_000_000_000L);
+        // The run started 20 s before the warm-up ended: its cold start is long over.
+        measurements.start(-19_000_000_000L, Duration.ofSeconds(10), 1_000_000_000L);
 
         measurements.latency(999_000_000L, 1_500_000_000L); // sent in the warm-up
         measurements.latency(1_000_000_000L, 1_002_000_000L); // 2 ms
@@ -19,6 +21,28 @@ class MeasurementsTests {
         Histogram latencies = measurements.latencyTotal();
         assertThat(latencies.getTotalCount()).isEqualTo(2);
         assertThat(latencies.getMaxValue()).isBetween(3_990L, 4_010L);
+    }
+
+    @Test
+    void theFirstTenSecondsAreReportedApartFromTheSteadyState() {
+        Measurements measurements = new Measurements();
+        long start = 5_000_000_000L;
+        measurements.start(start, Duration.ofSeconds(10), start);
+
+        measurements.latency(start, start + 800_000_000L); // 800 ms, the first frame
+        measurements.latency(start + 9_999_000_000L, start + 10_100_000_000L); // 101 ms, still cold
+        measurements.latency(start + 10_000_000_000L, start + 10_003_000_000L); // 3 ms, steady
+        measurements.firstResponse(start + 1_000_000L, start + 1_501_000_000L); // asked for when cold: 1.5 s
+        measurements.firstResponse(start + 12_000_000_000L, start + 12_002_000_000L); // 2 ms
+
+        Histogram cold = measurements.coldLatencyTotal();
+        assertThat(cold.getTotalCount()).isEqualTo(2);
+        assertThat(cold.getMaxValue()).isBetween(799_000L, 801_000L);
+        Histogram steady = measurements.latencyTotal();
+        assertThat(steady.getTotalCount()).isEqualTo(1);
+        assertThat(steady.getMaxValue()).isBetween(2_990L, 3_010L);
+        assertThat(measurements.coldFirstResponseTotal().getMaxValue()).isBetween(1_499_000L, 1_502_000L);
+        assertThat(measurements.firstResponseTotal().getTotalCount()).isEqualTo(1);
     }
 
     @Test

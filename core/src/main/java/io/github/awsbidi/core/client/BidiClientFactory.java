@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.ProtocolNegotiation;
 import software.amazon.awssdk.http.nio.netty.Http2Configuration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
@@ -32,7 +34,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * <p>
  * Customizers run after the settings are applied, so they can change anything, except that HTTP/2 and the
  * no-retry strategy are re-applied after them, since the operations cannot work without. Closing the factory closes
- * every client it built.
+ * every client it built, and the event-loop group it made when {@link HttpClientSettings#eventLoopThreads()} is set
+ * (one group for all its clients, so the setting bounds the threads of the whole factory).
  */
 public final class BidiClientFactory implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class BidiClientFactory implements AutoCloseable {
     private final List<Consumer<SageMakerRuntimeHttp2AsyncClientBuilder>> sageMakerCustomizers;
     private final List<Consumer<BedrockRuntimeAsyncClientBuilder>> bedrockCustomizers;
     private final Map<Key, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private final @Nullable SdkEventLoopGroup eventLoopGroup;
     private volatile boolean closed;
 
     private BidiClientFactory(Builder builder) {
@@ -50,6 +54,10 @@ public final class BidiClientFactory implements AutoCloseable {
         this.httpCustomizers = List.copyOf(builder.httpCustomizers);
         this.sageMakerCustomizers = List.copyOf(builder.sageMakerCustomizers);
         this.bedrockCustomizers = List.copyOf(builder.bedrockCustomizers);
+        Integer threads = httpSettings.eventLoopThreads();
+        this.eventLoopGroup = threads == null
+                ? null
+                : SdkEventLoopGroup.builder().numberOfThreads(threads).build();
     }
 
     /** A factory with default {@link HttpClientSettings} and no customizers. */
@@ -129,15 +137,9 @@ public final class BidiClientFactory implements AutoCloseable {
 
     /** The Netty client builder for one service; the SDK client owns (and closes) what it builds from it. */
     NettyNioAsyncHttpClient.Builder httpClient(Target.Service service, ConnectionSettings connection) {
-        Long maxStreams = httpSettings.maxStreamsPerConnection();
-        if (maxStreams == null && service == Target.Service.SAGEMAKER) {
-            maxStreams = 1L;
-        }
-        Http2Configuration.Builder http2 =
-                Http2Configuration.builder().healthCheckPingPeriod(httpSettings.healthCheckPingPeriod());
-        if (maxStreams != null) {
-            http2.maxStreams(maxStreams);
-        }
+        Http2Configuration.Builder http2 = Http2Configuration.builder()
+                .healthCheckPingPeriod(httpSettings.healthCheckPingPeriod())
+                .maxStreams(streamsPerConnection(service, httpSettings));
         if (httpSettings.initialWindowSize() != null) {
             http2.initialWindowSize(httpSettings.initialWindowSize());
         }
@@ -151,12 +153,24 @@ public final class BidiClientFactory implements AutoCloseable {
         if (httpSettings.tlsTrustManagers() != null) {
             builder.tlsTrustManagersProvider(httpSettings.tlsTrustManagers());
         }
+        if (eventLoopGroup != null) {
+            builder.eventLoopGroup(eventLoopGroup);
+        }
         httpCustomizers.forEach(customizer -> customizer.accept(builder));
         // Re-pinned after the customizers: without HTTP/2 both operations fail. Over TLS the protocol is negotiated
         // with ALPN as AWS expects; plaintext (a local emulator) has no ALPN and speaks HTTP/2 with prior knowledge.
         return builder.protocol(Protocol.HTTP2)
                 .protocolNegotiation(
                         plaintext(connection) ? ProtocolNegotiation.ASSUME_PROTOCOL : ProtocolNegotiation.ALPN);
+    }
+
+    /** The streams one HTTP/2 connection carries: the setting, else the service's default. */
+    static long streamsPerConnection(Target.Service service, HttpClientSettings settings) {
+        Long configured = settings.maxStreamsPerConnection();
+        if (configured != null) {
+            return configured;
+        }
+        return service == Target.Service.SAGEMAKER ? 1L : HttpClientSettings.BEDROCK_STREAMS_PER_CONNECTION;
     }
 
     private static boolean plaintext(ConnectionSettings connection) {
@@ -176,6 +190,10 @@ public final class BidiClientFactory implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Closing an AWS SDK client failed; ignored", e);
             }
+        }
+        if (eventLoopGroup != null) {
+            // After the clients, whose connections run on it; the SDK does not close a group it was given.
+            eventLoopGroup.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS);
         }
     }
 

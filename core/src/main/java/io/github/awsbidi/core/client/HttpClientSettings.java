@@ -16,7 +16,13 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * <li>PING every 30 s rather than the SDK's 5 s, which fails streams under load with {@code PingFailedException};</li>
  * <li>connect 10 s and acquire 60 s: opening a stream waits for a free connection under a burst instead of failing;</li>
  * <li>streams per connection: {@code null} means the service's default, 1 for SageMaker (its front end starves
- * streams that share a connection, as Deepgram's production transport found) and the server's limit for Bedrock.</li>
+ * streams that share a connection, as Deepgram's production transport found) and
+ * {@value #BEDROCK_STREAMS_PER_CONNECTION} for Bedrock, so that many streams spread over several connections and so
+ * over several event-loop threads (README, "Sizing for many streams", has the measurement it comes from);</li>
+ * <li>{@value #DEFAULT_MAX_CONCURRENCY} streams at once per client, so that a few hundred callers open together
+ * without queueing for a slot;</li>
+ * <li>event-loop threads: {@code null} means the SDK's shared group (two per core, shared by every client in the
+ * JVM).</li>
  * </ul>
  *
  * @param maxConcurrency the most connections (HTTP/2: streams across connections) at once
@@ -29,6 +35,8 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * @param initialWindowSize the HTTP/2 receive window per stream in bytes (what a slow consumer lets the server send
  *     ahead, per stream), or {@code null} for the SDK's default of 1 MiB
  * @param tlsTrustManagers trust for TLS, e.g. a local emulator's certificate; {@code null} for the JDK's
+ * @param eventLoopThreads the number of Netty event-loop threads that every client of one {@link BidiClientFactory}
+ *     shares, or {@code null} for the SDK's shared group
  */
 public record HttpClientSettings(
         int maxConcurrency,
@@ -39,19 +47,27 @@ public record HttpClientSettings(
         Duration writeTimeout,
         Duration healthCheckPingPeriod,
         @Nullable Integer initialWindowSize,
-        @Nullable TlsTrustManagersProvider tlsTrustManagers) {
+        @Nullable TlsTrustManagersProvider tlsTrustManagers,
+        @Nullable Integer eventLoopThreads) {
+
+    /** Streams at once per client unless set: enough for a few hundred callers opening together. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 2_000;
+
+    /** Streams per HTTP/2 connection for Bedrock unless set (SageMaker's default is 1). */
+    public static final long BEDROCK_STREAMS_PER_CONNECTION = 50;
 
     /** The smallest HTTP/2 window RFC 9113 allows to start with is its default, 65,535 bytes. */
     public static final int MIN_INITIAL_WINDOW_SIZE = 65_535;
 
     private static final HttpClientSettings DEFAULTS = new HttpClientSettings(
-            200,
+            DEFAULT_MAX_CONCURRENCY,
             null,
             Duration.ofSeconds(10),
             Duration.ofSeconds(60),
             Duration.ZERO,
             Duration.ZERO,
             Duration.ofSeconds(30),
+            null,
             null,
             null);
 
@@ -72,6 +88,11 @@ public record HttpClientSettings(
                 "initialWindowSize",
                 initialWindowSize,
                 "must be at least " + MIN_INITIAL_WINDOW_SIZE + " bytes");
+        InvalidSettingException.require(
+                eventLoopThreads == null || eventLoopThreads >= 1,
+                "eventLoopThreads",
+                eventLoopThreads,
+                "must be at least 1");
     }
 
     /** The defaults described above. */
@@ -90,7 +111,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings with another concurrency limit. */
@@ -104,7 +126,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings with another number of streams per connection ({@code null}: the service default). */
@@ -118,7 +141,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings with other connect and acquire timeouts. */
@@ -132,7 +156,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings with other read and write timeouts ({@link Duration#ZERO} disables). */
@@ -146,7 +171,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings with another PING period. */
@@ -160,7 +186,8 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     /** These settings trusting other certificates ({@code null}: the JDK's trust store). */
@@ -174,7 +201,23 @@ public record HttpClientSettings(
                 writeTimeout,
                 healthCheckPingPeriod,
                 initialWindowSize,
-                tlsTrustManagers);
+                tlsTrustManagers,
+                eventLoopThreads);
+    }
+
+    /** These settings with their own event-loop group of that many threads ({@code null}: the SDK's shared one). */
+    public HttpClientSettings withEventLoopThreads(@Nullable Integer eventLoopThreads) {
+        return new HttpClientSettings(
+                maxConcurrency,
+                maxStreamsPerConnection,
+                connectTimeout,
+                acquireTimeout,
+                readTimeout,
+                writeTimeout,
+                healthCheckPingPeriod,
+                initialWindowSize,
+                tlsTrustManagers,
+                eventLoopThreads);
     }
 
     private static void positive(String field, Duration value) {
