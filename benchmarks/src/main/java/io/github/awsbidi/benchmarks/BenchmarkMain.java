@@ -168,9 +168,10 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Why the heap is too small for the concurrency rows, or {@code null}. On SDKs before 2.41 every open stream holds
-     * the 2 MiB event-stream decoder buffer of {@code software.amazon.eventstream}, a humongous object that fills a
-     * whole 4 MiB G1 region (about 4.5 MiB a stream); newer SDKs need tens of KB a stream (256 KB allowed).
+     * Why the heap is too small for the concurrency rows, or {@code null}. On SDKs that decode event streams with
+     * {@code software.amazon.eventstream} (2.40.2 does) every open stream holds its 2 MiB decoder buffer, a humongous
+     * object that fills a whole 4 MiB G1 region (about 4.5 MiB a stream); newer SDKs need tens of KB a stream (256 KB
+     * allowed).
      */
     private static @Nullable String heapProblem(Options options) {
         int most = 0;

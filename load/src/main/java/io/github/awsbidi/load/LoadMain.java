@@ -65,10 +65,11 @@ public final class LoadMain {
     }
 
     /**
-     * Why the heap is too small, or {@code null}. On AWS SDKs before 2.41 every open stream holds the 2 MiB
-     * event-stream decoder buffer of {@code software.amazon.eventstream}, which G1 stores in a whole humongous region
-     * (about 4.5 MiB a stream); newer SDKs decode with a buffer that starts at 2 KiB (tens of KB a stream: 256 KB
-     * is allowed for it, with room for Nova Sonic's conversation state).
+     * Why the heap is too small, or {@code null}. On AWS SDKs that decode event streams with
+     * {@code software.amazon.eventstream} (2.40.2 does) every open stream holds its 2 MiB decoder buffer, which G1
+     * stores in a whole humongous region (about 4.5 MiB a stream); newer SDKs (2.57.8 and 2.59.1 checked) decode with
+     * a buffer that starts at 2 KiB (tens of KB a stream: 256 KB is allowed for it, with room for Nova Sonic's
+     * conversation state).
      */
     static @Nullable String heapProblem(int sessions, long max, boolean oldDecoder) {
         double perStream = oldDecoder ? 4.5 * 1024 * 1024 : 256 * 1024;

@@ -115,9 +115,11 @@ class ConversationToolsTests {
                     calls.incrementAndGet();
                     return slowAnswer;
                 }))
+                // The threshold leaves time for the tool call to start on a busy machine: renewal must find it
+                // running (no turn boundary) and be forced.
                 .renewal(new NovaSonicSettings.Renewal(
                         true,
-                        Duration.ofMillis(300),
+                        Duration.ofSeconds(5),
                         Duration.ofMillis(300),
                         Duration.ofSeconds(3),
                         Duration.ofSeconds(30)))
@@ -126,6 +128,7 @@ class ConversationToolsTests {
         Recorder recorder = Recorder.of(conversation);
 
         conversation.sendText("What is the weather in Lima?").block(TIMEOUT);
+        await().atMost(TIMEOUT).until(() -> calls.get() == 1);
         await().atMost(TIMEOUT).until(() -> recorder.has(is(ConversationEvent.Renewed.class)));
         slowAnswer.complete("too late");
         conversation.sendText("Hello again").block(TIMEOUT);
