@@ -90,7 +90,8 @@ public final class BidiEmulator implements AutoCloseable {
                             streams,
                             () -> new ControlPlaneHandler(this::config, verifier),
                             initial.idleConnectionTimeout(),
-                            stats::connectionAccepted),
+                            stats::connectionAccepted,
+                            () -> config.maxConcurrentStreams()),
                     group);
         } catch (RuntimeException e) {
             containers.close();
