@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javax.crypto.Mac;
@@ -29,6 +30,8 @@ public final class ChunkSignatureChain {
     static final String SIGNATURE_HEADER = ":chunk-signature";
 
     private static final int SIGNATURE_BYTES = 32;
+
+    private static final Comparator<Header> BY_NAME = Comparator.comparing(Header::name);
 
     private final String secret;
 
@@ -85,10 +88,15 @@ public final class ChunkSignatureChain {
         SigV4.checkSkew(signingTime, this.clock.instant());
 
         // The signer hashes its own headers (just :date from the SDK) sorted by name, without the signature.
-        List<Header> signedHeaders = envelope.headers().stream()
-                .filter(h -> !SIGNATURE_HEADER.equals(h.name()))
-                .sorted(Comparator.comparing(Header::name))
-                .toList();
+        List<Header> signedHeaders = new ArrayList<>(envelope.headers().size());
+        for (Header header : envelope.headers()) {
+            if (!SIGNATURE_HEADER.equals(header.name())) {
+                signedHeaders.add(header);
+            }
+        }
+        if (signedHeaders.size() > 1) {
+            signedHeaders.sort(BY_NAME);
+        }
         String time = dateTime(signingTime);
         keyFor(signingTime, time);
         String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + time + "\n" + this.scope + "\n"
