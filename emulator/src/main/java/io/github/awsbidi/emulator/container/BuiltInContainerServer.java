@@ -126,7 +126,7 @@ public final class BuiltInContainerServer implements AutoCloseable {
         return connected;
     }
 
-    /** How many connections from {@link #connect} were accepted but not yet placed (for tests). */
+    /** How many connections from {@link #connect} are bound but not yet accepted onto their loop (for tests). */
     int awaitingPlacement() {
         return expected.size();
     }
