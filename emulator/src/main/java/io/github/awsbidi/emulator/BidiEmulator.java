@@ -76,7 +76,7 @@ public final class BidiEmulator implements AutoCloseable {
         StreamEnvironment streams = new StreamEnvironment(
                 verifier,
                 List.of(
-                        new SageMakerResolver(this::config, containers, group, cassettes),
+                        new SageMakerResolver(this::config, containers, cassettes),
                         new BedrockResolver(this::config, cassettes)),
                 initial.maxEventBytes(),
                 stats.observer(),
@@ -90,7 +90,8 @@ public final class BidiEmulator implements AutoCloseable {
                             streams,
                             () -> new ControlPlaneHandler(this::config, verifier),
                             initial.idleConnectionTimeout(),
-                            stats::connectionAccepted),
+                            stats::connectionAccepted,
+                            () -> config.maxConcurrentStreams()),
                     group);
         } catch (RuntimeException e) {
             containers.close();

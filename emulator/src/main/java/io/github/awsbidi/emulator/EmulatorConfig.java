@@ -34,6 +34,9 @@ import java.util.function.UnaryOperator;
  * @param containerCloseTimeout how long a stream the client closed waits for the container's Close reply
  * @param idleConnectionTimeout how long a connection may carry no request (no active HTTP/2 stream, no
  *     complete HTTP/1.1 request, no finished TLS handshake) before the emulator closes it; 30 s by default
+ * @param maxConcurrentStreams the {@code SETTINGS_MAX_CONCURRENT_STREAMS} each HTTP/2 connection advertises, at
+ *     least 1; {@value #DEFAULT_MAX_CONCURRENT_STREAMS} by default, a typical front-end value (AWS documents no
+ *     number). Applies to connections opened after a change
  * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
  *     built-in endpoint or model of the same name
  */
@@ -48,6 +51,7 @@ public record EmulatorConfig(
         Duration containerConnectTimeout,
         Duration containerCloseTimeout,
         Duration idleConnectionTimeout,
+        int maxConcurrentStreams,
         Cassettes cassettes) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
@@ -56,6 +60,12 @@ public record EmulatorConfig(
     public static final String NOVA_2_SONIC = "amazon.nova-2-sonic-v1:0";
     /** The model id of Amazon Nova Sonic v1, which reached end of life on 2026-09-14. */
     public static final String NOVA_SONIC_V1 = "amazon.nova-sonic-v1:0";
+    /**
+     * The {@code SETTINGS_MAX_CONCURRENT_STREAMS} advertised by default: a typical front-end value (nginx's
+     * and Jetty's default; Apache httpd's is 100), not a documented AWS number, so that a client meets a
+     * per-connection limit of the kind it meets in production instead of an unlimited one.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 128;
     /** The default credentials: access key {@code test}, secret {@code test}. */
     public static final AwsCredential DEFAULT_CREDENTIAL = new AwsCredential("test", "test");
 
@@ -76,6 +86,9 @@ public record EmulatorConfig(
         }
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("at least one credential pair is required");
+        }
+        if (maxConcurrentStreams < 1) {
+            throw new IllegalArgumentException("maxConcurrentStreams must be at least 1, was " + maxConcurrentStreams);
         }
         if (maxEventBytes < 1024) {
             throw new IllegalArgumentException("maxEventBytes must be >= 1024, was " + maxEventBytes);
@@ -139,6 +152,7 @@ public record EmulatorConfig(
         private Duration containerConnectTimeout = Duration.ofSeconds(5);
         private Duration containerCloseTimeout = Duration.ofSeconds(5);
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
+        private int maxConcurrentStreams = DEFAULT_MAX_CONCURRENT_STREAMS;
         private Cassettes cassettes = Cassettes.none();
 
         private Builder() {}
@@ -154,6 +168,7 @@ public record EmulatorConfig(
             containerConnectTimeout = config.containerConnectTimeout;
             containerCloseTimeout = config.containerCloseTimeout;
             idleConnectionTimeout = config.idleConnectionTimeout;
+            maxConcurrentStreams = config.maxConcurrentStreams;
             cassettes = config.cassettes;
         }
 
@@ -222,6 +237,16 @@ public record EmulatorConfig(
             return this;
         }
 
+        /**
+         * The {@code SETTINGS_MAX_CONCURRENT_STREAMS} each HTTP/2 connection advertises (at least 1; default
+         * {@value EmulatorConfig#DEFAULT_MAX_CONCURRENT_STREAMS}); a client wanting more streams opens more
+         * connections.
+         */
+        public Builder maxConcurrentStreams(int value) {
+            maxConcurrentStreams = value;
+            return this;
+        }
+
         /** Recorded exchanges to serve (none by default). */
         public Builder cassettes(Cassettes value) {
             cassettes = Objects.requireNonNull(value, "cassettes");
@@ -250,6 +275,7 @@ public record EmulatorConfig(
                     containerConnectTimeout,
                     containerCloseTimeout,
                     idleConnectionTimeout,
+                    maxConcurrentStreams,
                     cassettes);
         }
     }

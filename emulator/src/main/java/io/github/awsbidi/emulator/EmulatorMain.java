@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
- * [--credentials KEY:SECRET] [--cassettes DIR]}:
+ * [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -46,6 +46,9 @@ public final class EmulatorMain {
         AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
         if (credential != null) {
             builder.credentials(java.util.List.of(credential));
+        }
+        if (line.maxConcurrentStreams() != null) {
+            builder.maxConcurrentStreams(line.maxConcurrentStreams());
         }
         for (Path directory : line.cassettes()) {
             builder.cassetteDirectory(directory);
@@ -97,11 +100,12 @@ public final class EmulatorMain {
             @org.jspecify.annotations.Nullable Path certOut,
             @org.jspecify.annotations.Nullable AwsCredential credential,
             List<Path> cassettes,
+            @org.jspecify.annotations.Nullable Integer maxConcurrentStreams,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
-                       [--credentials KEY:SECRET] [--cassettes DIR]
+                       [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
@@ -109,7 +113,9 @@ public final class EmulatorMain {
                   --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
                   --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones);
                                    default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS
-                  --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable""";
+                  --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable
+                  --max-concurrent-streams N  SETTINGS_MAX_CONCURRENT_STREAMS per HTTP/2 connection, at least 1;
+                                   default 128 (a typical front-end value)""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -119,6 +125,7 @@ public final class EmulatorMain {
             Path certOut = null;
             AwsCredential credential = null;
             List<Path> cassettes = new ArrayList<>();
+            Integer maxConcurrentStreams = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -129,6 +136,8 @@ public final class EmulatorMain {
                     case "--cert-out" -> certOut = Path.of(value(args, ++i, "--cert-out"));
                     case "--credentials" -> credential = parseCredential(value(args, ++i, "--credentials"));
                     case "--cassettes" -> cassettes.add(Path.of(value(args, ++i, "--cassettes")));
+                    case "--max-concurrent-streams" ->
+                        maxConcurrentStreams = parseMaxConcurrentStreams(value(args, ++i, "--max-concurrent-streams"));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -136,7 +145,7 @@ public final class EmulatorMain {
             if (certOut != null && !tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
-            return new CommandLine(port, host, tls, config, certOut, credential, cassettes, help);
+            return new CommandLine(port, host, tls, config, certOut, credential, cassettes, maxConcurrentStreams, help);
         }
 
         static AwsCredential parseCredential(String text) {
@@ -152,6 +161,21 @@ public final class EmulatorMain {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[index];
+        }
+
+        private static int parseMaxConcurrentStreams(String text) {
+            try {
+                int value = Integer.parseInt(text);
+                if (value < 1) {
+                    throw new IllegalArgumentException("--max-concurrent-streams must be at least 1, was " + text);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "--max-concurrent-streams must be a whole number from 1 to " + Integer.MAX_VALUE + ", was "
+                                + text,
+                        e);
+            }
         }
 
         private static int parsePort(String text) {

@@ -42,7 +42,9 @@ class EmulatorMainTests {
             "--cert-out",
             "cert.pem",
             "--cassettes",
-            "more"
+            "more",
+            "--max-concurrent-streams",
+            "16"
         });
 
         assertThat(line.port()).isZero();
@@ -51,6 +53,7 @@ class EmulatorMainTests {
         assertThat(line.config()).isEqualTo(Path.of("e.json"));
         assertThat(line.certOut()).isEqualTo(Path.of("cert.pem"));
         assertThat(line.cassettes()).containsExactly(Path.of("tapes"), Path.of("more"));
+        assertThat(line.maxConcurrentStreams()).isEqualTo(16);
         assertThat(line.help()).isFalse();
     }
 
@@ -80,6 +83,13 @@ class EmulatorMainTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--port", "70000"}))
                 .withMessageContaining("--port must be 0..65535");
+    }
+
+    @Test
+    void rejectsMaxConcurrentStreamsBelowOne() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--max-concurrent-streams", "0"}))
+                .withMessageContaining("--max-concurrent-streams must be at least 1, was 0");
     }
 
     @Test

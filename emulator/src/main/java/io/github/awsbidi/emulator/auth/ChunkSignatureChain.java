@@ -4,10 +4,14 @@ import io.github.awsbidi.emulator.wire.EventStreamEncoder;
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
 import io.github.awsbidi.emulator.wire.Header;
 import io.github.awsbidi.emulator.wire.HeaderType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javax.crypto.Mac;
 
 /**
  * Verifies, in order, the signed envelopes of one event-stream request. Each envelope carries
@@ -15,7 +19,9 @@ import java.util.List;
  * {@code AWS4-HMAC-SHA256-PAYLOAD}, the envelope time, the scope, the previous signature (the
  * request's for the first), the hash of the other envelope headers and the hash of the payload
  * (the encoded inner event). An envelope with an empty payload ends the stream.
- * Stateful and not thread-safe: one per stream, called in arrival order.
+ * Stateful and not thread-safe: one per stream, called in arrival order (on the stream's event loop). It
+ * keeps one HMAC keyed with the signing key and one SHA-256 digest for the whole stream, re-keying only
+ * when the envelopes' date changes, since creating them for every envelope cost more than the hashing.
  */
 public final class ChunkSignatureChain {
 
@@ -24,6 +30,8 @@ public final class ChunkSignatureChain {
     static final String SIGNATURE_HEADER = ":chunk-signature";
 
     private static final int SIGNATURE_BYTES = 32;
+
+    private static final Comparator<Header> BY_NAME = Comparator.comparing(Header::name);
 
     private final String secret;
 
@@ -37,9 +45,19 @@ public final class ChunkSignatureChain {
 
     private boolean finalChunkSeen;
 
+    private final Mac hmac = SigV4.newHmac();
+
+    private final MessageDigest sha256 = SigV4.newSha256();
+
+    /** The date the HMAC is keyed for (empty: not keyed yet) and the scope of that date. */
     private String keyDate = "";
 
-    private byte[] signingKey = new byte[0];
+    private String scope = "";
+
+    /** The last envelope's signing time, to the second, and its formatted form (most envelopes share it). */
+    private long formattedSecond = Long.MIN_VALUE;
+
+    private String formattedTime = "";
 
     ChunkSignatureChain(String secret, String region, String service, String seedSignature, Clock clock) {
         this.secret = secret;
@@ -70,15 +88,22 @@ public final class ChunkSignatureChain {
         SigV4.checkSkew(signingTime, this.clock.instant());
 
         // The signer hashes its own headers (just :date from the SDK) sorted by name, without the signature.
-        List<Header> signedHeaders = envelope.headers().stream()
-                .filter(h -> !SIGNATURE_HEADER.equals(h.name()))
-                .sorted(Comparator.comparing(Header::name))
-                .toList();
-        String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + SigV4.DATE_TIME.format(signingTime) + "\n"
-                + SigV4.scope(signingTime, this.region, this.service) + "\n" + this.previousSignature + "\n"
-                + SigV4.sha256Hex(EventStreamEncoder.encodeHeaders(signedHeaders)) + "\n"
-                + SigV4.sha256Hex(envelope.payload());
-        byte[] expected = SigV4.hmac(signingKeyFor(signingTime), stringToSign);
+        List<Header> signedHeaders = new ArrayList<>(envelope.headers().size());
+        for (Header header : envelope.headers()) {
+            if (!SIGNATURE_HEADER.equals(header.name())) {
+                signedHeaders.add(header);
+            }
+        }
+        if (signedHeaders.size() > 1) {
+            signedHeaders.sort(BY_NAME);
+        }
+        String time = dateTime(signingTime);
+        keyFor(signingTime, time);
+        String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + time + "\n" + this.scope + "\n"
+                + this.previousSignature + "\n"
+                + sha256Hex(EventStreamEncoder.encodeHeaders(signedHeaders)) + "\n"
+                + sha256Hex(envelope.payload());
+        byte[] expected = this.hmac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
         if (!SigV4.sameBytes(expected, signature)) {
             throw SignatureException.invalid(SignatureException.MISMATCH_MESSAGE
                     + "\n\nThe String-to-Sign for this event should have been\n'" + stringToSign + "'\n");
@@ -92,13 +117,29 @@ public final class ChunkSignatureChain {
         return this.finalChunkSeen;
     }
 
-    private byte[] signingKeyFor(Instant signingTime) {
-        // A stream can outlive midnight UTC: the key follows each envelope's own date.
-        String date = SigV4.DATE.format(signingTime);
-        if (!date.equals(this.keyDate)) {
-            this.signingKey = SigV4.signingKey(this.secret, date, this.region, this.service);
+    /** Keys the HMAC for the envelope's date. A stream can outlive midnight UTC: the key follows each envelope. */
+    private void keyFor(Instant signingTime, String formattedTime) {
+        // yyyyMMdd'T'HHmmss'Z' starts with the date the key is derived for.
+        if (this.keyDate.isEmpty() || !formattedTime.startsWith(this.keyDate)) {
+            String date = SigV4.DATE.format(signingTime);
+            SigV4.keyed(this.hmac, SigV4.signingKey(this.secret, date, this.region, this.service));
+            this.scope = SigV4.scope(signingTime, this.region, this.service);
             this.keyDate = date;
         }
-        return this.signingKey;
+    }
+
+    private String dateTime(Instant signingTime) {
+        long second = signingTime.getEpochSecond();
+        if (second != this.formattedSecond) {
+            this.formattedTime = SigV4.DATE_TIME.format(signingTime);
+            this.formattedSecond = second;
+        }
+        return this.formattedTime;
+    }
+
+    private String sha256Hex(byte[] data) {
+        // digest() resets the digest; reset() first too, in case an earlier call was interrupted half-way.
+        this.sha256.reset();
+        return SigV4.hex(this.sha256.digest(data));
     }
 }

@@ -46,21 +46,40 @@ final class SigV4 {
     }
 
     static byte[] hmac(byte[] key, String data) {
+        Mac mac = newHmac();
+        keyed(mac, key);
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A new, unkeyed HmacSHA256; for a caller that keeps one and re-keys it only when the key changes. */
+    static Mac newHmac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException ex) {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }
 
-    static String sha256Hex(byte[] data) {
+    /** Initialises {@code mac} with {@code key}; every later {@code doFinal} leaves it ready for the next message. */
+    static void keyed(Mac mac, byte[] key) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 rejected a " + key.length + "-byte key", ex);
+        }
+    }
+
+    /** A new SHA-256 digest; for a caller that keeps one ({@code digest()} resets it for the next use). */
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is not available", ex);
         }
+    }
+
+    static String sha256Hex(byte[] data) {
+        return HEX.formatHex(newSha256().digest(data));
     }
 
     static String sha256Hex(String text) {

@@ -8,6 +8,7 @@ import io.github.awsbidi.emulator.stream.OpenDecision;
 import io.github.awsbidi.emulator.stream.RequestHead;
 import io.github.awsbidi.emulator.stream.StreamOperation;
 import io.github.awsbidi.emulator.stream.StreamResolver;
+import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,7 @@ public final class BedrockResolver implements StreamResolver {
     }
 
     @Override
-    public CompletionStage<OpenDecision> resolve(RequestHead head) {
+    public CompletionStage<OpenDecision> resolve(RequestHead head, EventLoop streamLoop) {
         Matcher matcher = PATH.matcher(head.path());
         if (!matcher.matches()) {
             return done(AwsErrors.reject("UnknownOperationException", "No operation at " + head.path()));

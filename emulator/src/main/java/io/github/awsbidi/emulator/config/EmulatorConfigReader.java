@@ -70,6 +70,7 @@ public final class EmulatorConfigReader {
                         "containerConnectTimeout",
                         "containerCloseTimeout",
                         "idleConnectionTimeout",
+                        "maxConcurrentStreams",
                         "cassettes"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
@@ -92,6 +93,14 @@ public final class EmulatorConfigReader {
         }
         if (root.has("idleConnectionTimeout")) {
             builder.idleConnectionTimeout(duration(root.get("idleConnectionTimeout"), "$.idleConnectionTimeout"));
+        }
+        if (root.has("maxConcurrentStreams")) {
+            JsonNode value = root.get("maxConcurrentStreams");
+            if (!value.isInt()) {
+                throw new IllegalArgumentException("$.maxConcurrentStreams must be a whole number from 1 to "
+                        + Integer.MAX_VALUE + ", was " + value);
+            }
+            builder.maxConcurrentStreams(value.intValue());
         }
         if (root.has("credentials")) {
             List<AwsCredential> credentials = new ArrayList<>();

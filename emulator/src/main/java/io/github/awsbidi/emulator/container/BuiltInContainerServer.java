@@ -3,8 +3,11 @@ package io.github.awsbidi.emulator.container;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -15,12 +18,24 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A built-in model container: a real HTTP + WebSocket server on 127.0.0.1 at an ephemeral port,
  * speaking the SageMaker container contract ({@code GET /ping}, a WebSocket upgrade at any path).
  * Runs on a caller's NIO event loop group, which {@link #close()} leaves running. Start and close
  * it from outside the group's event loops (both wait for the socket).
+ *
+ * <p>The emulator's own streams connect through {@link #connect}: the same TCP socket, HTTP upgrade and
+ * WebSocket framing as any client, but both ends of the connection are registered on the stream's event
+ * loop, so a frame goes stream → container → stream on one thread, with no hand-off between threads. Other
+ * clients (tests, tools) connect to {@link #baseUri()} as usual and land on any of the group's loops.
  */
 public final class BuiltInContainerServer implements AutoCloseable {
 
@@ -32,11 +47,15 @@ public final class BuiltInContainerServer implements AutoCloseable {
     private final BuiltInModel model;
     private final Channel serverChannel;
     private final ChannelGroup connections;
+    /** Connections on their way in from {@link #connect}, by client port: the event loop each must live on. */
+    private final Map<Integer, EventLoop> expected;
 
-    private BuiltInContainerServer(BuiltInModel model, Channel serverChannel, ChannelGroup connections) {
+    private BuiltInContainerServer(
+            BuiltInModel model, Channel serverChannel, ChannelGroup connections, Map<Integer, EventLoop> expected) {
         this.model = model;
         this.serverChannel = serverChannel;
         this.connections = connections;
+        this.expected = expected;
     }
 
     /**
@@ -46,32 +65,75 @@ public final class BuiltInContainerServer implements AutoCloseable {
      */
     public static BuiltInContainerServer start(BuiltInModel model, EventLoopGroup group) {
         ChannelGroup connections = new DefaultChannelGroup("container-" + model.id(), GlobalEventExecutor.INSTANCE);
+        Map<Integer, EventLoop> expected = new ConcurrentHashMap<>();
+        ChannelInitializer<SocketChannel> childInit = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                connections.add(channel);
+                channel.pipeline()
+                        .addLast(
+                                new HttpServerCodec(),
+                                new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES),
+                                new ContainerHttpHandler(model, MAX_FRAME_PAYLOAD_BYTES));
+            }
+        };
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 // Accepted sockets inherit the receive buffer (and the window scale it implies) from here.
                 .option(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
+                .handler(new SameLoopAcceptor(expected, childInit))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES)
                 .childOption(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        connections.add(channel);
-                        channel.pipeline()
-                                .addLast(
-                                        new HttpServerCodec(),
-                                        new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES),
-                                        new ContainerHttpHandler(model, MAX_FRAME_PAYLOAD_BYTES));
-                    }
-                });
-        ChannelFuture bound =
-                bootstrap.bind(new InetSocketAddress("127.0.0.1", 0)).awaitUninterruptibly();
+                .childHandler(childInit);
+        ChannelFuture bound = bootstrap
+                .bind(new InetSocketAddress(ModelContainerClient.LOOPBACK, 0))
+                .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new IllegalStateException(
                     "could not bind the " + model.id() + " container to 127.0.0.1", bound.cause());
         }
-        return new BuiltInContainerServer(model, bound.channel(), connections);
+        return new BuiltInContainerServer(model, bound.channel(), connections, expected);
+    }
+
+    /**
+     * Connects to this container from {@code loop}, a stream's event loop: the client channel and the
+     * container's end of the connection both live on it. Otherwise as {@link ModelContainerClient#connect}.
+     */
+    public CompletableFuture<ContainerConnection> connect(
+            EventLoop loop,
+            @Nullable String invocationPath,
+            @Nullable String queryString,
+            ContainerListener listener,
+            Duration connectTimeout,
+            ContainerClientOptions options) {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(options, "options");
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
+        }
+        URI uri = ContainerUris.invocationUri(baseUri(), invocationPath, queryString);
+        AtomicInteger clientPort = new AtomicInteger(-1);
+        CompletableFuture<ContainerConnection> connected =
+                ModelContainerClient.open(loop, uri, listener, connectTimeout, options, local -> {
+                    clientPort.set(local.getPort());
+                    expected.put(local.getPort(), loop);
+                });
+        // Accepted or not, the entry is not needed once the handshake is over.
+        connected.whenComplete((connection, error) -> expected.remove(clientPort.get(), loop));
+        return connected;
+    }
+
+    /** How many connections from {@link #connect} are bound but not yet accepted onto their loop (for tests). */
+    int awaitingPlacement() {
+        return expected.size();
+    }
+
+    /** The container's end of every open connection (for tests). */
+    ChannelGroup connections() {
+        return connections;
     }
 
     /** The model this container runs. */
@@ -87,6 +149,43 @@ public final class BuiltInContainerServer implements AutoCloseable {
     /** The bound port. */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * On the listening socket, ahead of the bootstrap's own acceptor: registers a connection opened by
+     * {@link #connect} on the event loop its client lives on; every other connection goes on to the acceptor.
+     */
+    private static final class SameLoopAcceptor extends ChannelInboundHandlerAdapter {
+
+        private final Map<Integer, EventLoop> expected;
+        private final ChannelInitializer<SocketChannel> childInit;
+
+        SameLoopAcceptor(Map<Integer, EventLoop> expected, ChannelInitializer<SocketChannel> childInit) {
+            this.expected = expected;
+            this.childInit = childInit;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof SocketChannel child
+                    && child.remoteAddress() != null
+                    && child.remoteAddress().getAddress().isLoopbackAddress()) {
+                EventLoop loop = expected.remove(child.remoteAddress().getPort());
+                if (loop != null) {
+                    child.config().setOption(ChannelOption.TCP_NODELAY, true);
+                    child.config().setOption(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES);
+                    child.config().setOption(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES);
+                    child.pipeline().addLast(childInit);
+                    loop.register(child).addListener(registered -> {
+                        if (!registered.isSuccess()) {
+                            child.unsafe().closeForcibly();
+                        }
+                    });
+                    return;
+                }
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** Stops accepting and closes every open connection; the event loop group keeps running. */

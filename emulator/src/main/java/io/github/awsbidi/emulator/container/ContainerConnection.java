@@ -1,5 +1,6 @@
 package io.github.awsbidi.emulator.container;
 
+import io.netty.channel.EventLoop;
 import java.util.concurrent.CompletableFuture;
 
 /** An open WebSocket connection to a model container, as SageMaker holds one per stream. */
@@ -31,4 +32,7 @@ public interface ContainerConnection {
 
     /** Drops the TCP connection at once, without a closing handshake (the client reset its stream). */
     void abort();
+
+    /** The event loop the connection lives on: its listener is called there and its futures complete there. */
+    EventLoop eventLoop();
 }

@@ -1,6 +1,7 @@
 package io.github.awsbidi.emulator.container;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -12,22 +13,29 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Opens WebSocket connections to a model container the way SageMaker does behind a
  * bidirectional-streaming endpoint: {@code ws://host:port/invocations-bidirectional-stream}, the
  * invocation path replacing the path and the query string appended; no extensions, no compression.
- * The group must be an NIO event loop group.
+ * The group must be an NIO event loop group; pass one {@link io.netty.channel.EventLoop} of it (a stream's own)
+ * to keep the connection, and every listener call, on that loop.
  */
 public final class ModelContainerClient {
 
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 64 * 1024;
+
+    static final String LOOPBACK = "127.0.0.1";
 
     private ModelContainerClient() {}
 
@@ -74,6 +82,22 @@ public final class ModelContainerClient {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
         URI uri = ContainerUris.invocationUri(baseUri, invocationPath, queryString);
+        return open(group, uri, listener, connectTimeout, options, null);
+    }
+
+    /**
+     * Opens the connection on one of {@code group}'s event loops (pass a single {@link io.netty.channel.EventLoop}
+     * to choose it). With {@code beforeConnect}, the socket is first bound to an ephemeral port on 127.0.0.1 and
+     * {@code beforeConnect} is told that address (on the event loop) before the TCP connect goes out, so a local
+     * server can recognise the connection when it accepts it.
+     */
+    static CompletableFuture<ContainerConnection> open(
+            EventLoopGroup group,
+            URI uri,
+            ContainerListener listener,
+            Duration connectTimeout,
+            ContainerClientOptions options,
+            @Nullable Consumer<InetSocketAddress> beforeConnect) {
         long timeoutMillis = Math.max(1, connectTimeout.toMillis());
         CompletableFuture<ContainerConnection> connected = new CompletableFuture<>();
 
@@ -96,26 +120,50 @@ public final class ModelContainerClient {
                     }
                 });
 
-        ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
-        connecting.addListener(future -> {
+        GenericFutureListener<Future<? super Void>> failure = future -> {
             if (!future.isSuccess()) {
                 connected.completeExceptionally(
                         new ContainerConnectException(uri, future.cause().toString(), future.cause()));
             }
-        });
-        var timeout = connecting
-                .channel()
-                .eventLoop()
+        };
+        Channel channel;
+        if (beforeConnect == null) {
+            ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
+            connecting.addListener(failure);
+            channel = connecting.channel();
+        } else {
+            ChannelFuture registered = bootstrap.register();
+            channel = registered.channel();
+            registered.addListener(failure);
+            registered.addListener(done -> {
+                if (done.isSuccess()) {
+                    channel.bind(new InetSocketAddress(LOOPBACK, 0)).addListener(bound -> {
+                        failure.operationComplete(bound);
+                        if (bound.isSuccess() && !connected.isDone()) {
+                            beforeConnect.accept((InetSocketAddress) channel.localAddress());
+                            channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()))
+                                    .addListener(failure);
+                        }
+                    });
+                }
+            });
+        }
+        var timeout = channel.eventLoop()
                 .schedule(
                         () -> {
                             if (connected.completeExceptionally(new ContainerConnectException(
                                     uri, "no WebSocket handshake within " + connectTimeout))) {
-                                connecting.channel().close();
+                                channel.close();
                             }
                         },
                         timeoutMillis,
                         TimeUnit.MILLISECONDS);
-        connected.whenComplete((connection, failure) -> timeout.cancel(false));
+        connected.whenComplete((connection, error) -> {
+            timeout.cancel(false);
+            if (error != null) {
+                channel.close();
+            }
+        });
         return connected;
     }
 

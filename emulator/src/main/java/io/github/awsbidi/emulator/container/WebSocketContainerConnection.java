@@ -1,6 +1,7 @@
 package io.github.awsbidi.emulator.container;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -90,6 +91,16 @@ final class WebSocketContainerConnection implements ContainerConnection {
     public void abort() {
         closedLocally = true;
         channel.close();
+    }
+
+    @Override
+    public EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    /** The connection's channel (for tests: which event loop it lives on). */
+    Channel channel() {
+        return channel;
     }
 
     /** Whether {@link #close} or {@link #abort} was called, after which the listener hears nothing more. */

@@ -9,6 +9,7 @@ import io.github.awsbidi.emulator.stream.StreamContext;
 import io.github.awsbidi.emulator.stream.StreamOperation;
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
 import io.github.awsbidi.emulator.wire.Header;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * {@code InternalStreamFailure}. Request events stop being read while container writes are pending,
  * so the client's HTTP/2 window carries the container's back-pressure; and the container stops being
  * read while the client is not taking response events, so a slow client holds the container back
- * instead of filling the emulator's memory.
+ * instead of filling the emulator's memory. The connection lives on the stream's event loop (see
+ * {@link ContainerDirectory#connect}), so both directions run on one thread.
  */
 final class ContainerBridge implements StreamOperation, ContainerListener {
 
@@ -85,7 +87,16 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
         StreamContext stream = context();
         connection()
                 .send(new ContainerFrame(event.payload(), payloadType, last))
-                .whenComplete((ignored, error) -> stream.scheduler().execute(this::writeDone));
+                .whenComplete((ignored, error) -> onStreamLoop(stream, this::writeDone));
+    }
+
+    /** The connection lives on the stream's loop, so its completions normally run there already: no hop then. */
+    private static void onStreamLoop(StreamContext stream, Runnable action) {
+        if (stream.scheduler() instanceof EventExecutor loop && loop.inEventLoop()) {
+            action.run();
+        } else {
+            stream.scheduler().execute(action);
+        }
     }
 
     private void writeDone() {

@@ -3,10 +3,18 @@ package io.github.awsbidi.emulator.sagemaker;
 import io.github.awsbidi.emulator.config.Variant;
 import io.github.awsbidi.emulator.container.BuiltInContainerServer;
 import io.github.awsbidi.emulator.container.BuiltInModel;
+import io.github.awsbidi.emulator.container.ContainerClientOptions;
+import io.github.awsbidi.emulator.container.ContainerConnection;
+import io.github.awsbidi.emulator.container.ContainerListener;
+import io.github.awsbidi.emulator.container.ModelContainerClient;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each variant's model container listens. The built-in containers start with the directory:
@@ -31,10 +39,34 @@ public final class ContainerDirectory implements AutoCloseable {
     }
 
     /** The container's base {@code ws://} URI. */
-    public synchronized URI baseUri(Variant variant) {
+    public URI baseUri(Variant variant) {
         if (variant.external()) {
             return variant.externalUri();
         }
+        return builtIn(variant).baseUri();
+    }
+
+    /**
+     * Opens a stream's connection to the variant's container from the stream's event loop {@code loop}. A
+     * built-in container's end of the connection lives on that loop too; an external container is reached
+     * over TCP from it.
+     */
+    public CompletableFuture<ContainerConnection> connect(
+            Variant variant,
+            EventLoop loop,
+            @Nullable String invocationPath,
+            @Nullable String queryString,
+            ContainerListener listener,
+            Duration connectTimeout,
+            ContainerClientOptions options) {
+        if (variant.external()) {
+            return ModelContainerClient.connect(
+                    loop, variant.externalUri(), invocationPath, queryString, listener, connectTimeout, options);
+        }
+        return builtIn(variant).connect(loop, invocationPath, queryString, listener, connectTimeout, options);
+    }
+
+    private synchronized BuiltInContainerServer builtIn(Variant variant) {
         if (closed) {
             throw new IllegalStateException("the emulator is closed");
         }
@@ -44,7 +76,7 @@ public final class ContainerDirectory implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("built-in container " + variant.container() + " is not running");
         }
-        return server.baseUri();
+        return server;
     }
 
     @Override

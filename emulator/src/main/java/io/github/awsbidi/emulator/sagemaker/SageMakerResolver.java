@@ -6,12 +6,11 @@ import io.github.awsbidi.emulator.config.EndpointStatus;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import io.github.awsbidi.emulator.config.Variant;
 import io.github.awsbidi.emulator.container.ContainerClientOptions;
-import io.github.awsbidi.emulator.container.ModelContainerClient;
 import io.github.awsbidi.emulator.stream.AwsErrors;
 import io.github.awsbidi.emulator.stream.OpenDecision;
 import io.github.awsbidi.emulator.stream.RequestHead;
 import io.github.awsbidi.emulator.stream.StreamResolver;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,23 +30,17 @@ public final class SageMakerResolver implements StreamResolver {
 
     private final Supplier<EmulatorConfig> config;
     private final ContainerDirectory containers;
-    private final EventLoopGroup group;
-
     private final CassetteLibrary cassettes;
 
-    public SageMakerResolver(Supplier<EmulatorConfig> config, ContainerDirectory containers, EventLoopGroup group) {
-        this(config, containers, group, new CassetteLibrary(() -> config.get().cassettes()));
+    public SageMakerResolver(Supplier<EmulatorConfig> config, ContainerDirectory containers) {
+        this(config, containers, new CassetteLibrary(() -> config.get().cassettes()));
     }
 
     public SageMakerResolver(
-            Supplier<EmulatorConfig> config,
-            ContainerDirectory containers,
-            EventLoopGroup group,
-            CassetteLibrary cassettes) {
+            Supplier<EmulatorConfig> config, ContainerDirectory containers, CassetteLibrary cassettes) {
         this.cassettes = cassettes;
         this.config = config;
         this.containers = containers;
-        this.group = group;
     }
 
     @Override
@@ -61,7 +54,7 @@ public final class SageMakerResolver implements StreamResolver {
     }
 
     @Override
-    public CompletionStage<OpenDecision> resolve(RequestHead head) {
+    public CompletionStage<OpenDecision> resolve(RequestHead head, EventLoop streamLoop) {
         Matcher matcher = PATH.matcher(head.path());
         if (!matcher.matches()) {
             return done(AwsErrors.reject("UnknownOperationException", "No operation at " + head.path()));
@@ -105,9 +98,11 @@ public final class SageMakerResolver implements StreamResolver {
                     "ValidationError", "Variant " + headers.targetVariant() + " not found for endpoint " + name + "."));
         }
         ContainerBridge bridge = new ContainerBridge();
-        return ModelContainerClient.connect(
-                        group,
-                        containers.baseUri(variant.get()),
+        // The connection lives on the stream's event loop: frames cross between the two without a thread hop.
+        return containers
+                .connect(
+                        variant.get(),
+                        streamLoop,
                         headers.invocationPath(),
                         headers.queryString(),
                         bridge,

@@ -17,7 +17,8 @@ final class Http2Pipeline {
 
     static void http2(ChannelPipeline pipeline, ServerSetup setup) {
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
-                .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(100_000))
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(setup.maxConcurrentStreams().getAsInt()))
                 .build();
         pipeline.addLast(codec);
         pipeline.addLast(new Http2MultiplexHandler(new StreamRouter(setup)));

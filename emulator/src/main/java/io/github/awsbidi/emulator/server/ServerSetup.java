@@ -4,6 +4,7 @@ import io.github.awsbidi.emulator.stream.StreamEnvironment;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.ssl.SslContext;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param controlPlane makes the handler for one aggregated control-plane request
  * @param idleConnectionTimeout how long a connection may carry no request before it is closed
  * @param connectionAccepted told of each accepted connection
+ * @param maxConcurrentStreams the {@code SETTINGS_MAX_CONCURRENT_STREAMS} a new HTTP/2 connection advertises,
+ *     read as each connection starts
  */
 public record ServerSetup(
         String host,
@@ -25,4 +28,5 @@ public record ServerSetup(
         StreamEnvironment streams,
         Supplier<ChannelHandler> controlPlane,
         Duration idleConnectionTimeout,
-        Runnable connectionAccepted) {}
+        Runnable connectionAccepted,
+        IntSupplier maxConcurrentStreams) {}

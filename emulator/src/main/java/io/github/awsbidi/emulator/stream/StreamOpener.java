@@ -37,7 +37,7 @@ final class StreamOpener extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof VerifiedHead head) {
             Channel channel = ctx.channel();
-            resolver.resolve(head.head())
+            resolver.resolve(head.head(), channel.eventLoop())
                     .whenComplete((decision, error) -> channel.eventLoop().execute(() -> {
                         if (error != null) {
                             end(

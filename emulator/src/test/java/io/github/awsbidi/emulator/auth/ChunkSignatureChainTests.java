@@ -203,6 +203,47 @@ class ChunkSignatureChainTests {
         assertThat(chain.finalChunkSeen()).isTrue();
     }
 
+    @Test
+    void oneChainVerifiesALongStreamAndStillCatchesATamperedEnvelopeInTheMiddle() throws SignatureException {
+        // Long enough that the chain's one HMAC and digest are reused hundreds of times, and dated across
+        // midnight so the HMAC is re-keyed half-way.
+        int count = 600;
+        List<byte[]> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(EventStreamEncoder.encodeToBytes(EventStreamMessage.event(
+                    "chunk", "application/json", json("{\"event\":{\"audioInput\":{\"n\":" + i + "}}}"))));
+        }
+        SdkSigning.SignedStream stream = new SdkSigning("test", "test", this.signerClock)
+                .signStream(
+                        SdkSigning.streamingRequest("bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH)
+                                .build(),
+                        "bedrock",
+                        events);
+        List<EventStreamMessage> envelopes = decode(stream.frames());
+        assertThat(envelopes).hasSize(count + 1);
+        assertThat(envelopes.get(0).header(":date").orElseThrow().timestampValue())
+                .isBefore(Instant.parse("2025-11-21T00:00:00Z"));
+        assertThat(envelopes.get(count).header(":date").orElseThrow().timestampValue())
+                .isAfter(Instant.parse("2025-11-21T00:00:00Z"));
+        ChunkSignatureChain chain = this.verifier.verify(stream.request()).chunkChain();
+        int middle = count / 2;
+        for (int i = 0; i < middle; i++) {
+            chain.verifyNext(envelopes.get(i));
+        }
+
+        EventStreamMessage genuine = envelopes.get(middle);
+        byte[] payload = genuine.payload().clone();
+        payload[payload.length / 2] ^= 1;
+        assertInvalid(chain, new EventStreamMessage(genuine.headers(), payload));
+        assertInvalid(chain, envelopes.get(middle + 1));
+
+        // A rejected envelope leaves the chain where it was: the genuine one and the rest still verify.
+        for (int i = middle; i <= count; i++) {
+            chain.verifyNext(envelopes.get(i));
+        }
+        assertThat(chain.finalChunkSeen()).isTrue();
+    }
+
     private SdkSigning.SignedStream signBedrockStream() {
         SdkHttpRequest unsigned = SdkSigning.streamingRequest(
                         "bedrock-runtime.us-east-1.amazonaws.com", SdkSigning.BEDROCK_PATH)

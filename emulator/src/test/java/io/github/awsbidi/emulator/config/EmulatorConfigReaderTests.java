@@ -38,6 +38,7 @@ class EmulatorConfigReaderTests {
         assertThat(config.containerConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.containerCloseTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.idleConnectionTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.maxConcurrentStreams()).isEqualTo(128);
     }
 
     @Test
@@ -109,6 +110,27 @@ class EmulatorConfigReaderTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorConfigReader.parse("{\"idleConnectionTimeout\": \"0s\"}"))
                 .withMessageContaining("idleConnectionTimeout must be positive");
+    }
+
+    @Test
+    void readsMaxConcurrentStreamsWhichDefaultsTo128() {
+        assertThat(EmulatorConfigReader.parse("{\"maxConcurrentStreams\": 7}").maxConcurrentStreams())
+                .isEqualTo(7);
+        assertThat(EmulatorConfig.defaults().maxConcurrentStreams()).isEqualTo(128);
+    }
+
+    @Test
+    void maxConcurrentStreamsBelowOneOrNotAWholeNumberFailsNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"maxConcurrentStreams\": 0}"))
+                .withMessageContaining("maxConcurrentStreams must be at least 1, was 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"maxConcurrentStreams\": \"many\"}"))
+                .withMessageContaining("$.maxConcurrentStreams must be a whole number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> EmulatorConfig.builder().maxConcurrentStreams(-1).build())
+                .withMessageContaining("maxConcurrentStreams must be at least 1, was -1");
     }
 
     @Test

@@ -18,8 +18,8 @@ import reactor.core.publisher.Flux;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.ResponsePayloadPart;
 
 /**
- * 200 concurrent streams on one SDK client (one HTTP/2 connection) all complete with exactly their own
- * answers. The emulator gets generous container timeouts: on a busy 2-core CI machine with PARANOID
+ * 200 concurrent streams on one SDK client all complete with exactly their own answers (Bedrock's spread
+ * over two HTTP/2 connections, the emulator advertising 128 streams per connection). The emulator gets generous container timeouts: on a busy 2-core CI machine with PARANOID
  * leak detection, 200 WebSocket handshakes at once can take longer than SageMaker's defaults allow.
  */
 @ParameterizedClass(name = "tls={0}")

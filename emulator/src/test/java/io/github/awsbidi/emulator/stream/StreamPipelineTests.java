@@ -10,6 +10,7 @@ import io.github.awsbidi.emulator.wire.EventStreamEncoder;
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
@@ -49,6 +50,7 @@ class StreamPipelineTests {
     private final RecordingOperation operation = new RecordingOperation();
     private final List<ByteBuf> sent = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final List<EventLoop> resolvedOn = new ArrayList<>();
 
     StreamPipelineTests() {
         StreamResolver resolver = new StreamResolver() {
@@ -63,7 +65,8 @@ class StreamPipelineTests {
             }
 
             @Override
-            public CompletionStage<OpenDecision> resolve(RequestHead head) {
+            public CompletionStage<OpenDecision> resolve(RequestHead head, EventLoop streamLoop) {
+                resolvedOn.add(streamLoop);
                 return CompletableFuture.completedFuture(new OpenDecision.Open(operation, Map.of(), Faults.none()));
             }
         };
@@ -142,6 +145,8 @@ class StreamPipelineTests {
         receive(signed.envelopes().get(1), false);
         receive(signed.envelopes().get(2), true);
 
+        // The resolver is handed the stream's own event loop, for the connections it opens (SageMaker's).
+        assertThat(resolvedOn).containsExactly(channel.eventLoop());
         assertThat(operation.events).containsExactly("{\"n\":1}");
         assertThat(operation.cancelled).isFalse();
         assertThat(sent).allSatisfy(buffer -> assertThat(buffer.refCnt()).isZero());
