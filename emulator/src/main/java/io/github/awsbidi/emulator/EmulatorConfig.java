@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator;
 import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Cassettes;
+import io.github.awsbidi.emulator.config.PollyOptions;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.util.function.UnaryOperator;
  *     complete HTTP/1.1 request, no finished TLS handshake) before the emulator closes it; 30 s by default
  * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
  *     built-in endpoint or model of the same name
+ * @param polly how Polly's {@code StartSpeechSynthesisStream} behaves: its voices, limits and faults
  */
 public record EmulatorConfig(
         String host,
@@ -48,7 +50,8 @@ public record EmulatorConfig(
         Duration containerConnectTimeout,
         Duration containerCloseTimeout,
         Duration idleConnectionTimeout,
-        Cassettes cassettes) {
+        Cassettes cassettes,
+        PollyOptions polly) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
     public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
@@ -68,6 +71,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
         Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
         Objects.requireNonNull(cassettes, "cassettes");
+        Objects.requireNonNull(polly, "polly");
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -140,6 +144,7 @@ public record EmulatorConfig(
         private Duration containerCloseTimeout = Duration.ofSeconds(5);
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
         private Cassettes cassettes = Cassettes.none();
+        private PollyOptions polly = PollyOptions.defaults();
 
         private Builder() {}
 
@@ -155,6 +160,7 @@ public record EmulatorConfig(
             containerCloseTimeout = config.containerCloseTimeout;
             idleConnectionTimeout = config.idleConnectionTimeout;
             cassettes = config.cassettes;
+            polly = config.polly;
         }
 
         public Builder host(String value) {
@@ -233,6 +239,17 @@ public record EmulatorConfig(
             return cassettes(change.apply(cassettes));
         }
 
+        /** How Polly's speech synthesis stream behaves (its defaults: the documented limits, real time). */
+        public Builder polly(PollyOptions value) {
+            polly = Objects.requireNonNull(value, "polly");
+            return this;
+        }
+
+        /** Changes Polly's options, starting from the current ones. */
+        public Builder polly(UnaryOperator<PollyOptions> change) {
+            return polly(change.apply(polly));
+        }
+
         /** Serves every cassette in {@code directory} under its recorded endpoint or model. */
         public Builder cassetteDirectory(Path directory) {
             return cassettes(current -> current.withDirectory(directory));
@@ -250,7 +267,8 @@ public record EmulatorConfig(
                     containerConnectTimeout,
                     containerCloseTimeout,
                     idleConnectionTimeout,
-                    cassettes);
+                    cassettes,
+                    polly);
         }
     }
 }
