@@ -105,6 +105,19 @@ class PollySessionTests {
     }
 
     @Test
+    void whitespaceIsBilledLikeText() {
+        PollySession session = session(PollySessionSettings.of("Joanna"), SessionOptions.defaults());
+
+        List<Frame> responses = session.exchange(
+                        Flux.just(PollyFrames.text(" "), PollyFrames.text(" "), PollyFrames.textAndFlush("Hi.")))
+                .collectList()
+                .block(Duration.ofSeconds(10));
+
+        assertThat(PollyFrames.requestCharacters(responses.get(responses.size() - 1)))
+                .isEqualTo(OptionalLong.of(5));
+    }
+
+    @Test
     void theBilledCharactersAreCounted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PollySession session = session(
