@@ -62,7 +62,7 @@ class PollySessionTests {
 
     @BeforeEach
     void fastEmulator() {
-        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.01)));
+        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.1)));
     }
 
     @Test
@@ -152,7 +152,7 @@ class PollySessionTests {
     @Test
     void throttledOpensAreRetried() {
         emulator.reconfigure(config -> config.polly(PollyOptions.defaults()
-                .withTimeScale(0.01)
+                .withTimeScale(0.1)
                 .withFaults(Faults.none().withOpenError("ThrottlingException", 2, "Rate exceeded"))));
         PollySession session = session(
                 PollySessionSettings.of("Joanna"), SessionOptions.defaults().withRetryPolicy(FAST));
@@ -196,7 +196,7 @@ class PollySessionTests {
     private void assertKind(String exceptionType, ErrorKind kind, boolean retryable) {
         // In the stream, after the first event: never retried (the text is already spoken), reported with its kind.
         emulator.reconfigure(config -> config.polly(PollyOptions.defaults()
-                .withTimeScale(0.01)
+                .withTimeScale(0.1)
                 .withFaults(Faults.none().withInStreamError(exceptionType, 1, "injected"))));
         PollySession session = session(
                 PollySessionSettings.of("Joanna"), SessionOptions.defaults().withRetryPolicy(FAST));

@@ -69,8 +69,8 @@ class PollyStreamTests {
 
     @BeforeEach
     void fastSynthesis() {
-        // Scheduled durations at a hundredth: the order and the audio stay the same.
-        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.01)));
+        // Scheduled durations at a twentieth (the idle close at 250 ms): the order and the audio stay the same.
+        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.05)));
     }
 
     @Test
@@ -105,6 +105,8 @@ class PollyStreamTests {
 
     @Test
     void forceSpeaksWhatIsBufferedWithoutClosing() throws Exception {
+        emulator.reconfigure(config ->
+                config.polly(PollyOptions.defaults().withTimeScale(0.05).withIdleTimeout(Duration.ofHours(1))));
         Session session = open(request(OutputFormat.PCM, "16000"));
         session.text("no sentence end yet", false);
         session.text(" and still none", true);
@@ -156,7 +158,7 @@ class PollyStreamTests {
         Session session = open(request(OutputFormat.PCM, "16000"));
         session.text("Said before the pause.", false);
 
-        // 5 s at a hundredth: the stream ends without a CloseStreamEvent, the pending text spoken.
+        // 5 s at a twentieth: the stream ends without a CloseStreamEvent, the pending text spoken.
         session.done.get(10, TimeUnit.SECONDS);
 
         assertThat(session.requestCharacters()).isEqualTo(22);
@@ -213,7 +215,7 @@ class PollyStreamTests {
 
     @Test
     void anInjectedThrottlingReachesTheClientAsItsModeledException() {
-        emulator.reconfigure(config -> config.polly(options -> options.withTimeScale(0.01)
+        emulator.reconfigure(config -> config.polly(options -> options.withTimeScale(0.05)
                 .withFaults(Faults.none().withInStreamError("ThrottlingException", 1, "Rate exceeded"))));
         Session session = open(request(OutputFormat.PCM, "16000"));
         session.text("Throttled.", false);
