@@ -62,7 +62,8 @@ class PollySessionTests {
 
     @BeforeEach
     void fastEmulator() {
-        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.1)));
+        emulator.reconfigure(config ->
+                config.polly(PollyOptions.defaults().withTimeScale(0.1).withIdleTimeout(Duration.ofHours(1))));
     }
 
     @Test
@@ -153,6 +154,7 @@ class PollySessionTests {
     void throttledOpensAreRetried() {
         emulator.reconfigure(config -> config.polly(PollyOptions.defaults()
                 .withTimeScale(0.1)
+                .withIdleTimeout(Duration.ofHours(1))
                 .withFaults(Faults.none().withOpenError("ThrottlingException", 2, "Rate exceeded"))));
         PollySession session = session(
                 PollySessionSettings.of("Joanna"), SessionOptions.defaults().withRetryPolicy(FAST));
@@ -197,6 +199,7 @@ class PollySessionTests {
         // In the stream, after the first event: never retried (the text is already spoken), reported with its kind.
         emulator.reconfigure(config -> config.polly(PollyOptions.defaults()
                 .withTimeScale(0.1)
+                .withIdleTimeout(Duration.ofHours(1))
                 .withFaults(Faults.none().withInStreamError(exceptionType, 1, "injected"))));
         PollySession session = session(
                 PollySessionSettings.of("Joanna"), SessionOptions.defaults().withRetryPolicy(FAST));

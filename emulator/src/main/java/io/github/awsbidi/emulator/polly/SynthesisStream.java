@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One {@code StartSpeechSynthesisStream}: {@code TextEvent}s and {@code CloseStreamEvent} in, {@code AudioEvent}s
- * (raw audio as the event payload) and a final {@code StreamClosedEvent { RequestCharacters }} out. The stream
- * closes the same way (pending text spoken, then {@code StreamClosedEvent}) after a {@code CloseStreamEvent},
- * when the client half-closes, after the idle timeout without an input event, and at the stream limit; the
- * developer guide says the stream closes in the last two cases without naming an error, so none is sent.
+ * (raw audio as the event payload) and a final {@code StreamClosedEvent { RequestCharacters }} out. After a
+ * {@code CloseStreamEvent} (or the client's half-close) pending text is spoken, then {@code StreamClosedEvent} ends
+ * the stream. The idle timeout and the stream limit end it with {@code ServiceQuotaExceededException}, quota codes
+ * {@code input-stream-inbound-event-timeout} and {@code input-stream-timeout} (the service model's {@code QuotaCode}
+ * enum, as the AWS SDKs carry it): audio already synthesised goes out first, text not yet spoken is dropped.
  */
 final class SynthesisStream implements StreamOperation {
 
@@ -58,7 +59,11 @@ final class SynthesisStream implements StreamOperation {
     @Override
     public void start(StreamContext value) {
         context = value;
-        limit = value.scheduler().schedule(this::close, scaled(options.streamLimit()), TimeUnit.NANOSECONDS);
+        limit = value.scheduler()
+                .schedule(
+                        () -> timeout("input-stream-timeout", "The stream exceeded its maximum duration"),
+                        scaled(options.streamLimit()),
+                        TimeUnit.NANOSECONDS);
         armIdle();
     }
 
@@ -176,6 +181,23 @@ final class SynthesisStream implements StreamOperation {
         drain();
     }
 
+    /** A quota ended the stream: what is synthesised goes out, then the exception. */
+    private void timeout(String quotaCode, String message) {
+        StreamContext stream = context;
+        if (stream == null || closing) {
+            return;
+        }
+        closing = true;
+        cancelTimers();
+        for (Segment segment = queue.pollFirst(); segment != null; segment = queue.pollFirst()) {
+            send(stream, segment);
+        }
+        context = null;
+        stream.failWithException(
+                "ServiceQuotaExceededException",
+                AwsErrors.jsonBytes(Map.of("message", message, "quotaCode", quotaCode, "serviceCode", "polly")));
+    }
+
     private void fail(String message) {
         StreamContext stream = context();
         cancelTimers();
@@ -190,7 +212,14 @@ final class SynthesisStream implements StreamOperation {
         if (previous != null) {
             previous.cancel(false);
         }
-        idle = context().scheduler().schedule(this::close, scaled(options.idleTimeout()), TimeUnit.NANOSECONDS);
+        idle = context()
+                .scheduler()
+                .schedule(
+                        () -> timeout(
+                                "input-stream-inbound-event-timeout",
+                                "No input event arrived within the inbound event timeout"),
+                        scaled(options.idleTimeout()),
+                        TimeUnit.NANOSECONDS);
     }
 
     private void cancelTimers() {

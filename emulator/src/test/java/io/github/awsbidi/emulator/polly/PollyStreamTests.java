@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.polly.model.AudioEvent;
 import software.amazon.awssdk.services.polly.model.Engine;
 import software.amazon.awssdk.services.polly.model.FlushStreamConfiguration;
 import software.amazon.awssdk.services.polly.model.OutputFormat;
+import software.amazon.awssdk.services.polly.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.polly.model.StartSpeechSynthesisStreamActionStream;
 import software.amazon.awssdk.services.polly.model.StartSpeechSynthesisStreamRequest;
 import software.amazon.awssdk.services.polly.model.StartSpeechSynthesisStreamResponseHandler;
@@ -69,8 +70,10 @@ class PollyStreamTests {
 
     @BeforeEach
     void fastSynthesis() {
-        // Scheduled durations at a twentieth (the idle close at 250 ms): the order and the audio stay the same.
-        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.05)));
+        // Scheduled durations at a twentieth: the order and the audio stay the same. The idle close is kept out of
+        // the way (a slow first stream may take longer than its scaled 250 ms to send) except where it is tested.
+        emulator.reconfigure(config ->
+                config.polly(PollyOptions.defaults().withTimeScale(0.05).withIdleTimeout(Duration.ofHours(1))));
     }
 
     @Test
@@ -154,28 +157,33 @@ class PollyStreamTests {
     }
 
     @Test
-    void aStreamWithoutInputClosesAfterTheIdleTimeout() throws Exception {
+    void aStreamWithoutInputEndsWithTheInboundEventTimeoutQuota() throws Exception {
+        emulator.reconfigure(config -> config.polly(PollyOptions.defaults().withTimeScale(0.2)));
         Session session = open(request(OutputFormat.PCM, "16000"));
-        session.text("Said before the pause.", false);
+        session.text("Spoken before the pause. Never spoken", false);
 
-        // 5 s at a twentieth: the stream ends without a CloseStreamEvent, the pending text spoken.
-        session.done.get(10, TimeUnit.SECONDS);
-
-        assertThat(session.requestCharacters()).isEqualTo(22);
-        assertThat(session.audio()).hasSize(22 * 960 * 2);
+        // 5 s at a fifth: the synthesised sentence arrives, then the quota exception ends the stream.
+        assertThatThrownBy(() -> session.done.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        ServiceQuotaExceededException.class,
+                        error -> assertThat(error.quotaCodeAsString()).isEqualTo("input-stream-inbound-event-timeout"));
+        assertThat(session.audio()).hasSize(24 * 960 * 2);
     }
 
     @Test
-    void aStreamClosesAtTheLimitEvenWhileTextKeepsComing() throws Exception {
+    void aStreamEndsAtTheLimitWithTheStreamTimeoutQuota() throws Exception {
         // 10 minutes at a thousandth is 600 ms; the idle timeout is stretched so only the limit can end it.
         emulator.reconfigure(
                 config -> config.polly(options -> options.withTimeScale(0.001).withIdleTimeout(Duration.ofHours(1))));
         Session session = open(request(OutputFormat.PCM, "16000"));
         session.text("Before the limit.", true);
 
-        session.done.get(10, TimeUnit.SECONDS);
-
-        assertThat(session.closed).isNotEmpty();
+        assertThatThrownBy(() -> session.done.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        ServiceQuotaExceededException.class,
+                        error -> assertThat(error.quotaCodeAsString()).isEqualTo("input-stream-timeout"));
         assertThat(session.audio()).hasSize(17 * 960 * 2);
     }
 
@@ -215,8 +223,8 @@ class PollyStreamTests {
 
     @Test
     void anInjectedThrottlingReachesTheClientAsItsModeledException() {
-        emulator.reconfigure(config -> config.polly(options -> options.withTimeScale(0.05)
-                .withFaults(Faults.none().withInStreamError("ThrottlingException", 1, "Rate exceeded"))));
+        emulator.reconfigure(config -> config.polly(options ->
+                options.withFaults(Faults.none().withInStreamError("ThrottlingException", 1, "Rate exceeded"))));
         Session session = open(request(OutputFormat.PCM, "16000"));
         session.text("Throttled.", false);
 

@@ -1,6 +1,7 @@
 package io.github.awsbidi.polly.micrometer;
 
 import io.github.awsbidi.core.Frame;
+import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.listener.ExchangeContext;
 import io.github.awsbidi.core.listener.ExchangeListener;
 import io.github.awsbidi.core.micrometer.BidiMeterNames;
@@ -28,6 +29,9 @@ public final class PollyCharactersListener implements ExchangeListener {
 
     @Override
     public void frameReceived(ExchangeContext exchange, Frame frame, long nanoTime) {
+        if (exchange.target().service() != Target.Service.POLLY) {
+            return; // a UTF-8 frame of another operation may look alike
+        }
         OptionalLong characters = PollyFrames.requestCharacters(frame);
         if (characters.isPresent()) {
             Counter.builder(CHARACTERS)
