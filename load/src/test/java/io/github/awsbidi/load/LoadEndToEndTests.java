@@ -65,6 +65,22 @@ class LoadEndToEndTests {
     }
 
     @Test
+    void pollySessionsStreamTextAtTheGivenPaceAndHearEveryFlush() throws Exception {
+        JsonNode report = run("polly:Joanna", 2, "3s", "--tokens-per-second", "20");
+
+        assertThat(report.path("completed").asInt()).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("latency_kind").asString()).isEqualTo("flush");
+        assertLatencies(report);
+        // 3 s of 32 ms ticks at 20 words a second: 59 words each (the last fraction of a word is not sent), and a
+        // flush every 12 words. A flush is timed to the next audio; one whose audio comes after a later flush is
+        // timed by that later one, so between one and four per session.
+        assertThat(report.path("frames_sent").asLong()).isEqualTo(2 * 59);
+        assertThat(report.path("latency_ms").path("count").asLong()).isBetween(2L, 2L * 4);
+        assertThat(report.path("responses").asLong()).isPositive();
+    }
+
+    @Test
     void aTargetThatDoesNotExistFailsEverySessionByKind() throws Exception {
         JsonNode report = run("sagemaker:no-such-endpoint", 2, "1s");
 
@@ -88,32 +104,34 @@ class LoadEndToEndTests {
         assertThat(report.path("cpu").path("process_seconds").asDouble()).isPositive();
     }
 
-    private JsonNode run(String target, int sessions, String duration) throws Exception {
+    private JsonNode run(String target, int sessions, String duration, String... more) throws Exception {
         Path pem = emulator.certificate().writePem(dir.resolve("emulator.pem"));
         Path json = dir.resolve("report.json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] base = new String[] {
+            "--endpoint",
+            emulator.endpoint().toString(),
+            "--trust",
+            pem.toString(),
+            "--credentials",
+            emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
+            "--target",
+            target,
+            "--sessions",
+            Integer.toString(sessions),
+            "--duration",
+            duration,
+            "--ramp",
+            "300ms",
+            "--drain",
+            "10s",
+            "--json",
+            json.toString()
+        };
         int status = LoadMain.run(
-                new String[] {
-                    "--endpoint",
-                    emulator.endpoint().toString(),
-                    "--trust",
-                    pem.toString(),
-                    "--credentials",
-                    emulator.accessKeyId() + ":" + emulator.secretAccessKey(),
-                    "--target",
-                    target,
-                    "--sessions",
-                    Integer.toString(sessions),
-                    "--duration",
-                    duration,
-                    "--ramp",
-                    "300ms",
-                    "--drain",
-                    "10s",
-                    "--json",
-                    json.toString()
-                },
+                java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+                        .toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);

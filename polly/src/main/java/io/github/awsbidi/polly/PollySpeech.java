@@ -53,6 +53,11 @@ public final class PollySpeech {
         return exchange.send(PollyFrames.text(text));
     }
 
+    /** Speaks {@code text} and everything buffered before it now ({@code Force}), in one event. */
+    public Mono<Void> sayAndFlush(String text) {
+        return exchange.send(PollyFrames.textAndFlush(text));
+    }
+
     /** Speaks everything buffered now ({@code Force}). */
     public Mono<Void> flush() {
         return exchange.send(PollyFrames.flush());
