@@ -4,8 +4,10 @@ import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,8 @@ public class AwsBidiProperties {
     private final SageMaker sagemaker = new SageMaker();
 
     private final Bedrock bedrock = new Bedrock();
+
+    private final Polly polly = new Polly();
 
     private final Metrics metrics = new Metrics();
 
@@ -79,6 +83,10 @@ public class AwsBidiProperties {
 
     public Bedrock getBedrock() {
         return bedrock;
+    }
+
+    public Polly getPolly() {
+        return polly;
     }
 
     public Metrics getMetrics() {
@@ -516,6 +524,109 @@ public class AwsBidiProperties {
 
         public void setModelId(@Nullable String modelId) {
             this.modelId = modelId;
+        }
+
+        public @Nullable String getRegion() {
+            return region;
+        }
+
+        public void setRegion(@Nullable String region) {
+            this.region = region;
+        }
+
+        public @Nullable URI getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(@Nullable URI endpoint) {
+            this.endpoint = endpoint;
+        }
+    }
+
+    /** Polly StartSpeechSynthesisStream sessions (with the aws-bidi-polly module on the classpath). */
+    public static class Polly {
+
+        /** Polly sessions by bean name. */
+        private final Map<String, PollySession> sessions = new LinkedHashMap<>();
+
+        public Map<String, PollySession> getSessions() {
+            return sessions;
+        }
+    }
+
+    /** One Polly session: a voice and the audio it speaks in. */
+    public static class PollySession {
+
+        /** Voice id, e.g. Joanna; the voice must support the generative engine. */
+        private @Nullable String voiceId;
+
+        /** Engine; StartSpeechSynthesisStream accepts only generative. */
+        private String engine = "generative";
+
+        /** Audio format: pcm, mp3, ogg_vorbis, ogg_opus, mulaw or alaw. */
+        private String outputFormat = "pcm";
+
+        /** Sample rate in Hz, e.g. 16000; default: Polly's default for the output format. */
+        private @Nullable Integer sampleRate;
+
+        /** Language of a bilingual voice, e.g. en-IN; default: the voice's own. */
+        private @Nullable String languageCode;
+
+        /** Pronunciation lexicons to apply, at most 5. */
+        private List<String> lexiconNames = new ArrayList<>();
+
+        /** AWS region of this session; overrides aws.bidi.region. */
+        private @Nullable String region;
+
+        /** Endpoint override of this session; overrides aws.bidi.endpoint. */
+        private @Nullable URI endpoint;
+
+        public @Nullable String getVoiceId() {
+            return voiceId;
+        }
+
+        public void setVoiceId(@Nullable String voiceId) {
+            this.voiceId = voiceId;
+        }
+
+        public String getEngine() {
+            return engine;
+        }
+
+        public void setEngine(String engine) {
+            this.engine = engine;
+        }
+
+        public String getOutputFormat() {
+            return outputFormat;
+        }
+
+        public void setOutputFormat(String outputFormat) {
+            this.outputFormat = outputFormat;
+        }
+
+        public @Nullable Integer getSampleRate() {
+            return sampleRate;
+        }
+
+        public void setSampleRate(@Nullable Integer sampleRate) {
+            this.sampleRate = sampleRate;
+        }
+
+        public @Nullable String getLanguageCode() {
+            return languageCode;
+        }
+
+        public void setLanguageCode(@Nullable String languageCode) {
+            this.languageCode = languageCode;
+        }
+
+        public List<String> getLexiconNames() {
+            return lexiconNames;
+        }
+
+        public void setLexiconNames(List<String> lexiconNames) {
+            this.lexiconNames = lexiconNames;
         }
 
         public @Nullable String getRegion() {

@@ -67,6 +67,13 @@ public class PropertiesAwsBidiConnectionDetails implements AwsBidiConnectionDeta
         } else if (bedrock != null) {
             sessionRegion = bedrock.getRegion();
             sessionEndpoint = bedrock.getEndpoint();
+        } else {
+            AwsBidiProperties.PollySession polly =
+                    properties.getPolly().getSessions().get(sessionName);
+            if (polly != null) {
+                sessionRegion = polly.getRegion();
+                sessionEndpoint = polly.getEndpoint();
+            }
         }
         Region region = sessionRegion != null && !sessionRegion.isBlank() ? Region.of(sessionRegion.trim()) : region();
         return new ConnectionSettings(

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * The sessions configured under {@code aws.bidi.sagemaker.sessions} and {@code aws.bidi.bedrock.sessions}, bound
+ * The sessions configured under {@code aws.bidi.sagemaker.sessions}, {@code aws.bidi.bedrock.sessions} and
+ * {@code aws.bidi.polly.sessions}, bound
  * strictly and validated before any bean exists: a missing endpoint name or model id, a header value AWS would
  * reject, an unknown key anywhere under {@code aws.bidi}, or one name used twice fails with an {@link AwsBidiConfigurationException}
  * naming the property.
@@ -24,13 +25,19 @@ final class SessionDefinitions {
 
     static final String BEDROCK_PREFIX = "aws.bidi.bedrock.sessions";
 
+    static final String POLLY_PREFIX = "aws.bidi.polly.sessions";
+
     private final List<SageMakerDefinition> sageMaker;
 
     private final List<BedrockDefinition> bedrock;
 
-    private SessionDefinitions(List<SageMakerDefinition> sageMaker, List<BedrockDefinition> bedrock) {
+    private final List<PollyDefinition> polly;
+
+    private SessionDefinitions(
+            List<SageMakerDefinition> sageMaker, List<BedrockDefinition> bedrock, List<PollyDefinition> polly) {
         this.sageMaker = List.copyOf(sageMaker);
         this.bedrock = List.copyOf(bedrock);
+        this.polly = List.copyOf(polly);
     }
 
     /** Binds every {@code aws.bidi} key strictly (see {@link StrictBinder}) and validates every session. */
@@ -58,7 +65,47 @@ final class SessionDefinitions {
             }
             bedrock.add(bedrock(name, entry));
         });
-        return new SessionDefinitions(sageMaker, bedrock);
+        List<PollyDefinition> polly = new ArrayList<>();
+        properties.getPolly().getSessions().forEach((name, entry) -> {
+            String other = sageMakerEntries.containsKey(name)
+                    ? SAGEMAKER_PREFIX
+                    : bedrockEntries.containsKey(name) ? BEDROCK_PREFIX : null;
+            if (other != null) {
+                throw new AwsBidiConfigurationException(
+                        POLLY_PREFIX + "." + name,
+                        "Session name '" + name + "' is used by both " + other + "." + name + " and " + POLLY_PREFIX
+                                + "." + name + "; each session becomes a bean of that name.",
+                        "Rename one of the two sessions.",
+                        null);
+            }
+            polly.add(polly(name, entry));
+        });
+        return new SessionDefinitions(sageMaker, bedrock, polly);
+    }
+
+    /** The Polly session of that name. */
+    PollyDefinition polly(String name) {
+        return polly.stream()
+                .filter(definition -> definition.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> notConfigured(POLLY_PREFIX, name));
+    }
+
+    List<PollyDefinition> polly() {
+        return polly;
+    }
+
+    private static PollyDefinition polly(String name, AwsBidiProperties.PollySession entry) {
+        String prefix = POLLY_PREFIX + "." + name;
+        String voiceId = entry.getVoiceId();
+        if (voiceId == null || voiceId.isBlank()) {
+            throw new AwsBidiConfigurationException(
+                    prefix + ".voice-id",
+                    "Polly session '" + name + "' has no voice: " + prefix + ".voice-id is not set.",
+                    "Set " + prefix + ".voice-id to a voice with the generative engine, e.g. Joanna.",
+                    null);
+        }
+        return new PollyDefinition(name, entry, region(prefix, entry.getRegion()), entry.getEndpoint());
     }
 
     /** The SageMaker session of that name. */
@@ -85,6 +132,9 @@ final class SessionDefinitions {
         }
         if (bedrock.stream().anyMatch(definition -> definition.name().equals(name))) {
             return BEDROCK_PREFIX + "." + name;
+        }
+        if (polly.stream().anyMatch(definition -> definition.name().equals(name))) {
+            return POLLY_PREFIX + "." + name;
         }
         return null;
     }
@@ -187,6 +237,22 @@ final class SessionDefinitions {
             SageMakerSessionSettings settings,
             @Nullable String region,
             @Nullable URI endpoint) {}
+
+    /**
+     * A Polly session whose voice is set. Its settings are validated where the aws-bidi-polly module is present
+     * (the Polly auto-configuration), since their type lives there.
+     */
+    record PollyDefinition(
+            String name,
+            AwsBidiProperties.PollySession properties,
+            @Nullable String region,
+            @Nullable URI endpoint) {
+
+        /** The prefix of this session's properties. */
+        String prefix() {
+            return POLLY_PREFIX + "." + name;
+        }
+    }
 
     /**
      * A validated Bedrock session. Its {@code nova-sonic.*} properties stay unbound here (the Nova Sonic module is

@@ -45,7 +45,8 @@ public final class SessionFactory {
                 name, clients.bedrock(connections.forSession(name)), definition.settings(), options);
     }
 
-    SessionOptions options() {
+    /** The options every session gets: the listeners, retries, limits and drain gate; for other modules' sessions. */
+    public SessionOptions options() {
         return options;
     }
 }

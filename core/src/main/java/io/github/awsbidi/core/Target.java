@@ -4,12 +4,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a session talks to: one SageMaker endpoint (and optionally one production variant) or one Bedrock model,
- * in one region. Low-cardinality by design, so it can tag metrics.
+ * What a session talks to: one SageMaker endpoint (and optionally one production variant), one Bedrock model or one
+ * Polly voice, in one region. Low-cardinality by design, so it can tag metrics.
  *
  * @param service which of the two operations
  * @param region the AWS region, e.g. {@code eu-west-1}
- * @param resource the SageMaker endpoint name or the Bedrock model id
+ * @param resource the SageMaker endpoint name, the Bedrock model id or the Polly voice id
  * @param variant the SageMaker target variant, or {@code null} (always {@code null} for Bedrock)
  */
 public record Target(
@@ -34,6 +34,11 @@ public record Target(
         return new Target(Service.BEDROCK, region, modelId, null);
     }
 
+    /** A Polly voice target ({@code StartSpeechSynthesisStream}). */
+    public static Target polly(String region, String voiceId) {
+        return new Target(Service.POLLY, region, voiceId, null);
+    }
+
     /** This target aimed at another SageMaker variant (an exchange's override). */
     public Target withVariant(@Nullable String variant) {
         return new Target(service, region, resource, variant);
@@ -45,12 +50,14 @@ public record Target(
                 + (variant != null ? " variant '" + variant + "'" : "") + " in " + region;
     }
 
-    /** The two AWS bidirectional-streaming operations. */
+    /** The AWS bidirectional-streaming operations. */
     public enum Service {
         /** SageMaker Runtime {@code InvokeEndpointWithBidirectionalStream}. */
         SAGEMAKER("sagemaker", "SageMaker", "endpoint", "InvokeEndpointWithBidirectionalStream"),
         /** Bedrock Runtime {@code InvokeModelWithBidirectionalStream}. */
-        BEDROCK("bedrock", "Bedrock", "model", "InvokeModelWithBidirectionalStream");
+        BEDROCK("bedrock", "Bedrock", "model", "InvokeModelWithBidirectionalStream"),
+        /** Polly {@code StartSpeechSynthesisStream} (module {@code aws-bidi-polly}). */
+        POLLY("polly", "Polly", "voice", "StartSpeechSynthesisStream");
 
         private final String tag;
         private final String displayName;
@@ -64,7 +71,7 @@ public record Target(
             this.operation = operation;
         }
 
-        /** Lower-case name for metric tags: {@code sagemaker} or {@code bedrock}. */
+        /** Lower-case name for metric tags: {@code sagemaker}, {@code bedrock} or {@code polly}. */
         public String tag() {
             return tag;
         }
@@ -74,7 +81,7 @@ public record Target(
             return displayName;
         }
 
-        /** What {@link Target#resource()} names: {@code endpoint} or {@code model}. */
+        /** What {@link Target#resource()} names: {@code endpoint}, {@code model} or {@code voice}. */
         public String resourceKind() {
             return resourceKind;
         }

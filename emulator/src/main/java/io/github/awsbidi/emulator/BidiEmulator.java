@@ -5,6 +5,7 @@ import io.github.awsbidi.emulator.auth.SigV4Verifier;
 import io.github.awsbidi.emulator.bedrock.BedrockResolver;
 import io.github.awsbidi.emulator.cassette.CassetteLibrary;
 import io.github.awsbidi.emulator.controlplane.ControlPlaneHandler;
+import io.github.awsbidi.emulator.polly.PollyResolver;
 import io.github.awsbidi.emulator.sagemaker.ContainerDirectory;
 import io.github.awsbidi.emulator.sagemaker.SageMakerResolver;
 import io.github.awsbidi.emulator.server.EmulatorServer;
@@ -77,7 +78,8 @@ public final class BidiEmulator implements AutoCloseable {
                 verifier,
                 List.of(
                         new SageMakerResolver(this::config, containers, cassettes),
-                        new BedrockResolver(this::config, cassettes)),
+                        new BedrockResolver(this::config, cassettes),
+                        new PollyResolver(this::config)),
                 initial.maxEventBytes(),
                 stats.observer(),
                 openAttempts);

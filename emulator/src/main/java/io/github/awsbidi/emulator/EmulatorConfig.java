@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator;
 import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Cassettes;
+import io.github.awsbidi.emulator.config.PollyOptions;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.function.UnaryOperator;
  *     number). Applies to connections opened after a change
  * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
  *     built-in endpoint or model of the same name
+ * @param polly how Polly's {@code StartSpeechSynthesisStream} behaves: its voices, limits and faults
  */
 public record EmulatorConfig(
         String host,
@@ -52,7 +54,8 @@ public record EmulatorConfig(
         Duration containerCloseTimeout,
         Duration idleConnectionTimeout,
         int maxConcurrentStreams,
-        Cassettes cassettes) {
+        Cassettes cassettes,
+        PollyOptions polly) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
     public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
@@ -78,6 +81,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
         Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
         Objects.requireNonNull(cassettes, "cassettes");
+        Objects.requireNonNull(polly, "polly");
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -154,6 +158,7 @@ public record EmulatorConfig(
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
         private int maxConcurrentStreams = DEFAULT_MAX_CONCURRENT_STREAMS;
         private Cassettes cassettes = Cassettes.none();
+        private PollyOptions polly = PollyOptions.defaults();
 
         private Builder() {}
 
@@ -170,6 +175,7 @@ public record EmulatorConfig(
             idleConnectionTimeout = config.idleConnectionTimeout;
             maxConcurrentStreams = config.maxConcurrentStreams;
             cassettes = config.cassettes;
+            polly = config.polly;
         }
 
         public Builder host(String value) {
@@ -258,6 +264,17 @@ public record EmulatorConfig(
             return cassettes(change.apply(cassettes));
         }
 
+        /** How Polly's speech synthesis stream behaves (its defaults: the documented limits, real time). */
+        public Builder polly(PollyOptions value) {
+            polly = Objects.requireNonNull(value, "polly");
+            return this;
+        }
+
+        /** Changes Polly's options, starting from the current ones. */
+        public Builder polly(UnaryOperator<PollyOptions> change) {
+            return polly(change.apply(polly));
+        }
+
         /** Serves every cassette in {@code directory} under its recorded endpoint or model. */
         public Builder cassetteDirectory(Path directory) {
             return cassettes(current -> current.withDirectory(directory));
@@ -276,7 +293,8 @@ public record EmulatorConfig(
                     containerCloseTimeout,
                     idleConnectionTimeout,
                     maxConcurrentStreams,
-                    cassettes);
+                    cassettes,
+                    polly);
         }
     }
 }

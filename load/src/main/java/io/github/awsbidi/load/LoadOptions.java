@@ -69,13 +69,16 @@ record LoadOptions(
 
     static final String USAGE = """
             usage: java -jar aws-bidi-load.jar --target sagemaker:<endpoint>[/<variant>] | bedrock:<modelId>
+                                                        | polly:<voice> [--tokens-per-second N]
                                                [--sessions N] [--duration D] [--ramp D] [--audio FILE.wav]
                                                [--json FILE] [--endpoint URL] [--region R]
                                                [--credentials KEY:SECRET] [--insecure | --trust FILE.pem]
                                                [--drain D] [--warmup D] [--cold-start D] [--streams-per-connection N]
                                                [--event-loop-threads N] [--emulator FILE.jar]
               --target       sagemaker:<endpoint>[/<variant>] or bedrock:<modelId> (a Nova Sonic model id holds
-                             conversations: turns, barge-ins)
+                             conversations: turns, barge-ins) or polly:<voice> (text at an LLM's pace, a sentence
+                             flushed every 12 words: text -> first audio, flush -> audio)
+              --tokens-per-second  words each Polly session sends per second, 0.5 to 1000 (default 30)
               --sessions     concurrent sessions, 1 to 20000 (default 10)
               --duration     audio each session streams once open, 100ms to 24h (default 60s)
               --ramp         sessions start evenly over this time, 0 to 1h (default 5s)
@@ -122,6 +125,7 @@ record LoadOptions(
         Integer eventLoopThreads = null;
         Path emulator = null;
         boolean help = false;
+        Double tokensPerSecond = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -153,6 +157,7 @@ record LoadOptions(
                 case "--event-loop-threads" ->
                     eventLoopThreads = whole(option, value(args, ++i, option), 1, MAX_EVENT_LOOP_THREADS);
                 case "--emulator" -> emulator = readable(option, value(args, ++i, option));
+                case "--tokens-per-second" -> tokensPerSecond = tokensPerSecond(value(args, ++i, option));
                 case "--help", "-h" -> help = true;
                 default -> throw new InvalidOptionException(option, "unknown option");
             }
@@ -187,6 +192,12 @@ record LoadOptions(
             throw new InvalidOptionException(
                     "--emulator",
                     "starts its own emulator: leave out --endpoint, --trust, --insecure and --credentials");
+        }
+        if (tokensPerSecond != null) {
+            if (!(target instanceof LoadTarget.Polly polly)) {
+                throw new InvalidOptionException("--tokens-per-second", "only with --target polly:<voice>");
+            }
+            target = new LoadTarget.Polly(polly.voiceId(), tokensPerSecond);
         }
         if (insecure && endpoint == null) {
             throw new InvalidOptionException(
@@ -245,6 +256,19 @@ record LoadOptions(
                 eventLoopThreads,
                 emulator,
                 help);
+    }
+
+    private static double tokensPerSecond(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0.5 && value <= 1000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidOptionException(
+                "--tokens-per-second", "must be a number from 0.5 to 1000, was '" + text + "'");
     }
 
     private static String value(String[] args, int index, String option) {

@@ -80,7 +80,9 @@ record LoadReport(
         /** A response frame after the frame it answers (the oldest not yet answered). */
         FRAME("frame response latency (frame sent -> its response)"),
         /** The end of the user's speech in the audio sent -> the assistant's first audio after it. */
-        TURN("turn response latency (end of user speech -> first assistant audio)");
+        TURN("turn response latency (end of user speech -> first assistant audio)"),
+        /** A flushed sentence sent to Polly -> the next audio (first response: first text -> first audio). */
+        FLUSH("flush latency (sentence flushed -> next audio; first response is first text -> first audio)");
 
         private final String description;
 

@@ -73,10 +73,10 @@ final class LoadRun {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
-        boolean conversations;
+        LoadReport.LatencyKind latencyKind;
         List<CompletableFuture<Measurements.Outcome>> outcomes = new ArrayList<>(options.sessions());
         try (SessionFactory factory = SessionFactory.create(options)) {
-            conversations = factory.conversations();
+            latencyKind = factory.latencyKind();
             watcher.scheduleAtFixedRate(this::sampleHeap, 100, 100, TimeUnit.MILLISECONDS);
             if (!options.warmup().isZero()) {
                 watcher.schedule(
@@ -132,7 +132,7 @@ final class LoadRun {
                 measurements.firstFailures(),
                 frames,
                 measurements.responses(),
-                conversations ? LoadReport.LatencyKind.TURN : LoadReport.LatencyKind.FRAME,
+                latencyKind,
                 LoadReport.Percentiles.of(latency),
                 LoadReport.Percentiles.of(firstResponse),
                 options.coldStart().toMillis() / 1000.0,

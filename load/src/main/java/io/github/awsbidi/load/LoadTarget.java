@@ -3,7 +3,10 @@ package io.github.awsbidi.load;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** What the sessions talk to: {@code sagemaker:<endpoint>[/<variant>]} or {@code bedrock:<modelId>}. */
+/**
+ * What the sessions talk to: {@code sagemaker:<endpoint>[/<variant>]}, {@code bedrock:<modelId>} or {@code
+ * polly:<voice>}.
+ */
 sealed interface LoadTarget {
 
     /** SageMaker's endpoint-name rule (CreateEndpoint): letters, digits and inner hyphens, at most 63. */
@@ -24,6 +27,26 @@ sealed interface LoadTarget {
             return "bedrock:" + modelId;
         }
     }
+
+    /**
+     * A Polly voice, spoken to with text at an LLM's pace.
+     *
+     * @param voiceId the voice (generative engine)
+     * @param tokensPerSecond words sent per second by each session
+     */
+    record Polly(String voiceId, double tokensPerSecond) implements LoadTarget {
+
+        /** An LLM's typical streaming pace. */
+        static final double DEFAULT_TOKENS_PER_SECOND = 30;
+
+        @Override
+        public String toString() {
+            return "polly:" + voiceId;
+        }
+    }
+
+    /** Polly's voice ids: letters only (API reference, {@code VoiceId}). */
+    Pattern POLLY_VOICE = Pattern.compile("[A-Za-z]{1,40}");
 
     static LoadTarget parse(String text) {
         int colon = text.indexOf(':');
@@ -54,6 +77,13 @@ sealed interface LoadTarget {
                             "--target", "the Bedrock model id must be 1 to 2048 characters," + " was '" + rest + "'");
                 }
                 return new Bedrock(rest);
+            }
+            case "polly" -> {
+                if (!POLLY_VOICE.matcher(rest).matches()) {
+                    throw new InvalidOptionException(
+                            "--target", "the Polly voice id must be 1 to 40 letters, e.g. Joanna, was '" + rest + "'");
+                }
+                return new Polly(rest, Polly.DEFAULT_TOKENS_PER_SECOND);
             }
             default ->
                 throw new InvalidOptionException(

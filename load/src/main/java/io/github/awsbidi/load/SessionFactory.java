@@ -10,6 +10,8 @@ import io.github.awsbidi.core.sagemaker.SageMakerSession;
 import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicModels;
+import io.github.awsbidi.polly.PollySession;
+import io.github.awsbidi.polly.PollySessionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -21,6 +23,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -42,11 +45,14 @@ final class SessionFactory implements AutoCloseable {
     private final BidiClientFactory clients;
     private final BidirectionalSession session;
     private final @Nullable NovaSonic novaSonic;
+    private final LoadTarget target;
 
-    private SessionFactory(BidiClientFactory clients, BidirectionalSession session, @Nullable NovaSonic novaSonic) {
+    private SessionFactory(
+            BidiClientFactory clients, BidirectionalSession session, @Nullable NovaSonic novaSonic, LoadTarget target) {
         this.clients = clients;
         this.session = session;
         this.novaSonic = novaSonic;
+        this.target = target;
     }
 
     static SessionFactory create(LoadOptions options) {
@@ -78,13 +84,24 @@ final class SessionFactory implements AutoCloseable {
                             "load",
                             clients.sageMaker(connection),
                             SageMakerSessionSettings.of(sageMaker.endpoint()).withTargetVariant(sageMaker.variant())),
-                    null);
+                    null,
+                    options.target());
+        }
+        if (options.target() instanceof LoadTarget.Polly polly) {
+            return new SessionFactory(
+                    clients,
+                    PollySession.create(
+                            "load",
+                            PollySession.client(clients, connection, List.of()),
+                            PollySessionSettings.of(polly.voiceId())),
+                    null,
+                    options.target());
         }
         LoadTarget.Bedrock bedrock = (LoadTarget.Bedrock) options.target();
         BedrockSession session = BedrockSession.create(
                 "load", clients.bedrock(connection), BedrockSessionSettings.of(bedrock.modelId()));
         NovaSonic novaSonic = NovaSonicModels.isNovaSonic(bedrock.modelId()) ? NovaSonic.create(session) : null;
-        return new SessionFactory(clients, session, novaSonic);
+        return new SessionFactory(clients, session, novaSonic, options.target());
     }
 
     /** The connection settings a run used, in words, for its report. */
@@ -104,7 +121,18 @@ final class SessionFactory implements AutoCloseable {
         return novaSonic != null;
     }
 
+    /** What the run's latency measures. */
+    LoadReport.LatencyKind latencyKind() {
+        if (target instanceof LoadTarget.Polly) {
+            return LoadReport.LatencyKind.FLUSH;
+        }
+        return novaSonic != null ? LoadReport.LatencyKind.TURN : LoadReport.LatencyKind.FRAME;
+    }
+
     LiveSession newSession(Measurements measurements) {
+        if (target instanceof LoadTarget.Polly polly) {
+            return new SpeechSession(session, measurements, polly.tokensPerSecond());
+        }
         NovaSonic conversations = novaSonic;
         return conversations != null
                 ? new ConversationSession(conversations, measurements)

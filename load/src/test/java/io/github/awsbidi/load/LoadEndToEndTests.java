@@ -69,6 +69,22 @@ class LoadEndToEndTests {
     }
 
     @Test
+    void pollySessionsStreamTextAtTheGivenPaceAndHearEveryFlush() throws Exception {
+        JsonNode report = run("polly:Joanna", 2, "3s", "--tokens-per-second", "20");
+
+        assertThat(report.path("completed").asInt()).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("latency_kind").asString()).isEqualTo("flush");
+        assertLatencies(report);
+        // 3 s of 32 ms ticks at 20 words a second: 59 words each (the last fraction of a word is not sent), and a
+        // flush every 12 words. A flush is timed to the next audio; one whose audio comes after a later flush is
+        // timed by that later one, so between one and four per session.
+        assertThat(report.path("frames_sent").asLong()).isEqualTo(2 * 59);
+        assertThat(report.path("latency_ms").path("count").asLong()).isBetween(2L, 2L * 4);
+        assertThat(report.path("responses").asLong()).isPositive();
+    }
+
+    @Test
     void aTargetThatDoesNotExistFailsEverySessionByKind() throws Exception {
         JsonNode report = run("sagemaker:no-such-endpoint", 2, "1s");
 
@@ -158,7 +174,7 @@ class LoadEndToEndTests {
                 pem.toString(),
                 "--credentials",
                 emulator.accessKeyId() + ":" + emulator.secretAccessKey()));
-        if (extra.length == 0) {
+        if (!List.of(extra).contains("--cold-start")) {
             // These runs are a few seconds long: all of them is steady state unless a test asks otherwise.
             args.addAll(List.of("--cold-start", "0"));
         }

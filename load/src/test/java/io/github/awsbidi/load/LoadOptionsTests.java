@@ -144,4 +144,19 @@ class LoadOptionsTests {
         assertThatThrownBy(() -> LoadOptions.parse("--target", "--sessions", "3"))
                 .hasMessage("--target: needs a value");
     }
+
+    @Test
+    void aPollyTargetTakesItsVoiceAndTheTextPace() {
+        assertThat(LoadOptions.parse("--target", "polly:Joanna", "--tokens-per-second", "40")
+                        .target())
+                .isEqualTo(new LoadTarget.Polly("Joanna", 40));
+        assertThat(LoadOptions.parse("--target", "polly:Matthew").target())
+                .isEqualTo(new LoadTarget.Polly("Matthew", LoadTarget.Polly.DEFAULT_TOKENS_PER_SECOND));
+        assertThatThrownBy(() -> LoadOptions.parse("--target", "polly:Jo-anna"))
+                .hasMessageContaining("--target: the Polly voice id must be 1 to 40 letters");
+        assertThatThrownBy(() -> LoadOptions.parse("--target", "sagemaker:echo", "--tokens-per-second", "40"))
+                .hasMessage("--tokens-per-second: only with --target polly:<voice>");
+        assertThatThrownBy(() -> LoadOptions.parse("--target", "polly:Joanna", "--tokens-per-second", "0"))
+                .hasMessageContaining("from 0.5 to 1000");
+    }
 }

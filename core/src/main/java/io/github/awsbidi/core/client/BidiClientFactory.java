@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -82,6 +83,22 @@ public final class BidiClientFactory implements AutoCloseable {
                 clients.computeIfAbsent(key(Target.Service.BEDROCK, connection), key -> buildBedrock(connection));
     }
 
+    /**
+     * The shared client of another service's module (Polly's lives in {@code aws-bidi-polly}, so that core needs no
+     * SDK it lacks), built on first use: {@code build} gets the Netty client builder tuned like every other client's
+     * and the connection, and should pass both on ({@link ConnectionSettings#applyTo}) and turn the SDK's retries off
+     * ({@link #withoutRetries(ClientOverrideConfiguration)}). One client per service and connection, closed with the
+     * factory.
+     */
+    public <C extends SdkAutoCloseable> C client(
+            Target.Service service,
+            ConnectionSettings connection,
+            Class<C> type,
+            BiFunction<NettyNioAsyncHttpClient.Builder, ConnectionSettings, C> build) {
+        return type.cast(clients.computeIfAbsent(
+                key(service, connection), key -> build.apply(httpClient(service, connection), connection)));
+    }
+
     /** How many distinct clients this factory has built and not closed. */
     public int clientCount() {
         return clients.size();
@@ -129,7 +146,8 @@ public final class BidiClientFactory implements AutoCloseable {
         }
     }
 
-    static ClientOverrideConfiguration withoutRetries(@Nullable ClientOverrideConfiguration configuration) {
+    /** {@code configuration} with the SDK's retries off, which every bidirectional call needs. */
+    public static ClientOverrideConfiguration withoutRetries(@Nullable ClientOverrideConfiguration configuration) {
         ClientOverrideConfiguration.Builder builder =
                 configuration != null ? configuration.toBuilder() : ClientOverrideConfiguration.builder();
         return builder.retryStrategy(AwsRetryStrategy.doNotRetry()).build();

@@ -100,6 +100,11 @@ public final class ControlPlaneHandler extends SimpleChannelInboundHandler<FullH
                     rawPath.substring(GetFoundationModel.PATH_PREFIX.length()), StandardCharsets.UTF_8);
             return GetFoundationModel.answer(config.get(), modelId, verified.region());
         }
+        if (request.method().name().equals("GET")
+                && rawPath.equals(DescribeVoices.PATH)
+                && verified.service().equals("polly")) {
+            return DescribeVoices.answer(config.get(), rawQuery);
+        }
         return ControlPlaneResponse.error(
                 "UnknownOperationException",
                 "The emulator does not serve " + request.method() + " " + rawPath

@@ -6,9 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A deterministic stand-in voice: a few harmonics of a voice-dependent pitch with a gentle
  * intonation, shaped by a syllable-rate envelope, rendered as 16-bit little-endian mono PCM. Any
- * sample range can be rendered on its own, so audio is produced chunk by chunk as it is paced out.
+ * sample range can be rendered on its own, so audio is produced chunk by chunk as it is paced out. Polly's
+ * emulated speech uses it too.
  */
-final class SpeechSynthesizer {
+public final class SpeechSynthesizer {
 
     private static final double[] HARMONIC_LEVELS = {1.0, 0.5, 0.3, 0.15};
 
@@ -26,7 +27,8 @@ final class SpeechSynthesizer {
 
     private final double pitchHertz;
 
-    SpeechSynthesizer(int sampleRate, @Nullable String voiceId) {
+    /** A voice at that sample rate; the voice id sets the pitch. */
+    public SpeechSynthesizer(int sampleRate, @Nullable String voiceId) {
         this.sampleRate = sampleRate;
         this.pitchHertz = pitchOf(voiceId);
     }
@@ -47,7 +49,7 @@ final class SpeechSynthesizer {
      * Renders samples {@code [from, from + count)} of an utterance {@code total} samples long.
      * @return {@code 2 * count} bytes of PCM
      */
-    byte[] render(int from, int count, int total) {
+    public byte[] render(int from, int count, int total) {
         byte[] pcm = new byte[count * 2];
         double totalSeconds = total / (double) sampleRate;
         double levelSum = 0;
