@@ -9,6 +9,12 @@ public interface RealtimeListener {
     /** A listener that ignores everything. */
     RealtimeListener NONE = new RealtimeListener() {};
 
+    /** The session opened. */
+    default void opened() {}
+
+    /** The session closed (once). */
+    default void closed() {}
+
     /** A client event of {@code type} arrived ({@code invalid} when it could not be read). */
     default void eventIn(String type) {}
 

@@ -121,6 +121,7 @@ public final class RealtimeSession {
         this.listener = listener;
         this.instructions = base.settings().systemPrompt();
         this.voice = base.settings().voiceId();
+        listener.opened();
         synchronized (lock) {
             emit(new ServerEvent.SessionEvent("session.created", EventIds.next("event"), session()));
         }
@@ -190,6 +191,7 @@ public final class RealtimeSession {
             generation++;
             current = started;
             failPendingCalls("the session closed");
+            listener.closed();
             out.emitComplete(RETRY);
         }
         return current == null ? Mono.empty() : current.close().onErrorComplete();
@@ -867,6 +869,7 @@ public final class RealtimeSession {
                     null));
         }
         closed = true;
+        listener.closed();
         failPendingCalls("the conversation ended");
         out.emitComplete(RETRY);
     }
