@@ -105,6 +105,7 @@ public final class RealtimeSession {
     private final Deque<String> sentTexts = new ArrayDeque<>();
     private final Map<String, String> pendingToolOutputs = new LinkedHashMap<>();
     private final Map<String, Sinks.One<String>> toolCalls = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> answered = new java.util.HashSet<>();
     private @Nullable String speechItemId;
 
     // ---- the running response ----
@@ -351,7 +352,7 @@ public final class RealtimeSession {
         String id = create.itemId() != null ? create.itemId() : EventIds.next("item");
         if (create.itemType().equals("function_call_output")) {
             String callId = Objects.requireNonNull(create.callId());
-            if (!toolCalls.containsKey(callId) || pendingToolOutputs.containsKey(callId)) {
+            if (!toolCalls.containsKey(callId) || answered.contains(callId) || pendingToolOutputs.containsKey(callId)) {
                 throw new RealtimeProtocolException(
                         "invalid_value",
                         "item.call_id",
@@ -400,7 +401,9 @@ public final class RealtimeSession {
         pendingTexts.clear();
         sentTexts.addAll(texts.stream().map(String::strip).toList());
         outputs.forEach((callId, output) -> {
-            Sinks.One<String> call = toolCalls.remove(callId);
+            // The sink stays: a handler subscribing late still gets the value it holds.
+            Sinks.One<String> call = toolCalls.get(callId);
+            answered.add(callId);
             if (call != null) {
                 call.tryEmitValue(output);
             }
@@ -814,7 +817,7 @@ public final class RealtimeSession {
         }
         Sinks.One<String> result = toolCalls.computeIfAbsent(call.toolUseId(), id -> Sinks.one());
         if (discarding) {
-            toolCalls.remove(call.toolUseId());
+            answered.add(call.toolUseId());
             result.tryEmitError(new IllegalStateException("the response was cancelled"));
             return;
         }

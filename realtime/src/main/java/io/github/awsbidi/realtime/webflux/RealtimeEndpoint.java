@@ -66,7 +66,6 @@ public final class RealtimeEndpoint implements WebHandler {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         HandshakeWebSocketService service =
                 new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-                        .protocols(SUBPROTOCOL)
                         .maxFramePayloadLength(settings.maxMessageBytes())
                         .handlePing(false)));
         this.sockets = service;

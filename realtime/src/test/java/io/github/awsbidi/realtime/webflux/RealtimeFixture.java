@@ -8,6 +8,7 @@ import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
+import io.github.awsbidi.emulator.tls.EmulatorCertificate;
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
 import io.github.awsbidi.realtime.RealtimeListener;
@@ -15,9 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.server.HttpServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -38,8 +41,18 @@ final class RealtimeFixture implements AutoCloseable {
     private final BidiClientFactory clients;
     private final DisposableServer server;
 
+    /** The server's certificate when it serves TLS, else null. */
+    final @Nullable EmulatorCertificate certificate;
+
     RealtimeFixture(
             UnaryOperator<NovaSonicOptions.Builder> options, UnaryOperator<NovaSonicSettings.Builder> settings) {
+        this(options, settings, false);
+    }
+
+    RealtimeFixture(
+            UnaryOperator<NovaSonicOptions.Builder> options,
+            UnaryOperator<NovaSonicSettings.Builder> settings,
+            boolean tls) {
         emulator = BidiEmulator.start(EmulatorConfig.builder()
                 .bedrockModel(
                         EmulatorConfig.NOVA_2_SONIC,
@@ -66,8 +79,14 @@ final class RealtimeFixture implements AutoCloseable {
                 endpointSettings,
                 new Admission("realtime", 2, List.of(), (surface, reason) -> refusals.add(surface + ":" + reason)),
                 () -> RealtimeListener.NONE);
-        server = HttpServer.create()
-                .host("127.0.0.1")
+        certificate = tls ? EmulatorCertificate.generate() : null;
+        HttpServer http = HttpServer.create();
+        if (certificate != null) {
+            EmulatorCertificate serverCertificate = certificate;
+            http = http.secure(
+                    spec -> spec.sslContext(Http11SslContextSpec.forServer(serverCertificate.keyManagerFactory())));
+        }
+        server = http.host("127.0.0.1")
                 .port(0)
                 .handle(new ReactorHttpHandlerAdapter(
                         WebHttpHandlerBuilder.webHandler(endpoint).build()))
@@ -80,6 +99,10 @@ final class RealtimeFixture implements AutoCloseable {
 
     String url(String query) {
         return "ws://127.0.0.1:" + server.port() + "/v1/realtime" + query;
+    }
+
+    String httpsBase() {
+        return "https://127.0.0.1:" + server.port() + "/v1";
     }
 
     String httpUrl(String query) {
