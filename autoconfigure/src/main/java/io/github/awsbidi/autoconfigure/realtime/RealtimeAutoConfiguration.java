@@ -3,6 +3,7 @@ package io.github.awsbidi.autoconfigure.realtime;
 import io.github.awsbidi.autoconfigure.AwsBidiConfigurationException;
 import io.github.awsbidi.autoconfigure.NovaSonicAutoConfiguration;
 import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeSession;
 import io.github.awsbidi.realtime.webflux.Admission;
 import io.github.awsbidi.realtime.webflux.RealtimeAuthenticator;
@@ -10,6 +11,10 @@ import io.github.awsbidi.realtime.webflux.RealtimeEndpoint;
 import io.github.awsbidi.realtime.webflux.RealtimeEndpointSettings;
 import io.github.awsbidi.realtime.webflux.RealtimeModels;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,7 +103,14 @@ public final class RealtimeAutoConfiguration {
         RealtimeTelemetry telemetry = telemetryProvider.getIfAvailable(() -> RealtimeTelemetry.NONE);
         Admission admission =
                 new Admission("realtime", settings.maxSessionsPerKey(), settings.allowedOrigins(), telemetry::refused);
-        return new RealtimeEndpoint(models, authenticator, settings, admission, telemetry::session);
+        return new RealtimeEndpoint(
+                models,
+                authenticator,
+                settings,
+                admission,
+                telemetry::session,
+                clientSecrets(properties.getClientSecrets()),
+                properties.getClientSecrets().getTtl());
     }
 
     @Bean
@@ -111,7 +123,32 @@ public final class RealtimeAutoConfiguration {
                     "Set it to a path starting with '/', such as /v1/realtime.",
                     null);
         }
-        return new SimpleUrlHandlerMapping(Map.of(path, endpoint), Ordered.HIGHEST_PRECEDENCE);
+        return new SimpleUrlHandlerMapping(
+                Map.of(path, endpoint, path + RealtimeEndpoint.CLIENT_SECRETS, endpoint), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    private static ClientSecrets clientSecrets(RealtimeProperties.ClientSecrets properties) {
+        Duration ttl = properties.getTtl();
+        require(
+                !ttl.isNegative()
+                        && ttl.compareTo(Duration.ofSeconds(10)) >= 0
+                        && ttl.compareTo(Duration.ofHours(2)) <= 0,
+                "client-secrets.ttl",
+                ttl,
+                "must be between 10s and 2h");
+        String key = properties.getSigningKey();
+        if (key == null) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return new ClientSecrets(random, Clock.systemUTC());
+        }
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        require(
+                bytes.length >= ClientSecrets.MIN_KEY_BYTES,
+                "client-secrets.signing-key",
+                "(" + bytes.length + " bytes)",
+                "must be at least " + ClientSecrets.MIN_KEY_BYTES + " bytes");
+        return new ClientSecrets(bytes, Clock.systemUTC());
     }
 
     private static RealtimeEndpointSettings settings(RealtimeProperties properties) {

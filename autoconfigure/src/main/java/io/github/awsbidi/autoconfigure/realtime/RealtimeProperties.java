@@ -38,6 +38,9 @@ public class RealtimeProperties {
     /** Origins a browser may connect from (its Origin header); empty allows any. */
     private List<String> allowedOrigins = new ArrayList<>();
 
+    /** Short-lived client secrets (ek_...) issued at <path>/client_secrets. */
+    private final ClientSecrets clientSecrets = new ClientSecrets();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -100,5 +103,38 @@ public class RealtimeProperties {
 
     public void setAllowedOrigins(List<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
+    }
+
+    public ClientSecrets getClientSecrets() {
+        return clientSecrets;
+    }
+
+    /** Client secrets: browsers connect with a short-lived secret instead of the real key. */
+    public static class ClientSecrets {
+
+        /**
+         * Key (at least 32 characters) that signs client secrets; every instance of a fleet must share it. Unset, each
+         * instance makes its own at startup, so only the issuing instance accepts its secrets.
+         */
+        private @Nullable String signingKey;
+
+        /** How long a client secret lives when the request does not say (expires_after.seconds). */
+        private Duration ttl = Duration.ofMinutes(10);
+
+        public @Nullable String getSigningKey() {
+            return signingKey;
+        }
+
+        public void setSigningKey(@Nullable String signingKey) {
+            this.signingKey = signingKey;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
     }
 }

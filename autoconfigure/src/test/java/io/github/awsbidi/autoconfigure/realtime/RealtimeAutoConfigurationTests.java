@@ -174,6 +174,17 @@ class RealtimeAutoConfigurationTests {
     }
 
     @Test
+    void aShortSigningKeyFailsStartupNamingTheProperty() {
+        contextRunner
+                .withPropertyValues("aws.bidi.realtime.client-secrets.signing-key=short")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(cause(context.getStartupFailure()).property())
+                            .isEqualTo("aws.bidi.realtime.client-secrets.signing-key");
+                });
+    }
+
+    @Test
     void aTypoUnderRealtimeFailsStartup() {
         contextRunner
                 .withPropertyValues("aws.bidi.realtime.max-sesions-per-key=3")

@@ -1,18 +1,23 @@
 package io.github.awsbidi.realtime.webflux;
 
 import io.github.awsbidi.novasonic.NovaSonic;
+import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeListener;
 import io.github.awsbidi.realtime.RealtimeSession;
 import io.github.awsbidi.realtime.protocol.ErrorDetail;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -27,6 +32,8 @@ import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code /v1/realtime} endpoint: map it at a path (e.g. with a {@code SimpleUrlHandlerMapping}). At the handshake
@@ -43,12 +50,17 @@ public final class RealtimeEndpoint implements WebHandler {
     /** The prefix of the subprotocol that carries the key in browsers. */
     public static final String KEY_SUBPROTOCOL_PREFIX = "openai-insecure-api-key.";
 
+    /** The path, below the endpoint's, where client secrets are issued. */
+    public static final String CLIENT_SECRETS = "/client_secrets";
+
     private final RealtimeModels models;
     private final RealtimeAuthenticator authenticator;
     private final RealtimeEndpointSettings settings;
     private final Admission admission;
     private final Supplier<RealtimeListener> listeners;
     private final WebSocketService sockets;
+    private final @Nullable ClientSecrets secrets;
+    private final Duration secretTtl;
 
     /**
      * @param listeners a listener per session (e.g. metrics)
@@ -59,6 +71,26 @@ public final class RealtimeEndpoint implements WebHandler {
             RealtimeEndpointSettings settings,
             Admission admission,
             Supplier<RealtimeListener> listeners) {
+        this(models, authenticator, settings, admission, listeners, null, Duration.ofMinutes(10));
+    }
+
+    /**
+     * An endpoint that also issues client secrets at {@code <path>/client_secrets} (map that path to it too) and
+     * accepts them in place of keys.
+     *
+     * @param secrets signs and verifies the secrets; null issues none and accepts none
+     * @param secretTtl how long a secret lives when the request does not say ({@code expires_after.seconds})
+     */
+    public RealtimeEndpoint(
+            RealtimeModels models,
+            RealtimeAuthenticator authenticator,
+            RealtimeEndpointSettings settings,
+            Admission admission,
+            Supplier<RealtimeListener> listeners,
+            @Nullable ClientSecrets secrets,
+            Duration secretTtl) {
+        this.secrets = secrets;
+        this.secretTtl = Objects.requireNonNull(secretTtl, "secretTtl");
         this.models = Objects.requireNonNull(models, "models");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -73,6 +105,10 @@ public final class RealtimeEndpoint implements WebHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
+        if (exchange.getRequest().getMethod() == HttpMethod.POST
+                && exchange.getRequest().getPath().value().endsWith(CLIENT_SECRETS)) {
+            return issue(exchange);
+        }
         String model = exchange.getRequest().getQueryParams().getFirst("model");
         if (model == null || model.isBlank()) {
             model = settings.defaultModel();
@@ -108,8 +144,7 @@ public final class RealtimeEndpoint implements WebHandler {
         }
         String chosen = model;
         String key = key(exchange.getRequest().getHeaders());
-        return authenticator
-                .authenticate(key, exchange)
+        return identity(key, exchange)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(identity -> {
@@ -139,6 +174,104 @@ public final class RealtimeEndpoint implements WebHandler {
                     return sockets.handleRequest(exchange, new Socket(new Admitted(chosen, novaSonic, release)))
                             .doOnError(error -> release.run())
                             .doOnCancel(release);
+                });
+    }
+
+    /** The identity a key or client secret stands for; empty when refused. */
+    private Mono<String> identity(@Nullable String key, ServerWebExchange exchange) {
+        if (key != null && key.startsWith(ClientSecrets.PREFIX) && secrets != null) {
+            try {
+                return Mono.just(secrets.verify(key).identity());
+            } catch (ClientSecrets.ClientSecretException refused) {
+                return Mono.empty();
+            }
+        }
+        return authenticator.authenticate(key, exchange);
+    }
+
+    /** {@code POST <path>/client_secrets}: a short-lived secret for a browser, asked for with a real key. */
+    private Mono<Void> issue(ServerWebExchange exchange) {
+        ClientSecrets issuer = secrets;
+        if (issuer == null) {
+            return refuse(exchange, HttpStatus.NOT_FOUND, "not_found", null, "client secrets are not enabled", null);
+        }
+        String key = key(exchange.getRequest().getHeaders());
+        if (key == null || key.startsWith(ClientSecrets.PREFIX)) {
+            admission.refused("unauthorized");
+            return refuse(
+                    exchange,
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid_api_key",
+                    null,
+                    "client secrets are issued for a key: send Authorization: Bearer <key>",
+                    null);
+        }
+        Mono<String> body = DataBufferUtils.join(exchange.getRequest().getBody())
+                .map(buffer -> {
+                    String text = buffer.toString(StandardCharsets.UTF_8);
+                    DataBufferUtils.release(buffer);
+                    return text;
+                })
+                .defaultIfEmpty("");
+        return authenticator
+                .authenticate(key, exchange)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .zipWith(body)
+                .flatMap(request -> {
+                    if (request.getT1().isEmpty()) {
+                        admission.refused("unauthorized");
+                        return refuse(
+                                exchange,
+                                HttpStatus.UNAUTHORIZED,
+                                "invalid_api_key",
+                                null,
+                                "the key was refused",
+                                null);
+                    }
+                    JsonNode json;
+                    try {
+                        json = request.getT2().isBlank()
+                                ? RealtimeJson.MAPPER.createObjectNode()
+                                : RealtimeJson.MAPPER.readTree(request.getT2());
+                    } catch (JacksonException e) {
+                        return refuse(
+                                exchange,
+                                HttpStatus.BAD_REQUEST,
+                                "invalid_json",
+                                null,
+                                "the body is not valid JSON",
+                                null);
+                    }
+                    Duration ttl = secretTtl;
+                    JsonNode seconds = json.path("expires_after").path("seconds");
+                    if (!seconds.isMissingNode()) {
+                        if (!seconds.isIntegralNumber() || seconds.asLong() < 10 || seconds.asLong() > 7200) {
+                            return refuse(
+                                    exchange,
+                                    HttpStatus.BAD_REQUEST,
+                                    "invalid_value",
+                                    "expires_after.seconds",
+                                    "'expires_after.seconds' must be between 10 and 7200",
+                                    null);
+                        }
+                        ttl = Duration.ofSeconds(seconds.asLong());
+                    }
+                    JsonNode session = json.path("session").isObject()
+                            ? json.path("session")
+                            : RealtimeJson.MAPPER.createObjectNode();
+                    ClientSecrets.Issued issued =
+                            issuer.issue(request.getT1().get(), ttl, ClientSecrets.digest(session.toString()));
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("value", issued.value());
+                    answer.put("expires_at", issued.expiresAt().getEpochSecond());
+                    answer.put("session", session);
+                    exchange.getResponse().setStatusCode(HttpStatus.OK);
+                    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                    return exchange.getResponse()
+                            .writeWith(Mono.just(exchange.getResponse()
+                                    .bufferFactory()
+                                    .wrap(RealtimeJson.MAPPER.writeValueAsBytes(answer))));
                 });
     }
 

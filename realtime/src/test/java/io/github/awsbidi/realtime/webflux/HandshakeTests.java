@@ -2,9 +2,16 @@ package io.github.awsbidi.realtime.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +36,80 @@ class HandshakeTests {
         assertThat(error.path("code").asString()).isEqualTo("model_not_found");
         assertThat(error.path("param").asString()).isEqualTo("model");
         assertThat(error.path("message").asString()).contains("nope");
+    }
+
+    @Test
+    void aMissingOrWrongKeyIsRefusedWith401() {
+        fixture = new RealtimeFixture();
+        Refusal wrong = upgrade(fixture.httpUrl("?model=assistant"), "Bearer sk-wrong");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(RealtimeJson.MAPPER.readTree(wrong.body()).at("/error/code").asString())
+                .isEqualTo("invalid_api_key");
+        Refusal none = upgrade(fixture.httpUrl("?model=assistant"), "Basic abc");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(fixture.refusals).containsExactly("realtime:unauthorized", "realtime:unauthorized");
+    }
+
+    @Test
+    void browsersPresentTheKeyAsASubprotocolAndEachKeyHoldsAtMostItsSessions() {
+        fixture = new RealtimeFixture();
+        try (RealtimeTestClient first = RealtimeTestClient.connectWithSubprotocolKey(
+                        fixture.url("?model=assistant"), RealtimeFixture.KEY);
+                RealtimeTestClient second = fixture.connect()) {
+            first.next("session.created");
+            second.next("session.created");
+            // The fixture allows two sessions per key: a third is refused at the door.
+            Refusal third = upgrade(fixture.httpUrl("?model=assistant"), "Bearer " + RealtimeFixture.KEY);
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(RealtimeJson.MAPPER
+                            .readTree(third.body())
+                            .at("/error/code")
+                            .asString())
+                    .isEqualTo("session_limit_reached");
+            assertThat(fixture.refusals).containsExactly("realtime:session_limit");
+        }
+    }
+
+    @Test
+    void aClientSecretIssuedHereOrByAnotherInstanceOpensASessionAndAnExpiredOneIsRefused() {
+        fixture = new RealtimeFixture();
+        String body = HttpClient.create()
+                .headers(headers -> headers.add("Authorization", "Bearer " + RealtimeFixture.KEY)
+                        .add("Content-Type", "application/json"))
+                .post()
+                .uri(fixture.httpUrl("/client_secrets"))
+                .send(ByteBufFlux.fromString(Mono.just("{\"expires_after\":{\"anchor\":\"created_at\",\"seconds\":600},"
+                        + "\"session\":{\"type\":\"realtime\",\"instructions\":\"Be brief.\"}}")))
+                .responseSingle((response, content) -> content.asString())
+                .block(RealtimeTestClient.TIMEOUT);
+        JsonNode issued = RealtimeJson.MAPPER.readTree(body);
+        String secret = issued.path("value").asString();
+        assertThat(secret).startsWith("ek_");
+        assertThat(issued.path("expires_at").asLong())
+                .isGreaterThan(Instant.now().getEpochSecond());
+        assertThat(issued.at("/session/instructions").asString()).isEqualTo("Be brief.");
+        try (RealtimeTestClient browser =
+                RealtimeTestClient.connectWithSubprotocolKey(fixture.url("?model=assistant"), secret)) {
+            browser.next("session.created");
+        }
+
+        ClientSecrets otherInstance = new ClientSecrets(RealtimeFixture.SIGNING_KEY, Clock.systemUTC());
+        String fromElsewhere =
+                otherInstance.issue("key-1", Duration.ofMinutes(1), "d").value();
+        try (RealtimeTestClient browser =
+                RealtimeTestClient.connectWithSubprotocolKey(fixture.url("?model=assistant"), fromElsewhere)) {
+            browser.next("session.created");
+        }
+
+        ClientSecrets past = new ClientSecrets(
+                RealtimeFixture.SIGNING_KEY, Clock.fixed(Instant.now().minusSeconds(3600), ZoneOffset.UTC));
+        String expired = past.issue("key-1", Duration.ofMinutes(10), "d").value();
+        assertThat(upgrade(fixture.httpUrl("?model=assistant"), "Bearer " + expired)
+                        .status())
+                .isEqualTo(401);
+        assertThat(upgrade(fixture.httpUrl("?model=assistant"), "Bearer ek_forged.secret")
+                        .status())
+                .isEqualTo(401);
     }
 
     static Refusal upgrade(String url, String authorization) {

@@ -11,7 +11,9 @@ import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
 import io.github.awsbidi.emulator.tls.EmulatorCertificate;
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
+import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +36,10 @@ import software.amazon.awssdk.regions.Region;
 final class RealtimeFixture implements AutoCloseable {
 
     static final String KEY = "sk-test-key";
+
+    /** The client-secret signing key every instance of the "fleet" shares. */
+    static final byte[] SIGNING_KEY =
+            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     final BidiEmulator emulator;
     final NovaSonic novaSonic;
@@ -78,7 +84,9 @@ final class RealtimeFixture implements AutoCloseable {
                 RealtimeAuthenticator.keys(List.of(KEY)),
                 endpointSettings,
                 new Admission("realtime", 2, List.of(), (surface, reason) -> refusals.add(surface + ":" + reason)),
-                () -> RealtimeListener.NONE);
+                () -> RealtimeListener.NONE,
+                new ClientSecrets(SIGNING_KEY, Clock.systemUTC()),
+                Duration.ofMinutes(10));
         certificate = tls ? EmulatorCertificate.generate() : null;
         HttpServer http = HttpServer.create();
         if (certificate != null) {
