@@ -688,6 +688,8 @@ public final class RealtimeSession {
                 speechStopped();
             } else if (event instanceof ConversationEvent.Renewed renewed) {
                 LOG.log(System.Logger.Level.DEBUG, "{0}: conversation renewed: {1}", sessionId, renewed.reason());
+                // A response in progress stays open: the conversation carries the turn over to the new stream, whose
+                // answer continues it.
             } else if (event instanceof ConversationEvent.Closed end) {
                 conversationClosed(end);
             }

@@ -9,8 +9,10 @@ import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
 import io.github.awsbidi.emulator.tls.EmulatorCertificate;
+import io.github.awsbidi.novasonic.ConversationListener;
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicSettings;
+import io.github.awsbidi.novasonic.RenewalCause;
 import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeListener;
 import java.time.Clock;
@@ -44,6 +46,10 @@ final class RealtimeFixture implements AutoCloseable {
     final BidiEmulator emulator;
     final NovaSonic novaSonic;
     final List<String> refusals = new CopyOnWriteArrayList<>();
+
+    /** Every stream renewal of every conversation, in order. */
+    final List<RenewalCause> renewals = new CopyOnWriteArrayList<>();
+
     private final BidiClientFactory clients;
     private final DisposableServer server;
 
@@ -76,7 +82,13 @@ final class RealtimeFixture implements AutoCloseable {
         BedrockSession session = BedrockSession.create(
                 "assistant", clients.bedrock(connection), BedrockSessionSettings.of(EmulatorConfig.NOVA_2_SONIC));
         novaSonic = NovaSonic.create(
-                session, settings.apply(NovaSonicSettings.builder()).build());
+                        session, settings.apply(NovaSonicSettings.builder()).build())
+                .withListener(new ConversationListener() {
+                    @Override
+                    public void renewed(RenewalCause cause) {
+                        renewals.add(cause);
+                    }
+                });
         RealtimeEndpointSettings endpointSettings =
                 new RealtimeEndpointSettings("assistant", 2, 256 * 1024, Duration.ofMinutes(1), List.of());
         RealtimeEndpoint endpoint = new RealtimeEndpoint(

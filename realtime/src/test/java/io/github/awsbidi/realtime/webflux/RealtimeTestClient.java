@@ -77,7 +77,11 @@ final class RealtimeTestClient implements AutoCloseable {
     }
 
     JsonNode next(Predicate<JsonNode> match, String what) {
-        Awaitility.await(what).atMost(TIMEOUT).until(() -> indexFrom(cursor, match) >= 0);
+        try {
+            Awaitility.await(what).atMost(TIMEOUT).until(() -> indexFrom(cursor, match) >= 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no " + what + " after " + types(), e);
+        }
         int index = indexFrom(cursor, match);
         cursor = index + 1;
         return events.get(index);
