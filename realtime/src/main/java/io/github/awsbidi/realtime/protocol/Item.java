@@ -1,7 +1,10 @@
 package io.github.awsbidi.realtime.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +59,24 @@ public record Item(
      * @param text the text ({@code input_text}, {@code output_text})
      * @param transcript the transcript ({@code input_audio}, {@code output_audio}); null when not known yet
      */
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record Content(
             String type, @Nullable String text, @Nullable String transcript) {
+
+        /**
+         * The part's JSON: text parts carry {@code text}, audio parts carry {@code transcript}, null until known
+         * (present as null, as clients such as the Agents SDK require).
+         */
+        @JsonValue
+        public Map<String, @Nullable Object> json() {
+            Map<String, @Nullable Object> json = new LinkedHashMap<>();
+            json.put("type", type);
+            if (type.endsWith("_audio")) {
+                json.put("transcript", transcript);
+            } else {
+                json.put("text", text);
+            }
+            return json;
+        }
 
         /** {@code input_text}. */
         public static Content inputText(String text) {
