@@ -112,6 +112,19 @@ class HandshakeTests {
                 .isEqualTo(401);
     }
 
+    @Test
+    void aMessageOverTheSizeLimitClosesTheSocket() {
+        fixture = new RealtimeFixture();
+        try (RealtimeTestClient client = fixture.connect()) {
+            client.next("session.created");
+            // The fixture allows 256 KiB per message.
+            client.send(
+                    "{\"type\":\"session.update\",\"session\":{\"instructions\":\"" + "x".repeat(300 * 1024) + "\"}}");
+            org.awaitility.Awaitility.await().atMost(RealtimeTestClient.TIMEOUT).until(client::closed);
+            assertThat(client.types()).doesNotContain("session.updated");
+        }
+    }
+
     static Refusal upgrade(String url, String authorization) {
         return HttpClient.create()
                 .headers(headers -> headers.add("Authorization", authorization)

@@ -76,6 +76,7 @@ class RealtimeEndpointTests {
             JsonNode added = client.next("conversation.item.added").path("item");
             assertThat(added.path("role").asString()).isEqualTo("user");
             assertThat(added.at("/content/0/type").asString()).isEqualTo("input_audio");
+            assertThat(added.at("/content/0").has("transcript")).isTrue();
             JsonNode transcription = client.next("conversation.item.input_audio_transcription.completed");
             assertThat(transcription.path("item_id").asString()).isEqualTo(itemId);
             assertThat(transcription.path("content_index").asInt()).isZero();
