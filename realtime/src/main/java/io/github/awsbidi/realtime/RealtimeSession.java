@@ -391,8 +391,8 @@ public final class RealtimeSession {
                     "conversation already has an active response (" + response.id + "): cancel it or wait for"
                             + " response.done");
         }
-        discarding = false;
-        startResponse();
+        // Not cleared here: a cancelled answer may still be streaming, and must not spill into this response.
+        ResponseState created = startResponse();
         Map<String, String> outputs = new LinkedHashMap<>(pendingToolOutputs);
         pendingToolOutputs.clear();
         List<byte[]> audio = List.copyOf(committedAudio);
@@ -408,6 +408,7 @@ public final class RealtimeSession {
                 call.tryEmitValue(output);
             }
         });
+        created.expectsAnswer = !outputs.isEmpty() || !audio.isEmpty() || !texts.isEmpty();
         if (audio.isEmpty() && texts.isEmpty()) {
             return outputs.isEmpty() ? conversation().then() : Mono.empty();
         }
@@ -985,9 +986,11 @@ public final class RealtimeSession {
     }
 
     private void cancelResponse(String reason) {
+        ResponseState r = response;
+        boolean answering = r != null && (r.expectsAnswer || r.message != null || !r.output.isEmpty());
         finish("cancelled", reason);
         // The model may still be answering: the rest of its turn is dropped, not played.
-        discarding = true;
+        discarding = discarding || answering;
     }
 
     private void finish(String status, @Nullable String reason) {
@@ -1104,6 +1107,8 @@ public final class RealtimeSession {
         MessageState message;
 
         boolean ending;
+        // Whether the model is answering (or was asked to): output may still come after a cancel.
+        boolean expectsAnswer = true;
 
         ResponseState(String id) {
             this.id = id;

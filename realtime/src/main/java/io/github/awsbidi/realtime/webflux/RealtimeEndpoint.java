@@ -132,7 +132,8 @@ public final class RealtimeEndpoint implements WebHandler {
                     "The model '" + model + "' does not exist or you do not have access to it.",
                     "not_found");
         }
-        if (!admission.originAllowed(exchange.getRequest().getHeaders().getOrigin())) {
+        if (!sameOrigin(exchange)
+                && !admission.originAllowed(exchange.getRequest().getHeaders().getOrigin())) {
             return refuse(
                     exchange,
                     HttpStatus.FORBIDDEN,
@@ -273,6 +274,13 @@ public final class RealtimeEndpoint implements WebHandler {
                                     .bufferFactory()
                                     .wrap(RealtimeJson.MAPPER.writeValueAsBytes(answer))));
                 });
+    }
+
+    /** Whether the request comes from a page of this very server (its Origin names the Host it asks). */
+    private static boolean sameOrigin(ServerWebExchange exchange) {
+        String origin = exchange.getRequest().getHeaders().getOrigin();
+        String host = exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST);
+        return origin != null && host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     /** The key from {@code Authorization: Bearer} or the key subprotocol; null when neither is there. */

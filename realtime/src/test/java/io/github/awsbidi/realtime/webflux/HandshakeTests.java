@@ -3,16 +3,23 @@ package io.github.awsbidi.realtime.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.realtime.ClientSecrets;
+import io.github.awsbidi.realtime.RealtimeListener;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 
 /** The handshake's refusals: unknown model (404 model_not_found), no or wrong key (401), the per-key limit (429). */
@@ -122,6 +129,53 @@ class HandshakeTests {
                     "{\"type\":\"session.update\",\"session\":{\"instructions\":\"" + "x".repeat(300 * 1024) + "\"}}");
             org.awaitility.Awaitility.await().atMost(RealtimeTestClient.TIMEOUT).until(client::closed);
             assertThat(client.types()).doesNotContain("session.updated");
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWith403AndAnIdleSocketIsClosed() {
+        fixture = new RealtimeFixture();
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(
+                model -> fixture.novaSonic,
+                RealtimeAuthenticator.keys(List.of(RealtimeFixture.KEY)),
+                new RealtimeEndpointSettings(
+                        "assistant", 2, 64 * 1024, Duration.ofMillis(500), List.of("https://app.example")),
+                new Admission("realtime", 2, List.of("https://app.example"), (surface, reason) -> refusals.add(reason)),
+                () -> RealtimeListener.NONE);
+        DisposableServer server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(new ReactorHttpHandlerAdapter(
+                        WebHttpHandlerBuilder.webHandler(endpoint).build()))
+                .bindNow();
+        try {
+            String base = "127.0.0.1:" + server.port() + "/v1/realtime";
+            Refusal foreign = HttpClient.create()
+                    .headers(headers -> headers.add("Authorization", "Bearer " + RealtimeFixture.KEY)
+                            .add("Origin", "https://evil.example")
+                            .add("Connection", "Upgrade")
+                            .add("Upgrade", "websocket")
+                            .add("Sec-WebSocket-Version", "13")
+                            .add("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="))
+                    .get()
+                    .uri("http://" + base)
+                    .responseSingle((response, body) -> body.asString()
+                            .defaultIfEmpty("")
+                            .map(text -> new Refusal(response.status().code(), text)))
+                    .block(RealtimeTestClient.TIMEOUT);
+            assertThat(foreign.status()).isEqualTo(403);
+            assertThat(refusals).containsExactly("origin");
+
+            // The server's own origin (Reactor Netty's client sends it) is admitted; the socket closes when idle.
+            try (RealtimeTestClient idle = RealtimeTestClient.connect("ws://" + base, RealtimeFixture.KEY)) {
+                idle.next("session.created");
+                org.awaitility.Awaitility.await()
+                        .atMost(RealtimeTestClient.TIMEOUT)
+                        .until(idle::closed);
+            }
+        } finally {
+            server.disposeNow();
         }
     }
 
