@@ -1,6 +1,7 @@
 package io.github.awsbidi.autoconfigure;
 
 import io.github.awsbidi.autoconfigure.emulator.AwsBidiEmulatorProperties;
+import io.github.awsbidi.autoconfigure.realtime.RealtimeProperties;
 import io.github.awsbidi.autoconfigure.record.AwsBidiRecordProperties;
 import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
@@ -39,8 +40,13 @@ final class StrictBinder {
      * Groups under {@code aws.bidi} whose properties live in classes of their own (their auto-configurations bind
      * them), by key.
      */
-    static final Map<String, Class<?>> SEPARATE_GROUPS =
-            Map.of(EMULATOR, AwsBidiEmulatorProperties.class, "record", AwsBidiRecordProperties.class);
+    static final Map<String, Class<?>> SEPARATE_GROUPS = Map.of(
+            EMULATOR,
+            AwsBidiEmulatorProperties.class,
+            "record",
+            AwsBidiRecordProperties.class,
+            "realtime",
+            RealtimeProperties.class);
 
     private StrictBinder() {}
 

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -63,6 +64,32 @@ class SampleApplicationTests {
                 .block(TIMEOUT);
         assertThat(received).containsExactly("TEXT one");
         assertThat(closes).containsExactly(CloseStatus.NORMAL);
+    }
+
+    @Test
+    void servesTheOpenAiRealtimeFacadeWithTheDevelopmentKey() {
+        List<String> types = new CopyOnWriteArrayList<>();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("dev-realtime-key");
+        this.webSockets
+                .execute(
+                        URI.create("ws://localhost:" + this.port + "/v1/realtime?model=assistant"),
+                        headers,
+                        session -> session.send(Flux.just(
+                                        session.textMessage("{\"type\":\"conversation.item.create\",\"item\":{"
+                                                + "\"type\":\"message\",\"role\":\"user\",\"content\":[{"
+                                                + "\"type\":\"input_text\",\"text\":\"Hello there\"}]}}"),
+                                        session.textMessage("{\"type\":\"response.create\"}")))
+                                .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText))
+                                .map(text -> text.substring(9, text.indexOf('"', 9)))
+                                .doOnNext(types::add)
+                                .takeUntil("response.done"::equals)
+                                .then(session.close()))
+                .block(TIMEOUT);
+        assertThat(types.get(0)).isEqualTo("session.created");
+        assertThat(types)
+                .contains("response.created", "response.output_audio.delta")
+                .endsWith("response.done");
     }
 
     @Test
