@@ -134,8 +134,9 @@ public final class SpeakerSocket implements WebSocketHandler {
             return switch (type) {
                 case "text" -> Mono.defer(() -> speech.say(control.path("text").asString()));
                 case "flush" -> Mono.defer(speech::flush);
-                // Completes once Polly has spoken the rest; the characters go to the page after the audio.
-                default -> Mono.defer(speech::close).then().onErrorComplete();
+                // Not awaited: close() completes only once Polly has spoken the rest, and the page's messages after it
+                // are to be answered now (refused), not then. Its characters and errors reach the page with the audio.
+                default -> Mono.fromRunnable(() -> speech.close().subscribe(characters -> {}, error -> {}));
             };
         }
 
