@@ -73,7 +73,7 @@ class AotApplicationIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$[*].name")
-                .value(names -> assertThat(names.toString()).contains("echo", "transcriber", "assistant"));
+                .value(names -> assertThat(names.toString()).contains("echo", "transcriber", "assistant", "speaker"));
         client.get()
                 .uri("/actuator/health")
                 .exchange()
@@ -81,6 +81,9 @@ class AotApplicationIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.components.awsBidi.components.echo.status")
+                .isEqualTo("UP")
+                // The Polly session, registered from properties ahead of time too.
+                .jsonPath("$.components.awsBidiPolly.components.speaker.status")
                 .isEqualTo("UP");
         assertThat(output()).contains("Starting AOT-processed SampleApplication");
     }

@@ -153,14 +153,18 @@ class SampleApplicationTests {
                 .isOk()
                 .expectBody()
                 .jsonPath("$[*].name")
-                .isEqualTo(List.of("assistant", "echo", "transcriber"))
+                .isEqualTo(List.of("assistant", "echo", "speaker", "transcriber"))
                 .jsonPath("$[0].service")
                 .isEqualTo("bedrock")
                 .jsonPath("$[0].resource")
                 .isEqualTo("amazon.nova-2-5-sonic")
                 .jsonPath("$[1].service")
                 .isEqualTo("sagemaker")
+                .jsonPath("$[2].service")
+                .isEqualTo("polly")
                 .jsonPath("$[2].resource")
+                .isEqualTo("Joanna")
+                .jsonPath("$[3].resource")
                 .isEqualTo("transcribe-sim");
     }
 
@@ -257,7 +261,12 @@ class SampleApplicationTests {
                 .jsonPath("$.components.awsBidi.components.assistant.details.model")
                 .isEqualTo("amazon.nova-2-5-sonic")
                 .jsonPath("$.components.awsBidi.components.assistant.details.status")
-                .isEqualTo("ACTIVE");
+                .isEqualTo("ACTIVE")
+                // The speaker's voice, listed by DescribeVoices with the generative engine.
+                .jsonPath("$.components.awsBidiPolly.components.speaker.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.awsBidiPolly.components.speaker.details.voice")
+                .isEqualTo("Joanna");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the voice and transcriber pages are told, one small JSON text message each, named by its {@code type}
+ * What the voice, transcriber and speaker panels are told, one small JSON text message each, named by its {@code type}
  * (audio goes as binary messages instead). The page's script switches on {@code type}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
     @JsonSubTypes.Type(PageMessage.BargeIn.class),
     @JsonSubTypes.Type(PageMessage.TurnEnd.class),
     @JsonSubTypes.Type(PageMessage.Result.class),
+    @JsonSubTypes.Type(PageMessage.Spoken.class),
     @JsonSubTypes.Type(PageMessage.Error.class)
 })
 sealed interface PageMessage {
@@ -55,6 +56,10 @@ sealed interface PageMessage {
     /** A transcriber result: {@code interim} while a recording goes on, final ({@code interim=false}) on stop. */
     @JsonTypeName("result")
     record Result(boolean interim, String text) implements PageMessage {}
+
+    /** The speaker's stream has ended: Polly billed {@code requestCharacters} characters for it. */
+    @JsonTypeName("spoken")
+    record Spoken(long requestCharacters) implements PageMessage {}
 
     /** Something failed: {@code kind} is the library's error kind (or CLIENT for the page's own mistakes). */
     @JsonTypeName("error")

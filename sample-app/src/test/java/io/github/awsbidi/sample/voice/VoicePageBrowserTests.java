@@ -129,6 +129,27 @@ class VoicePageBrowserTests {
         assertThat(browser.findElement(By.id("interim")).getText()).isEmpty();
     }
 
+    @Test
+    void theSpeakerStreamsTypedTextToPollyAndPlaysTheAudioAsItArrives() {
+        browser.findElement(By.id("speaker-text"))
+                .sendKeys("Streaming speech starts early. It plays while the rest is sent.");
+        browser.findElement(By.id("speak")).click();
+        await(driver -> speakerStat("played") > 0);
+        // Every word went out, then the billed characters came back: the sentence's length, whitespace included.
+        await(driver -> attribute("speaker-characters", "data-characters") != null);
+        assertThat(attribute("speaker-characters", "data-characters")).isEqualTo("63");
+        assertThat(browser.findElement(By.id("speaker-words")).getText()).isEqualTo("11");
+        await(driver -> "idle".equals(attribute("speaker-state", "data-state")));
+        assertThat(browser.findElement(By.id("speaker-error")).isDisplayed()).isFalse();
+
+        // Generated text on a new stream: the counter goes on rising.
+        long before = speakerStat("played");
+        browser.findElement(By.id("generate")).click();
+        await(driver -> speakerStat("played") > before);
+        assertThat(browser.findElement(By.id("speaker-text")).getDomProperty("value"))
+                .isNotBlank();
+    }
+
     private <T> T await(Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(browser, WAIT).until(condition);
@@ -145,6 +166,10 @@ class VoicePageBrowserTests {
     private WebElement first(By locator) {
         List<WebElement> found = browser.findElements(locator);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    private long speakerStat(String name) {
+        return ((Number) browser.executeScript("return window.speakerPanel.stats[arguments[0]]", name)).longValue();
     }
 
     private String attribute(String id, String name) {
