@@ -148,9 +148,9 @@ public final class BidiClientFactory implements AutoCloseable {
                 .readTimeout(httpSettings.readTimeout())
                 .writeTimeout(httpSettings.writeTimeout())
                 .http2Configuration(http2.build());
-        if (httpSettings.tlsTrustManagers() != null) {
-            builder.tlsTrustManagersProvider(httpSettings.tlsTrustManagers());
-        }
+        // Wrapped (the JDK's when none is configured) so that a rejected certificate reaches the exchange as a
+        // typed error naming the host and why, not only as a log line of the Netty client.
+        builder.tlsTrustManagersProvider(DiagnosingTrustManager.wrap(httpSettings.tlsTrustManagers()));
         httpCustomizers.forEach(customizer -> customizer.accept(builder));
         // Re-pinned after the customizers: without HTTP/2 both operations fail. Over TLS the protocol is negotiated
         // with ALPN as AWS expects; plaintext (a local emulator) has no ALPN and speaks HTTP/2 with prior knowledge.

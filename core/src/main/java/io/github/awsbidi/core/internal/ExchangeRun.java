@@ -32,6 +32,9 @@ import reactor.util.retry.Retry;
  */
 final class ExchangeRun<I> implements RequestRelay.Events {
 
+    /** How long an attempt may go without an HTTP/2 stream before the endpoint's protocol is probed. */
+    static final Duration SLOW_CONNECT = Duration.ofSeconds(3);
+
     /** Tells an {@link io.github.awsbidi.core.Exchange} handle that the stream exists. */
     interface LiveListener {
         void streamLive();
@@ -49,6 +52,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private volatile @Nullable Attempt current;
     private volatile boolean firstResponseSeen;
     private volatile boolean endAsked;
+    private volatile boolean live;
     private long delaysNanos;
 
     ExchangeRun(
@@ -111,6 +115,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             Publisher<I> input = leg.map(transport::toRequestEvent);
             sink.onCancel(attempt::cancelCall);
             attempt.startOpenTimer();
+            attempt.watchConnect();
             CompletableFuture<Void> call;
             try {
                 call = transport.invoke(options, input, attempt);
@@ -125,6 +130,52 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private Mono<?> retryDecision(Retry.RetrySignal signal) {
         Throwable failure = signal.failure();
         int attemptsMade = (int) signal.totalRetries() + 1;
+        if (closedBeforeHttp2(failure)) {
+            // Only after the SDK said no more than "closed": one TLS handshake tells what the server speaks.
+            return Mono.fromFuture(ProtocolProbe.diagnoseShared(transport.connectEndpoint()))
+                    .flatMap(diagnosis -> diagnosis.isPresent()
+                            ? Mono.error(protocolMismatch(diagnosis.get(), failure))
+                            : retryDecision(failure, attemptsMade));
+        }
+        return retryDecision(failure, attemptsMade);
+    }
+
+    /**
+     * Whether the SDK reported a connection that closed before HTTP/2 started, which a server speaking another
+     * protocol than the endpoint's scheme causes (a certificate the trust manager rejected was reported already).
+     */
+    private static boolean closedBeforeHttp2(Throwable failure) {
+        if (!(failure instanceof BidiStreamException error)
+                || error.kind() != ErrorKind.CONNECTION
+                || !error.retryable()) {
+            return false;
+        }
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof javax.net.ssl.SSLException
+                    || (current.getMessage() != null
+                            && current.getMessage().contains("closed before the protocol could be determined"))) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static BidiStreamException protocolMismatch(String diagnosis, @Nullable Throwable failure) {
+        return new BidiStreamException(
+                ErrorKind.CONNECTION,
+                false,
+                null,
+                null,
+                diagnosis,
+                failure != null ? SdkErrors.unwrap(failure) : null,
+                null,
+                null);
+    }
+
+    private Mono<?> retryDecision(Throwable failure, int attemptsMade) {
         if (!(failure instanceof BidiStreamException error)
                 || !retryPolicy.retries(error)
                 || attemptsMade >= retryPolicy.maxAttempts()) {
@@ -236,6 +287,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
     @Override
     public void streamLive() {
+        live = true;
         if (liveListener != null) {
             liveListener.streamLive();
         }
@@ -247,6 +299,19 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         if (attempt != null) {
             attempt.failed(error);
         }
+    }
+
+    /** A certificate rejected while connecting: not retried, since another attempt meets the same certificate. */
+    private static BidiStreamException connectFailure(ConnectFailures.Failure failure) {
+        return new BidiStreamException(
+                ErrorKind.CONNECTION,
+                false,
+                null,
+                null,
+                "TLS handshake with " + failure.address() + " failed: " + failure.reason(),
+                failure.cause(),
+                null,
+                null);
     }
 
     /** One call to the SDK. */
@@ -261,6 +326,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         private volatile boolean answered;
         private volatile @Nullable CompletableFuture<Void> call;
         private volatile @Nullable Disposable openTimer;
+        private volatile @Nullable Runnable connectWatch;
+        private volatile @Nullable Disposable slowConnectTimer;
+        private final long startNanos = System.nanoTime();
 
         Attempt(MonoSink<Flux<Frame>> sink) {
             this.sink = sink;
@@ -283,6 +351,26 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         void startOpenTimer() {
             openTimer = Schedulers.parallel().schedule(this::openTimedOut, openTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (openTimeout.compareTo(SLOW_CONNECT) > 0 && transport.connectEndpoint() != null) {
+                slowConnectTimer =
+                        Schedulers.parallel().schedule(this::slowConnect, SLOW_CONNECT.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /**
+         * No HTTP/2 stream after a while: some SDK versions never report a server that does not speak the endpoint's
+         * protocol (TLS to a plaintext port), so a probe tells, failing this attempt for good if so.
+         */
+        private void slowConnect() {
+            if (answered || live || terminated.get()) {
+                return;
+            }
+            ProtocolProbe.diagnoseShared(transport.connectEndpoint()).thenAccept(diagnosis -> {
+                if (diagnosis.isPresent() && !answered && !live) {
+                    failed(protocolMismatch(diagnosis.get(), null));
+                    cancelCall();
+                }
+            });
         }
 
         private void openTimedOut() {
@@ -302,11 +390,49 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             cancelCall();
         }
 
+        /**
+         * Fails this attempt as soon as connecting to the service's address fails in a way the SDK does not report
+         * (a certificate the trust manager rejected): older SDKs leave such a stream without outcome until the open
+         * timeout, newer ones report only that the channel closed.
+         */
+        void watchConnect() {
+            String address = ConnectFailures.address(transport.connectEndpoint());
+            if (address == null) {
+                return;
+            }
+            connectWatch = ConnectFailures.listen(address, failure -> {
+                if (!answered && failure.atNanos() - startNanos >= 0) {
+                    failed(connectFailure(failure));
+                    cancelCall();
+                }
+            });
+        }
+
         private void stopOpenTimer() {
             Disposable timer = openTimer;
             if (timer != null) {
                 timer.dispose();
             }
+            Disposable slow = slowConnectTimer;
+            if (slow != null) {
+                slow.dispose();
+            }
+            Runnable watch = connectWatch;
+            if (watch != null) {
+                connectWatch = null;
+                watch.run();
+            }
+        }
+
+        /** The SDK's connection error, or what the trust manager saw when the SDK's says no more than "closed". */
+        private BidiStreamException reported(Throwable cause) {
+            BidiStreamException typed = translate(cause);
+            String address = ConnectFailures.address(transport.connectEndpoint());
+            if (answered || typed.kind() != ErrorKind.CONNECTION || address == null) {
+                return typed;
+            }
+            ConnectFailures.Failure seen = ConnectFailures.since(address, startNanos);
+            return seen != null ? translate(connectFailure(seen)) : typed;
         }
 
         @Override
@@ -353,7 +479,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 handedOut = emitted;
             }
             Throwable requestError = relay.requestError();
-            Throwable reported = requestError != null ? requestError : translate(cause);
+            Throwable reported = requestError != null ? requestError : reported(cause);
             if (handedOut) {
                 failure.tryEmitError(reported);
             } else {
