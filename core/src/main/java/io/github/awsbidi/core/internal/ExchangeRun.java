@@ -195,20 +195,34 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         return Mono.delay(delay);
     }
 
+    /**
+     * Whether {@code error} is the service refusing a new stream with an error status (throttling, unavailable, a
+     * transient model error) rather than a stream that never answered or broke: the service rejected the request as a
+     * whole, so no frame reached the model and every frame may be sent again. A stream that timed out or whose
+     * connection failed may have delivered frames, so those keep the opt-in rule.
+     */
+    static boolean refusedOpen(Throwable error) {
+        return error instanceof BidiStreamException typed
+                && typed.statusCode().filter(status -> status >= 400).isPresent();
+    }
+
     /** The failure, saying why it was not retried when frames the caller sent would be lost by a retry. */
     private BidiStreamException notRetried(BidiStreamException error) {
         int lost = relay.unconfirmedFrames();
         if (lost == 0) {
             return error;
         }
+        String why = relay.replayOverflowed()
+                ? " frame(s) went to the failed attempts, more than maxReplayBytes (" + retryPolicy.maxReplayBytes()
+                        + " bytes, RetryPolicy.withMaxReplayBytes) keeps for sending again"
+                : " frame(s) went to the failed attempt and the exchange did not opt in to replaying them"
+                        + " (ExchangeOptions.withReplayUnconfirmed)";
         BidiStreamException explained = new BidiStreamException(
                 error.kind(),
                 error.retryable(),
                 error.errorCode().orElse(null),
                 error.statusCode().orElse(null),
-                error.detail() + "; not retried: "
-                        + lost + " frame(s) went to the failed attempt and the exchange did not opt in to replaying "
-                        + "them (ExchangeOptions.withReplayUnconfirmed)",
+                error.detail() + "; not retried: " + lost + why,
                 error.getCause(),
                 error.target().orElse(null),
                 error.sessionName().orElse(null));
@@ -483,7 +497,11 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             if (handedOut) {
                 failure.tryEmitError(reported);
             } else {
-                relay.detach();
+                if (!answered && refusedOpen(reported)) {
+                    relay.detachRefused();
+                } else {
+                    relay.detach();
+                }
                 sink.error(reported);
             }
             // Either way the exchange ends or retries; its end cancels the call (finish), a retry opens a new one.

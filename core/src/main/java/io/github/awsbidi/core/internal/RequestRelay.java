@@ -78,7 +78,7 @@ final class RequestRelay implements Subscriber<Frame> {
 
     /** A publisher for the next attempt's SDK request subscription; the previous one, if any, is detached. */
     synchronized Publisher<Frame> newLeg() {
-        detachLocked();
+        detachLocked(false);
         Leg next = new Leg();
         leg = next;
         return next;
@@ -86,17 +86,26 @@ final class RequestRelay implements Subscriber<Frame> {
 
     /** The current attempt failed: its leg gets nothing more, and frames to replay go back in front. */
     synchronized void detach() {
-        detachLocked();
+        detachLocked(false);
     }
 
-    private void detachLocked() {
+    /**
+     * The current attempt was refused by the service with an error status before any response: nothing it took
+     * reached the model, so its frames go back in front for the next attempt even without the exchange's opt-in
+     * (within {@code maxReplayBytes}).
+     */
+    synchronized void detachRefused() {
+        detachLocked(true);
+    }
+
+    private void detachLocked(boolean refused) {
         Leg previous = leg;
         if (previous == null) {
             return;
         }
         previous.done = true;
         leg = null;
-        if (!confirmed && replay && !replayOverflow) {
+        if (!confirmed && (replay || refused) && !replayOverflow) {
             for (int i = retained.size() - 1; i >= 0; i--) {
                 pending.addFirst(retained.get(i));
             }
@@ -135,6 +144,11 @@ final class RequestRelay implements Subscriber<Frame> {
                 && !cancelled
                 && upstreamError == null
                 && (sentUnconfirmed == 0 || (replay && !replayOverflow));
+    }
+
+    /** Whether the frames sent to unanswered attempts outgrew {@code maxReplayBytes}, so none can be replayed. */
+    synchronized boolean replayOverflowed() {
+        return replayOverflow;
     }
 
     /** How many frames the relay holds (waiting to be sent, or kept for replay): what it keeps in memory. */
@@ -309,7 +323,8 @@ final class RequestRelay implements Subscriber<Frame> {
             return;
         }
         sentUnconfirmed++;
-        if (replay && !replayOverflow) {
+        // Kept even without the opt-in: a refused open (detachRefused) re-sends them.
+        if (!replayOverflow) {
             if (retainedBytes + frame.size() <= maxReplayBytes) {
                 retained.add(frame);
                 retainedBytes += frame.size();

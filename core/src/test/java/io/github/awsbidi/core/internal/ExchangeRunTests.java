@@ -56,6 +56,39 @@ class ExchangeRunTests {
     }
 
     @Test
+    void opensRefusedWithAnErrorStatusReSendTheFramesTheyTookWithoutOptIn() {
+        transport
+                .then(refuse(2, ErrorKind.THROTTLING, 429))
+                .then(refuse(3, ErrorKind.UNAVAILABLE, 503))
+                .then(echo());
+
+        StepVerifier.create(run(Flux.just(text("a"), text("b"), text("c")), false, FAST)
+                        .map(Frame::asString))
+                .expectNext("echo:a", "echo:b", "echo:c")
+                .verifyComplete();
+        assertThat(transport.calls.get(0).taken).containsExactly("a", "b");
+        assertThat(transport.calls.get(1).taken).containsExactly("a", "b", "c");
+        assertThat(transport.calls.get(2).taken).containsExactly("a", "b", "c");
+        assertThat(events.retries).containsExactly("1 THROTTLING", "2 UNAVAILABLE");
+    }
+
+    @Test
+    void aRefusedOpenWhoseFramesOutgrowMaxReplayBytesFailsSayingSo() {
+        transport.then(refuse(3, ErrorKind.THROTTLING, 429)).then(echo());
+
+        StepVerifier.create(run(Flux.just(text("aa"), text("bb"), text("cc")), false, FAST.withMaxReplayBytes(5)))
+                .expectErrorSatisfies(error -> {
+                    BidiStreamException bidi = (BidiStreamException) error;
+                    assertThat(bidi.kind()).isEqualTo(ErrorKind.THROTTLING);
+                    assertThat(bidi.detail())
+                            .contains("not retried: 3 frame(s) went to the failed attempts")
+                            .contains("maxReplayBytes (5 bytes");
+                })
+                .verify(TIMEOUT);
+        assertThat(transport.calls).hasSize(1);
+    }
+
+    @Test
     void attemptsThatTookNoFrameAreRetriedAndTheLastOneGetsEveryFrame() {
         transport
                 .then(refuse(0, ErrorKind.THROTTLING))

@@ -49,6 +49,17 @@ final class ScriptedTransport implements StreamTransport<Frame> {
         return call -> call.take(frames, () -> call.fail(error(kind)));
     }
 
+    /**
+     * Takes {@code frames} frames, then the service refuses the stream with an HTTP error {@code status} before any
+     * response header: an open refused as a whole.
+     */
+    static Step refuse(int frames, ErrorKind kind, int status) {
+        return call -> call.take(
+                frames,
+                () -> call.fail(new BidiStreamException(
+                        kind, true, kind.name(), status, "scripted " + kind, null, null, null)));
+    }
+
     /** Takes {@code frames} frames, then fails with {@code error} before any response header. */
     static Step refuse(int frames, Throwable error) {
         return call -> call.take(frames, () -> call.fail(error));
