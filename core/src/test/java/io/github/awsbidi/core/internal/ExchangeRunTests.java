@@ -137,16 +137,20 @@ class ExchangeRunTests {
 
     @Test
     void retriesStopWhenTheNextDelayWouldExceedTheTimeBudget() {
-        // Delays are 50-100 ms, then 100-200 ms: a 160 ms budget holds the first delay, never the first two.
+        // Delays are 50-100 ms, then 100-200 ms (jittered): a 140 ms budget holds the first delay, never the first
+        // two (at least 150 ms), whatever the jitter. In virtual time: the delays take no real time and a busy machine
+        // cannot stretch them.
         RetryPolicy budget = RetryPolicy.defaults()
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .withMaxElapsed(Duration.ofMillis(160))
+                .withMaxElapsed(Duration.ofMillis(140))
                 .withMaxAttempts(10);
         for (int i = 0; i < 5; i++) {
             transport.then(refuse(0, ErrorKind.UNAVAILABLE));
         }
 
-        StepVerifier.create(run(Flux.just(text("a")), false, budget))
+        StepVerifier.withVirtualTime(() -> run(Flux.just(text("a")), false, budget))
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(10))
                 .expectErrorSatisfies(error -> assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.UNAVAILABLE))
                 .verify(TIMEOUT);
         assertThat(transport.calls).hasSize(2);
@@ -274,8 +278,11 @@ class ExchangeRunTests {
     void aStreamTheServiceNeverAnswersFailsAtTheOpenTimeoutAndIsRetried() {
         transport.then(call -> {}).then(echo());
 
-        StepVerifier.create(run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200))
+        StepVerifier.withVirtualTime(() -> run(Flux.just(text("a")), false, FAST, Duration.ofMillis(200))
                         .map(Frame::asString))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(199))
+                .thenAwait(Duration.ofSeconds(1))
                 .expectNext("echo:a")
                 .verifyComplete();
         // The timed-out call is reset right after its failure is reported, which a fast retry may overtake.
@@ -286,27 +293,36 @@ class ExchangeRunTests {
     @Test
     void theOpenTimeoutEndsTheExchangeWhenNoRetryIsLeft() {
         transport.then(call -> {});
-        long start = System.nanoTime();
 
-        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(1), Duration.ofMillis(200)))
+        // In virtual time: nothing before the 200 ms open timeout, the error at it.
+        StepVerifier.withVirtualTime(
+                        () -> run(Flux.just(text("a")), false, FAST.withMaxAttempts(1), Duration.ofMillis(200)))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(199))
+                .thenAwait(Duration.ofMillis(1))
                 .expectErrorSatisfies(error -> {
                     assertThat(ErrorKind.of(error)).isEqualTo(ErrorKind.CONNECTION);
                     assertThat(error).hasMessageContaining("open timeout of PT0.2S");
                 })
                 .verify(TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
     @Test
-    void anAnsweredStreamIsNotCutByTheOpenTimeout() throws InterruptedException {
+    void anAnsweredStreamIsNotCutByTheOpenTimeout() {
         transport.then(echo());
         TestPublisher<Frame> caller = TestPublisher.createCold();
         caller.next(text("a"));
         List<String> answers = new CopyOnWriteArrayList<>();
 
-        run(caller, false, FAST, Duration.ofMillis(50)).map(Frame::asString).subscribe(answers::add);
-        Thread.sleep(200);
-        caller.next(text("b")).complete();
+        // In virtual time: four open timeouts pass after the answer, and the stream goes on.
+        StepVerifier.withVirtualTime(() -> run(caller, false, FAST, Duration.ofMillis(50))
+                        .map(Frame::asString)
+                        .doOnNext(answers::add))
+                .expectNext("echo:a")
+                .thenAwait(Duration.ofMillis(200))
+                .then(() -> caller.next(text("b")).complete())
+                .expectNext("echo:b")
+                .verifyComplete();
 
         assertThat(answers).containsExactly("echo:a", "echo:b");
         assertThat(transport.calls).hasSize(1);
