@@ -36,6 +36,8 @@ import java.util.function.UnaryOperator;
  *     complete HTTP/1.1 request, no finished TLS handshake) before the emulator closes it; 30 s by default
  * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
  *     built-in endpoint or model of the same name
+ * @param tlsNames with {@code tls}: host names and IP addresses the certificate names besides {@code localhost},
+ *     {@code 127.0.0.1} and {@code ::1}, e.g. the host a container's port is mapped to
  */
 public record EmulatorConfig(
         String host,
@@ -48,7 +50,8 @@ public record EmulatorConfig(
         Duration containerConnectTimeout,
         Duration containerCloseTimeout,
         Duration idleConnectionTimeout,
-        Cassettes cassettes) {
+        Cassettes cassettes,
+        List<String> tlsNames) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
     public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
@@ -68,6 +71,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(containerCloseTimeout, "containerCloseTimeout");
         Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
         Objects.requireNonNull(cassettes, "cassettes");
+        tlsNames = List.copyOf(tlsNames);
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -140,6 +144,7 @@ public record EmulatorConfig(
         private Duration containerCloseTimeout = Duration.ofSeconds(5);
         private Duration idleConnectionTimeout = Duration.ofSeconds(30);
         private Cassettes cassettes = Cassettes.none();
+        private List<String> tlsNames = List.of();
 
         private Builder() {}
 
@@ -155,6 +160,7 @@ public record EmulatorConfig(
             containerCloseTimeout = config.containerCloseTimeout;
             idleConnectionTimeout = config.idleConnectionTimeout;
             cassettes = config.cassettes;
+            tlsNames = config.tlsNames;
         }
 
         public Builder host(String value) {
@@ -238,6 +244,12 @@ public record EmulatorConfig(
             return cassettes(current -> current.withDirectory(directory));
         }
 
+        /** More names for the TLS certificate, besides {@code localhost}, {@code 127.0.0.1} and {@code ::1}. */
+        public Builder tlsNames(List<String> value) {
+            tlsNames = List.copyOf(value);
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -250,7 +262,8 @@ public record EmulatorConfig(
                     containerConnectTimeout,
                     containerCloseTimeout,
                     idleConnectionTimeout,
-                    cassettes);
+                    cassettes,
+                    tlsNames);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.github.awsbidi.core.sagemaker.SageMakerSessionSettings;
 import io.github.awsbidi.emulator.BidiEmulator;
 import io.github.awsbidi.emulator.EmulatorConfig;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -81,6 +82,26 @@ class TlsFailureTests {
 
     @ParameterizedTest
     @EnumSource(Operation.class)
+    void aCertificateGivenTheNameWorksAtThatAddress(Operation operation) {
+        try (BidiEmulator emulator = BidiEmulator.start(EmulatorConfig.builder()
+                        .host("127.0.0.2")
+                        .tls(true)
+                        .tlsNames(List.of("127.0.0.2"))
+                        .build());
+                BidiClientFactory factory = trusting(emulator)) {
+            BidirectionalSession session =
+                    session(operation, factory, emulator, emulator.endpoint(), new RecordingListener());
+            Frame frame = frame(operation);
+
+            StepVerifier.create(session.exchange(Flux.just(frame)).map(Frame::asString))
+                    .expectNext(frame.asString())
+                    .expectComplete()
+                    .verify(FaultLedgerTests.BOUND);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
     void tlsToAPlaintextPortFailsAtOnceSayingSo(Operation operation) {
         try (BidiEmulator emulator = BidiEmulator.start(EmulatorConfig.defaults());
                 BidiClientFactory factory = BidiClientFactory.create()) {
@@ -119,7 +140,7 @@ class TlsFailureTests {
             Consumer<BidiStreamException> message) {
         RecordingListener listener = new RecordingListener();
         BidirectionalSession session = session(operation, factory, emulator, endpoint, listener);
-        Frame frame = operation == Operation.SAGEMAKER ? Frame.text("hello") : Frame.json("{\"n\":1}");
+        Frame frame = frame(operation);
 
         StepVerifier.create(session.exchange(Flux.just(frame).concatWith(Flux.never())))
                 .expectErrorSatisfies(error -> {
@@ -153,6 +174,10 @@ class TlsFailureTests {
                 BedrockSession.create(
                         "tls-br", factory.bedrock(connection), BedrockSessionSettings.of("echo.tls-v1:0"), options);
         };
+    }
+
+    private static Frame frame(Operation operation) {
+        return operation == Operation.SAGEMAKER ? Frame.text("hello") : Frame.json("{\"n\":1}");
     }
 
     private static EmulatorConfig tls(String host) {
