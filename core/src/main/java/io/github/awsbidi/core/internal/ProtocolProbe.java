@@ -105,7 +105,10 @@ final class ProtocolProbe {
                 tls.startHandshake();
                 return true;
             } catch (SSLException e) {
-                return false;
+                // A TLS alert is TLS refusing this probe (e.g. a server that wants a client certificate); anything
+                // else (bytes that are no TLS record, a close) means the server does not speak TLS there.
+                String message = e.getMessage();
+                return message != null && message.contains("fatal alert");
             }
         } catch (IOException e) {
             return null;
