@@ -173,7 +173,7 @@ final class DiagnosingTrustManager extends X509ExtendedTrustManager {
         return false;
     }
 
-    private static boolean dnsMatches(String pattern, String host) {
+    static boolean dnsMatches(String pattern, String host) {
         String p = pattern.toLowerCase(Locale.ROOT);
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
