@@ -94,6 +94,23 @@ class RetryTests extends EmulatorSupport {
 
     @ParameterizedTest
     @EnumSource(Wire.class)
+    void aTransientModelErrorAtOpenIsRetriedWithTheFramesItTookWithoutOptIn(Wire wire) {
+        // SageMaker's 424 "Failed to establish WebSocket connection": the front end refused the stream as a whole.
+        failFirstOpens(wire, "retry-model-error", "ModelError", 1, "Failed to establish WebSocket connection");
+        RecordingListener listener = new RecordingListener();
+
+        List<String> echoed = session(wire, "retry-model-error", listener)
+                .exchange(Flux.just(Frame.text("a"), Frame.text("b"), Frame.text("c")))
+                .map(Frame::asString)
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(echoed).containsExactly("a", "b", "c");
+        assertThat(listener.count("retrying after attempt 1 MODEL_ERROR")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
     void withReplayEveryFrameArrivesOnceAfterTwoRefusedOpens(Wire wire) {
         failFirstOpens(wire, "retry-replay-twice", "ServiceUnavailableError", 2, "busy");
         RecordingListener listener = new RecordingListener();
