@@ -20,9 +20,11 @@ import reactor.core.publisher.Operators;
  * <p>
  * Demand flows only from the SDK: the caller's publisher is asked for no more frames than the current leg has
  * requested, so the frames held here ({@code pending}) never exceed what the SDK asked for. When an attempt fails
- * before the service answered, frames that arrived for the dead leg wait for the next one; frames already handed to
- * the dead leg were possibly seen by the server and are replayed only if the exchange opted in (then they are kept,
- * up to a byte limit, until the service answers).
+ * before the service answered, frames that arrived for the dead leg wait for the next one. Frames already handed to
+ * the dead leg are kept, up to a byte limit, until the service answers: they go to the next leg when the service
+ * refused the stream with an error status ({@link #detachRefused()}: nothing reached the model), or when the exchange
+ * opted in to replay; otherwise (a timed-out or broken open, which the server may have seen) they are not sent again,
+ * and {@link #canRetry()} refuses a retry that would go ahead without them.
  */
 final class RequestRelay implements Subscriber<Frame> {
 

@@ -329,6 +329,39 @@ class ExchangeRunTests {
     }
 
     @Test
+    void aCertificateRejectedWhileConnectingFailsTheWaitingAttemptForGoodSayingWhy() {
+        // The SDK reports nothing (as 2.40.2 does): the call stays silent until the trust manager's report arrives.
+        transport.connectsTo(java.net.URI.create("https://tls-unit.test:8443")).then(call -> {});
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        run(Flux.just(text("a")), false, FAST).subscribe(frame -> {}, failures::add);
+        await().atMost(TIMEOUT).until(() -> transport.calls.size() == 1);
+
+        ConnectFailures.record(
+                "tls-unit.test:8443", "the certificate of tls-unit.test:8443 is not trusted", new Exception("PKIX"));
+
+        await().atMost(TIMEOUT).until(() -> failures.size() == 1);
+        BidiStreamException error = (BidiStreamException) failures.get(0);
+        assertThat(error.kind()).isEqualTo(ErrorKind.CONNECTION);
+        assertThat(error.retryable()).isFalse();
+        assertThat(error.detail())
+                .isEqualTo("TLS handshake with tls-unit.test:8443 failed: the certificate of tls-unit.test:8443 is "
+                        + "not trusted");
+        assertThat(events.retries).isEmpty();
+        await().atMost(TIMEOUT).until(() -> transport.calls.get(0).future.isCancelled());
+    }
+
+    @Test
+    void aCertificateRejectedBeforeTheAttemptStartedIsNotItsFailure() {
+        ConnectFailures.record("tls-old.test:443", "an earlier failure", new Exception("old"));
+        transport.connectsTo(java.net.URI.create("https://tls-old.test")).then(refuse(0, ErrorKind.CONNECTION));
+
+        StepVerifier.create(run(Flux.just(text("a")), false, FAST.withMaxAttempts(1)))
+                .expectErrorSatisfies(error ->
+                        assertThat(((BidiStreamException) error).detail()).isEqualTo("scripted CONNECTION"))
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void aFailureTheTransportReportsUntypedIsTranslatedByIt() {
         transport.then(refuse(0, new java.io.IOException("socket closed")));
 

@@ -32,10 +32,22 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     private final Deque<Step> steps = new ArrayDeque<>();
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private @Nullable String endFrame;
+    private java.net.@Nullable URI endpoint;
 
     ScriptedTransport then(Step step) {
         steps.add(step);
         return this;
+    }
+
+    /** The endpoint the transport says it connects to. */
+    ScriptedTransport connectsTo(java.net.URI endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    @Override
+    public java.net.@Nullable URI connectEndpoint() {
+        return endpoint;
     }
 
     /** Frames whose text is {@code text} ask the service to end the stream. */
