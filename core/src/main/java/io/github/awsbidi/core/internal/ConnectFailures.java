@@ -15,17 +15,14 @@ import org.jspecify.annotations.Nullable;
  * the failure up, instead of the SDK's "channel was closed before the protocol could be determined" (or, on older
  * SDKs, no outcome at all until the open timeout). Public only for the client factory; not an API.
  * <p>
- * Two clients with different trust reaching the same (host, port) at the same moment could see each other's failure;
- * a failure counts only for attempts that started before it was recorded.
+ * Only attempts waiting when a failure is recorded hear of it (it is recorded before the SDK sees the handshake fail);
+ * two clients with different trust reaching the same (host, port) at the same moment could hear each other's.
  */
 public final class ConnectFailures {
 
     /** A failure recorded for an address, {@code atNanos} on {@link System#nanoTime()}'s scale. */
     public record Failure(String address, String reason, Throwable cause, long atNanos) {}
 
-    // A few addresses at most in practice; bounded anyway so a client reaching many hosts cannot grow it for ever.
-    private static final int MAX_ADDRESSES = 256;
-    private static final Map<String, Failure> LAST = new ConcurrentHashMap<>();
     private static final Map<String, Set<Consumer<Failure>>> WAITING = new ConcurrentHashMap<>();
 
     private ConnectFailures() {}
@@ -52,20 +49,10 @@ public final class ConnectFailures {
     /** Records that connecting to {@code address} failed, telling every attempt waiting for it. */
     public static void record(String address, String reason, Throwable cause) {
         Failure failure = new Failure(address, reason, cause, System.nanoTime());
-        if (LAST.size() >= MAX_ADDRESSES) {
-            LAST.clear();
-        }
-        LAST.put(address, failure);
         Set<Consumer<Failure>> waiting = WAITING.get(address);
         if (waiting != null) {
             waiting.forEach(consumer -> consumer.accept(failure));
         }
-    }
-
-    /** The failure recorded for {@code address} at or after {@code sinceNanos}, if any. */
-    public static @Nullable Failure since(String address, long sinceNanos) {
-        Failure failure = LAST.get(address);
-        return failure != null && failure.atNanos() - sinceNanos >= 0 ? failure : null;
     }
 
     /** Tells {@code consumer} of failures recorded for {@code address} until the returned handle runs. */

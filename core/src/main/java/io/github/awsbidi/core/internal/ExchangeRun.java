@@ -342,7 +342,6 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         private volatile @Nullable Disposable openTimer;
         private volatile @Nullable Runnable connectWatch;
         private volatile @Nullable Disposable slowConnectTimer;
-        private final long startNanos = System.nanoTime();
 
         Attempt(MonoSink<Flux<Frame>> sink) {
             this.sink = sink;
@@ -415,7 +414,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 return;
             }
             connectWatch = ConnectFailures.listen(address, failure -> {
-                if (!answered && failure.atNanos() - startNanos >= 0) {
+                if (!answered) {
                     failed(connectFailure(failure));
                     cancelCall();
                 }
@@ -436,17 +435,6 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 connectWatch = null;
                 watch.run();
             }
-        }
-
-        /** The SDK's connection error, or what the trust manager saw when the SDK's says no more than "closed". */
-        private BidiStreamException reported(Throwable cause) {
-            BidiStreamException typed = translate(cause);
-            String address = ConnectFailures.address(transport.connectEndpoint());
-            if (answered || typed.kind() != ErrorKind.CONNECTION || address == null) {
-                return typed;
-            }
-            ConnectFailures.Failure seen = ConnectFailures.since(address, startNanos);
-            return seen != null ? translate(connectFailure(seen)) : typed;
         }
 
         @Override
@@ -493,7 +481,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 handedOut = emitted;
             }
             Throwable requestError = relay.requestError();
-            Throwable reported = requestError != null ? requestError : reported(cause);
+            Throwable reported = requestError != null ? requestError : translate(cause);
             if (handedOut) {
                 failure.tryEmitError(reported);
             } else {

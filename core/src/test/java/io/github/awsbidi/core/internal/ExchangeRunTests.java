@@ -362,6 +362,127 @@ class ExchangeRunTests {
     }
 
     @Test
+    void aCloseBeforeHttp2ToAServerThatSpeaksNoTlsIsTheProtocolMismatchItIsNotRetried() throws Exception {
+        try (PlaintextServer server = new PlaintextServer()) {
+            transport
+                    .connectsTo(server.endpoint("https"))
+                    .then(refuse(0, closedBeforeHttp2(ErrorKind.CONNECTION, true)));
+
+            StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                    .expectErrorSatisfies(error -> {
+                        BidiStreamException bidi = (BidiStreamException) error;
+                        assertThat(bidi.kind()).isEqualTo(ErrorKind.CONNECTION);
+                        assertThat(bidi.retryable()).isFalse();
+                        assertThat(bidi.detail())
+                                .contains("does not speak TLS")
+                                .contains("use http://127.0.0.1:" + server.port());
+                    })
+                    .verify(TIMEOUT);
+            assertThat(events.retries).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyARetryableConnectionCloseBeforeHttp2IsProbed() throws Exception {
+        try (PlaintextServer server = new PlaintextServer()) {
+            transport
+                    .connectsTo(server.endpoint("https"))
+                    .then(refuse(0, closedBeforeHttp2(ErrorKind.THROTTLING, true)))
+                    .then(refuse(0, closedBeforeHttp2(ErrorKind.CONNECTION, false)));
+
+            // Neither is probed: the throttling is retried as usual, the permanent connection error ends it as is.
+            StepVerifier.create(run(Flux.just(text("a")), false, FAST))
+                    .expectErrorSatisfies(error -> assertThat(((BidiStreamException) error).detail())
+                            .isEqualTo("closed before the protocol could be determined"))
+                    .verify(TIMEOUT);
+            assertThat(events.retries).containsExactly("1 THROTTLING");
+        }
+    }
+
+    @Test
+    void aConnectionCloseWithoutTheSdksWordsIsRetriedUnprobed() throws Exception {
+        try (PlaintextServer server = new PlaintextServer()) {
+            transport
+                    .connectsTo(server.endpoint("https"))
+                    .then(refuse(0, ErrorKind.CONNECTION))
+                    .then(echo());
+
+            StepVerifier.create(run(Flux.just(text("a")), false, FAST).map(Frame::asString))
+                    .expectNext("echo:a")
+                    .verifyComplete();
+            assertThat(events.retries).containsExactly("1 CONNECTION");
+        }
+    }
+
+    @Test
+    void anAttemptWithoutAStreamAfterAWhileIsProbedAndFailsOnAProtocolMismatch() throws Exception {
+        // Some SDK versions never report TLS spoken to a plaintext port: the attempt just waits.
+        try (PlaintextServer server = new PlaintextServer()) {
+            transport.connectsTo(server.endpoint("https")).then(call -> {});
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
+
+            run(Flux.just(text("a")), false, FAST).subscribe(frame -> {}, failures::add);
+
+            await().atMost(ExchangeRun.SLOW_CONNECT.plus(TIMEOUT)).until(() -> failures.size() == 1);
+            BidiStreamException error = (BidiStreamException) failures.get(0);
+            assertThat(error.retryable()).isFalse();
+            assertThat(error.detail()).contains("does not speak TLS");
+        }
+    }
+
+    @Test
+    void theProbeFindsNothingWrongWithPlaintextOnHttpNorWithoutAServer() throws Exception {
+        try (PlaintextServer server = new PlaintextServer()) {
+            assertThat(ProtocolProbe.diagnose(server.endpoint("http"))).isNull();
+            assertThat(ProtocolProbe.diagnose(java.net.URI.create("https://127.0.0.1:1")))
+                    .isNull();
+        }
+    }
+
+    private static BidiStreamException closedBeforeHttp2(ErrorKind kind, boolean retryable) {
+        return new BidiStreamException(
+                kind, retryable, null, null, "closed before the protocol could be determined", null, null, null);
+    }
+
+    /** A loopback server that answers anything with plaintext HTTP/1.1 and closes: no TLS spoken. */
+    private static final class PlaintextServer implements AutoCloseable {
+
+        private final java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        private final Thread acceptor = new Thread(this::serve, "plaintext-server");
+
+        PlaintextServer() throws java.io.IOException {
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        java.net.URI endpoint(String scheme) {
+            return java.net.URI.create(scheme + "://127.0.0.1:" + port());
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (java.net.Socket client = socket.accept()) {
+                    client.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    // closed: the test is over
+                }
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
+    @Test
     void aFailureTheTransportReportsUntypedIsTranslatedByIt() {
         transport.then(refuse(0, new java.io.IOException("socket closed")));
 
