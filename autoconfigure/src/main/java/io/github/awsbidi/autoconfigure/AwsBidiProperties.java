@@ -355,7 +355,7 @@ public class AwsBidiProperties {
                 ErrorKind.MODEL_NOT_READY,
                 ErrorKind.CONNECTION);
 
-        /** Payload kept for replay by exchanges that opt in to replaying unconfirmed frames. */
+        /** Payload kept until the service answers, re-sent after a refused open (or any failed open, with replay). */
         @Name("max-replay-size")
         private DataSize maxReplayBytes = DataSize.ofMegabytes(1);
 

@@ -1,5 +1,6 @@
 package io.github.awsbidi.core;
 
+import io.github.awsbidi.core.internal.Redaction;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one error type of this library. {@link #kind()} says what went wrong independent of the service,
  * {@link #retryable()} whether opening a new stream may succeed, {@link #errorCode()} keeps the service's error
- * code (e.g. a SageMaker {@code ModelStreamError}'s code), and the AWS SDK exception, if any, is the cause.
+ * code (e.g. a SageMaker {@code ModelStreamError}'s code), and the AWS SDK exception, if any, is the cause. Session
+ * tokens and signatures that a service message quotes (a signature mismatch quotes the canonical request) are
+ * redacted from the message, and from the cause's.
  */
 public final class BidiStreamException extends RuntimeException {
 
@@ -40,14 +43,14 @@ public final class BidiStreamException extends RuntimeException {
             @Nullable Throwable cause,
             @Nullable Target target,
             @Nullable String sessionName) {
-        super(message(kind, errorCode, detail, target, sessionName), cause);
+        super(message(kind, errorCode, Redaction.redact(detail), target, sessionName), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryable = retryable;
         this.errorCode = errorCode;
         this.statusCode = statusCode;
         this.target = target;
         this.sessionName = sessionName;
-        this.detail = detail;
+        this.detail = Redaction.redact(detail);
     }
 
     /** A non-retryable {@link ErrorKind#VALIDATION} error raised before anything was sent. */

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The three SageMaker headers are validated against AWS's patterns and lengths before anything is sent;
  * Bedrock sessions reject them. {@code replayUnconfirmed} opts in to replaying, after a retried open, frames that
- * were already handed to a stream whose opening then failed: the server may have seen them, so by default such an
- * exchange fails rather than risk a model receiving the same audio twice.
+ * were already handed to a stream whose opening then failed without the service refusing it (the open timed out, the
+ * connection failed): the server may have seen them, so by default such an exchange fails rather than risk a model
+ * receiving the same audio twice. Frames of an open the service refused with an error status (throttling,
+ * unavailable, ...) reached no model and are always sent again.
  *
  * @param targetVariant SageMaker {@code X-Amzn-SageMaker-Target-Variant}
  * @param modelInvocationPath SageMaker {@code X-Amzn-SageMaker-Model-Invocation-Path}

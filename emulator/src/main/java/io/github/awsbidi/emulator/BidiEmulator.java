@@ -71,7 +71,7 @@ public final class BidiEmulator implements AutoCloseable {
         this.containers = new ContainerDirectory(group);
         this.stats = new EmulatorStats();
         this.openAttempts = new OpenAttempts();
-        this.certificate = initial.tls() ? EmulatorCertificate.generate() : null;
+        this.certificate = initial.tls() ? EmulatorCertificate.generate(initial.tlsNames()) : null;
         SigV4Verifier verifier = new SigV4Verifier(CredentialStore.of(initial.credentials()), Clock.systemUTC());
         this.cassettes = new CassetteLibrary(() -> config.cassettes());
         StreamEnvironment streams = new StreamEnvironment(

@@ -41,6 +41,8 @@ import java.util.function.UnaryOperator;
  * @param cassettes recorded exchanges served as endpoints and models; a cassette wins over a configured or
  *     built-in endpoint or model of the same name
  * @param polly how Polly's {@code StartSpeechSynthesisStream} behaves: its voices, limits and faults
+ * @param tlsNames with {@code tls}: host names and IP addresses the certificate names besides {@code localhost},
+ *     {@code 127.0.0.1} and {@code ::1}, e.g. the host a container's port is mapped to
  */
 public record EmulatorConfig(
         String host,
@@ -55,7 +57,8 @@ public record EmulatorConfig(
         Duration idleConnectionTimeout,
         int maxConcurrentStreams,
         Cassettes cassettes,
-        PollyOptions polly) {
+        PollyOptions polly,
+        List<String> tlsNames) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
     public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
@@ -82,6 +85,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(idleConnectionTimeout, "idleConnectionTimeout");
         Objects.requireNonNull(cassettes, "cassettes");
         Objects.requireNonNull(polly, "polly");
+        tlsNames = List.copyOf(tlsNames);
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -159,6 +163,7 @@ public record EmulatorConfig(
         private int maxConcurrentStreams = DEFAULT_MAX_CONCURRENT_STREAMS;
         private Cassettes cassettes = Cassettes.none();
         private PollyOptions polly = PollyOptions.defaults();
+        private List<String> tlsNames = List.of();
 
         private Builder() {}
 
@@ -176,6 +181,7 @@ public record EmulatorConfig(
             maxConcurrentStreams = config.maxConcurrentStreams;
             cassettes = config.cassettes;
             polly = config.polly;
+            tlsNames = config.tlsNames;
         }
 
         public Builder host(String value) {
@@ -280,6 +286,12 @@ public record EmulatorConfig(
             return cassettes(current -> current.withDirectory(directory));
         }
 
+        /** More names for the TLS certificate, besides {@code localhost}, {@code 127.0.0.1} and {@code ::1}. */
+        public Builder tlsNames(List<String> value) {
+            tlsNames = List.copyOf(value);
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -294,7 +306,8 @@ public record EmulatorConfig(
                     idleConnectionTimeout,
                     maxConcurrentStreams,
                     cassettes,
-                    polly);
+                    polly,
+                    tlsNames);
         }
     }
 }

@@ -43,6 +43,9 @@ public final class EmulatorMain {
         if (line.tls()) {
             builder.tls(true);
         }
+        if (!line.certNames().isEmpty()) {
+            builder.tlsNames(line.certNames());
+        }
         AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
         if (credential != null) {
             builder.credentials(java.util.List.of(credential));
@@ -101,16 +104,19 @@ public final class EmulatorMain {
             @org.jspecify.annotations.Nullable AwsCredential credential,
             List<Path> cassettes,
             @org.jspecify.annotations.Nullable Integer maxConcurrentStreams,
+            List<String> certNames,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
-                       [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]
+                       [--cert-name NAME] [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
                   --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
                   --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
+                  --cert-name NAME with --tls: another host name or IP address the certificate names (besides
+                                   localhost, 127.0.0.1, ::1), e.g. the host clients reach it by; repeatable
                   --credentials KEY:SECRET  the only access key pair accepted (replaces the configured ones);
                                    default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS
                   --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable
@@ -126,6 +132,7 @@ public final class EmulatorMain {
             AwsCredential credential = null;
             List<Path> cassettes = new ArrayList<>();
             Integer maxConcurrentStreams = null;
+            List<String> certNames = new ArrayList<>();
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -138,6 +145,7 @@ public final class EmulatorMain {
                     case "--cassettes" -> cassettes.add(Path.of(value(args, ++i, "--cassettes")));
                     case "--max-concurrent-streams" ->
                         maxConcurrentStreams = parseMaxConcurrentStreams(value(args, ++i, "--max-concurrent-streams"));
+                    case "--cert-name" -> certNames.add(value(args, ++i, "--cert-name"));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -145,7 +153,11 @@ public final class EmulatorMain {
             if (certOut != null && !tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
-            return new CommandLine(port, host, tls, config, certOut, credential, cassettes, maxConcurrentStreams, help);
+            if (!certNames.isEmpty() && !tls) {
+                throw new IllegalArgumentException("--cert-name needs --tls");
+            }
+            return new CommandLine(
+                    port, host, tls, config, certOut, credential, cassettes, maxConcurrentStreams, certNames, help);
         }
 
         static AwsCredential parseCredential(String text) {

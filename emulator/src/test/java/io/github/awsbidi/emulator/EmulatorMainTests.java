@@ -58,6 +58,17 @@ class EmulatorMainTests {
     }
 
     @Test
+    void parsesCertificateNamesWhichNeedTls() {
+        var line = EmulatorMain.CommandLine.parse(
+                new String[] {"--tls", "--cert-name", "127.0.0.2", "--cert-name", "emulator.test"});
+
+        assertThat(line.certNames()).containsExactly("127.0.0.2", "emulator.test");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--cert-name", "127.0.0.2"}))
+                .withMessageContaining("--cert-name needs --tls");
+    }
+
+    @Test
     void parsesCredentials() {
         var line = EmulatorMain.CommandLine.parse(new String[] {"--credentials", "AKIDCI:s3cr:et"});
 

@@ -5,6 +5,7 @@ import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.internal.StreamTransport;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.polly.PollyAsyncClient;
+import software.amazon.awssdk.services.polly.endpoints.PollyEndpointProvider;
 import software.amazon.awssdk.services.polly.model.AudioEvent;
 import software.amazon.awssdk.services.polly.model.CloseStreamEvent;
 import software.amazon.awssdk.services.polly.model.FlushStreamConfiguration;
@@ -31,11 +34,32 @@ final class PollyTransport implements StreamTransport<StartSpeechSynthesisStream
     private final PollyAsyncClient client;
     private final PollySessionSettings settings;
     private final Target target;
+    private final @Nullable URI connectEndpoint;
 
     PollyTransport(PollyAsyncClient client, PollySessionSettings settings, String region) {
         this.client = client;
         this.settings = settings;
         this.target = Target.polly(region, settings.voiceId());
+        this.connectEndpoint = connectEndpoint(client, region);
+    }
+
+    /** Where the client connects, so that a failed TLS handshake or protocol mismatch can be named (as core does). */
+    private static @Nullable URI connectEndpoint(PollyAsyncClient client, String region) {
+        try {
+            return client.serviceClientConfiguration()
+                    .endpointOverride()
+                    .orElseGet(() -> PollyEndpointProvider.defaultProvider()
+                            .resolveEndpoint(params -> params.region(Region.of(region)))
+                            .join()
+                            .url());
+        } catch (RuntimeException e) {
+            return null; // only a better error message depends on it
+        }
+    }
+
+    @Override
+    public @Nullable URI connectEndpoint() {
+        return connectEndpoint;
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +42,9 @@ import org.testcontainers.utility.MountableFile;
  *
  * It is ready once the emulator prints {@code aws-bidi emulator listening on …}. Clients sign with
  * {@link #getAccessKeyId()}/{@link #getSecretAccessKey()} for {@link #getRegion()}; the emulator checks the
- * signatures. With {@link #withTls()} its self-signed certificate (for {@code localhost} and {@code 127.0.0.1})
- * is read from the container after start, for clients to trust.
+ * signatures. With {@link #withTls()} its self-signed certificate is read from the container after start, for clients
+ * to trust; it names the host Testcontainers maps the port to ({@link #getHost()}), {@code localhost},
+ * {@code 127.0.0.1} and any names given to {@link #withTls(String...)}.
  */
 public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorContainer> {
 
@@ -70,6 +73,8 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
     private boolean configFile;
 
     private boolean tls;
+
+    private final List<String> tlsNames = new ArrayList<>();
 
     private @Nullable X509Certificate certificate;
 
@@ -154,6 +159,26 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
     }
 
     /**
+     * Serves HTTPS as {@link #withTls()} does, with a certificate that also names {@code extraNames}: host names or IP
+     * addresses other clients reach the container by (e.g. a Docker network alias). The host Testcontainers maps the
+     * port to ({@link #getHost()}) is always named.
+     *
+     * @param extraNames more host names or IP addresses for the certificate
+     * @return this container
+     */
+    public BidiEmulatorContainer withTls(String... extraNames) {
+        for (String name : extraNames) {
+            if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException(
+                        "a certificate name must be a host name or IP address, was '" + name + "'");
+            }
+            this.tlsNames.add(name);
+        }
+        this.tls = true;
+        return this;
+    }
+
+    /**
      * The only key pair the emulator accepts, replacing the configuration file's (default {@code test}/{@code test}).
      *
      * @param accessKeyId the access key id
@@ -186,6 +211,16 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
 
     @Override
     protected void configure() {
+        // The emulator's arguments follow the image's entry point, which already binds 0.0.0.0:8080.
+        setCommand(arguments(getHost()).toArray(String[]::new));
+    }
+
+    /**
+     * The emulator's command-line arguments for a container whose port clients reach on {@code host}: with TLS, the
+     * certificate names that host (whatever Testcontainers detected: {@code localhost}, a Docker bridge address, a
+     * remote {@code DOCKER_HOST}, {@code TESTCONTAINERS_HOST_OVERRIDE}) and the extra names.
+     */
+    List<String> arguments(String host) {
         List<String> arguments = new ArrayList<>();
         if (this.configFile) {
             arguments.add("--config");
@@ -195,13 +230,19 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
             arguments.add("--tls");
             arguments.add("--cert-out");
             arguments.add(CERTIFICATE_PATH);
+            Set<String> names = new LinkedHashSet<>();
+            names.add(host);
+            names.addAll(this.tlsNames);
+            for (String name : names) {
+                arguments.add("--cert-name");
+                arguments.add(name);
+            }
         }
         if (this.credentialsSet) {
             arguments.add("--credentials");
             arguments.add(this.accessKeyId + ":" + this.secretAccessKey);
         }
-        // The image's entry point already binds 0.0.0.0:8080; these arguments follow it.
-        setCommand(arguments.toArray(String[]::new));
+        return arguments;
     }
 
     @Override

@@ -55,6 +55,8 @@ class BidiEmulatorContainerTests {
                 .map(name -> String.valueOf(name.get(1)))
                 .toList();
         assertThat(names).contains("localhost", "127.0.0.1");
+        // The host Testcontainers maps the port to (this build sets TESTCONTAINERS_HOST_OVERRIDE=127.0.0.2).
+        assertThat(names).contains(emulator.getHost());
     }
 
     @Test

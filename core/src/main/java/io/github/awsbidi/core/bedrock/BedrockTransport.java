@@ -6,6 +6,7 @@ import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.internal.StreamTransport;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.endpoints.BedrockRuntimeEndpointProvider;
 import software.amazon.awssdk.services.bedrockruntime.model.BidirectionalOutputPayloadPart;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamInput;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithBidirectionalStreamOutput;
@@ -27,11 +30,31 @@ final class BedrockTransport implements StreamTransport<InvokeModelWithBidirecti
     private final BedrockRuntimeAsyncClient client;
     private final BedrockSessionSettings settings;
     private final Target target;
+    private final @Nullable URI connectEndpoint;
 
     BedrockTransport(BedrockRuntimeAsyncClient client, BedrockSessionSettings settings, String region) {
         this.client = client;
         this.settings = settings;
         this.target = Target.bedrock(region, settings.modelId());
+        this.connectEndpoint = connectEndpoint(client, region);
+    }
+
+    private static @Nullable URI connectEndpoint(BedrockRuntimeAsyncClient client, String region) {
+        try {
+            return client.serviceClientConfiguration()
+                    .endpointOverride()
+                    .orElseGet(() -> BedrockRuntimeEndpointProvider.defaultProvider()
+                            .resolveEndpoint(params -> params.region(Region.of(region)))
+                            .join()
+                            .url());
+        } catch (RuntimeException e) {
+            return null; // only a better error message depends on it
+        }
+    }
+
+    @Override
+    public @Nullable URI connectEndpoint() {
+        return connectEndpoint;
     }
 
     @Override

@@ -168,9 +168,9 @@ public final class BidiClientFactory implements AutoCloseable {
                 .readTimeout(httpSettings.readTimeout())
                 .writeTimeout(httpSettings.writeTimeout())
                 .http2Configuration(http2.build());
-        if (httpSettings.tlsTrustManagers() != null) {
-            builder.tlsTrustManagersProvider(httpSettings.tlsTrustManagers());
-        }
+        // Wrapped (the JDK's when none is configured) so that a rejected certificate reaches the exchange as a
+        // typed error naming the host and why, not only as a log line of the Netty client.
+        builder.tlsTrustManagersProvider(DiagnosingTrustManager.wrap(httpSettings.tlsTrustManagers()));
         if (eventLoopGroup != null) {
             builder.eventLoopGroup(eventLoopGroup);
         }

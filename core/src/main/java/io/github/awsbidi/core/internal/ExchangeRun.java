@@ -32,6 +32,9 @@ import reactor.util.retry.Retry;
  */
 final class ExchangeRun<I> implements RequestRelay.Events {
 
+    /** How long an attempt may go without an HTTP/2 stream before the endpoint's protocol is probed. */
+    static final Duration SLOW_CONNECT = Duration.ofSeconds(3);
+
     /** Tells an {@link io.github.awsbidi.core.Exchange} handle that the stream exists. */
     interface LiveListener {
         void streamLive();
@@ -49,6 +52,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private volatile @Nullable Attempt current;
     private volatile boolean firstResponseSeen;
     private volatile boolean endAsked;
+    private volatile boolean live;
     private long delaysNanos;
 
     ExchangeRun(
@@ -111,6 +115,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             Publisher<I> input = leg.map(transport::toRequestEvent);
             sink.onCancel(attempt::cancelCall);
             attempt.startOpenTimer();
+            attempt.watchConnect();
             CompletableFuture<Void> call;
             try {
                 call = transport.invoke(options, input, attempt);
@@ -125,6 +130,52 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private Mono<?> retryDecision(Retry.RetrySignal signal) {
         Throwable failure = signal.failure();
         int attemptsMade = (int) signal.totalRetries() + 1;
+        if (closedBeforeHttp2(failure)) {
+            // Only after the SDK said no more than "closed": one TLS handshake tells what the server speaks.
+            return Mono.fromFuture(ProtocolProbe.diagnoseShared(transport.connectEndpoint()))
+                    .flatMap(diagnosis -> diagnosis.isPresent()
+                            ? Mono.error(protocolMismatch(diagnosis.get(), failure))
+                            : retryDecision(failure, attemptsMade));
+        }
+        return retryDecision(failure, attemptsMade);
+    }
+
+    /**
+     * Whether the SDK reported a connection that closed before HTTP/2 started, which a server speaking another
+     * protocol than the endpoint's scheme causes (a certificate the trust manager rejected was reported already).
+     */
+    private static boolean closedBeforeHttp2(Throwable failure) {
+        if (!(failure instanceof BidiStreamException error)
+                || error.kind() != ErrorKind.CONNECTION
+                || !error.retryable()) {
+            return false;
+        }
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof javax.net.ssl.SSLException
+                    || (current.getMessage() != null
+                            && current.getMessage().contains("closed before the protocol could be determined"))) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static BidiStreamException protocolMismatch(String diagnosis, @Nullable Throwable failure) {
+        return new BidiStreamException(
+                ErrorKind.CONNECTION,
+                false,
+                null,
+                null,
+                diagnosis,
+                failure != null ? SdkErrors.unwrap(failure) : null,
+                null,
+                null);
+    }
+
+    private Mono<?> retryDecision(Throwable failure, int attemptsMade) {
         if (!(failure instanceof BidiStreamException error)
                 || !retryPolicy.retries(error)
                 || attemptsMade >= retryPolicy.maxAttempts()) {
@@ -144,20 +195,34 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         return Mono.delay(delay);
     }
 
+    /**
+     * Whether {@code error} is the service refusing a new stream with an error status (throttling, unavailable, a
+     * transient model error) rather than a stream that never answered or broke: the service rejected the request as a
+     * whole, so no frame reached the model and every frame may be sent again. A stream that timed out or whose
+     * connection failed may have delivered frames, so those keep the opt-in rule.
+     */
+    static boolean refusedOpen(Throwable error) {
+        return error instanceof BidiStreamException typed
+                && typed.statusCode().filter(status -> status >= 400).isPresent();
+    }
+
     /** The failure, saying why it was not retried when frames the caller sent would be lost by a retry. */
     private BidiStreamException notRetried(BidiStreamException error) {
         int lost = relay.unconfirmedFrames();
         if (lost == 0) {
             return error;
         }
+        String why = relay.replayOverflowed()
+                ? " frame(s) went to the failed attempts, more than maxReplayBytes (" + retryPolicy.maxReplayBytes()
+                        + " bytes, RetryPolicy.withMaxReplayBytes) keeps for sending again"
+                : " frame(s) went to the failed attempt and the exchange did not opt in to replaying them"
+                        + " (ExchangeOptions.withReplayUnconfirmed)";
         BidiStreamException explained = new BidiStreamException(
                 error.kind(),
                 error.retryable(),
                 error.errorCode().orElse(null),
                 error.statusCode().orElse(null),
-                error.detail() + "; not retried: "
-                        + lost + " frame(s) went to the failed attempt and the exchange did not opt in to replaying "
-                        + "them (ExchangeOptions.withReplayUnconfirmed)",
+                error.detail() + "; not retried: " + lost + why,
                 error.getCause(),
                 error.target().orElse(null),
                 error.sessionName().orElse(null));
@@ -236,6 +301,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
     @Override
     public void streamLive() {
+        live = true;
         if (liveListener != null) {
             liveListener.streamLive();
         }
@@ -247,6 +313,19 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         if (attempt != null) {
             attempt.failed(error);
         }
+    }
+
+    /** A certificate rejected while connecting: not retried, since another attempt meets the same certificate. */
+    private static BidiStreamException connectFailure(ConnectFailures.Failure failure) {
+        return new BidiStreamException(
+                ErrorKind.CONNECTION,
+                false,
+                null,
+                null,
+                "TLS handshake with " + failure.address() + " failed: " + failure.reason(),
+                failure.cause(),
+                null,
+                null);
     }
 
     /** One call to the SDK. */
@@ -261,6 +340,8 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         private volatile boolean answered;
         private volatile @Nullable CompletableFuture<Void> call;
         private volatile @Nullable Disposable openTimer;
+        private volatile @Nullable Runnable connectWatch;
+        private volatile @Nullable Disposable slowConnectTimer;
 
         Attempt(MonoSink<Flux<Frame>> sink) {
             this.sink = sink;
@@ -283,6 +364,26 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         void startOpenTimer() {
             openTimer = Schedulers.parallel().schedule(this::openTimedOut, openTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (openTimeout.compareTo(SLOW_CONNECT) > 0 && transport.connectEndpoint() != null) {
+                slowConnectTimer =
+                        Schedulers.parallel().schedule(this::slowConnect, SLOW_CONNECT.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /**
+         * No HTTP/2 stream after a while: some SDK versions never report a server that does not speak the endpoint's
+         * protocol (TLS to a plaintext port), so a probe tells, failing this attempt for good if so.
+         */
+        private void slowConnect() {
+            if (answered || live || terminated.get()) {
+                return;
+            }
+            ProtocolProbe.diagnoseShared(transport.connectEndpoint()).thenAccept(diagnosis -> {
+                if (diagnosis.isPresent() && !answered && !live) {
+                    failed(protocolMismatch(diagnosis.get(), null));
+                    cancelCall();
+                }
+            });
         }
 
         private void openTimedOut() {
@@ -302,10 +403,37 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             cancelCall();
         }
 
+        /**
+         * Fails this attempt as soon as connecting to the service's address fails in a way the SDK does not report
+         * (a certificate the trust manager rejected): older SDKs leave such a stream without outcome until the open
+         * timeout, newer ones report only that the channel closed.
+         */
+        void watchConnect() {
+            String address = ConnectFailures.address(transport.connectEndpoint());
+            if (address == null) {
+                return;
+            }
+            connectWatch = ConnectFailures.listen(address, failure -> {
+                if (!answered) {
+                    failed(connectFailure(failure));
+                    cancelCall();
+                }
+            });
+        }
+
         private void stopOpenTimer() {
             Disposable timer = openTimer;
             if (timer != null) {
                 timer.dispose();
+            }
+            Disposable slow = slowConnectTimer;
+            if (slow != null) {
+                slow.dispose();
+            }
+            Runnable watch = connectWatch;
+            if (watch != null) {
+                connectWatch = null;
+                watch.run();
             }
         }
 
@@ -357,7 +485,11 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             if (handedOut) {
                 failure.tryEmitError(reported);
             } else {
-                relay.detach();
+                if (!answered && refusedOpen(reported)) {
+                    relay.detachRefused();
+                } else {
+                    relay.detach();
+                }
                 sink.error(reported);
             }
             // Either way the exchange ends or retries; its end cancels the call (finish), a retry opens a new one.

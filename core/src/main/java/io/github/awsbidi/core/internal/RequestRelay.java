@@ -20,9 +20,11 @@ import reactor.core.publisher.Operators;
  * <p>
  * Demand flows only from the SDK: the caller's publisher is asked for no more frames than the current leg has
  * requested, so the frames held here ({@code pending}) never exceed what the SDK asked for. When an attempt fails
- * before the service answered, frames that arrived for the dead leg wait for the next one; frames already handed to
- * the dead leg were possibly seen by the server and are replayed only if the exchange opted in (then they are kept,
- * up to a byte limit, until the service answers).
+ * before the service answered, frames that arrived for the dead leg wait for the next one. Frames already handed to
+ * the dead leg are kept, up to a byte limit, until the service answers: they go to the next leg when the service
+ * refused the stream with an error status ({@link #detachRefused()}: nothing reached the model), or when the exchange
+ * opted in to replay; otherwise (a timed-out or broken open, which the server may have seen) they are not sent again,
+ * and {@link #canRetry()} refuses a retry that would go ahead without them.
  */
 final class RequestRelay implements Subscriber<Frame> {
 
@@ -78,7 +80,7 @@ final class RequestRelay implements Subscriber<Frame> {
 
     /** A publisher for the next attempt's SDK request subscription; the previous one, if any, is detached. */
     synchronized Publisher<Frame> newLeg() {
-        detachLocked();
+        detachLocked(false);
         Leg next = new Leg();
         leg = next;
         return next;
@@ -86,17 +88,26 @@ final class RequestRelay implements Subscriber<Frame> {
 
     /** The current attempt failed: its leg gets nothing more, and frames to replay go back in front. */
     synchronized void detach() {
-        detachLocked();
+        detachLocked(false);
     }
 
-    private void detachLocked() {
+    /**
+     * The current attempt was refused by the service with an error status before any response: nothing it took
+     * reached the model, so its frames go back in front for the next attempt even without the exchange's opt-in
+     * (within {@code maxReplayBytes}).
+     */
+    synchronized void detachRefused() {
+        detachLocked(true);
+    }
+
+    private void detachLocked(boolean refused) {
         Leg previous = leg;
         if (previous == null) {
             return;
         }
         previous.done = true;
         leg = null;
-        if (!confirmed && replay && !replayOverflow) {
+        if (!confirmed && (replay || refused) && !replayOverflow) {
             for (int i = retained.size() - 1; i >= 0; i--) {
                 pending.addFirst(retained.get(i));
             }
@@ -135,6 +146,11 @@ final class RequestRelay implements Subscriber<Frame> {
                 && !cancelled
                 && upstreamError == null
                 && (sentUnconfirmed == 0 || (replay && !replayOverflow));
+    }
+
+    /** Whether the frames sent to unanswered attempts outgrew {@code maxReplayBytes}, so none can be replayed. */
+    synchronized boolean replayOverflowed() {
+        return replayOverflow;
     }
 
     /** How many frames the relay holds (waiting to be sent, or kept for replay): what it keeps in memory. */
@@ -309,7 +325,8 @@ final class RequestRelay implements Subscriber<Frame> {
             return;
         }
         sentUnconfirmed++;
-        if (replay && !replayOverflow) {
+        // Kept even without the opt-in: a refused open (detachRefused) re-sends them.
+        if (!replayOverflow) {
             if (retainedBytes + frame.size() <= maxReplayBytes) {
                 retained.add(frame);
                 retainedBytes += frame.size();

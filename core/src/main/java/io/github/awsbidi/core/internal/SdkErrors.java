@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -64,7 +65,32 @@ public final class SdkErrors {
                 ? errorCode
                 : error.awsErrorDetails() != null ? error.awsErrorDetails().errorCode() : null;
         Integer status = error.statusCode() > 0 ? error.statusCode() : null;
-        return new BidiStreamException(kind, retryable, code, status, serviceMessage(error), error, null, null);
+        return new BidiStreamException(
+                kind, retryable, code, status, serviceMessage(error), withoutSecrets(error), null, null);
+    }
+
+    /**
+     * {@code error}, or a copy of it whose messages have session tokens and signatures redacted: applications log the
+     * cause of a {@link BidiStreamException} with it.
+     */
+    static AwsServiceException withoutSecrets(AwsServiceException error) {
+        AwsErrorDetails details = error.awsErrorDetails();
+        String detailMessage = details != null ? details.errorMessage() : null;
+        if (!Redaction.holdsSecrets(error.getMessage()) && !Redaction.holdsSecrets(detailMessage)) {
+            return error;
+        }
+        AwsServiceException.Builder copy = error.toBuilder();
+        if (details != null) {
+            copy.awsErrorDetails(details.toBuilder()
+                    .errorMessage(detailMessage != null ? Redaction.redact(detailMessage) : null)
+                    .build());
+        }
+        // With error details the SDK appends "(Service: ..., Status Code: ...)" to the message itself.
+        String message = details != null ? detailMessage : error.getMessage();
+        AwsServiceException redacted =
+                copy.message(message != null ? Redaction.redact(message) : null).build();
+        redacted.setStackTrace(error.getStackTrace());
+        return redacted;
     }
 
     /** The service's own message, without the SDK's "(Service: ..., Request ID: ...)" suffix. */

@@ -4,6 +4,7 @@ import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -52,6 +53,14 @@ public interface StreamTransport<I> {
      * @return the SDK's future of the call
      */
     CompletableFuture<Void> invoke(ExchangeOptions options, Publisher<I> requests, ResponseCallbacks callbacks);
+
+    /**
+     * The endpoint the SDK client connects to (its override, else the service's resolved endpoint), where failures
+     * the SDK does not report are looked up ({@link ConnectFailures}); {@code null} when unknown.
+     */
+    default @Nullable URI connectEndpoint() {
+        return null;
+    }
 
     /** The typed error for anything the SDK reported. */
     BidiStreamException translate(Throwable error);

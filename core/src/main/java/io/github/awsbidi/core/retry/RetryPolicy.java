@@ -25,8 +25,9 @@ import java.util.function.DoubleSupplier;
  * @param maxBackoff the cap on any one delay, before jitter
  * @param maxElapsed the cap on the sum of all delays of one exchange
  * @param retryOn the kinds of failure that may be retried
- * @param maxReplayBytes how many payload bytes of frames are kept for replay when an exchange opts in to it;
- *        beyond that the exchange is no longer retried
+ * @param maxReplayBytes how many payload bytes of frames are kept until the service answers, to send again after
+ *        an open the service refused with an error status (or after any failed open, when the exchange opts in to
+ *        replay); beyond that the exchange is no longer retried
  */
 public record RetryPolicy(
         int maxAttempts,

@@ -6,13 +6,16 @@ import io.github.awsbidi.core.ExchangeOptions;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.internal.StreamTransport;
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.async.SdkPublisher;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.endpoints.SageMakerRuntimeHttp2EndpointProvider;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InvokeEndpointWithBidirectionalStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InvokeEndpointWithBidirectionalStreamResponse;
 import software.amazon.awssdk.services.sagemakerruntimehttp2.model.InvokeEndpointWithBidirectionalStreamResponseHandler;
@@ -31,11 +34,31 @@ final class SageMakerTransport implements StreamTransport<RequestStreamEvent> {
     private final SageMakerRuntimeHttp2AsyncClient client;
     private final SageMakerSessionSettings settings;
     private final String region;
+    private final @Nullable URI connectEndpoint;
 
     SageMakerTransport(SageMakerRuntimeHttp2AsyncClient client, SageMakerSessionSettings settings, String region) {
         this.client = client;
         this.settings = settings;
         this.region = region;
+        this.connectEndpoint = connectEndpoint(client, region);
+    }
+
+    private static @Nullable URI connectEndpoint(SageMakerRuntimeHttp2AsyncClient client, String region) {
+        try {
+            return client.serviceClientConfiguration()
+                    .endpointOverride()
+                    .orElseGet(() -> SageMakerRuntimeHttp2EndpointProvider.defaultProvider()
+                            .resolveEndpoint(params -> params.region(Region.of(region)))
+                            .join()
+                            .url());
+        } catch (RuntimeException e) {
+            return null; // only a better error message depends on it
+        }
+    }
+
+    @Override
+    public @Nullable URI connectEndpoint() {
+        return connectEndpoint;
     }
 
     @Override

@@ -32,10 +32,22 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     private final Deque<Step> steps = new ArrayDeque<>();
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private @Nullable String endFrame;
+    private java.net.@Nullable URI endpoint;
 
     ScriptedTransport then(Step step) {
         steps.add(step);
         return this;
+    }
+
+    /** The endpoint the transport says it connects to. */
+    ScriptedTransport connectsTo(java.net.URI endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    @Override
+    public java.net.@Nullable URI connectEndpoint() {
+        return endpoint;
     }
 
     /** Frames whose text is {@code text} ask the service to end the stream. */
@@ -47,6 +59,17 @@ final class ScriptedTransport implements StreamTransport<Frame> {
     /** Takes {@code frames} frames, then fails before any response header, like a refused open. */
     static Step refuse(int frames, ErrorKind kind) {
         return call -> call.take(frames, () -> call.fail(error(kind)));
+    }
+
+    /**
+     * Takes {@code frames} frames, then the service refuses the stream with an HTTP error {@code status} before any
+     * response header: an open refused as a whole.
+     */
+    static Step refuse(int frames, ErrorKind kind, int status) {
+        return call -> call.take(
+                frames,
+                () -> call.fail(new BidiStreamException(
+                        kind, true, kind.name(), status, "scripted " + kind, null, null, null)));
     }
 
     /** Takes {@code frames} frames, then fails with {@code error} before any response header. */

@@ -78,17 +78,34 @@ class FaultLedgerTests extends EmulatorSupport {
 
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("cases")
-    void refusedOpensWithoutReplayAnswerEverythingOrFailSayingSo(Operation operation, Wire wire) {
+    void refusedOpensWithoutReplayStillAnswerEveryFrameExactlyOnce(Operation operation, Wire wire) {
+        // The service refused each stream as a whole with an error status before any response event: nothing the
+        // refused attempts took reached the model, so the library sends it again without the exchange's opt-in.
         BidirectionalSession session =
                 faulty(operation, wire, "open-no-replay", Faults.none().withOpenError(operation.openError, 2, "busy"));
 
+        ledger(session, operation, ExchangeOptions.defaults()).assertAllAnswered();
+        worksAfterwards(session, operation, wire, "open-no-replay");
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("cases")
+    void refusedOpensBeyondMaxReplayBytesFailTypedSayingSo(Operation operation, Wire wire) {
+        BidirectionalSession session = faulty(
+                operation,
+                wire,
+                "open-overflow",
+                Faults.none().withOpenError(operation.openError, 2, "busy"),
+                SessionOptions.defaults().withRetryPolicy(FAST.withMaxReplayBytes(1)));
+
         Ledger ledger = ledger(session, operation, ExchangeOptions.defaults())
                 .assertAnsweredOrFailed(Set.of(operation.openErrorKind), BOUND);
+        // Answered only when the refused attempts took no frame at all (the first frame comes after a pace).
         if (ledger.error() != null) {
             assertThat(ledger.received()).isEmpty();
-            assertThat(ledger.error()).hasMessageContaining("not retried");
+            assertThat(ledger.error()).hasMessageContaining("not retried").hasMessageContaining("maxReplayBytes");
         }
-        worksAfterwards(session, operation, wire, "open-no-replay");
+        worksAfterwards(session, operation, wire, "open-overflow");
     }
 
     @ParameterizedTest(name = "{0} over {1}")

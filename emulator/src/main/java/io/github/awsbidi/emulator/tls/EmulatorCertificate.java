@@ -12,13 +12,17 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A freshly generated self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1},
- * with everything a client needs to trust it: trust managers, a trust store and PEM text.
+ * A freshly generated self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1} (and any extra
+ * names given), with everything a client needs to trust it: trust managers, a trust store and PEM text.
  */
 public final class EmulatorCertificate {
 
@@ -30,14 +34,37 @@ public final class EmulatorCertificate {
 
     /** Generates a new EC P-256 certificate valid from an hour ago for 30 days. */
     public static EmulatorCertificate generate() {
+        return generate(List.of());
+    }
+
+    /**
+     * Generates a new certificate as {@link #generate()} does that also names {@code extraNames}: host names or IP
+     * addresses (IPv4, or IPv6 with or without brackets) clients reach the emulator by, e.g. the host a container's
+     * port is mapped to.
+     *
+     * @param extraNames more names for the certificate; duplicates of the default ones are ignored
+     */
+    public static EmulatorCertificate generate(List<String> extraNames) {
         Instant now = Instant.now();
         try {
-            X509Bundle bundle = new CertificateBuilder()
+            CertificateBuilder builder = new CertificateBuilder()
                     .subject("CN=localhost, O=aws-bidi emulator")
                     .addSanDnsName("localhost")
                     .addSanIpAddress("127.0.0.1")
-                    .addSanIpAddress("::1")
-                    .notBefore(now.minus(Duration.ofHours(1)))
+                    .addSanIpAddress("::1");
+            Set<String> seen = new HashSet<>(Set.of("localhost", "127.0.0.1", "::1"));
+            for (String name : extraNames) {
+                String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
+                if (bare.isBlank() || !seen.add(bare.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                if (isIpAddress(bare)) {
+                    builder.addSanIpAddress(bare);
+                } else {
+                    builder.addSanDnsName(bare);
+                }
+            }
+            X509Bundle bundle = builder.notBefore(now.minus(Duration.ofHours(1)))
                     .notAfter(now.plus(Duration.ofDays(30)))
                     .ecp256()
                     .setIsCertificateAuthority(true)
@@ -47,6 +74,10 @@ public final class EmulatorCertificate {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot generate the emulator's self-signed certificate", e);
         }
+    }
+
+    private static boolean isIpAddress(String name) {
+        return name.contains(":") || name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     }
 
     /** The certificate. */
