@@ -50,9 +50,18 @@ class ContainerDirectoryTests {
                         .get(10, TimeUnit.SECONDS);
                 try {
                     assertThat(connection.eventLoop()).isSameAs(streamLoop);
-                    CompletableFuture<Boolean> sentOnLoop = connection
+                    // Sent from the loop, as the bridge sends: a completion attached from another thread could
+                    // run on that thread when the write finished first.
+                    CompletableFuture<Boolean> sentOnLoop = new CompletableFuture<>();
+                    streamLoop.execute(() -> connection
                             .send(ContainerFrame.binary(new byte[640]))
-                            .thenApply(ignored -> streamLoop.inEventLoop());
+                            .whenComplete((ignored, error) -> {
+                                if (error != null) {
+                                    sentOnLoop.completeExceptionally(error);
+                                } else {
+                                    sentOnLoop.complete(streamLoop.inEventLoop());
+                                }
+                            }));
                     assertThat(sentOnLoop.get(10, TimeUnit.SECONDS)).isTrue();
                     assertThat(listener.onLoop.get(10, TimeUnit.SECONDS)).isTrue();
                 } finally {
