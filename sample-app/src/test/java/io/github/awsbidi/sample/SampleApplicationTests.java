@@ -184,6 +184,27 @@ class SampleApplicationTests {
     }
 
     @Test
+    void withoutATwilioAuthTokenThePhoneEndpointsAreOff() {
+        // Unsigned calls could run up the bill: no sample.twilio.auth-token, no phone endpoints.
+        http().post()
+                .uri("/twilio/voice")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("CallSid=CA-1&From=%2B15550100")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http().get()
+                .uri("/twilio/media")
+                .header("Connection", "Upgrade")
+                .header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     void answersAnUnknownSessionWith404() {
         http().post()
                 .uri("/sessions/nope/exchange")
