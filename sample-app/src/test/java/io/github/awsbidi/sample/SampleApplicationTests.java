@@ -184,6 +184,37 @@ class SampleApplicationTests {
     }
 
     @Test
+    void aPageFromAnotherSiteCannotOpenTheBrowserSockets() {
+        // Cross-site WebSocket hijacking: refused at the handshake, before any conversation starts.
+        for (String path : List.of("/voice/ws", "/transcriber/ws", "/speaker/ws", "/ws/echo")) {
+            http().get()
+                    .uri(path)
+                    .header("Origin", "https://evil.example")
+                    .header("Connection", "Upgrade")
+                    .header("Upgrade", "websocket")
+                    .header("Sec-WebSocket-Version", "13")
+                    .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        // A page of this application's own origin is let in.
+        HttpHeaders sameOrigin = new HttpHeaders();
+        sameOrigin.set("Origin", "http://127.0.0.1:" + port);
+        List<String> received = new CopyOnWriteArrayList<>();
+        this.webSockets
+                .execute(
+                        ws("echo"),
+                        sameOrigin,
+                        session -> session.send(Flux.just(session.textMessage("hello")))
+                                .thenMany(session.receive().take(1).map(message -> describe(message)))
+                                .doOnNext(received::add)
+                                .then(session.close()))
+                .block(TIMEOUT);
+        assertThat(received).containsExactly("TEXT hello");
+    }
+
+    @Test
     void withoutATwilioAuthTokenThePhoneEndpointsAreOff() {
         // Unsigned calls could run up the bill: no sample.twilio.auth-token, no phone endpoints.
         http().post()

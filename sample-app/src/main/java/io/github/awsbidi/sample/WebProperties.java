@@ -1,0 +1,40 @@
+package io.github.awsbidi.sample;
+
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the browser sockets ({@code /voice/ws}, {@code /transcriber/ws}, {@code /speaker/ws}, {@code /ws/*}).
+ *
+ * @param allowedOrigins origins (e.g. {@code https://app.example.com}) whose pages may open the sockets besides the
+ *     application's own origin, which is always allowed; empty allows the same origin only
+ */
+@ConfigurationProperties("sample.web")
+public record WebProperties(@Nullable List<String> allowedOrigins) {
+
+    public WebProperties {
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        for (String origin : allowedOrigins) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null
+                    || uri.getScheme() == null
+                    || uri.getHost() == null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
+                throw new IllegalArgumentException("sample.web.allowed-origins entries must be origins like "
+                        + "https://app.example.com (scheme, host, optional port, no path), was '" + origin + "'");
+            }
+        }
+    }
+
+    @Override
+    public List<String> allowedOrigins() {
+        return allowedOrigins == null ? List.of() : allowedOrigins;
+    }
+}
