@@ -3,6 +3,7 @@ package io.github.awsbidi.sample;
 import io.github.awsbidi.realtime.webflux.Admission;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Cross-site WebSocket hijacking guard of the browser sockets: browsers apply no CORS to WebSockets, so a page on any
@@ -25,7 +28,9 @@ import reactor.core.publisher.Mono;
  * come from the application's own origin or one of {@code sample.web.allowed-origins}; others get 403 before any
  * conversation starts. Server clients send no {@code Origin} and are not judged here. Each refusal goes to the
  * façade's {@link Admission} of the socket's surface and is counted in {@code aws.bidi.admission.refused} (tagged
- * {@code surface} and {@code reason=origin}).
+ * {@code surface} and {@code reason=origin}). The same {@link Admission} holds each client address to
+ * {@code sample.web.max-conversations-per-client} open sockets per surface; one more gets 429 ({@code
+ * reason=session_limit}).
  */
 final class BrowserSocketGuard implements WebFilter {
 
@@ -35,10 +40,12 @@ final class BrowserSocketGuard implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(BrowserSocketGuard.class);
 
     private final List<String> allowedOrigins;
+    private final int maxPerClient;
     private final Map<String, Admission> surfaces;
 
     BrowserSocketGuard(WebProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.allowedOrigins = properties.allowedOrigins();
+        this.maxPerClient = properties.maxConversationsPerClient();
         MeterRegistry registry = meters.getIfAvailable();
         this.surfaces = Map.of(
                 "/voice/ws", admission("voice", registry),
@@ -48,7 +55,7 @@ final class BrowserSocketGuard implements WebFilter {
     }
 
     private Admission admission(String surface, @Nullable MeterRegistry registry) {
-        return new Admission(surface, Integer.MAX_VALUE, allowedOrigins, (name, reason) -> {
+        return new Admission(surface, maxPerClient, allowedOrigins, (name, reason) -> {
             if (registry != null) {
                 Counter.builder(REFUSED)
                         .description("sockets refused at the door")
@@ -65,21 +72,52 @@ final class BrowserSocketGuard implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
         Admission admission = surface(request.getPath().pathWithinApplication().value());
-        if (origin == null || admission == null || sameOrigin(origin, request.getHeaders())) {
+        if (admission == null) {
             return chain.filter(exchange);
         }
         // Admission allows any origin when none is configured: the same-origin default is decided here.
-        boolean allowed = allowedOrigins.isEmpty() ? refuse(admission) : admission.originAllowed(origin);
+        boolean allowed = origin == null
+                || sameOrigin(origin, request.getHeaders())
+                || (allowedOrigins.isEmpty() ? refuse(admission) : admission.originAllowed(origin));
         if (allowed) {
-            return chain.filter(exchange);
+            return admitted(exchange, chain, admission);
         }
         log.warn(
                 "Refused {} {} from origin {}: not this application's origin nor in sample.web.allowed-origins",
                 request.getMethod(),
                 request.getPath().value(),
-                origin.replaceAll("[\\r\\n]", "?"));
+                String.valueOf(origin).replaceAll("[\\r\\n]", "?"));
         exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
         return exchange.getResponse().setComplete();
+    }
+
+    private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain, Admission admission) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        String client = remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        Runnable ticket = admission.admit(client);
+        if (ticket == null) {
+            log.warn(
+                    "Refused {} from {}: it already holds {} open sockets (sample.web.max-conversations-per-client)",
+                    exchange.getRequest().getPath().value(),
+                    client,
+                    maxPerClient);
+            exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            return exchange.getResponse().setComplete();
+        }
+        // The upgrade's exchange completes at the handshake; the place is held until the socket's connection closes.
+        if (nativeRequest(exchange.getRequest()) instanceof Connection netty) {
+            netty.onDispose(ticket::run);
+            return chain.filter(exchange).doOnError(error -> ticket.run());
+        }
+        return chain.filter(exchange).doFinally(signal -> ticket.run());
+    }
+
+    private static @Nullable Object nativeRequest(ServerHttpRequest request) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(request);
+        } catch (IllegalStateException e) {
+            return null; // no server underneath (a mock)
+        }
     }
 
     private static boolean refuse(Admission admission) {

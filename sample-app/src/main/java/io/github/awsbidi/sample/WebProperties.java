@@ -10,11 +10,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param allowedOrigins origins (e.g. {@code https://app.example.com}) whose pages may open the sockets besides the
  *     application's own origin, which is always allowed; empty allows the same origin only
+ * @param maxConversationsPerClient sockets one client address may hold open at once on each of them (default 4);
+ *     one more is refused with 429
  */
 @ConfigurationProperties("sample.web")
-public record WebProperties(@Nullable List<String> allowedOrigins) {
+public record WebProperties(
+        @Nullable List<String> allowedOrigins, @Nullable Integer maxConversationsPerClient) {
+
+    /** Default of {@code sample.web.max-conversations-per-client}. */
+    static final int DEFAULT_MAX_CONVERSATIONS_PER_CLIENT = 4;
 
     public WebProperties {
+        if (maxConversationsPerClient == null) {
+            maxConversationsPerClient = DEFAULT_MAX_CONVERSATIONS_PER_CLIENT;
+        }
+        if (maxConversationsPerClient < 1) {
+            throw new IllegalArgumentException(
+                    "sample.web.max-conversations-per-client must be at least 1, was " + maxConversationsPerClient);
+        }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         for (String origin : allowedOrigins) {
             URI uri;
@@ -31,6 +44,11 @@ public record WebProperties(@Nullable List<String> allowedOrigins) {
                         + "https://app.example.com (scheme, host, optional port, no path), was '" + origin + "'");
             }
         }
+    }
+
+    @Override
+    public Integer maxConversationsPerClient() {
+        return maxConversationsPerClient == null ? DEFAULT_MAX_CONVERSATIONS_PER_CLIENT : maxConversationsPerClient;
     }
 
     @Override
