@@ -31,6 +31,9 @@ class SampleApplicationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final ReactorNettyWebSocketClient webSockets = new ReactorNettyWebSocketClient();
 
     @Test
@@ -181,6 +184,108 @@ class SampleApplicationTests {
                 .returnResult()
                 .getResponseBody();
         assertThat(responses).extracting(FrameView::text).containsExactly("a", "b");
+    }
+
+    @Test
+    void aPageFromAnotherSiteCannotOpenTheBrowserSockets() {
+        // Cross-site WebSocket hijacking: refused at the handshake, before any conversation starts.
+        for (String path : List.of("/voice/ws", "/transcriber/ws", "/speaker/ws", "/ws/echo")) {
+            http().get()
+                    .uri(path)
+                    .header("Origin", "https://evil.example")
+                    .header("Connection", "Upgrade")
+                    .header("Upgrade", "websocket")
+                    .header("Sec-WebSocket-Version", "13")
+                    .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        // A page of this application's own origin is let in.
+        HttpHeaders sameOrigin = new HttpHeaders();
+        sameOrigin.set("Origin", "http://127.0.0.1:" + port);
+        List<String> received = new CopyOnWriteArrayList<>();
+        this.webSockets
+                .execute(
+                        ws("echo"),
+                        sameOrigin,
+                        session -> session.send(Flux.just(session.textMessage("hello")))
+                                .thenMany(session.receive().take(1).map(message -> describe(message)))
+                                .doOnNext(received::add)
+                                .then(session.close()))
+                .block(TIMEOUT);
+        assertThat(received).containsExactly("TEXT hello");
+    }
+
+    @Test
+    void oneClientHoldsAtMostItsLimitOfConversationsAtOnce() {
+        double refusedBefore = refusedSessionLimit();
+        List<reactor.core.Disposable> held = new ArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            held.add(this.webSockets
+                    .execute(ws("echo"), session -> {
+                        opened.add(session.getId());
+                        return session.receive().then();
+                    })
+                    .subscribe(null, error -> {}));
+        }
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> opened.size() == 4);
+        // The fifth at once is refused at the handshake.
+        Integer status = reactor.netty.http.client.HttpClient.newConnection()
+                .headers(headers -> headers.set("Connection", "Upgrade")
+                        .set("Upgrade", "websocket")
+                        .set("Sec-WebSocket-Version", "13")
+                        .set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="))
+                .get()
+                .uri("http://127.0.0.1:" + port + "/ws/echo")
+                .response()
+                .map(response -> response.status().code())
+                .block(TIMEOUT);
+        assertThat(status).isEqualTo(429);
+        assertThat(refusedSessionLimit()).isEqualTo(refusedBefore + 1);
+        // Once one ends, its place is free again.
+        held.forEach(reactor.core.Disposable::dispose);
+        List<String> received = new CopyOnWriteArrayList<>();
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> {
+            this.webSockets
+                    .execute(
+                            ws("echo"),
+                            session -> session.send(Flux.just(session.textMessage("again")))
+                                    .thenMany(session.receive().take(1).map(message -> describe(message)))
+                                    .doOnNext(received::add)
+                                    .then(session.close()))
+                    .block(TIMEOUT);
+            assertThat(received).contains("TEXT again");
+        });
+    }
+
+    private double refusedSessionLimit() {
+        io.micrometer.core.instrument.Counter counter = meters.find("aws.bidi.admission.refused")
+                .tags("surface", "console", "reason", "session_limit")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void withoutATwilioAuthTokenThePhoneEndpointsAreOff() {
+        // Unsigned calls could run up the bill: no sample.twilio.auth-token, no phone endpoints.
+        http().post()
+                .uri("/twilio/voice")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("CallSid=CA-1&From=%2B15550100")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http().get()
+                .uri("/twilio/media")
+                .header("Connection", "Upgrade")
+                .header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.awsbidi.sample.phone;
 import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.audio.MuLaw;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -17,6 +18,7 @@ import reactor.core.scheduler.Schedulers;
  * The server closes the socket once the call is over (after {@code stop}), with status 1011 if it failed.
  */
 @Component
+@Conditional(TwilioTokenCondition.class)
 final class TwilioMediaHandler implements WebSocketHandler {
 
     static final String PROVIDER = "twilio";

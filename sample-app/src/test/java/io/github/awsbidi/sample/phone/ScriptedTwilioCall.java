@@ -29,6 +29,12 @@ final class ScriptedTwilioCall implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The auth token the tests' application signs with ({@code sample.twilio.auth-token}). */
+    static final String AUTH_TOKEN = "test-twilio-auth-token";
+
+    /** The properties that turn the phone endpoints on with {@link #AUTH_TOKEN}. */
+    static final String TOKEN_PROPERTY = "sample.twilio.auth-token=" + AUTH_TOKEN;
+
     final String streamSid;
     private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -42,7 +48,11 @@ final class ScriptedTwilioCall implements AutoCloseable {
 
     private ScriptedTwilioCall(int port, String streamSid, String callSid) {
         this.streamSid = streamSid;
+        // Twilio signs the upgrade request for the stream URL the TwiML named.
+        String signature = new TwilioSignature(AUTH_TOKEN)
+                .sign("wss://127.0.0.1:" + port + TwilioVoiceController.MEDIA_PATH, java.util.Map.of());
         this.connection = HttpClient.create()
+                .headers(headers -> headers.set(TwilioSignature.HEADER, signature))
                 .websocket()
                 .uri("ws://127.0.0.1:" + port + "/twilio/media")
                 .handle((in, out) -> {

@@ -10,17 +10,22 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Scripted Twilio calls over real sockets against the sample app and the embedded emulator's Nova Sonic, which
  * answers a spoken turn with synthesized speech (in real time) and stops speaking when the caller talks over it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = ScriptedTwilioCall.TOKEN_PROPERTY)
 class TwilioCallTests {
 
     private static final Duration ANSWER = Duration.ofSeconds(20);
@@ -130,9 +135,38 @@ class TwilioCallTests {
     }
 
     @Test
+    void aStreamTwilioDidNotSignIsRefusedAtTheHandshake() {
+        assertThat(upgradeStatus(null)).isEqualTo(403);
+        // Signed with another account's token.
+        assertThat(upgradeStatus(new TwilioSignature("another-token")
+                        .sign("wss://127.0.0.1:" + port + TwilioVoiceController.MEDIA_PATH, Map.of())))
+                .isEqualTo(403);
+        assertThat(handler.assistant().openConversations()).isZero();
+    }
+
+    @Test
     void callsAskNovaSonicForSpeechAtTheLineRate() {
         assertThat(handler.assistant().settings().outputSampleRate()).isEqualTo(8_000);
         assertThat(handler.assistant().settings().inputSampleRate()).isEqualTo(16_000);
+    }
+
+    private int upgradeStatus(@Nullable String signature) {
+        // A plain GET with the upgrade headers: the refusal comes before any WebSocket exists.
+        return HttpClient.create()
+                .headers(headers -> {
+                    headers.set("Connection", "Upgrade");
+                    headers.set("Upgrade", "websocket");
+                    headers.set("Sec-WebSocket-Version", "13");
+                    headers.set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+                    if (signature != null) {
+                        headers.set(TwilioSignature.HEADER, signature);
+                    }
+                })
+                .get()
+                .uri("http://127.0.0.1:" + port + TwilioVoiceController.MEDIA_PATH)
+                .response()
+                .map(response -> response.status().code())
+                .block(Duration.ofSeconds(10));
     }
 
     private double calls(String outcome) {

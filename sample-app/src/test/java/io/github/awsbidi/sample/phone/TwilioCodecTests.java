@@ -91,10 +91,10 @@ class TwilioCodecTests {
 
     @Test
     void thePublicHostPropertyMustBeAHost() {
-        assertThat(new TwilioProperties("abc123.tunnel.example:8443").publicHost())
+        assertThat(new TwilioProperties("abc123.tunnel.example:8443", null).publicHost())
                 .isEqualTo("abc123.tunnel.example:8443");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TwilioProperties("https://abc123.tunnel.example/"))
+                .isThrownBy(() -> new TwilioProperties("https://abc123.tunnel.example/", null))
                 .withMessageContaining("sample.twilio.public-host");
     }
 }
