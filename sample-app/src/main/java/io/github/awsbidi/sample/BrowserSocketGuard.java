@@ -1,13 +1,12 @@
 package io.github.awsbidi.sample;
 
 import io.github.awsbidi.realtime.webflux.Admission;
-import io.micrometer.core.instrument.Counter;
+import io.github.awsbidi.sample.security.LoopbackAuthentication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,51 +26,38 @@ import reactor.netty.Connection;
  * site could open them with the user's reach. A handshake that carries {@code Origin} (browsers always send it) must
  * come from the application's own origin or one of {@code sample.web.allowed-origins}; others get 403 before any
  * conversation starts. Server clients send no {@code Origin} and are not judged here. Each refusal goes to the
- * façade's {@link Admission} of the socket's surface and is counted in {@code aws.bidi.admission.refused} (tagged
- * {@code surface} and {@code reason=origin}). The same {@link Admission} holds each client address to
- * {@code sample.web.max-conversations-per-client} open sockets per surface; one more gets 429 ({@code
- * reason=session_limit}).
+ * façade's {@link Admission} of the socket's surface ({@link SocketSurfaces}) and is counted in {@code
+ * aws.bidi.admission.refused} (tagged {@code surface} and {@code reason=origin}). The same {@link Admission} holds
+ * each client (the logged-in user, else the client address) to {@code sample.web.max-conversations-per-client} open
+ * sockets per surface, {@code /twilio/media} included; one more gets 429 ({@code reason=session_limit}).
  */
 final class BrowserSocketGuard implements WebFilter {
 
     /** The refusal counter the OpenAI Realtime façade reports to, shared by the sample's sockets. */
-    static final String REFUSED = "aws.bidi.admission.refused";
+    static final String REFUSED = SocketSurfaces.REFUSED;
 
     private static final Logger log = LoggerFactory.getLogger(BrowserSocketGuard.class);
 
     private final List<String> allowedOrigins;
     private final int maxPerClient;
-    private final Map<String, Admission> surfaces;
+    private final SocketSurfaces surfaces;
 
     BrowserSocketGuard(WebProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this.allowedOrigins = properties.allowedOrigins();
-        this.maxPerClient = properties.maxConversationsPerClient();
-        MeterRegistry registry = meters.getIfAvailable();
-        this.surfaces = Map.of(
-                "/voice/ws", admission("voice", registry),
-                "/transcriber/ws", admission("transcriber", registry),
-                "/speaker/ws", admission("speaker", registry),
-                "/ws/", admission("console", registry));
+        this(properties, new SocketSurfaces(properties, meters.getIfAvailable()));
     }
 
-    private Admission admission(String surface, @Nullable MeterRegistry registry) {
-        return new Admission(surface, maxPerClient, allowedOrigins, (name, reason) -> {
-            if (registry != null) {
-                Counter.builder(REFUSED)
-                        .description("sockets refused at the door")
-                        .tag("surface", name)
-                        .tag("reason", reason)
-                        .register(registry)
-                        .increment();
-            }
-        });
+    BrowserSocketGuard(WebProperties properties, SocketSurfaces surfaces) {
+        this.allowedOrigins = properties.allowedOrigins();
+        this.maxPerClient = properties.maxConversationsPerClient();
+        this.surfaces = surfaces;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
-        Admission admission = surface(request.getPath().pathWithinApplication().value());
+        Admission admission =
+                surfaces.forPath(request.getPath().pathWithinApplication().value());
         if (admission == null) {
             return chain.filter(exchange);
         }
@@ -92,24 +78,45 @@ final class BrowserSocketGuard implements WebFilter {
     }
 
     private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain, Admission admission) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String client = remote == null ? "unknown" : remote.getAddress().getHostAddress();
-        Runnable ticket = admission.admit(client);
-        if (ticket == null) {
-            log.warn(
-                    "Refused {} from {}: it already holds {} open sockets (sample.web.max-conversations-per-client)",
-                    exchange.getRequest().getPath().value(),
-                    client,
-                    maxPerClient);
-            exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-            return exchange.getResponse().setComplete();
-        }
-        // The upgrade's exchange completes at the handshake; the place is held until the socket's connection closes.
-        if (nativeRequest(exchange.getRequest()) instanceof Connection netty) {
-            netty.onDispose(ticket::run);
-            return chain.filter(exchange).doOnError(error -> ticket.run());
-        }
-        return chain.filter(exchange).doFinally(signal -> ticket.run());
+        return client(exchange).flatMap(client -> {
+            Runnable ticket = admission.admit(client);
+            if (ticket == null) {
+                log.warn(
+                        "Refused {} from {}: it already holds {} open sockets (sample.web.max-conversations-per-client)",
+                        exchange.getRequest().getPath().value(),
+                        client,
+                        maxPerClient);
+                exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                return exchange.getResponse().setComplete();
+            }
+            // The upgrade's exchange completes at the handshake; the place is held until the socket's connection
+            // closes.
+            if (nativeRequest(exchange.getRequest()) instanceof Connection netty) {
+                netty.onDispose(ticket::run);
+                return chain.filter(exchange).doOnError(error -> ticket.run());
+            }
+            return chain.filter(exchange).doFinally(signal -> ticket.run());
+        });
+    }
+
+    /**
+     * Whom the per-client limit counts: the logged-in user when there is one (Spring Security's principal), else the
+     * client address (anonymous on loopback, and Twilio's media streams, judged by their signature).
+     */
+    static Mono<String> client(ServerWebExchange exchange) {
+        return exchange.<java.security.Principal>getPrincipal()
+                .filter(principal -> !(principal instanceof LoopbackAuthentication))
+                .map(principal -> "user " + principal.getName())
+                .defaultIfEmpty("")
+                .map(user -> {
+                    if (!user.isEmpty()) {
+                        return user;
+                    }
+                    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+                    return remote == null || remote.getAddress() == null
+                            ? "unknown"
+                            : remote.getAddress().getHostAddress();
+                });
     }
 
     private static @Nullable Object nativeRequest(ServerHttpRequest request) {
@@ -123,13 +130,6 @@ final class BrowserSocketGuard implements WebFilter {
     private static boolean refuse(Admission admission) {
         admission.refused("origin");
         return false;
-    }
-
-    private @Nullable Admission surface(String path) {
-        if (path.startsWith("/ws/")) {
-            return surfaces.get("/ws/");
-        }
-        return surfaces.get(path);
     }
 
     /** Whether {@code origin} names the host the request was sent to (forwarded by a proxy, or its own). */

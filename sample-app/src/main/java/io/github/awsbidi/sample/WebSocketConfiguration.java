@@ -8,20 +8,45 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.WebFilter;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Maps {@code /ws/{session}} to the {@link SessionBridge} and guards the browser sockets' handshakes by origin
- * ({@link BrowserSocketGuard}, {@code sample.web.*}).
+ * Maps {@code /ws/{session}} to the {@link SessionBridge}, guards the sockets' handshakes by origin and per-client
+ * limit ({@link BrowserSocketGuard}) and holds every socket to the duration, idle and size limits ({@link
+ * SocketLimits}), all from {@code sample.web.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebSocketConfiguration {
 
     @Bean
-    WebFilter browserSocketGuard(WebProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new BrowserSocketGuard(properties, meters);
+    SocketSurfaces socketSurfaces(WebProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new SocketSurfaces(properties, meters.getIfAvailable());
+    }
+
+    @Bean
+    WebFilter browserSocketGuard(WebProperties properties, SocketSurfaces surfaces) {
+        return new BrowserSocketGuard(properties, surfaces);
+    }
+
+    @Bean
+    SocketLimits socketLimits(WebProperties properties, SocketSurfaces surfaces) {
+        return new SocketLimits(properties, surfaces, Schedulers.parallel());
+    }
+
+    /** Every WebSocket handler mapped in the application upgrades through {@link SocketLimits}. */
+    @Bean
+    WebFluxConfigurer socketLimitsConfigurer(SocketLimits limits) {
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                return limits;
+            }
+        };
     }
 
     @Bean

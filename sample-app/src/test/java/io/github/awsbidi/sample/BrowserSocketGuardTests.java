@@ -72,22 +72,22 @@ class BrowserSocketGuardTests {
     @Test
     void anAllowedOriginMustBeAnOrigin() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new WebProperties(List.of("https://app.example.com/page"), null))
+                .isThrownBy(() -> WebProperties.of(List.of("https://app.example.com/page"), null))
                 .withMessageContaining("sample.web.allowed-origins");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new WebProperties(List.of("app.example.com"), null))
+                .isThrownBy(() -> WebProperties.of(List.of("app.example.com"), null))
                 .withMessageContaining("sample.web.allowed-origins");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new WebProperties(List.of(), 0))
+                .isThrownBy(() -> WebProperties.of(List.of(), 0))
                 .withMessageContaining("sample.web.max-conversations-per-client");
-        assertThat(new WebProperties(null, null).maxConversationsPerClient()).isEqualTo(4);
+        assertThat(WebProperties.of(null, null).maxConversationsPerClient()).isEqualTo(4);
     }
 
     private BrowserSocketGuard guard(List<String> allowedOrigins) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("meters", meters);
         return new BrowserSocketGuard(
-                new WebProperties(allowedOrigins, null), beans.getBeanProvider(MeterRegistry.class));
+                WebProperties.of(allowedOrigins, null), beans.getBeanProvider(MeterRegistry.class));
     }
 
     private static boolean passes(BrowserSocketGuard guard, String path, @Nullable String origin, String host) {

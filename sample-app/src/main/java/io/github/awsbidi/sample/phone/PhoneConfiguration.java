@@ -67,7 +67,7 @@ class PhoneConfiguration {
      * Refuses a {@code /twilio/media} request with 403 unless its {@code X-Twilio-Signature} signs the stream URL the
      * TwiML gave Twilio, {@code wss://<public host>/twilio/media} (with its query string, if any).
      */
-    static final class MediaSignatureFilter implements WebFilter {
+    static final class MediaSignatureFilter implements WebFilter, Ordered {
 
         private final TwilioProperties properties;
         private final TwilioSignature signature;
@@ -75,6 +75,12 @@ class PhoneConfiguration {
         MediaSignatureFilter(TwilioProperties properties) {
             this.properties = properties;
             this.signature = new TwilioSignature(Objects.requireNonNull(properties.authToken()));
+        }
+
+        /** Before the sockets' per-client limit, which would otherwise hold a place for a stream refused here. */
+        @Override
+        public int getOrder() {
+            return 0;
         }
 
         @Override
