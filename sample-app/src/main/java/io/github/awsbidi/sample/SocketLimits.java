@@ -35,7 +35,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * The cost limits of every socket the sample maps ({@link SocketSurfaces}), as the OpenAI Realtime façade limits its
- * own: the message size through Reactor Netty's frame limit ({@code sample.web.max-message-size}, close 1009), an idle
+ * own: the message size ({@code sample.web.max-message-size}, close 1009; Reactor Netty's frame limit, as the façade's,
+ * is the backstop at twice that size), an idle
  * timeout ({@code sample.web.idle-timeout}: no message either way, close 1008) and a maximum call duration ({@code
  * sample.web.max-call-duration}, close 1008). Each ending is counted in {@code aws.bidi.admission.refused} through the
  * surface's {@link Admission} ({@code reason=message_too_big}, {@code idle_timeout}, {@code max_duration}) and logged
@@ -58,7 +59,9 @@ final class SocketLimits implements WebSocketService {
         this.idleTimeout = properties.idleTimeout();
         this.maxMessageBytes = (int) properties.maxMessageSize().toBytes();
         this.timer = timer;
-        int frameLimit = maxMessageBytes;
+        // The size check is ours, so that every refusal is typed and counted; Reactor Netty's frame limit stays as a
+        // backstop (at twice the limit) that stops a far larger frame before it is read at all.
+        int frameLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(2L * maxMessageBytes, maxMessageBytes + 65536L));
         this.handshakes = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(frameLimit)));
     }
@@ -194,13 +197,26 @@ final class SocketLimits implements WebSocketService {
 
         @Override
         public Flux<WebSocketMessage> receive() {
-            return socket.receive().doOnNext(message -> touch()).onErrorResume(SocketLimits::tooBig, error -> {
-                end(
-                        "message_too_big",
-                        CloseStatus.TOO_BIG_TO_PROCESS.withReason(
-                                "message over " + maxMessageBytes + " bytes (sample.web.max-message-size)"));
-                return Flux.empty();
-            });
+            return socket.receive()
+                    .filter(message -> {
+                        touch();
+                        if (message.getPayload().readableByteCount() > maxMessageBytes) {
+                            tooBig();
+                            return false; // dropped unread; Reactor Netty releases the frame
+                        }
+                        return true;
+                    })
+                    .onErrorResume(SocketLimits::tooBig, error -> {
+                        tooBig();
+                        return Flux.empty();
+                    });
+        }
+
+        private void tooBig() {
+            end(
+                    "message_too_big",
+                    CloseStatus.TOO_BIG_TO_PROCESS.withReason(
+                            "message over " + maxMessageBytes + " bytes (sample.web.max-message-size)"));
         }
 
         @Override

@@ -81,7 +81,16 @@ class SocketLimitsTests {
         CloseStatus status =
                 closeOf("/ws/echo", session -> session.send(Mono.just(session.textMessage("x".repeat(3000)))));
         assertThat(status.getCode()).isEqualTo(1009);
+        assertThat(status.getReason()).contains("message over 2048 bytes").contains("sample.web.max-message-size");
         await().atMost(TIMEOUT).until(() -> count("console", "message_too_big") == before + 1);
+    }
+
+    @Test
+    void aFrameFarOverTheLimitIsStoppedBeforeItIsReadWith1009() {
+        // Past the backstop (twice the limit, at least 64 KB more), Reactor Netty's frame limit closes the socket.
+        CloseStatus status =
+                closeOf("/ws/echo", session -> session.send(Mono.just(session.textMessage("z".repeat(100_000)))));
+        assertThat(status.getCode()).isEqualTo(1009);
     }
 
     @Test
