@@ -92,6 +92,15 @@ class ExposedSampleTests {
         for (String path : List.of("/ws/echo", "/voice/ws", "/transcriber/ws", "/speaker/ws")) {
             assertThat(upgrade(path, TUNNEL)).as(path).isEqualTo(401);
         }
+        // DNS rebinding: a foreign page whose name now points at 127.0.0.1 is not the local user.
+        http().get()
+                .uri("/sessions")
+                .header("Host", "evil.example:" + port)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .isEmpty();
         // Wrong credentials are no better.
         http().get()
                 .uri("/sessions")

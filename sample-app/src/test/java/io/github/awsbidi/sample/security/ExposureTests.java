@@ -49,13 +49,24 @@ class ExposureTests {
         assertThat(local.local(
                         from("127.0.0.1").header("X-Real-IP", "198.51.100.7").build()))
                 .isFalse();
+        // DNS rebinding: a foreign page whose name now points at 127.0.0.1 sends its own name as Host.
+        assertThat(local.local(from("127.0.0.1", "evil.example:8080").build())).isFalse();
+        assertThat(local.local(from("127.0.0.1", "127.0.0.1:8080").build())).isTrue();
+        assertThat(local.local(from("127.0.0.1", "[::1]:8080").build())).isTrue();
+        assertThat(Exposure.loopbackName("LOCALHOST")).isTrue();
+        assertThat(Exposure.loopbackName("127.0.0.1.evil.example")).isFalse();
         // Served on every address, even this machine's requests log in.
         assertThat(Exposure.of("0.0.0.0", null).local(from("127.0.0.1").build()))
                 .isFalse();
     }
 
     private static MockServerHttpRequest.BaseBuilder<?> from(String address) {
-        return MockServerHttpRequest.get("http://localhost:8080/sessions")
+        return from(address, "localhost:8080");
+    }
+
+    private static MockServerHttpRequest.BaseBuilder<?> from(String address, String host) {
+        return MockServerHttpRequest.get("http://" + host + "/sessions")
+                .header("Host", host)
                 .remoteAddress(new InetSocketAddress(address, 50000));
     }
 }
