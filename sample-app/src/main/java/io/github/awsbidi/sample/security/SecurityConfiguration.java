@@ -3,6 +3,7 @@ package io.github.awsbidi.sample.security;
 import io.github.awsbidi.autoconfigure.AwsBidiConfigurationException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +16,25 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
  * Authentication when exposed. The sample listens on the loopback address by default ({@code server.address}); there
  * the local user needs no credentials ({@link LocalAccessFilter}). Served on another address, or reached through a
  * proxy or tunnel ({@link Exposure}), every page, socket, HTTP endpoint and actuator endpoint but the open ones asks
- * for HTTP Basic credentials of the user in {@code spring.security.user.name} / {@code spring.security.user.password};
- * listening on another address without that password fails at startup with a failure analysis. Open to anyone, as
+ * for HTTP Basic credentials of the user in {@code spring.security.user.name} / {@code spring.security.user.password},
+ * or for a JWT ({@code Authorization: Bearer}) when Boot configures a JWT decoder from {@code
+ * spring.security.oauth2.resourceserver.jwt.*}; listening on another address with neither fails at startup with a
+ * failure analysis. (Ahead of time, Boot decides on the JWT decoder at build time: set those properties for the build
+ * too.) Open to anyone, as
  * they judge their callers themselves: the OpenAI Realtime façade ({@code /v1/realtime}, its keys and client secrets),
  * the phone webhooks ({@code /twilio/*}, Twilio's signatures) and the health probes and info ({@code
  * /actuator/health/**}, {@code /actuator/info}; health details only to logged-in users,
@@ -41,11 +50,12 @@ public class SecurityConfiguration {
 
     /** Whether other machines can reach the sample; fails startup when they can and no credentials are set. */
     @Bean
-    Exposure sampleExposure(Environment environment) {
+    Exposure sampleExposure(Environment environment, ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
         Exposure exposure = Exposure.of(
                 environment.getProperty("server.address"), environment.getProperty("server.forward-headers-strategy"));
         String password = environment.getProperty(PASSWORD);
-        if (exposure.exposed() && (password == null || password.isBlank())) {
+        boolean credentials = (password != null && !password.isBlank()) || jwtDecoder.getIfAvailable() != null;
+        if (exposure.exposed() && !credentials) {
             String where = exposure.loopbackOnly()
                     ? exposure.serverAddress() + " behind a proxy (server.forward-headers-strategy)"
                     : exposure.serverAddress() == null
@@ -56,8 +66,9 @@ public class SecurityConfiguration {
                     "The sample listens on " + where + ", which other machines can reach, and no credentials are "
                             + "configured: anyone reaching it could start paid model streams.",
                     "Set spring.security.user.name and " + PASSWORD + " (every page, socket and metric then asks "
-                            + "for them with HTTP Basic), or listen on the loopback address only: "
-                            + "server.address=127.0.0.1.",
+                            + "for them with HTTP Basic), or a JWT issuer (spring.security.oauth2.resourceserver.jwt."
+                            + "issuer-uri, jwk-set-uri or public-key-location), or listen on the loopback address "
+                            + "only: server.address=127.0.0.1.",
                     null);
         }
         return exposure;
@@ -101,7 +112,22 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain sampleSecurity(ServerHttpSecurity http, Exposure exposure, Environment environment) {
+    SecurityWebFilterChain sampleSecurity(
+            ServerHttpSecurity http,
+            Exposure exposure,
+            Environment environment,
+            ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+        ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // The façade's own keys come as Bearer tokens too: they are not JWTs for this filter to judge.
+            String realtime = environment.getProperty("aws.bidi.realtime.path", "/v1/realtime");
+            ServerWebExchangeMatcher facade = ServerWebExchangeMatchers.pathMatchers(realtime, realtime + "/**");
+            ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+            ServerAuthenticationConverter notOnTheFacade = exchange -> facade.matches(exchange)
+                    .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+            http.oauth2ResourceServer(
+                    resource -> resource.bearerTokenConverter(notOnTheFacade).jwt(jwt -> jwt.jwtDecoder(decoder)));
+        }
         return http
                 // Stateless: credentials on every request, no session and no saved request to replay.
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
