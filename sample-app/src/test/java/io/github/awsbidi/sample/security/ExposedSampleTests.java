@@ -212,6 +212,21 @@ class ExposedSampleTests {
                 .isEqualTo("UP")
                 .jsonPath("$.components")
                 .doesNotExist();
+        // Nor through a component's path: no endpoint names for anonymous callers.
+        http().get()
+                .uri("/actuator/health/awsBidi")
+                .headers(TUNNEL)
+                .exchange()
+                .expectBody(String.class)
+                .value(body -> assertThat(String.valueOf(body)).doesNotContain("endpoint"));
+        http().get()
+                .uri("/actuator/health/awsBidi")
+                .headers(LOGGED_IN_THROUGH_TUNNEL)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(String.valueOf(body)).contains("endpoint"));
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             http().get()
                     .uri(probe)
