@@ -33,8 +33,9 @@ public final class BenchmarkMain {
               --mode          short (a few minutes, default) or full (the README's table, sized for about
                               25 minutes on 2 quiet cores)
               --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, knee,
-                              memory (default: all)
-              --ops           comma-separated: sagemaker, bedrock (default: both)
+                              memory, polly (default: all)
+              --ops           comma-separated: sagemaker, bedrock (default: both); the echo sections only,
+                              polly is its own section
               --concurrency   stream counts of the concurrency rows (short: 100; full: 100,1000)
               --live-streams  concurrent real-time streams of the live-audio rows (short: 100; full: 500)
               --streams-per-connection
@@ -56,7 +57,8 @@ public final class BenchmarkMain {
         CEILING,
         LIVE_AUDIO,
         KNEE,
-        MEMORY
+        MEMORY,
+        POLLY
     }
 
     private BenchmarkMain() {}
@@ -163,6 +165,12 @@ public final class BenchmarkMain {
                 progress("emulator ceiling, " + operation.label());
                 rows.addAll(ceiling.run(operation));
             }
+        }
+        if (options.sections().contains(Section.POLLY)) {
+            progress("polly, text to first audio");
+            rows.addAll(new PollyBenchmark(emulator, mode).run());
+            progress("polly, heap per idle open stream, " + mode.memoryStreams() + " streams in a child JVM");
+            rows.add(new MemoryBenchmark(emulator, mode).runPolly());
         }
         return rows;
     }

@@ -31,7 +31,7 @@ record ClientShape(
         return String.format(
                 Locale.ROOT,
                 "streams per connection %s, event-loop threads %s, TLS %s",
-                streamsPerConnection != null ? streamsPerConnection : "default (SageMaker 1, Bedrock 50)",
+                streamsPerConnection != null ? streamsPerConnection : "default (SageMaker 1, Bedrock and Polly 50)",
                 eventLoopThreads != null ? eventLoopThreads : "SDK default (2 per core)",
                 tlsProvider.equals("jdk") ? "JDK" : "OpenSSL (BoringSSL)");
     }

@@ -26,9 +26,10 @@ import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulator in its own JVM ({@code EmulatorMain --port 0 --tls}), so the benchmark JVM's heap and CPU hold the
- * client alone. It serves TLS, as AWS does, with a self-signed certificate that this process trusts. The child runs
- * on this JVM's class path, and its output is passed on to standard error.
+ * The emulator in its own JVM ({@code EmulatorMain --port 0 --tls --config}, the configuration holding Polly's
+ * pacing for {@link PollyBenchmark}), so the benchmark JVM's heap and CPU hold the client alone. It serves TLS, as
+ * AWS does, with a self-signed certificate that this process trusts. The child runs on this JVM's class path, and
+ * its output is passed on to standard error.
  */
 final class EmulatorProcess implements AutoCloseable {
 
@@ -54,6 +55,9 @@ final class EmulatorProcess implements AutoCloseable {
     static EmulatorProcess start(List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
         Path certificate = Files.createTempFile("aws-bidi-emulator", ".pem");
         certificate.toFile().deleteOnExit();
+        Path config = Files.createTempFile("aws-bidi-emulator", ".json");
+        config.toFile().deleteOnExit();
+        Files.writeString(config, PollyBenchmark.EMULATOR_CONFIG, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -65,6 +69,8 @@ final class EmulatorProcess implements AutoCloseable {
         command.add("--tls");
         command.add("--cert-out");
         command.add(certificate.toString());
+        command.add("--config");
+        command.add(config.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "emulator-process-stop"));
         CompletableFuture<URI> listening = new CompletableFuture<>();

@@ -10,13 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * The child JVM of {@link MemoryBenchmark}, started with the garbage-collector flags under test:
- * {@code HeapProbeMain ENDPOINT CERT.pem OPERATION STREAMS PAIRS}. Opens STREAMS idle streams (each has answered one
- * frame) for raw and session in turn, PAIRS times, and prints one line per trial, {@code heap SIDE KB-PER-STREAM},
- * after a line {@code gc NAME REGION-BYTES}.
+ * {@code HeapProbeMain ENDPOINT CERT.pem TARGET STREAMS PAIRS}, TARGET {@code sagemaker}, {@code bedrock} or
+ * {@code polly}. Opens STREAMS idle streams (each has answered one frame, or for Polly spoken one text) for raw and
+ * session in turn, PAIRS times, and prints one line per trial, {@code heap SIDE KB-PER-STREAM}, after a line
+ * {@code gc NAME REGION-BYTES}.
  */
 final class HeapProbeMain {
 
@@ -27,27 +29,41 @@ final class HeapProbeMain {
     public static void main(String[] args) throws Exception {
         URI endpoint = URI.create(args[0]);
         EmulatorProcess emulator = EmulatorProcess.attach(endpoint, Path.of(args[1]));
-        Operation operation = Operation.parse(args[2]);
+        String target = args[2];
         int streams = Integer.parseInt(args[3]);
         int pairs = Integer.parseInt(args[4]);
+        boolean polly = target.equals(PollyBenchmark.LABEL);
+        BiFunction<Side, Integer, Side.Client> connect;
+        if (polly) {
+            connect = (side, most) -> side.connectPolly(emulator, PollyBenchmark.VOICE, most, ClientShape.DEFAULTS);
+        } else {
+            Operation operation = Operation.parse(target);
+            connect = (side, most) -> side.connect(operation, emulator, most, ClientShape.DEFAULTS);
+        }
+        byte[] payload = polly ? PollyBenchmark.TEXT : Payloads.of(Payloads.SMALL);
         System.out.println("gc " + collectors() + " " + regionBytes());
         // Class loading and the first connections on both sides, unmeasured.
         for (Side side : Side.values()) {
-            heapPerStream(side, operation, emulator, 4);
+            heapPerStream(connect.apply(side, 4), payload, 4);
         }
         for (int i = 0; i < pairs; i++) {
             for (Side side : Sides.inTurn(i)) {
                 System.out.printf(
-                        Locale.ROOT, "heap %s %.3f%n", side.name(), heapPerStream(side, operation, emulator, streams));
+                        Locale.ROOT,
+                        "heap %s %.3f%n",
+                        side.name(),
+                        heapPerStream(connect.apply(side, streams), payload, streams));
             }
         }
     }
 
-    /** Heap after full collections with {@code streams} idle open streams, less the heap before, per stream, in KB. */
-    private static double heapPerStream(Side side, Operation operation, EmulatorProcess emulator, int streams)
+    /**
+     * Heap after full collections with {@code streams} idle open streams of {@code connected} (closed afterwards),
+     * less the heap before, per stream, in KB.
+     */
+    private static double heapPerStream(Side.Client connected, byte[] payload, int streams)
             throws InterruptedException {
-        byte[] payload = Payloads.of(Payloads.SMALL);
-        try (Side.Client client = side.connect(operation, emulator, streams, ClientShape.DEFAULTS)) {
+        try (Side.Client client = connected) {
             PingPong warmUp = new PingPong(payload, 0);
             warmUp.open(client.echo());
             Probes.await(warmUp.firstEcho(), TIMEOUT, "opening a warm-up stream");

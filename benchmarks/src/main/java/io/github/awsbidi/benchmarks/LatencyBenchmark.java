@@ -35,12 +35,12 @@ final class LatencyBenchmark {
             }
             for (int i = 0; i < mode.warmups(); i++) {
                 for (Side side : Side.values()) {
-                    once(clients.get(side).echo(), payload);
+                    once(clients.get(side).echo(), payload, mode);
                 }
             }
             for (int i = 0; i < mode.iterations(); i++) {
                 for (Side side : Sides.inTurn(i)) {
-                    Sample sample = once(clients.get(side).echo(), payload);
+                    Sample sample = once(clients.get(side).echo(), payload, mode);
                     p50.get(side)[i] = Numbers.percentile(sample.roundTrips(), 50) / 1e3;
                     p99.get(side)[i] = Numbers.percentile(sample.roundTrips(), 99) / 1e3;
                     cpu.get(side)[i] = sample.cpuNanos() / 1e3 / mode.pings();
@@ -71,7 +71,11 @@ final class LatencyBenchmark {
                         allocated.get(Side.SESSION)));
     }
 
-    private Sample once(EchoClient client, byte[] payload) throws InterruptedException {
+    /**
+     * One iteration: opens a stream, waits for its first answer, then times {@code mode.pings()} round trips with
+     * one frame in flight, with the client's CPU time and allocation over them, and closes the stream.
+     */
+    static Sample once(EchoClient client, byte[] payload, Mode mode) throws InterruptedException {
         PingPong pingPong = new PingPong(payload, mode.pings());
         pingPong.open(client);
         Probes.await(pingPong.firstEcho(), mode.timeout(), "opening a stream");
@@ -86,5 +90,5 @@ final class LatencyBenchmark {
         return new Sample(samples, cpu, allocated);
     }
 
-    private record Sample(long[] roundTrips, long cpuNanos, long allocatedBytes) {}
+    record Sample(long[] roundTrips, long cpuNanos, long allocatedBytes) {}
 }

@@ -8,10 +8,10 @@ import java.util.List;
  *
  * @param name {@code short} or {@code full}
  * @param warmups iterations run and discarded before measuring, per side
- * @param iterations measured iterations per side (throughput, latency, ceiling)
+ * @param iterations measured iterations per side (throughput, latency, Polly, ceiling)
  * @param smallFrames frames per throughput iteration at 200 bytes
  * @param audioFrames frames per throughput iteration at 3,200 bytes
- * @param pings round trips per latency iteration
+ * @param pings round trips per latency iteration (echo frames, or Polly's flushed texts)
  * @param concurrency stream counts of the concurrency rows
  * @param concurrencyIterations measured iterations of each concurrency level, per side
  * @param loadPings round trips per stream while all streams are open
@@ -24,7 +24,7 @@ import java.util.List;
  * @param liveSeconds the measured window of each live-audio trial
  * @param livePairs raw/session pairs of live-audio trials
  * @param memoryStreams idle open streams per trial of the memory rows (one child JVM per collector setting)
- * @param memoryPairs raw/session pairs of memory trials per setting
+ * @param memoryPairs raw/session pairs of memory trials per setting (Polly's heap row too)
  * @param liveWarmupSeconds an unmeasured live-audio trial per side before the pairs, at full load (JIT and the
  *     first handshakes on both client and emulator, so no backlog from them reaches a measured window)
  * @param kneeLevels stream counts the knee search climbs, in order, until a side's p99 reaches 100 ms

@@ -79,7 +79,7 @@ public final class BidiEmulator implements AutoCloseable {
                 List.of(
                         new SageMakerResolver(this::config, containers, cassettes),
                         new BedrockResolver(this::config, cassettes),
-                        new PollyResolver(this::config)),
+                        new PollyResolver(this::config, cassettes)),
                 initial.maxEventBytes(),
                 stats.observer(),
                 openAttempts);

@@ -23,12 +23,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CassetteLibrary {
 
-    /** The two operations a cassette may serve. */
+    /** The operations a cassette may serve. */
     public enum Service {
         /** A SageMaker endpoint. */
         SAGEMAKER("sagemaker", "SageMaker endpoint"),
         /** A Bedrock model. */
-        BEDROCK("bedrock", "Bedrock model");
+        BEDROCK("bedrock", "Bedrock model"),
+        /** A Polly voice ({@code StartSpeechSynthesisStream}). */
+        POLLY("polly", "Polly voice");
 
         private final String tag;
         private final String description;
@@ -52,7 +54,7 @@ public final class CassetteLibrary {
     }
 
     /**
-     * Opens a stream replaying the next cassette of that endpoint or model; empty when no cassette serves it.
+     * Opens a stream replaying the next cassette of that endpoint, model or voice; empty when no cassette serves it.
      */
     public Optional<OpenDecision> replay(Service service, String resource, RequestHead head) {
         Loaded library = current();

@@ -54,8 +54,8 @@ final class CassetteReader {
             throw header.invalid("version", "must be 1 (the only version this emulator reads)");
         }
         String service = header.text("service");
-        if (!service.equals("sagemaker") && !service.equals("bedrock")) {
-            throw header.invalid("service", "must be sagemaker or bedrock");
+        if (!service.equals("sagemaker") && !service.equals("bedrock") && !service.equals("polly")) {
+            throw header.invalid("service", "must be sagemaker, bedrock or polly");
         }
         List<Step> steps = new ArrayList<>();
         for (int i = headerLine + 1; i < lines.size(); i++) {

@@ -135,7 +135,7 @@ final class CassetteReplay implements StreamOperation {
         if (ended) {
             return;
         }
-        int index = requestsSeen++;
+        int index = requestsSeen;
         Step.Frame sent;
         try {
             sent = protocol.decode(event);
@@ -143,6 +143,12 @@ final class CassetteReplay implements StreamOperation {
             diverge("request frame " + index + ": " + e.getMessage());
             return;
         }
+        if (protocol.closesInput(sent) && !(index < requests.size() && protocol.closesInput(requests.get(index)))) {
+            // Polly's SDK sends CloseStreamEvent when the requests complete: the recorder saw that half-close only.
+            onInputComplete();
+            return;
+        }
+        requestsSeen++;
         if (matching != Matching.IGNORE) {
             if (index >= requests.size()) {
                 diverge("request frame " + index + " (" + sent.shape() + ") is one more than the " + requests.size()
@@ -178,7 +184,7 @@ final class CassetteReplay implements StreamOperation {
 
     @Override
     public void onInputComplete() {
-        if (ended) {
+        if (ended || inputComplete) {
             return;
         }
         inputComplete = true;

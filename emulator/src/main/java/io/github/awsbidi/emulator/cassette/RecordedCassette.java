@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One cassette as the emulator reads it.
  *
  * @param source the file it came from, for messages
- * @param service {@code sagemaker} or {@code bedrock}
- * @param resource the recorded endpoint name or model id
+ * @param service {@code sagemaker}, {@code bedrock} or {@code polly}
+ * @param resource the recorded endpoint name, model id or voice id
  * @param variant the recorded target variant, or {@code null}
  * @param invocationPath the recorded model invocation path, or {@code null}
  * @param queryString the recorded model query string, or {@code null}

@@ -6,6 +6,7 @@ import io.github.awsbidi.emulator.stream.OpenDecision;
 import io.github.awsbidi.emulator.stream.StreamContext;
 import io.github.awsbidi.emulator.wire.EventStreamMessage;
 import io.github.awsbidi.emulator.wire.Header;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How each operation's frames and errors look on the wire, for replay: SageMaker {@code PayloadPart}s with their
- * {@code DataType}/{@code CompletionState} headers, Bedrock {@code chunk}s whose {@code bytes} carry the payload.
+ * {@code DataType}/{@code CompletionState} headers, Bedrock {@code chunk}s whose {@code bytes} carry the payload,
+ * Polly {@code TextEvent}s (a UTF-8 frame of the text, complete when it sets {@code Force}) and
+ * {@code CloseStreamEvent} (an empty binary frame) in, {@code AudioEvent}s (binary frames) and the
+ * {@code StreamClosedEvent} (a UTF-8 frame of its JSON) out.
  * The wire shapes are AWS's (documented event and exception types); which modeled error reports a diverging request
  * is the emulator's choice, see {@link #diverged}.
  */
@@ -136,6 +140,67 @@ enum ReplayProtocol {
         Map<String, String> responseHeaders(@Nullable String invokedVariant) {
             return Map.of();
         }
+    },
+
+    POLLY {
+        @Override
+        Step.Frame decode(EventStreamMessage event) {
+            String type = event.stringHeader(EventStreamMessage.EVENT_TYPE).orElse("");
+            if (type.equals("CloseStreamEvent")) {
+                return new Step.Frame(0, true, false, true, new byte[0]);
+            }
+            if (!type.equals("TextEvent")) {
+                throw new IllegalArgumentException("event type '" + type + "' is not TextEvent or CloseStreamEvent");
+            }
+            try {
+                JsonNode body = JSON.readTree(event.payload());
+                JsonNode text = body.get("Text");
+                if (text == null || !text.isString()) {
+                    throw new IllegalArgumentException("the TextEvent has no 'Text' member");
+                }
+                JsonNode flush = body.get("FlushStreamConfiguration");
+                boolean force = flush != null
+                        && flush.has("Force")
+                        && flush.get("Force").asBoolean(false);
+                return new Step.Frame(0, true, true, force, text.asString().getBytes(StandardCharsets.UTF_8));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("the TextEvent is not JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+
+        @Override
+        boolean closesInput(Step.Frame frame) {
+            return !frame.utf8() && frame.payload().length == 0;
+        }
+
+        @Override
+        EventStreamMessage encode(Step.Frame frame) {
+            // Audio is the AudioEvent's payload; the one UTF-8 response is the StreamClosedEvent's JSON body.
+            return frame.utf8()
+                    ? EventStreamMessage.event("StreamClosedEvent", "application/json", frame.payload())
+                    : EventStreamMessage.event("AudioEvent", "application/octet-stream", frame.payload());
+        }
+
+        @Override
+        void diverged(StreamContext context, String message) {
+            // Polly reports input it cannot take (bad SSML, a bad event) as an in-stream ValidationException.
+            context.failWithException("ValidationException", AwsErrors.jsonBytes(Map.of("message", message)));
+        }
+
+        @Override
+        void fail(StreamContext context, RecordedCassette.Error error) {
+            String type = error.awsErrorType();
+            if (type == null) {
+                context.reset();
+                return;
+            }
+            context.failWithException(type, AwsErrors.jsonBytes(Map.of("message", error.message())));
+        }
+
+        @Override
+        Map<String, String> responseHeaders(@Nullable String invokedVariant) {
+            return Map.of();
+        }
     };
 
     /** The error code of a diverging request's SageMaker {@code ModelStreamError}. */
@@ -151,6 +216,14 @@ enum ReplayProtocol {
 
     /** A request event as a frame; {@link IllegalArgumentException} when it is not one. */
     abstract Step.Frame decode(EventStreamMessage event);
+
+    /**
+     * Whether a request frame ends the client's input (Polly's {@code CloseStreamEvent}). A client SDK may send one
+     * when its requests complete, where the recorder saw only the half-close.
+     */
+    boolean closesInput(Step.Frame frame) {
+        return false;
+    }
 
     /** A recorded response frame as the event the service sent. */
     abstract EventStreamMessage encode(Step.Frame frame);

@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Recorded exchanges (cassettes) the emulator serves instead of a built-in behaviour.
  * <p>
- * Every {@code *.jsonl} cassette found in {@link #directories()} (not recursively) serves the endpoint or model it
- * was recorded against; {@link #sagemakerEndpoints()} and {@link #bedrockModels()} name a cassette file, or a
- * directory of them, per endpoint or model whatever the cassettes' recorded target. When several cassettes serve one
- * endpoint or model, successive streams get them in file-name order, starting over after the last.
+ * Every {@code *.jsonl} cassette found in {@link #directories()} (not recursively) serves the endpoint, model or
+ * Polly voice it was recorded against; {@link #sagemakerEndpoints()} and {@link #bedrockModels()} name a cassette
+ * file, or a directory of them, per endpoint or model whatever the cassettes' recorded target. When several
+ * cassettes serve one endpoint, model or voice, successive streams get them in file-name order, starting over after
+ * the last.
  *
  * @param directories directories of cassettes served under their recorded targets
  * @param sagemakerEndpoints cassette file or directory by SageMaker endpoint name

@@ -71,7 +71,8 @@ public final class EmulatorConfigReader {
                         "containerCloseTimeout",
                         "idleConnectionTimeout",
                         "maxConcurrentStreams",
-                        "cassettes"));
+                        "cassettes",
+                        "polly"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
         if (root.has("host")) {
             builder.host(root.get("host").asString());
@@ -135,7 +136,56 @@ public final class EmulatorConfigReader {
                 builder.bedrockModel(entry.getKey(), model(entry.getValue(), path));
             }
         }
+        if (root.has("polly")) {
+            builder.polly(polly(root.get("polly"), "$.polly"));
+        }
         return builder.cassettes(cassettes).build();
+    }
+
+    /** Polly's pacing, limits and faults; its voices stay the built-in ones. */
+    private static PollyOptions polly(JsonNode node, String path) {
+        allowOnly(
+                node,
+                path,
+                Set.of(
+                        "timeScale",
+                        "idleTimeout",
+                        "streamLimit",
+                        "synthesisDelay",
+                        "speechPerCharacter",
+                        "audioChunkDuration",
+                        "faults"));
+        PollyOptions defaults = PollyOptions.defaults();
+        double timeScale = defaults.timeScale();
+        if (node.has("timeScale")) {
+            if (!node.get("timeScale").isNumber()) {
+                throw new IllegalArgumentException(path + ".timeScale must be a number > 0");
+            }
+            timeScale = node.get("timeScale").asDouble();
+        }
+        try {
+            return new PollyOptions(
+                    timeScale,
+                    node.has("idleTimeout")
+                            ? duration(node.get("idleTimeout"), path + ".idleTimeout")
+                            : defaults.idleTimeout(),
+                    node.has("streamLimit")
+                            ? duration(node.get("streamLimit"), path + ".streamLimit")
+                            : defaults.streamLimit(),
+                    node.has("synthesisDelay")
+                            ? duration(node.get("synthesisDelay"), path + ".synthesisDelay")
+                            : defaults.synthesisDelay(),
+                    node.has("speechPerCharacter")
+                            ? duration(node.get("speechPerCharacter"), path + ".speechPerCharacter")
+                            : defaults.speechPerCharacter(),
+                    node.has("audioChunkDuration")
+                            ? duration(node.get("audioChunkDuration"), path + ".audioChunkDuration")
+                            : defaults.audioChunkDuration(),
+                    defaults.voices(),
+                    faults(node.path("faults"), path + ".faults"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
     }
 
     private static Cassettes cassettes(JsonNode node, Path base) {

@@ -146,6 +146,40 @@ class EmulatorConfigReaderTests {
     }
 
     @Test
+    void readsPollysPacingLimitsAndFaultsKeepingTheBuiltInVoices() {
+        EmulatorConfig config = EmulatorConfigReader.parse("""
+                {"polly": {"timeScale": 0.5, "idleTimeout": "1h", "streamLimit": "PT2M", "synthesisDelay": 0,
+                           "speechPerCharacter": "10ms", "audioChunkDuration": "100ms",
+                           "faults": {"openError": {"type": "ThrottlingException", "count": 1}}}}
+                """);
+
+        assertThat(config.polly())
+                .isEqualTo(new PollyOptions(
+                        0.5,
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(2),
+                        Duration.ZERO,
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(100),
+                        PollyOptions.BUILT_IN_VOICES,
+                        Faults.none().withOpenError("ThrottlingException", 1, "Injected fault")));
+        assertThat(EmulatorConfigReader.parse("{\"polly\": {}}").polly()).isEqualTo(PollyOptions.defaults());
+    }
+
+    @Test
+    void aBadPollySettingFailsNamingItsPath() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"polly\": {\"voices\": []}}"))
+                .withMessageContaining("$.polly.voices is not a known setting");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"polly\": {\"audioChunkDuration\": \"5ms\"}}"))
+                .withMessageContaining("$.polly: audioChunkDuration must be between 10 ms and 1 s");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"polly\": {\"timeScale\": \"fast\"}}"))
+                .withMessageContaining("$.polly.timeScale must be a number > 0");
+    }
+
+    @Test
     void anEmptyObjectIsTheDefaults() {
         EmulatorConfig config = EmulatorConfigReader.parse("{}");
 
