@@ -48,7 +48,6 @@ final class BrowserSocketGuard implements WebFilter {
         this.maxPerClient = properties.maxConversationsPerClient();
         MeterRegistry registry = meters.getIfAvailable();
         this.surfaces = Map.of(
-                "/voice/ws", admission("voice", registry),
                 "/transcriber/ws", admission("transcriber", registry),
                 "/speaker/ws", admission("speaker", registry),
                 "/ws/", admission("console", registry));

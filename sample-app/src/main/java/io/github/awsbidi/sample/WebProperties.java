@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the browser sockets ({@code /voice/ws}, {@code /transcriber/ws}, {@code /speaker/ws}, {@code /ws/*}).
+ * Settings of the browser sockets ({@code /transcriber/ws}, {@code /speaker/ws}, {@code /ws/*}; the voice agent's
+ * {@code /v1/realtime} is the façade's, with its own admission).
  *
  * @param allowedOrigins origins (e.g. {@code https://app.example.com}) whose pages may open the sockets besides the
  *     application's own origin, which is always allowed; empty allows the same origin only
