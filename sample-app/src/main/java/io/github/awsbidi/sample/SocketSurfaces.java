@@ -7,8 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sample's sockets by surface, each with its façade {@link Admission}: {@code voice} ({@code /voice/ws}),
- * {@code transcriber}, {@code speaker}, {@code console} ({@code /ws/*}) and {@code phone} ({@code /twilio/media}).
+ * The sample's sockets by surface, each with its façade {@link Admission}: {@code transcriber}, {@code speaker}, {@code console} ({@code /ws/*}) and {@code phone} ({@code /twilio/media}).
  * Every refusal at the door and every ending by a limit is counted in {@code aws.bidi.admission.refused}, tagged
  * {@code surface} and {@code reason}, as the façade counts its own.
  */
@@ -21,7 +20,6 @@ final class SocketSurfaces {
 
     SocketSurfaces(WebProperties properties, @Nullable MeterRegistry registry) {
         this.byPath = Map.of(
-                "/voice/ws", admission("voice", properties, registry),
                 "/transcriber/ws", admission("transcriber", properties, registry),
                 "/speaker/ws", admission("speaker", properties, registry),
                 "/ws/", admission("console", properties, registry),

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the sample's sockets: the browser sockets ({@code /voice/ws}, {@code /transcriber/ws},
- * {@code /speaker/ws}, {@code /ws/*}) and the phone's {@code /twilio/media}. Each limit is a cost limit: every open
+ * Settings of the sample's sockets: the browser sockets ({@code /transcriber/ws}, {@code /speaker/ws},
+ * {@code /ws/*}; the voice agent's {@code /v1/realtime} is the façade's, with its own admission) and the phone's {@code /twilio/media}. Each limit is a cost limit: every open
  * socket holds a paid model stream.
  *
  * @param allowedOrigins origins (e.g. {@code https://app.example.com}) whose pages may open the sockets besides the

@@ -24,11 +24,11 @@ class BrowserSocketGuardTests {
     void theSameOriginIsAllowedAndAForeignOneRefusedAndCounted() {
         BrowserSocketGuard guard = guard(List.of());
 
-        assertThat(passes(guard, "/voice/ws", "http://localhost:8080", "localhost:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "http://localhost:8080", "localhost:8080"))
                 .isTrue();
-        assertThat(passes(guard, "/voice/ws", "https://app.example.com", "app.example.com:443"))
+        assertThat(passes(guard, "/transcriber/ws", "https://app.example.com", "app.example.com:443"))
                 .isTrue();
-        assertThat(passes(guard, "/voice/ws", "https://evil.example", "localhost:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "https://evil.example", "localhost:8080"))
                 .isFalse();
         assertThat(passes(guard, "/transcriber/ws", "https://evil.example", "localhost:8080"))
                 .isFalse();
@@ -37,11 +37,10 @@ class BrowserSocketGuardTests {
         assertThat(passes(guard, "/ws/echo", "https://evil.example", "localhost:8080"))
                 .isFalse();
         // Another port is another origin.
-        assertThat(passes(guard, "/voice/ws", "http://localhost:9999", "localhost:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "http://localhost:9999", "localhost:8080"))
                 .isFalse();
 
-        assertThat(refused("voice")).isEqualTo(2);
-        assertThat(refused("transcriber")).isEqualTo(1);
+        assertThat(refused("transcriber")).isEqualTo(3);
         assertThat(refused("speaker")).isEqualTo(1);
         assertThat(refused("console")).isEqualTo(1);
     }
@@ -50,7 +49,7 @@ class BrowserSocketGuardTests {
     void withoutAnOriginOrOnAnotherPathTheGuardStandsAside() {
         BrowserSocketGuard guard = guard(List.of());
 
-        assertThat(passes(guard, "/voice/ws", null, "localhost:8080")).isTrue();
+        assertThat(passes(guard, "/transcriber/ws", null, "localhost:8080")).isTrue();
         assertThat(passes(guard, "/v1/realtime", "https://evil.example", "localhost:8080"))
                 .isTrue();
         assertThat(meters.find(BrowserSocketGuard.REFUSED).counters()).isEmpty();
@@ -60,13 +59,13 @@ class BrowserSocketGuardTests {
     void allowedOriginsWidenTheSameOrigin() {
         BrowserSocketGuard guard = guard(List.of("https://app.example.com"));
 
-        assertThat(passes(guard, "/voice/ws", "https://app.example.com", "voice.internal:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "https://app.example.com", "voice.internal:8080"))
                 .isTrue();
-        assertThat(passes(guard, "/voice/ws", "http://voice.internal:8080", "voice.internal:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "http://voice.internal:8080", "voice.internal:8080"))
                 .isTrue();
-        assertThat(passes(guard, "/voice/ws", "https://evil.example", "voice.internal:8080"))
+        assertThat(passes(guard, "/transcriber/ws", "https://evil.example", "voice.internal:8080"))
                 .isFalse();
-        assertThat(refused("voice")).isEqualTo(1);
+        assertThat(refused("transcriber")).isEqualTo(1);
     }
 
     @Test

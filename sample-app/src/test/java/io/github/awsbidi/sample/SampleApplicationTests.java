@@ -189,7 +189,7 @@ class SampleApplicationTests {
     @Test
     void aPageFromAnotherSiteCannotOpenTheBrowserSockets() {
         // Cross-site WebSocket hijacking: refused at the handshake, before any conversation starts.
-        for (String path : List.of("/voice/ws", "/transcriber/ws", "/speaker/ws", "/ws/echo")) {
+        for (String path : List.of("/transcriber/ws", "/speaker/ws", "/ws/echo")) {
             http().get()
                     .uri(path)
                     .header("Origin", "https://evil.example")

@@ -17,7 +17,6 @@ class SocketSurfacesTests {
     @Test
     void eachSocketPathHasItsSurface() {
         Map<String, String> surfaceByPath = Map.of(
-                "/voice/ws", "voice",
                 "/transcriber/ws", "transcriber",
                 "/speaker/ws", "speaker",
                 "/ws/echo", "console",
@@ -45,7 +44,7 @@ class SocketSurfacesTests {
         assertThat(console.admit("user alice")).isNull();
         // Another client, or the same one on another surface, has its own place.
         assertThat(console.admit("user bob")).isNotNull();
-        assertThat(surfaces.forPath("/voice/ws").admit("user alice")).isNotNull();
+        assertThat(surfaces.forPath("/speaker/ws").admit("user alice")).isNotNull();
         first.run();
         assertThat(console.admit("user alice")).isNotNull();
         assertThat(meters.get(SocketSurfaces.REFUSED)

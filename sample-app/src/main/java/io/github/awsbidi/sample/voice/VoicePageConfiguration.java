@@ -8,16 +8,16 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
 /**
- * Maps the voice page's WebSockets: {@code /voice/ws} to {@link VoiceSocket}, {@code /transcriber/ws} to
- * {@link TranscriberSocket}, {@code /speaker/ws} to {@link SpeakerSocket}.
+ * Maps the voice page's panel WebSockets: {@code /transcriber/ws} to {@link TranscriberSocket}, {@code /speaker/ws} to
+ * {@link SpeakerSocket}. The voice agent itself speaks the OpenAI Realtime protocol to the façade at
+ * {@code /v1/realtime} (see {@link VoiceSecretController}).
  */
 @Configuration(proxyBeanMethods = false)
 class VoicePageConfiguration {
 
     @Bean
-    HandlerMapping voicePageMapping(VoiceSocket voice, TranscriberSocket transcriber, SpeakerSocket speaker) {
+    HandlerMapping voicePageMapping(TranscriberSocket transcriber, SpeakerSocket speaker) {
         return new SimpleUrlHandlerMapping(
-                Map.of("/voice/ws", voice, "/transcriber/ws", transcriber, "/speaker/ws", speaker),
-                Ordered.HIGHEST_PRECEDENCE);
+                Map.of("/transcriber/ws", transcriber, "/speaker/ws", speaker), Ordered.HIGHEST_PRECEDENCE);
     }
 }

@@ -88,8 +88,15 @@ class ExposedSampleTests {
                 .isUnauthorized()
                 .expectBody()
                 .isEmpty();
+        // The voice page's ek_ secret is the logged-in user's only.
+        http().post()
+                .uri("/voice/secret")
+                .headers(TUNNEL)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         // The sockets too, before any conversation starts.
-        for (String path : List.of("/ws/echo", "/voice/ws", "/transcriber/ws", "/speaker/ws")) {
+        for (String path : List.of("/ws/echo", "/transcriber/ws", "/speaker/ws")) {
             assertThat(upgrade(path, TUNNEL)).as(path).isEqualTo(401);
         }
         // DNS rebinding: a foreign page whose name now points at 127.0.0.1 is not the local user.
@@ -124,6 +131,16 @@ class ExposedSampleTests {
                 .expectBody()
                 .jsonPath("$[*].name")
                 .isNotEmpty();
+        // The voice page's short-lived façade secret, never the real key.
+        http().post()
+                .uri("/voice/secret")
+                .headers(LOGGED_IN_THROUGH_TUNNEL)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.value")
+                .value(value -> assertThat(String.valueOf(value)).startsWith("ek_"));
         List<String> received = new CopyOnWriteArrayList<>();
         HttpHeaders headers = new HttpHeaders();
         LOGGED_IN_THROUGH_TUNNEL.accept(headers);
