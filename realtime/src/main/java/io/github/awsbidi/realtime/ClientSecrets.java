@@ -16,9 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Short-lived client secrets ({@code ek_…}), as OpenAI's {@code POST /v1/realtime/client_secrets} issues them, so that
  * a browser never holds the real key. A secret is self-contained: it signs (HMAC-SHA256) only an id, its expiry, the
- * identity that asked for it and a digest of the session configuration it was issued for, so any instance sharing
- * the signing key accepts a secret another instance issued, with no shared store, and the secret stays small enough
- * for the {@code Sec-WebSocket-Protocol} header browsers send it in. Thread-safe.
+ * identity that asked for it and a digest of the session configuration it was issued for (a {@link SessionBinding}),
+ * so any instance sharing the signing key accepts a secret another instance issued, with no shared store, and the
+ * secret stays small enough for the {@code Sec-WebSocket-Protocol} header browsers send it in. The session opened
+ * with a secret runs only with the configuration it binds. Thread-safe.
  */
 public final class ClientSecrets {
 
@@ -48,7 +49,11 @@ public final class ClientSecrets {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A secret for {@code identity}, valid for {@code ttl}, bound to the session configuration's digest. */
+    /**
+     * A secret for {@code identity}, valid for {@code ttl}, bound to a session configuration.
+     *
+     * @param sessionDigest the configuration's {@link SessionBinding#digest()}
+     */
     public Issued issue(String identity, Duration ttl, String sessionDigest) {
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String id = EventIds.next("cs");
@@ -92,7 +97,7 @@ public final class ClientSecrets {
         return new Verified(fields[0], fields[2], expiresAt, fields[3]);
     }
 
-    /** The digest a secret binds: SHA-256 (hex) of the session configuration's JSON text. */
+    /** SHA-256 (hex) of a text. What a secret binds of a session is {@link SessionBinding#digest()}. */
     public static String digest(String sessionJson) {
         try {
             return HexFormat.of()
@@ -128,7 +133,7 @@ public final class ClientSecrets {
      * @param id the secret's id
      * @param identity who asked for it (its sessions count against that identity's limit)
      * @param expiresAt when it stops being accepted
-     * @param sessionDigest the digest of the session configuration it was issued for
+     * @param sessionDigest the {@link SessionBinding#digest()} of the session configuration it was issued for
      */
     public record Verified(String id, String identity, Instant expiresAt, String sessionDigest) {}
 

@@ -71,11 +71,14 @@ public final class RealtimeSession {
     private final String sessionId = EventIds.next("sess");
     private final String conversationId = EventIds.next("conv");
     private final RealtimeListener listener;
+    private final @Nullable SessionBinding binding;
     private final Sinks.Many<String> out = Sinks.many().unicast().onBackpressureBuffer();
     private final Object lock = new Object();
 
     // ---- configuration (under the lock) ----
     private String instructions;
+    // Whether the client set the instructions (else they are the server's own).
+    private boolean instructionsSet;
     private String voice;
     private AudioFormat inputFormat = AudioFormat.PCM;
     private AudioFormat outputFormat = AudioFormat.PCM;
@@ -116,10 +119,11 @@ public final class RealtimeSession {
     private long outputText;
     private long outputAudio;
 
-    private RealtimeSession(NovaSonic base, String model, RealtimeListener listener) {
+    private RealtimeSession(NovaSonic base, String model, RealtimeListener listener, @Nullable SessionBinding binding) {
         this.base = base;
         this.model = model;
         this.listener = listener;
+        this.binding = binding;
         this.instructions = base.settings().systemPrompt();
         this.voice = base.settings().voiceId();
         listener.opened();
@@ -133,10 +137,24 @@ public final class RealtimeSession {
      * server-side tools, renewal, keep-alive); {@code model} is the name clients asked for.
      */
     public static RealtimeSession open(NovaSonic novaSonic, String model, RealtimeListener listener) {
+        return open(novaSonic, model, listener, null);
+    }
+
+    /**
+     * A session opened with a client secret: it runs only with the {@code instructions}, {@code tools} and
+     * {@code tool_choice} the secret was issued for. The client sends them with {@code session.update} (the secret
+     * holds only their digests); a {@code session.update} setting any of them to another value is refused with an
+     * {@code error} naming the field, and so is audio or {@code response.create} before they are as bound.
+     *
+     * @param binding what the secret binds; null for a session opened with a key, which the client configures freely
+     */
+    public static RealtimeSession open(
+            NovaSonic novaSonic, String model, RealtimeListener listener, @Nullable SessionBinding binding) {
         return new RealtimeSession(
                 Objects.requireNonNull(novaSonic, "novaSonic"),
                 Objects.requireNonNull(model, "model"),
-                Objects.requireNonNull(listener, "listener"));
+                Objects.requireNonNull(listener, "listener"),
+                binding);
     }
 
     /** {@link #open(NovaSonic, String, RealtimeListener)} with no listener. */
@@ -202,7 +220,7 @@ public final class RealtimeSession {
 
     private Mono<Void> handle(ClientEvent event) {
         if (event instanceof ClientEvent.SessionUpdate update) {
-            return sessionUpdate(update.session());
+            return sessionUpdate(update.session(), update.eventId());
         } else if (event instanceof ClientEvent.InputAudioBufferAppend append) {
             return append(append);
         } else if (event instanceof ClientEvent.InputAudioBufferCommit commit) {
@@ -252,9 +270,19 @@ public final class RealtimeSession {
         return Mono.empty();
     }
 
-    private Mono<Void> sessionUpdate(SessionPatch patch) {
+    private Mono<Void> sessionUpdate(SessionPatch patch, @Nullable String eventId) {
+        String refused = binding == null ? null : binding.refusedField(patch);
+        if (refused != null) {
+            throw new RealtimeProtocolException(
+                    "client_secret_mismatch",
+                    refused,
+                    eventId,
+                    "'" + refused + "' differs from the session configuration the client secret was issued for: this"
+                            + " session runs only with the instructions, tools and tool_choice it was issued with");
+        }
         if (patch.instructions() != null) {
             instructions = patch.instructions();
+            instructionsSet = true;
         }
         if (patch.voice() != null) {
             voice = patch.voice();
@@ -301,6 +329,9 @@ public final class RealtimeSession {
     }
 
     private Mono<Void> append(ClientEvent.InputAudioBufferAppend append) {
+        if (turnDetection != null) {
+            requireBoundConfiguration(append.eventId());
+        }
         byte[] pcm = decode(append.audio());
         inputAudioBytes += pcm.length;
         bufferedSinceTurn += pcm.length;
@@ -364,6 +395,13 @@ public final class RealtimeSession {
             pendingToolOutputs.put(callId, create.output());
             return Mono.empty();
         }
+        if ("system".equals(create.role()) && binding != null) {
+            throw new RealtimeProtocolException(
+                    "client_secret_mismatch",
+                    "item.role",
+                    create.eventId(),
+                    "a system message would change the instructions the client secret was issued for");
+        }
         String text = Objects.requireNonNull(create.text());
         addItem(Item.message(
                 id, "completed", Objects.requireNonNull(create.role()), List.of(Item.Content.inputText(text))));
@@ -380,6 +418,7 @@ public final class RealtimeSession {
     }
 
     private Mono<Void> responseCreate(ClientEvent.ResponseCreate create) {
+        requireBoundConfiguration(create.eventId());
         if (response != null && response.ending) {
             finish("completed", null);
         }
@@ -451,6 +490,20 @@ public final class RealtimeSession {
                 item.id(),
                 truncate.contentIndex(),
                 truncate.audioEndMs()));
+    }
+
+    /** A session opened with a client secret talks to the model only once it runs the configuration it binds. */
+    private void requireBoundConfiguration(@Nullable String eventId) {
+        String unmet =
+                binding == null ? null : binding.unmetField(instructionsSet ? instructions : null, tools, toolChoice);
+        if (unmet != null) {
+            throw new RealtimeProtocolException(
+                    "client_secret_mismatch",
+                    unmet,
+                    eventId,
+                    "'" + unmet + "' is not yet the one the client secret was issued for: send the issued session"
+                            + " configuration with session.update first");
+        }
     }
 
     private Item item(String itemId, @Nullable String eventId) {

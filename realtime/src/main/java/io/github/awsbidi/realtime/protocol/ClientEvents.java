@@ -72,6 +72,20 @@ public final class ClientEvents {
         };
     }
 
+    /**
+     * A session configuration as {@code session.update} carries it (the {@code session} object), e.g. the one a
+     * {@code client_secrets} request asks for.
+     *
+     * @throws RealtimeProtocolException naming the bad field ({@code session.…})
+     */
+    public static SessionPatch sessionConfiguration(JsonNode session) {
+        Fields fields = new Fields(null);
+        if (!session.isObject()) {
+            throw fields.invalid("session", "must be an object");
+        }
+        return session(fields, session);
+    }
+
     private static byte[] audio(Fields fields, JsonNode root) {
         String base64 = fields.requiredString(root, "audio");
         try {

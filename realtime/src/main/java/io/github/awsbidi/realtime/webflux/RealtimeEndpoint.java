@@ -4,8 +4,12 @@ import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeListener;
 import io.github.awsbidi.realtime.RealtimeSession;
+import io.github.awsbidi.realtime.SessionBinding;
+import io.github.awsbidi.realtime.protocol.ClientEvents;
 import io.github.awsbidi.realtime.protocol.ErrorDetail;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
+import io.github.awsbidi.realtime.protocol.RealtimeProtocolException;
+import io.github.awsbidi.realtime.protocol.SessionPatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -162,7 +166,7 @@ public final class RealtimeEndpoint implements WebHandler {
                                         : "the key was refused",
                                 null);
                     }
-                    Runnable release = admission.admit(identity.get());
+                    Runnable release = admission.admit(identity.get().name());
                     if (release == null) {
                         return refuse(
                                 exchange,
@@ -172,22 +176,33 @@ public final class RealtimeEndpoint implements WebHandler {
                                 "this key already holds " + settings.maxSessionsPerKey() + " realtime sessions",
                                 null);
                     }
-                    return sockets.handleRequest(exchange, new Socket(new Admitted(chosen, novaSonic, release)))
+                    return sockets.handleRequest(
+                                    exchange,
+                                    new Socket(new Admitted(
+                                            chosen,
+                                            novaSonic,
+                                            release,
+                                            identity.get().binding())))
                             .doOnError(error -> release.run())
                             .doOnCancel(release);
                 });
     }
 
-    /** The identity a key or client secret stands for; empty when refused. */
-    private Mono<String> identity(@Nullable String key, ServerWebExchange exchange) {
+    /**
+     * The identity a key or client secret stands for, with the session configuration a secret binds; empty when
+     * refused.
+     */
+    private Mono<Identity> identity(@Nullable String key, ServerWebExchange exchange) {
         if (key != null && key.startsWith(ClientSecrets.PREFIX) && secrets != null) {
             try {
-                return Mono.just(secrets.verify(key).identity());
-            } catch (ClientSecrets.ClientSecretException refused) {
+                ClientSecrets.Verified verified = secrets.verify(key);
+                return Mono.just(new Identity(verified.identity(), SessionBinding.parse(verified.sessionDigest())));
+            } catch (ClientSecrets.ClientSecretException | IllegalArgumentException refused) {
+                // Expired, forged, or signed by an instance that binds sessions differently.
                 return Mono.empty();
             }
         }
-        return authenticator.authenticate(key, exchange);
+        return authenticator.authenticate(key, exchange).map(name -> new Identity(name, null));
     }
 
     /** {@code POST <path>/client_secrets}: a short-lived secret for a browser, asked for with a real key. */
@@ -258,11 +273,28 @@ public final class RealtimeEndpoint implements WebHandler {
                         }
                         ttl = Duration.ofSeconds(seconds.asLong());
                     }
-                    JsonNode session = json.path("session").isObject()
-                            ? json.path("session")
-                            : RealtimeJson.MAPPER.createObjectNode();
-                    ClientSecrets.Issued issued =
-                            issuer.issue(request.getT1().get(), ttl, ClientSecrets.digest(session.toString()));
+                    JsonNode session = json.path("session").isMissingNode()
+                                    || json.path("session").isNull()
+                            ? RealtimeJson.MAPPER.createObjectNode()
+                            : json.path("session");
+                    SessionPatch configuration;
+                    try {
+                        configuration = ClientEvents.sessionConfiguration(session);
+                    } catch (RealtimeProtocolException invalid) {
+                        return refuse(
+                                exchange,
+                                HttpStatus.BAD_REQUEST,
+                                invalid.code(),
+                                invalid.param(),
+                                String.valueOf(invalid.getMessage()),
+                                null);
+                    }
+                    // The secret binds the configuration's instructions, tools and tool_choice (their digests): the
+                    // session opened with it runs only with those, which the client sends with session.update.
+                    ClientSecrets.Issued issued = issuer.issue(
+                            request.getT1().get(),
+                            ttl,
+                            SessionBinding.of(configuration).digest());
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("value", issued.value());
                     answer.put("expires_at", issued.expiresAt().getEpochSecond());
@@ -319,7 +351,13 @@ public final class RealtimeEndpoint implements WebHandler {
         return exchange.getResponse().writeWith(Mono.just(buffer));
     }
 
-    private record Admitted(String model, NovaSonic novaSonic, Runnable release) {}
+    private record Identity(String name, @Nullable SessionBinding binding) {}
+
+    private record Admitted(
+            String model,
+            NovaSonic novaSonic,
+            Runnable release,
+            @Nullable SessionBinding binding) {}
 
     /** One socket: client events in, server events out. */
     private final class Socket implements WebSocketHandler {
@@ -337,7 +375,8 @@ public final class RealtimeEndpoint implements WebHandler {
 
         @Override
         public Mono<Void> handle(WebSocketSession socket) {
-            RealtimeSession session = RealtimeSession.open(admitted.novaSonic(), admitted.model(), listeners.get());
+            RealtimeSession session =
+                    RealtimeSession.open(admitted.novaSonic(), admitted.model(), listeners.get(), admitted.binding());
             Mono<Void> input = socket.receive()
                     .timeout(settings.idleTimeout())
                     .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)

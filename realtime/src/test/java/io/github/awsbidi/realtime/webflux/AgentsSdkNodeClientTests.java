@@ -2,14 +2,11 @@ package io.github.awsbidi.realtime.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.awsbidi.realtime.node.NodeScripts;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,27 +23,21 @@ class AgentsSdkNodeClientTests {
 
     @Test
     void agentsSdkRealtimeSessionHoldsASpokenTurnAndAToolTurn() throws Exception {
-        Assumptions.assumeTrue(available(), "node/npm not available");
+        Assumptions.assumeTrue(
+                NodeScripts.install(NODE_DIR, "AgentsSdkNodeClientTests", NodeScripts.AGENTS_PACKAGES),
+                "node/npm not available");
         try (RealtimeFixture fixture = new RealtimeFixture()) {
-            Path copy = NODE_DIR.resolve("agents-realtime-session.mjs");
-            Files.copy(
-                    Path.of("src", "test", "node", "agents-realtime-session.mjs"),
-                    copy,
-                    StandardCopyOption.REPLACE_EXISTING);
-            Process node = new ProcessBuilder(
-                            "node", copy.getFileName().toString(), fixture.url(""), RealtimeFixture.KEY)
-                    .directory(NODE_DIR.toFile())
-                    .start();
-            boolean finished = node.waitFor(60, TimeUnit.SECONDS);
-            String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!finished) {
-                node.destroyForcibly();
-            }
-            assertThat(finished).as("node finished; stderr: %s", err).isTrue();
-            assertThat(node.exitValue()).as("node's exit; stderr: %s", err).isZero();
-            JsonNode result = RealtimeJson.MAPPER.readTree(
-                    out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+            NodeScripts.Run node = NodeScripts.run(
+                    NODE_DIR,
+                    NodeScripts.AGENTS_SCRIPT,
+                    Map.of(),
+                    Duration.ofSeconds(60),
+                    fixture.url(""),
+                    RealtimeFixture.KEY);
+            String err = node.err();
+            assertThat(node.finished()).as("node finished; stderr: %s", err).isTrue();
+            assertThat(node.exit()).as("node's exit; stderr: %s", err).isZero();
+            JsonNode result = RealtimeJson.MAPPER.readTree(node.lastLine());
             assertThat(result.path("transcripts").asInt()).isEqualTo(1);
             assertThat(result.path("toolRuns").asInt()).isEqualTo(1);
             assertThat(result.path("audioBytes").asLong()).isPositive();
@@ -55,38 +46,6 @@ class AgentsSdkNodeClientTests {
                             .map(JsonNode::asString)
                             .toList())
                     .containsOnly("completed");
-        }
-    }
-
-    private static boolean available() throws InterruptedException, IOException {
-        if (!runs(List.of("node", "--version"), Path.of("."))) {
-            System.out.println("AgentsSdkNodeClientTests skipped: node is not on this machine");
-            return false;
-        }
-        if (Files.isDirectory(NODE_DIR.resolve("node_modules/@openai/agents-realtime"))) {
-            return true;
-        }
-        Files.createDirectories(NODE_DIR);
-        Files.writeString(
-                NODE_DIR.resolve("package.json"),
-                "{\"name\":\"realtime-agents-test\",\"private\":true,\"type\":\"module\"}");
-        if (!runs(List.of("npm", "install", "--no-audit", "--no-fund", "@openai/agents-realtime", "ws@8"), NODE_DIR)) {
-            System.out.println("AgentsSdkNodeClientTests skipped: npm could not install @openai/agents-realtime");
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean runs(List<String> command, Path dir) throws InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return process.waitFor(300, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException missing) {
-            return false;
         }
     }
 }

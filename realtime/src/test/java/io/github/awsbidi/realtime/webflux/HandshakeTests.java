@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.awsbidi.realtime.ClientSecrets;
 import io.github.awsbidi.realtime.RealtimeListener;
+import io.github.awsbidi.realtime.SessionBinding;
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,8 +102,12 @@ class HandshakeTests {
         }
 
         ClientSecrets otherInstance = new ClientSecrets(RealtimeFixture.SIGNING_KEY, Clock.systemUTC());
-        String fromElsewhere =
-                otherInstance.issue("key-1", Duration.ofMinutes(1), "d").value();
+        String fromElsewhere = otherInstance
+                .issue(
+                        "key-1",
+                        Duration.ofMinutes(1),
+                        SessionBinding.of(null, null, null).digest())
+                .value();
         try (RealtimeTestClient browser =
                 RealtimeTestClient.connectWithSubprotocolKey(fixture.url("?model=assistant"), fromElsewhere)) {
             browser.next("session.created");
@@ -110,7 +115,11 @@ class HandshakeTests {
 
         ClientSecrets past = new ClientSecrets(
                 RealtimeFixture.SIGNING_KEY, Clock.fixed(Instant.now().minusSeconds(3600), ZoneOffset.UTC));
-        String expired = past.issue("key-1", Duration.ofMinutes(10), "d").value();
+        String expired = past.issue(
+                        "key-1",
+                        Duration.ofMinutes(10),
+                        SessionBinding.of(null, null, null).digest())
+                .value();
         assertThat(upgrade(fixture.httpUrl("?model=assistant"), "Bearer " + expired)
                         .status())
                 .isEqualTo(401);

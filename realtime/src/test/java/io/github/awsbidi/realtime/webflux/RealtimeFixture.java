@@ -52,6 +52,7 @@ final class RealtimeFixture implements AutoCloseable {
 
     private final BidiClientFactory clients;
     private final DisposableServer server;
+    private final List<DisposableServer> otherInstances = new CopyOnWriteArrayList<>();
 
     /** The server's certificate when it serves TLS, else null. */
     final @Nullable EmulatorCertificate certificate;
@@ -117,6 +118,29 @@ final class RealtimeFixture implements AutoCloseable {
         this(options -> options, settings -> settings);
     }
 
+    /**
+     * Starts another instance of the "fleet": its own endpoint (and its own {@link ClientSecrets}, with the same
+     * signing key) on another port, over the same Nova Sonic. Returns its base URL ({@code ws://…/v1/realtime}).
+     */
+    String startAnotherInstance() {
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(
+                model -> model.equals("assistant") ? novaSonic : null,
+                RealtimeAuthenticator.keys(List.of(KEY)),
+                new RealtimeEndpointSettings("assistant", 2, 256 * 1024, Duration.ofMinutes(1), List.of()),
+                new Admission("realtime", 2, List.of(), (surface, reason) -> refusals.add(surface + ":" + reason)),
+                () -> RealtimeListener.NONE,
+                new ClientSecrets(SIGNING_KEY.clone(), Clock.systemUTC()),
+                Duration.ofMinutes(10));
+        DisposableServer other = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle(new ReactorHttpHandlerAdapter(
+                        WebHttpHandlerBuilder.webHandler(endpoint).build()))
+                .bindNow();
+        otherInstances.add(other);
+        return "ws://127.0.0.1:" + other.port() + "/v1/realtime";
+    }
+
     String url(String query) {
         return "ws://127.0.0.1:" + server.port() + "/v1/realtime" + query;
     }
@@ -135,6 +159,7 @@ final class RealtimeFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        otherInstances.forEach(DisposableServer::disposeNow);
         server.disposeNow();
         clients.close();
         emulator.close();

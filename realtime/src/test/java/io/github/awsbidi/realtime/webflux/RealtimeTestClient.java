@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,11 @@ final class RealtimeTestClient implements AutoCloseable {
 
     private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
+
+    /** When each event of {@link #events} arrived ({@link System#nanoTime()}), at the same index. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
+
+    private volatile Consumer<JsonNode> reactor = event -> {};
     private volatile boolean closed;
     private final Disposable connection;
     private int cursor;
@@ -41,7 +47,13 @@ final class RealtimeTestClient implements AutoCloseable {
                     Mono<Void> receive = in.aggregateFrames(8 * 1024 * 1024)
                             .receive()
                             .asString()
-                            .doOnNext(text -> events.add(RealtimeJson.MAPPER.readTree(text)))
+                            .doOnNext(text -> {
+                                long now = System.nanoTime();
+                                JsonNode event = RealtimeJson.MAPPER.readTree(text);
+                                arrivals.add(now);
+                                events.add(event);
+                                reactor.accept(event);
+                            })
                             .then();
                     return Mono.when(receive, out.sendString(outgoing.asFlux()).then());
                 })
@@ -55,6 +67,11 @@ final class RealtimeTestClient implements AutoCloseable {
 
     static RealtimeTestClient connectWithSubprotocolKey(String url, String key) {
         return new RealtimeTestClient(url, null, List.of("realtime", "openai-insecure-api-key." + key));
+    }
+
+    /** Reacts to every event as it arrives, on the receiving thread (e.g. to answer at once, as a program would). */
+    void onEvent(Consumer<JsonNode> reaction) {
+        this.reactor = reaction;
     }
 
     void send(String json) {

@@ -1,9 +1,11 @@
-// Drives the façade with the OpenAI Agents SDK's RealtimeSession, unchanged: connect({ apiKey, url }) over plain ws:
-// (no ?model= added), a spoken turn, then a text turn whose tool the SDK runs itself. Usage: node
-// agents-realtime-session.mjs <ws url> <apiKey>. Prints one JSON line; exits non-zero on an error or a timeout.
+// Drives the façade with the OpenAI Agents SDK's RealtimeSession, unchanged: connect({ apiKey, url }) (the URL as given,
+// ws: or wss:, no ?model= added), a spoken turn, then a text turn whose tool the SDK runs itself, then (with
+// "barge-in") a long answer the user talks over. Usage: node agents-realtime-session.mjs <url> <apiKey> [barge-in].
+// Prints one JSON line; exits non-zero on an error or a timeout.
 import { RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
 
-const [url, apiKey] = process.argv.slice(2);
+const [url, apiKey, mode] = process.argv.slice(2);
+const bargeIn = mode === 'barge-in';
 const result = { responses: [], audioBytes: 0, toolRuns: 0, transcripts: 0 };
 const seen = [];
 
@@ -42,6 +44,15 @@ session.on('error', (error) => {
 });
 session.on('audio', (event) => {
   result.audioBytes += event.data.byteLength;
+  if (phase === 'barge-in' && !result.interrupted) {
+    // The user talks over the answer as soon as it is heard.
+    result.interrupted = true;
+    const speech = tone(0.3);
+    session.sendAudio(speech.buffer.slice(speech.byteOffset, speech.byteOffset + speech.byteLength));
+  }
+});
+session.on('audio_interrupted', () => {
+  result.audioInterrupted = (result.audioInterrupted ?? 0) + 1;
 });
 session.on('transport_event', (event) => {
   seen.push(event.type);
@@ -56,7 +67,22 @@ session.on('transport_event', (event) => {
   if (phase === 'spoken') {
     phase = 'text';
     session.sendMessage('What is the weather in Paris?');
-  } else if (phase === 'text' && !called && result.toolRuns > 0) {
+  } else if (phase === 'text' && !called && result.toolRuns > 0 && bargeIn) {
+    phase = 'barge-in';
+    session.sendMessage('Please tell me a long story about the sea');
+  } else if ((phase === 'text' && !called && result.toolRuns > 0) || phase === 'barge-in') {
+    if (phase === 'barge-in') {
+      result.bargeIn = { status: event.response.status, reason: event.response.status_details?.reason ?? null };
+      // What the client sends after a barge-in (a truncate of what was played) must not be refused either: wait a
+      // moment for an error before reporting.
+      phase = 'done';
+      setTimeout(() => {
+        console.log(JSON.stringify({ ...result, seen }));
+        session.close();
+        process.exit(0);
+      }, 1000);
+      return;
+    }
     console.log(JSON.stringify({ ...result, seen }));
     session.close();
     process.exit(0);

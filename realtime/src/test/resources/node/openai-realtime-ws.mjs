@@ -1,10 +1,11 @@
 // Drives the façade with the official openai package's OpenAIRealtimeWS, unchanged: a spoken turn, then a tool round
-// trip. Usage: node openai-realtime-ws.mjs <baseURL> <apiKey>. Prints one JSON line with what it saw; exits non-zero
-// on an error event or a timeout.
+// trip, then (with "barge-in") a long answer the user talks over. Usage: node openai-realtime-ws.mjs <baseURL> <apiKey>
+// [barge-in]. Prints one JSON line with what it saw; exits non-zero on an error event or a timeout.
 import OpenAI from 'openai';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
 
-const [baseURL, apiKey] = process.argv.slice(2);
+const [baseURL, apiKey, mode] = process.argv.slice(2);
+const bargeIn = mode === 'barge-in';
 const rt = new OpenAIRealtimeWS({ model: 'assistant' }, new OpenAI({ apiKey, baseURL }));
 const seen = [];
 const result = { transcripts: [], responses: [], audioBytes: 0, toolCalls: 0 };
@@ -66,6 +67,16 @@ rt.socket.on('open', () => {
 rt.on('conversation.item.input_audio_transcription.completed', (event) => result.transcripts.push(event.transcript));
 rt.on('response.output_audio.delta', (event) => {
   result.audioBytes += Buffer.from(event.delta, 'base64').length;
+  if (phase === 'barge-in' && !result.interrupted) {
+    // The user talks over the answer as soon as it is heard.
+    result.interrupted = true;
+    append(tone(0.3));
+  }
+});
+rt.on('input_audio_buffer.speech_started', () => {
+  if (phase === 'barge-in') {
+    result.speechStartedInBargeIn = true;
+  }
 });
 rt.on('response.done', (event) => {
   result.responses.push(event.response.status);
@@ -84,7 +95,26 @@ rt.on('response.done', (event) => {
       item: { type: 'function_call_output', call_id: call.call_id, output: JSON.stringify({ temperature: '21 C' }) },
     });
     rt.send({ type: 'response.create' });
+  } else if (bargeIn && phase !== 'barge-in') {
+    phase = 'barge-in';
+    rt.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Please tell me a long story about the sea' }] },
+    });
+    rt.send({ type: 'response.create' });
   } else {
+    if (phase === 'barge-in') {
+      result.bargeIn = { status: event.response.status, reason: event.response.status_details?.reason ?? null };
+      // What the client sends after a barge-in (a truncate of what was played) must not be refused either: wait a
+      // moment for an error before reporting.
+      phase = 'done';
+      setTimeout(() => {
+        console.log(JSON.stringify({ ...result, seen }));
+        rt.close();
+        process.exit(0);
+      }, 1000);
+      return;
+    }
     console.log(JSON.stringify({ ...result, seen }));
     rt.close();
     process.exit(0);
