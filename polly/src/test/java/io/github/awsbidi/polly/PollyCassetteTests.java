@@ -7,8 +7,10 @@ import io.github.awsbidi.core.BidiStreamException;
 import io.github.awsbidi.core.ErrorKind;
 import io.github.awsbidi.core.Frame;
 import io.github.awsbidi.core.SessionOptions;
+import io.github.awsbidi.core.Target;
 import io.github.awsbidi.core.client.BidiClientFactory;
 import io.github.awsbidi.core.client.ConnectionSettings;
+import io.github.awsbidi.core.record.Cassette;
 import io.github.awsbidi.core.record.CassetteRecorder;
 import io.github.awsbidi.core.retry.RetryPolicy;
 import io.github.awsbidi.emulator.BidiEmulator;
@@ -135,6 +137,7 @@ class PollyCassetteTests {
                 .contains("\"service\":\"polly\"")
                 .contains("\"resource\":\"Joanna\"")
                 .doesNotContain("AWS4-HMAC-SHA256");
+        assertThat(Cassette.read(recorded()).target().service()).isEqualTo(Target.Service.POLLY);
         assertThat(PollyFrames.requestCharacters(original.get(original.size() - 1)))
                 .isEqualTo(OptionalLong.of(24));
 

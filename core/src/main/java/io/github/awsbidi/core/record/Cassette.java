@@ -195,7 +195,8 @@ public record Cassette(
         Target.Service service = switch (h.string("service")) {
             case "sagemaker" -> Target.Service.SAGEMAKER;
             case "bedrock" -> Target.Service.BEDROCK;
-            default -> throw h.invalid("service", "must be sagemaker or bedrock");
+            case "polly" -> Target.Service.POLLY;
+            default -> throw h.invalid("service", "must be sagemaker, bedrock or polly");
         };
         Target target = new Target(service, h.string("region"), h.string("resource"), h.optionalString("variant"));
         Instant recordedAt;

@@ -133,7 +133,7 @@ class CassetteTests {
         assertThatThrownBy(() -> Cassette.parse(header.replace("\"version\":1", "\"version\":2"), "f"))
                 .hasMessageContaining("f line 1: version 2 is not supported");
         assertThatThrownBy(() -> Cassette.parse(header.replace("sagemaker", "s3"), "f"))
-                .hasMessage("f line 1: 'service' must be sagemaker or bedrock");
+                .hasMessage("f line 1: 'service' must be sagemaker, bedrock or polly");
         assertThatThrownBy(() -> Cassette.parse(
                         header + "{\"atMicros\":1,\"event\":\"request\",\"dataType\":"
                                 + "\"UTF8\",\"completion\":\"COMPLETE\",\"size\":4,\"payload\":\"AP8H\"}",
