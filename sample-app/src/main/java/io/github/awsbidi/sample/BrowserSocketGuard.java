@@ -1,9 +1,8 @@
 package io.github.awsbidi.sample;
 
 import io.github.awsbidi.realtime.webflux.Admission;
-import io.github.awsbidi.sample.security.LoopbackAuthentication;
+import io.github.awsbidi.sample.security.ClientIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,7 @@ final class BrowserSocketGuard implements WebFilter {
     }
 
     private Mono<Void> admitted(ServerWebExchange exchange, WebFilterChain chain, Admission admission) {
-        return client(exchange).flatMap(client -> {
+        return ClientIdentity.of(exchange).flatMap(client -> {
             Runnable ticket = admission.admit(client);
             if (ticket == null) {
                 log.warn(
@@ -97,26 +96,6 @@ final class BrowserSocketGuard implements WebFilter {
             }
             return chain.filter(exchange).doFinally(signal -> ticket.run());
         });
-    }
-
-    /**
-     * Whom the per-client limit counts: the logged-in user when there is one (Spring Security's principal), else the
-     * client address (anonymous on loopback, and Twilio's media streams, judged by their signature).
-     */
-    static Mono<String> client(ServerWebExchange exchange) {
-        return exchange.<java.security.Principal>getPrincipal()
-                .filter(principal -> !(principal instanceof LoopbackAuthentication))
-                .map(principal -> "user " + principal.getName())
-                .defaultIfEmpty("")
-                .map(user -> {
-                    if (!user.isEmpty()) {
-                        return user;
-                    }
-                    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-                    return remote == null || remote.getAddress() == null
-                            ? "unknown"
-                            : remote.getAddress().getHostAddress();
-                });
     }
 
     private static @Nullable Object nativeRequest(ServerHttpRequest request) {

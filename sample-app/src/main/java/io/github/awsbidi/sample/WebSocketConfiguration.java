@@ -1,5 +1,6 @@
 package io.github.awsbidi.sample;
 
+import io.github.awsbidi.realtime.webflux.SocketLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +34,21 @@ public class WebSocketConfiguration {
         return new BrowserSocketGuard(properties, surfaces);
     }
 
+    /**
+     * The façade's {@link SocketLimits}, with the sample's limits: the sockets mapped here end as the voice agent's
+     * does on the façade, each ending counted under the socket's surface.
+     */
     @Bean
     SocketLimits socketLimits(WebProperties properties, SocketSurfaces surfaces) {
-        return new SocketLimits(properties, surfaces, Schedulers.parallel());
+        return new SocketLimits(
+                new SocketLimits.Limits(
+                        (int) properties.maxMessageSize().toBytes(),
+                        properties.idleTimeout(),
+                        properties.maxCallDuration(),
+                        "sample.web"),
+                exchange -> surfaces.forPath(
+                        exchange.getRequest().getPath().pathWithinApplication().value()),
+                Schedulers.parallel());
     }
 
     /** Every WebSocket handler mapped in the application upgrades through {@link SocketLimits}. */

@@ -16,15 +16,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sockets' duration, idle and size limits, with short limits: each ending closes the socket with the documented
- * status and is counted in {@code aws.bidi.admission.refused}.
+ * status and is counted in {@code aws.bidi.admission.refused}; the voice agent's socket on the façade is held to the
+ * same {@code sample.web} limits.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -52,12 +56,18 @@ class SocketLimitsTests {
     }
 
     @Test
-    void theTranscriberSocketIsHeldToTheSameIdleTimeout() {
+    void theTranscriberAndSpeakerSocketsAreHeldToTheSameIdleTimeout() {
         double before = count("transcriber", "idle_timeout");
         CloseStatus status = closeOf("/transcriber/ws?rate=16000", session -> Mono.empty());
         assertThat(status.getCode()).isEqualTo(1008);
         assertThat(status.getReason()).contains("idle timeout");
         await().atMost(TIMEOUT).until(() -> count("transcriber", "idle_timeout") == before + 1);
+
+        double speakerBefore = count("speaker", "idle_timeout");
+        CloseStatus speaker = closeOf("/speaker/ws", session -> Mono.empty());
+        assertThat(speaker.getCode()).isEqualTo(1008);
+        assertThat(speaker.getReason()).isEqualTo("idle timeout: no message for 1s (sample.web.idle-timeout)");
+        await().atMost(TIMEOUT).until(() -> count("speaker", "idle_timeout") == speakerBefore + 1);
     }
 
     @Test
@@ -73,6 +83,34 @@ class SocketLimitsTests {
         assertThat(status.getReason()).contains("maximum duration").contains("sample.web.max-call-duration");
         await().atMost(TIMEOUT).until(() -> count("console", "max_duration") == before + 1);
         assertThat(count("console", "idle_timeout")).isEqualTo(idleBefore);
+    }
+
+    @Test
+    void theVoiceAgentsSocketOnTheFacadeIsHeldToTheSameLimits() {
+        double before = count("realtime", "max_duration");
+        String body = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .post()
+                .uri("/voice/secret")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String secret =
+                JsonMapper.builder().build().readTree(body).path("value").asString();
+        // The page's socket, busy (a message every 200 ms), is closed at the sample's 3 s as the others are.
+        CloseStatus status = closeOf(
+                "/v1/realtime",
+                List.of("realtime", "openai-insecure-api-key." + secret),
+                session -> session.send(Flux.interval(Duration.ofMillis(200))
+                        .map(tick -> session.textMessage("{\"type\":\"input_audio_buffer.clear\"}"))));
+        assertThat(status.getCode()).isEqualTo(1008);
+        assertThat(status.getReason())
+                .isEqualTo("call over its maximum duration of 3s (aws.bidi.realtime.max-call-duration)");
+        await().atMost(TIMEOUT).until(() -> count("realtime", "max_duration") == before + 1);
     }
 
     @Test
@@ -110,13 +148,27 @@ class SocketLimitsTests {
 
     /** Runs {@code client} on a socket to {@code path}, reading everything, and returns how the server closed it. */
     private CloseStatus closeOf(String path, java.util.function.Function<WebSocketSession, Mono<Void>> client) {
+        return closeOf(path, List.of(), client);
+    }
+
+    /** {@link #closeOf(String, java.util.function.Function)} offering {@code subprotocols} at the handshake. */
+    private CloseStatus closeOf(
+            String path, List<String> subprotocols, java.util.function.Function<WebSocketSession, Mono<Void>> client) {
         AtomicReference<@Nullable CloseStatus> closed = new AtomicReference<>();
         webSockets
-                .execute(ws(path), session -> {
-                    session.closeStatus().subscribe(closed::set);
-                    return Mono.when(
-                            client.apply(session).onErrorComplete(),
-                            session.receive().then());
+                .execute(ws(path), new WebSocketHandler() {
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return subprotocols;
+                    }
+
+                    @Override
+                    public Mono<Void> handle(WebSocketSession session) {
+                        session.closeStatus().subscribe(closed::set);
+                        return Mono.when(
+                                client.apply(session).onErrorComplete(),
+                                session.receive().then());
+                    }
                 })
                 .onErrorComplete()
                 .block(TIMEOUT);

@@ -10,6 +10,7 @@ import io.github.awsbidi.realtime.webflux.RealtimeAuthenticator;
 import io.github.awsbidi.realtime.webflux.RealtimeEndpoint;
 import io.github.awsbidi.realtime.webflux.RealtimeEndpointSettings;
 import io.github.awsbidi.realtime.webflux.RealtimeModels;
+import io.github.awsbidi.realtime.webflux.SocketLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -169,11 +170,20 @@ public final class RealtimeAutoConfiguration {
                 "idle-timeout",
                 properties.getIdleTimeout(),
                 "must be positive");
+        require(
+                !properties.getMaxCallDuration().isNegative()
+                        && !properties.getMaxCallDuration().isZero(),
+                "max-call-duration",
+                properties.getMaxCallDuration(),
+                "must be positive");
         return new RealtimeEndpointSettings(
                 properties.getDefaultModel(),
                 properties.getMaxSessionsPerKey(),
-                (int) bytes,
-                properties.getIdleTimeout(),
+                new SocketLimits.Limits(
+                        (int) bytes,
+                        properties.getIdleTimeout(),
+                        properties.getMaxCallDuration(),
+                        PREFIX.substring(0, PREFIX.length() - 1)),
                 properties.getAllowedOrigins());
     }
 

@@ -26,14 +26,20 @@ public class RealtimeProperties {
     /** Keys clients may present (Authorization: Bearer or the openai-insecure-api-key subprotocol). */
     private List<String> apiKeys = new ArrayList<>();
 
-    /** Concurrent sessions one key (or authenticated identity) may hold. */
+    /**
+     * Concurrent sessions one key (or authenticated identity, or user a client secret was issued for) may hold; one
+     * more is refused with 429.
+     */
     private int maxSessionsPerKey = 10;
 
-    /** Largest client message (a WebSocket frame), e.g. a base64 audio chunk or a session.update. */
+    /** Largest client message, e.g. a base64 audio chunk or a session.update; a larger one closes the socket (1009). */
     private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
-    /** How long a session may go without a client message before it is closed. */
+    /** How long a session may go without a message either way before it is closed (1008). */
     private Duration idleTimeout = Duration.ofMinutes(2);
+
+    /** Longest a session may stay open before it is closed (1008): what one call can cost at most. */
+    private Duration maxCallDuration = Duration.ofMinutes(30);
 
     /** Origins a browser may connect from (its Origin header); empty allows any. */
     private List<String> allowedOrigins = new ArrayList<>();
@@ -95,6 +101,14 @@ public class RealtimeProperties {
 
     public void setIdleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
+    }
+
+    public Duration getMaxCallDuration() {
+        return maxCallDuration;
+    }
+
+    public void setMaxCallDuration(Duration maxCallDuration) {
+        this.maxCallDuration = maxCallDuration;
     }
 
     public List<String> getAllowedOrigins() {

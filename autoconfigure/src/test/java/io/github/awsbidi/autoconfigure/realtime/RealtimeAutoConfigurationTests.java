@@ -185,6 +185,30 @@ class RealtimeAutoConfigurationTests {
     }
 
     @Test
+    void theCallLimitsComeFromThePropertiesAndANonPositiveDurationFailsStartupNamingIt() {
+        contextRunner
+                .withPropertyValues(
+                        "aws.bidi.realtime.max-call-duration=7m",
+                        "aws.bidi.realtime.idle-timeout=45s",
+                        "aws.bidi.realtime.max-message-size=32KB")
+                .run(context -> assertThat(context.getBean(RealtimeProperties.class))
+                        .satisfies(properties -> {
+                            assertThat(properties.getMaxCallDuration()).isEqualTo(java.time.Duration.ofMinutes(7));
+                            assertThat(properties.getIdleTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+                        }));
+        contextRunner.run(
+                context -> assertThat(context.getBean(RealtimeProperties.class).getMaxCallDuration())
+                        .isEqualTo(java.time.Duration.ofMinutes(30)));
+        contextRunner
+                .withPropertyValues("aws.bidi.realtime.max-call-duration=0s")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(cause(context.getStartupFailure()).property())
+                            .isEqualTo("aws.bidi.realtime.max-call-duration");
+                });
+    }
+
+    @Test
     void aTypoUnderRealtimeFailsStartup() {
         contextRunner
                 .withPropertyValues("aws.bidi.realtime.max-sesions-per-key=3")

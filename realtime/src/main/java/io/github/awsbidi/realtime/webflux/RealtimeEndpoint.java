@@ -29,13 +29,11 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +42,9 @@ import tools.jackson.databind.JsonNode;
  * it selects the model ({@code ?model=}, else the default; HTTP 404 {@code model_not_found}), reads the key
  * ({@code Authorization: Bearer}, or the {@code openai-insecure-api-key.<key>} subprotocol browsers send beside
  * {@code realtime}), asks the {@link RealtimeAuthenticator} (HTTP 401), checks the origin (403) and the per-key limit
- * (429), each refusal with an OpenAI-style JSON error body. The socket then drives one {@link RealtimeSession}.
+ * (429), each refusal with an OpenAI-style JSON error body. The socket then drives one {@link RealtimeSession}, held to
+ * the settings' {@link SocketLimits} (message size, idle timeout, maximum call duration), each ending counted by the
+ * {@link Admission}.
  */
 public final class RealtimeEndpoint implements WebHandler {
 
@@ -56,6 +56,14 @@ public final class RealtimeEndpoint implements WebHandler {
 
     /** The path, below the endpoint's, where client secrets are issued. */
     public static final String CLIENT_SECRETS = "/client_secrets";
+
+    /**
+     * The exchange attribute (a {@code String}) that issues a client secret for a subject: an application endpoint
+     * that asks for secrets on behalf of its logged-in users (in process, with the application's key) sets it to the
+     * user, so that each user's sessions count against the per-identity limit apart from the key's and from other
+     * users'. Only code in the server can set an exchange attribute; a client cannot.
+     */
+    public static final String SECRET_SUBJECT = RealtimeEndpoint.class.getName() + ".secretSubject";
 
     private final RealtimeModels models;
     private final RealtimeAuthenticator authenticator;
@@ -100,11 +108,7 @@ public final class RealtimeEndpoint implements WebHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
-        HandshakeWebSocketService service =
-                new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-                        .maxFramePayloadLength(settings.maxMessageBytes())
-                        .handlePing(false)));
-        this.sockets = service;
+        this.sockets = new SocketLimits(settings.limits(), exchange -> admission, Schedulers.parallel());
     }
 
     @Override
@@ -173,7 +177,8 @@ public final class RealtimeEndpoint implements WebHandler {
                                 HttpStatus.TOO_MANY_REQUESTS,
                                 "session_limit_reached",
                                 null,
-                                "this key already holds " + settings.maxSessionsPerKey() + " realtime sessions",
+                                "this key (or the user its client secret was issued for) already holds "
+                                        + settings.maxSessionsPerKey() + " realtime sessions",
                                 null);
                     }
                     return sockets.handleRequest(
@@ -292,7 +297,7 @@ public final class RealtimeEndpoint implements WebHandler {
                     // The secret binds the configuration's instructions, tools and tool_choice (their digests): the
                     // session opened with it runs only with those, which the client sends with session.update.
                     ClientSecrets.Issued issued = issuer.issue(
-                            request.getT1().get(),
+                            secretIdentity(request.getT1().get(), exchange.getAttribute(SECRET_SUBJECT)),
                             ttl,
                             SessionBinding.of(configuration).digest());
                     Map<String, Object> answer = new LinkedHashMap<>();
@@ -306,6 +311,15 @@ public final class RealtimeEndpoint implements WebHandler {
                                     .bufferFactory()
                                     .wrap(RealtimeJson.MAPPER.writeValueAsBytes(answer))));
                 });
+    }
+
+    /** The identity a secret counts against: the key's, or its subject's when an application names one. */
+    private static String secretIdentity(String keyIdentity, @Nullable Object subject) {
+        if (subject == null) {
+            return keyIdentity;
+        }
+        // A secret's fields are lines: a line break would forge its other fields.
+        return keyIdentity + "/" + subject.toString().replaceAll("[\\r\\n]", "?");
     }
 
     /** Whether the request comes from a page of this very server (its Origin names the Host it asks). */
@@ -377,13 +391,14 @@ public final class RealtimeEndpoint implements WebHandler {
         public Mono<Void> handle(WebSocketSession socket) {
             RealtimeSession session =
                     RealtimeSession.open(admitted.novaSonic(), admitted.model(), listeners.get(), admitted.binding());
+            // The socket's limits (SocketLimits) close it when idle, too long or sent too large a message: the
+            // receiving side then completes and the session closes as on a client's close.
             Mono<Void> input = socket.receive()
-                    .timeout(settings.idleTimeout())
                     .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
                     .map(WebSocketMessage::getPayloadAsText)
                     .concatMap(session::accept)
                     .then()
-                    .onErrorResume(error -> socket.close(new CloseStatus(1000, "idle timeout")))
+                    .onErrorComplete()
                     .then(Mono.defer(session::close));
             Flux<WebSocketMessage> events = session.events().map(socket::textMessage);
             Mono<Void> output = socket.send(events)

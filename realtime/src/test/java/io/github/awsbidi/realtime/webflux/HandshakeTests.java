@@ -138,6 +138,11 @@ class HandshakeTests {
                     "{\"type\":\"session.update\",\"session\":{\"instructions\":\"" + "x".repeat(300 * 1024) + "\"}}");
             org.awaitility.Awaitility.await().atMost(RealtimeTestClient.TIMEOUT).until(client::closed);
             assertThat(client.types()).doesNotContain("session.updated");
+            assertThat(client.closeStatus()).isNotNull();
+            assertThat(client.closeStatus().code()).isEqualTo(1009);
+            assertThat(client.closeStatus().reasonText())
+                    .isEqualTo("message over 262144 bytes (test.max-message-size)");
+            assertThat(fixture.refusals).containsExactly("realtime:message_too_big");
         }
     }
 
@@ -149,7 +154,10 @@ class HandshakeTests {
                 model -> fixture.novaSonic,
                 RealtimeAuthenticator.keys(List.of(RealtimeFixture.KEY)),
                 new RealtimeEndpointSettings(
-                        "assistant", 2, 64 * 1024, Duration.ofMillis(500), List.of("https://app.example")),
+                        "assistant",
+                        2,
+                        new SocketLimits.Limits(64 * 1024, Duration.ofMillis(500), Duration.ofMinutes(1), "test"),
+                        List.of("https://app.example")),
                 new Admission("realtime", 2, List.of("https://app.example"), (surface, reason) -> refusals.add(reason)),
                 () -> RealtimeListener.NONE);
         DisposableServer server = HttpServer.create()
@@ -182,6 +190,11 @@ class HandshakeTests {
                 org.awaitility.Awaitility.await()
                         .atMost(RealtimeTestClient.TIMEOUT)
                         .until(idle::closed);
+                assertThat(idle.closeStatus()).isNotNull();
+                assertThat(idle.closeStatus().code()).isEqualTo(1008);
+                assertThat(idle.closeStatus().reasonText())
+                        .isEqualTo("idle timeout: no message for 0.5s (test.idle-timeout)");
+                assertThat(refusals).containsExactly("origin", "idle_timeout");
             }
         } finally {
             server.disposeNow();

@@ -39,6 +39,10 @@ final class RealtimeFixture implements AutoCloseable {
 
     static final String KEY = "sk-test-key";
 
+    /** 256 KiB per message, a minute of silence, ten minutes per call. */
+    static final SocketLimits.Limits LIMITS =
+            new SocketLimits.Limits(256 * 1024, Duration.ofMinutes(1), Duration.ofMinutes(10), "test");
+
     /** The client-secret signing key every instance of the "fleet" shares. */
     static final byte[] SIGNING_KEY =
             "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -90,8 +94,7 @@ final class RealtimeFixture implements AutoCloseable {
                         renewals.add(cause);
                     }
                 });
-        RealtimeEndpointSettings endpointSettings =
-                new RealtimeEndpointSettings("assistant", 2, 256 * 1024, Duration.ofMinutes(1), List.of());
+        RealtimeEndpointSettings endpointSettings = new RealtimeEndpointSettings("assistant", 2, LIMITS, List.of());
         RealtimeEndpoint endpoint = new RealtimeEndpoint(
                 model -> model.equals("assistant") ? novaSonic : null,
                 RealtimeAuthenticator.keys(List.of(KEY)),
@@ -126,7 +129,7 @@ final class RealtimeFixture implements AutoCloseable {
         RealtimeEndpoint endpoint = new RealtimeEndpoint(
                 model -> model.equals("assistant") ? novaSonic : null,
                 RealtimeAuthenticator.keys(List.of(KEY)),
-                new RealtimeEndpointSettings("assistant", 2, 256 * 1024, Duration.ofMinutes(1), List.of()),
+                new RealtimeEndpointSettings("assistant", 2, LIMITS, List.of()),
                 new Admission("realtime", 2, List.of(), (surface, reason) -> refusals.add(surface + ":" + reason)),
                 () -> RealtimeListener.NONE,
                 new ClientSecrets(SIGNING_KEY.clone(), Clock.systemUTC()),

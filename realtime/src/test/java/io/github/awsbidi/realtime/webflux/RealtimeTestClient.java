@@ -1,6 +1,7 @@
 package io.github.awsbidi.realtime.webflux;
 
 import io.github.awsbidi.realtime.protocol.RealtimeJson;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,6 +31,7 @@ final class RealtimeTestClient implements AutoCloseable {
 
     private volatile Consumer<JsonNode> reactor = event -> {};
     private volatile boolean closed;
+    private volatile @Nullable WebSocketCloseStatus closeStatus;
     private final Disposable connection;
     private int cursor;
 
@@ -44,6 +46,7 @@ final class RealtimeTestClient implements AutoCloseable {
                         .build())
                 .uri(url)
                 .handle((in, out) -> {
+                    in.receiveCloseStatus().subscribe(status -> closeStatus = status);
                     Mono<Void> receive = in.aggregateFrames(8 * 1024 * 1024)
                             .receive()
                             .asString()
@@ -115,6 +118,12 @@ final class RealtimeTestClient implements AutoCloseable {
 
     boolean closed() {
         return closed;
+    }
+
+    /** The close frame the server sent; null until one arrived. */
+    @Nullable
+    WebSocketCloseStatus closeStatus() {
+        return closeStatus;
     }
 
     private int indexFrom(int from, Predicate<JsonNode> match) {

@@ -6,6 +6,7 @@ import io.github.awsbidi.novasonic.NovaSonic;
 import io.github.awsbidi.novasonic.NovaSonicTool;
 import io.github.awsbidi.realtime.webflux.RealtimeEndpoint;
 import io.github.awsbidi.realtime.webflux.RealtimeModels;
+import io.github.awsbidi.sample.security.ClientIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code aws.bidi.realtime.api-keys}); the answer is the façade's, {@code {"value":"ek_…","expires_at":…,
  * "session":{…}}}, where {@code session} is the configuration the page applies with {@code session.update}: 24 kHz
  * {@code audio/pcm} both ways, {@code server_vad}, the default model's instructions and voice, and every
- * {@link NovaSonicTool} bean as a function tool (the page runs them through {@link VoiceToolController}).
+ * {@link NovaSonicTool} bean as a function tool (the page runs them through {@link VoiceToolController}). The secret
+ * is issued for the caller ({@link RealtimeEndpoint#SECRET_SUBJECT}: the logged-in user, else the client address), so
+ * each visitor's conversations count against {@code aws.bidi.realtime.max-sessions-per-key} apart from everyone
+ * else's, not against the application's one key.
  */
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -105,7 +109,11 @@ final class VoiceSecretController {
                 return Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body));
             }
         };
-        return facade.handle(exchange.mutate().request(withBody).build());
+        return ClientIdentity.of(exchange).flatMap(caller -> {
+            ServerWebExchange asking = exchange.mutate().request(withBody).build();
+            asking.getAttributes().put(RealtimeEndpoint.SECRET_SUBJECT, caller);
+            return facade.handle(asking);
+        });
     }
 
     /** The client_secrets request: a short life and the page's session configuration. */

@@ -323,9 +323,81 @@ class ExposedSampleTests {
         }
     }
 
+    @Test
+    void theVoicePagesConversationsCountPerUserNotAgainstTheApplicationsKey() {
+        double refusedBefore = refused("realtime");
+        // Secrets the logged-in user's page asks for: the façade counts their sessions against the user.
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            secrets.add(secret(LOGGED_IN_THROUGH_TUNNEL));
+        }
+        List<Disposable> held = new ArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
+        try {
+            for (String secret : secrets.subList(0, 2)) {
+                held.add(holdVoiceSocket(List.of("realtime", "openai-insecure-api-key." + secret), opened));
+            }
+            await().atMost(TIMEOUT).until(() -> opened.size() == 2);
+            // The user's third is refused (sample.web.max-conversations-per-client is 2 here) and counted.
+            assertThat(upgrade(
+                            "/v1/realtime",
+                            headers -> headers.set(
+                                    "Sec-WebSocket-Protocol", "realtime, openai-insecure-api-key." + secrets.get(2))))
+                    .isEqualTo(429);
+            assertThat(refused("realtime")).isEqualTo(refusedBefore + 1);
+            // The local user's page (another client) and a server client with the application's key still get theirs.
+            held.add(holdVoiceSocket(List.of("realtime", "openai-insecure-api-key." + secret(headers -> {})), opened));
+            held.add(holdVoiceSocket(List.of("realtime", "openai-insecure-api-key.dev-realtime-key"), opened));
+            await().atMost(TIMEOUT).until(() -> opened.size() == 4);
+        } finally {
+            held.forEach(Disposable::dispose);
+        }
+    }
+
+    /** A voice-page secret from {@code POST /voice/secret}, asked for with {@code headers}. */
+    private String secret(Consumer<HttpHeaders> headers) {
+        String body = http().post()
+                .uri("/voice/secret")
+                .headers(headers)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(body)
+                .path("value")
+                .asString();
+    }
+
+    /** Opens the façade's socket offering {@code subprotocols}, noting each that opened, and holds it. */
+    private Disposable holdVoiceSocket(List<String> subprotocols, List<String> opened) {
+        return new ReactorNettyWebSocketClient()
+                .execute(ws("/v1/realtime"), new org.springframework.web.reactive.socket.WebSocketHandler() {
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return subprotocols;
+                    }
+
+                    @Override
+                    public reactor.core.publisher.Mono<Void> handle(
+                            org.springframework.web.reactive.socket.WebSocketSession session) {
+                        opened.add(session.getId());
+                        return session.receive().then();
+                    }
+                })
+                .subscribe(null, error -> {});
+    }
+
     private double refused() {
+        return refused("console");
+    }
+
+    private double refused(String surface) {
         Counter counter = meters.find("aws.bidi.admission.refused")
-                .tags("surface", "console", "reason", "session_limit")
+                .tags("surface", surface, "reason", "session_limit")
                 .counter();
         return counter == null ? 0 : counter.count();
     }

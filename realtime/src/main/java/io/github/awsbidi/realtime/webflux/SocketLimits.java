@@ -1,20 +1,18 @@
-package io.github.awsbidi.sample;
+package io.github.awsbidi.realtime.webflux;
 
-import io.github.awsbidi.realtime.webflux.Admission;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -34,46 +32,78 @@ import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * The cost limits of every socket the sample maps ({@link SocketSurfaces}), as the OpenAI Realtime façade limits its
- * own: the message size ({@code sample.web.max-message-size}, close 1009; Reactor Netty's frame limit, as the façade's,
- * is the backstop at twice that size), an idle
- * timeout ({@code sample.web.idle-timeout}: no message either way, close 1008) and a maximum call duration ({@code
- * sample.web.max-call-duration}, close 1008). Each ending is counted in {@code aws.bidi.admission.refused} through the
- * surface's {@link Admission} ({@code reason=message_too_big}, {@code idle_timeout}, {@code max_duration}) and logged
- * once. Closing the socket ends the handler's conversation as a client's close does.
+ * The cost limits of a WebSocket, each ending counted as a refusal of the socket's {@link Admission}: the largest
+ * message a client may send (close 1009, {@code reason=message_too_big}), an idle timeout (no message either way;
+ * close 1008, {@code idle_timeout}) and a maximum call duration (close 1008, {@code max_duration}). Every socket holds
+ * a paid model stream, so each limit bounds what one client can cost. The close reason names the limit and the
+ * setting that sets it; each ending is logged once. Closing the socket ends the handler's conversation as a client's
+ * close does.
+ *
+ * <p>A {@link WebSocketService}: the {@code /v1/realtime} endpoint upgrades through one, and an application holds its
+ * own sockets to the same limits by returning one from {@code WebFluxConfigurer.getWebSocketService()}. The size check
+ * is ours, so that every refusal is typed and counted; Reactor Netty's frame limit stays as a backstop, at twice the
+ * limit, that stops a far larger frame before it is read at all. Thread-safe.
  */
-final class SocketLimits implements WebSocketService {
+public final class SocketLimits implements WebSocketService {
 
-    private static final Logger log = LoggerFactory.getLogger(SocketLimits.class);
+    private static final System.Logger LOG = System.getLogger(SocketLimits.class.getName());
 
     private final WebSocketService handshakes;
-    private final SocketSurfaces surfaces;
-    private final Duration maxCallDuration;
-    private final Duration idleTimeout;
-    private final int maxMessageBytes;
+    private final Function<ServerWebExchange, @Nullable Admission> admissions;
+    private final Limits limits;
     private final Scheduler timer;
 
-    SocketLimits(WebProperties properties, SocketSurfaces surfaces, Scheduler timer) {
-        this.surfaces = surfaces;
-        this.maxCallDuration = properties.maxCallDuration();
-        this.idleTimeout = properties.idleTimeout();
-        this.maxMessageBytes = (int) properties.maxMessageSize().toBytes();
-        this.timer = timer;
-        // The size check is ours, so that every refusal is typed and counted; Reactor Netty's frame limit stays as a
-        // backstop (at twice the limit) that stops a far larger frame before it is read at all.
-        int frameLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(2L * maxMessageBytes, maxMessageBytes + 65536L));
+    /**
+     * @param limits the limits every socket is held to
+     * @param admissions the admission a socket's endings are counted in, chosen by its handshake; null leaves that
+     *     socket unlimited (e.g. a path that is not one of the application's paid sockets)
+     * @param timer runs the duration and idle checks (e.g. {@code Schedulers.parallel()})
+     */
+    public SocketLimits(Limits limits, Function<ServerWebExchange, @Nullable Admission> admissions, Scheduler timer) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.admissions = Objects.requireNonNull(admissions, "admissions");
+        this.timer = Objects.requireNonNull(timer, "timer");
+        int frameLimit = (int)
+                Math.min(Integer.MAX_VALUE, Math.max(2L * limits.maxMessageBytes(), limits.maxMessageBytes() + 65536L));
         this.handshakes = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(frameLimit)));
     }
 
     @Override
     public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
-        Admission admission = surfaces.forPath(
-                exchange.getRequest().getPath().pathWithinApplication().value());
+        Admission admission = admissions.apply(exchange);
         if (admission == null) {
             return handshakes.handleRequest(exchange, handler);
         }
         return handshakes.handleRequest(exchange, new Limited(handler, admission));
+    }
+
+    /**
+     * The limits of a socket.
+     *
+     * @param maxMessageBytes the largest message a client may send, at least 1024
+     * @param idleTimeout the longest a socket may go without a message either way
+     * @param maxCallDuration the longest a socket may stay open
+     * @param propertyPrefix where the settings live, named in close reasons (e.g. {@code aws.bidi.realtime} gives
+     *     {@code aws.bidi.realtime.idle-timeout}), so that whoever reads a close knows what to change
+     */
+    public record Limits(int maxMessageBytes, Duration idleTimeout, Duration maxCallDuration, String propertyPrefix) {
+
+        public Limits {
+            if (maxMessageBytes < 1024) {
+                throw new IllegalArgumentException("maxMessageBytes must be at least 1024, got " + maxMessageBytes);
+            }
+            positive("idleTimeout", idleTimeout);
+            positive("maxCallDuration", maxCallDuration);
+            Objects.requireNonNull(propertyPrefix, "propertyPrefix");
+        }
+
+        private static void positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+        }
     }
 
     /** {@code PT15M} as {@code 15m}, {@code PT0.3S} as {@code 0.3s}. */
@@ -143,10 +173,11 @@ final class SocketLimits implements WebSocketService {
                     () -> end(
                             "max_duration",
                             CloseStatus.POLICY_VIOLATION.withReason("call over its maximum duration of "
-                                    + text(maxCallDuration) + " (sample.web.max-call-duration)")),
-                    maxCallDuration.toNanos(),
+                                    + text(limits.maxCallDuration()) + " (" + limits.propertyPrefix()
+                                    + ".max-call-duration)")),
+                    limits.maxCallDuration().toNanos(),
                     TimeUnit.NANOSECONDS));
-            watchIdle(idleTimeout.toNanos());
+            watchIdle(limits.idleTimeout().toNanos());
         }
 
         void stop() {
@@ -166,13 +197,15 @@ final class SocketLimits implements WebSocketService {
             idle.update(timer.schedule(
                     () -> {
                         long quiet = now() - lastActivity.get();
-                        if (quiet >= idleTimeout.toNanos()) {
+                        long idleNanos = limits.idleTimeout().toNanos();
+                        if (quiet >= idleNanos) {
                             end(
                                     "idle_timeout",
                                     CloseStatus.POLICY_VIOLATION.withReason("idle timeout: no message for "
-                                            + text(idleTimeout) + " (sample.web.idle-timeout)"));
+                                            + text(limits.idleTimeout()) + " (" + limits.propertyPrefix()
+                                            + ".idle-timeout)"));
                         } else {
-                            watchIdle(idleTimeout.toNanos() - quiet);
+                            watchIdle(idleNanos - quiet);
                         }
                     },
                     delayNanos,
@@ -185,8 +218,9 @@ final class SocketLimits implements WebSocketService {
             }
             timers.dispose();
             admission.refused(reason);
-            log.info(
-                    "Closing {} socket {} with {} {}: {}",
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Closing {0} socket {1} with {2} {3}: {4}",
                     socket.getHandshakeInfo().getUri().getPath(),
                     socket.getId(),
                     status.getCode(),
@@ -200,7 +234,7 @@ final class SocketLimits implements WebSocketService {
             return socket.receive()
                     .filter(message -> {
                         touch();
-                        if (message.getPayload().readableByteCount() > maxMessageBytes) {
+                        if (message.getPayload().readableByteCount() > limits.maxMessageBytes()) {
                             tooBig();
                             return false; // dropped unread; Reactor Netty releases the frame
                         }
@@ -215,8 +249,8 @@ final class SocketLimits implements WebSocketService {
         private void tooBig() {
             end(
                     "message_too_big",
-                    CloseStatus.TOO_BIG_TO_PROCESS.withReason(
-                            "message over " + maxMessageBytes + " bytes (sample.web.max-message-size)"));
+                    CloseStatus.TOO_BIG_TO_PROCESS.withReason("message over " + limits.maxMessageBytes() + " bytes ("
+                            + limits.propertyPrefix() + ".max-message-size)"));
         }
 
         @Override
