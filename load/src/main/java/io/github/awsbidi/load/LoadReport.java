@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param latency the latency distribution of the frames sent in the measured window, or {@code null} without
  *     samples
  * @param firstResponse from asking to open a stream to its first response, or {@code null}
+ * @param pacerLag how late the frames due in the window went out (a starved client's pacer), or {@code null}
  * @param coldStartSeconds the first part of the run reported apart as its cold start
  * @param coldLatency latencies of frames sent in the cold start (class loading, JIT, TLS handshakes), or
  *     {@code null}
@@ -61,6 +62,7 @@ record LoadReport(
         LatencyKind latencyKind,
         @Nullable Percentiles latency,
         @Nullable Percentiles firstResponse,
+        @Nullable Percentiles pacerLag,
         double coldStartSeconds,
         @Nullable Percentiles coldLatency,
         @Nullable Percentiles coldFirstResponse,
@@ -197,6 +199,10 @@ record LoadReport(
         out.append("  first resp.  ")
                 .append(firstResponse != null ? firstResponse.text() : "no samples")
                 .append(System.lineSeparator());
+        out.append(
+                        "  pacer lag    frames sent late (a busy client sends the missed ones at once; on top of the latency): ")
+                .append(pacerLag != null ? pacerLag.text() : "no samples")
+                .append(System.lineSeparator());
         out.append(String.format(
                         Locale.ROOT,
                         "  cold start   the first %.1f s, apart from the lines above: latency ",
@@ -269,6 +275,7 @@ record LoadReport(
         field(out, "latency_kind", quote(latencyKind.name().toLowerCase(Locale.ROOT)));
         field(out, "latency_ms", latency != null ? latency.json() : "null");
         field(out, "first_response_ms", firstResponse != null ? firstResponse.json() : "null");
+        field(out, "pacer_lag_ms", pacerLag != null ? pacerLag.json() : "null");
         field(out, "cold_start_s", number(coldStartSeconds));
         field(out, "cold_start_latency_ms", coldLatency != null ? coldLatency.json() : "null");
         field(out, "cold_start_first_response_ms", coldFirstResponse != null ? coldFirstResponse.json() : "null");

@@ -28,6 +28,7 @@ final class Measurements {
     private final Recorder firstResponse = new Recorder(HIGHEST_MICROS, 3);
     // Every latency, whenever its frame was sent: the progress line's.
     private final Recorder recent = new Recorder(HIGHEST_MICROS, 3);
+    private final Recorder pacerLag = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder coldLatency = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder coldFirstResponse = new Recorder(HIGHEST_MICROS, 3);
     private final LongAdder framesSent = new LongAdder();
@@ -69,6 +70,18 @@ final class Measurements {
             coldLatency.recordValue(micros);
         } else if (measured != null && measured.holds(from)) {
             latency.recordValue(micros);
+        }
+    }
+
+    /**
+     * A frame due at {@code due} (its session's first frame plus 32 ms a frame) went out at {@code sent}: how far a
+     * busy client's pacer falls behind real time, counted for frames due in the measured window. Frame latency is
+     * measured from {@code sent}, as the benchmark's, so this lag comes on top of it for a caller.
+     */
+    void paced(long due, long sent) {
+        MeasuredWindow measured = window;
+        if (measured != null && measured.holds(due)) {
+            pacerLag.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (sent - due) / 1_000)));
         }
     }
 
@@ -168,6 +181,11 @@ final class Measurements {
     /** The steady state: latencies of frames sent in the measured window; call once, at the end. */
     Histogram latencyTotal() {
         return latency.getIntervalHistogram();
+    }
+
+    /** How late the frames due in the measured window went out; call once, at the end. */
+    Histogram pacerLagTotal() {
+        return pacerLag.getIntervalHistogram();
     }
 
     /** First responses of streams asked for after the cold start; call once, at the end. */

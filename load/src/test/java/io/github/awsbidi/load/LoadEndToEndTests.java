@@ -57,6 +57,8 @@ class LoadEndToEndTests {
                 .isEqualTo(report.path("frames_sent").asLong());
         assertThat(report.path("latency_ms").path("count").asLong())
                 .isEqualTo(window.path("frames_sent").asLong());
+        // How late the pacer sent the window's frames is measured, apart from their latency.
+        assertThat(report.path("pacer_lag_ms").path("count").asLong()).isPositive();
         // The sessions streamed before and after the window too: the ramp, a second to settle, the grace.
         assertThat(report.path("frames_sent").asLong())
                 .isGreaterThan(window.path("frames_sent").asLong());

@@ -34,6 +34,23 @@ class MeasurementsTests {
     }
 
     @Test
+    void howLateThePacerSentTheFramesDueInTheWindowIsMeasuredApart() {
+        Measurements measurements = new Measurements();
+        measurements.start(0, Duration.ZERO);
+        measurements.measure(new MeasuredWindow(1_000_000_000L, 2_000_000_000L));
+
+        measurements.paced(999_000_000L, 1_300_000_000L); // due before the window
+        measurements.paced(1_000_000_000L, 1_000_100_000L); // 0.1 ms late
+        measurements.paced(1_032_000_000L, 1_282_000_000L); // 250 ms late: a stall, then at once
+
+        Histogram lag = measurements.pacerLagTotal();
+        assertThat(lag.getTotalCount()).isEqualTo(2);
+        assertThat(lag.getMaxValue()).isBetween(249_000L, 251_000L);
+        // Lag is not latency: latency is counted from the send.
+        assertThat(measurements.latencyTotal().getTotalCount()).isZero();
+    }
+
+    @Test
     void nothingIsTheSteadyStateBeforeTheWindowIsKnown() {
         Measurements measurements = new Measurements();
         measurements.start(0, Duration.ZERO);
