@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param coldLatency latencies of frames sent in the cold start (class loading, JIT, TLS handshakes), or
  *     {@code null}
  * @param coldFirstResponse first responses of streams asked for in the cold start, or {@code null}
- * @param warmupSeconds the least time from the start to the measured window
+ * @param warmupSeconds how long the warm-up pass's sessions streamed from the start (0: no warm-up pass)
  * @param window when the measured window was and what it held
  * @param cpuSeconds CPU time of this whole JVM during the measured window
  * @param emulatorCpuSeconds CPU time of the emulator this tool started, over the same time, or {@code null}
@@ -105,13 +105,17 @@ record LoadReport(
      * @param frames frames sent in it
      * @param machineIdle the machine's idle share of its CPU over it (0 to 1), or {@code null} where the system does
      *     not tell
+     * @param warmUpCompleted sessions of the warm-up pass that completed (0 without one)
+     * @param warmUpFailed sessions of the warm-up pass that failed
      */
     record Window(
             double startSeconds,
             int openAtStart,
             int openAtEnd,
             long frames,
-            @Nullable Double machineIdle) {}
+            @Nullable Double machineIdle,
+            int warmUpCompleted,
+            int warmUpFailed) {}
 
     /** A latency distribution in milliseconds. */
     record Percentiles(long count, double p50, double p90, double p99, double max) {
@@ -181,13 +185,22 @@ record LoadReport(
                 latencyKind == LatencyKind.TURN
                         ? String.format(Locale.ROOT, ", turns %d, barge-ins %d", turns, bargeIns)
                         : ""));
+        if (warmupSeconds > 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  warm-up      %d sessions streamed for the first %.1f s and ended before the measured ones started"
+                            + " (completed %d, failed %d): not counted, other than in the cold start%n",
+                    sessions,
+                    warmupSeconds,
+                    window.warmUpCompleted(),
+                    window.warmUpFailed()));
+        }
         out.append(String.format(
                 Locale.ROOT,
-                "  window       %.1f s from %.1f s into the run (warm-up %.1f s), sessions open %d at its start and %d"
-                        + " at its end, %,d frames sent in it: the latency and CPU lines below are the window's%n",
+                "  window       %.1f s from %.1f s into the run, sessions open %d at its start and %d at its end,"
+                        + " %,d frames sent in it: the latency and CPU lines below are the window's%n",
                 durationSeconds,
                 window.startSeconds(),
-                warmupSeconds,
                 window.openAtStart(),
                 window.openAtEnd(),
                 window.frames()));
@@ -259,13 +272,16 @@ record LoadReport(
                 String.format(
                         Locale.ROOT,
                         "{\"start_s\": %s, \"seconds\": %s, \"open_at_start\": %d, \"open_at_end\": %d,"
-                                + " \"frames_sent\": %d, \"machine_idle_percent\": %s}",
+                                + " \"frames_sent\": %d, \"machine_idle_percent\": %s,"
+                                + " \"warmup_completed\": %d, \"warmup_failed\": %d}",
                         number(window.startSeconds()),
                         number(durationSeconds),
                         window.openAtStart(),
                         window.openAtEnd(),
                         window.frames(),
-                        idlePercent("%.3f", "null")));
+                        idlePercent("%.3f", "null"),
+                        window.warmUpCompleted(),
+                        window.warmUpFailed()));
         field(out, "completed", Integer.toString(completed));
         field(out, "failed", Integer.toString(failed));
         field(out, "failed_by_kind", object(failedByKind, value -> Long.toString(value)));

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -53,8 +55,8 @@ final class LoadRun {
     private final @Nullable LongSupplier emulatorCpuNanos;
     private long started;
     private volatile @Nullable MeasuredWindow window;
-    /** Set after the window (and its grace): each session finishes at its next tick. */
-    private volatile boolean finishing;
+    /** Where the run is, for the progress line. */
+    private volatile String stage = "starting";
 
     /**
      * A run of {@code options}; {@code emulatorCpuNanos} reads the CPU time of an emulator this tool started, or is
@@ -76,8 +78,8 @@ final class LoadRun {
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
         LoadReport.LatencyKind latencyKind;
-        List<CompletableFuture<Measurements.Outcome>> outcomes = new ArrayList<>(options.sessions());
-        List<CompletableFuture<Void>> settled = new ArrayList<>(options.sessions());
+        Tally warmedUp = new Tally(0, 0, Map.of(), Map.of());
+        Pass pass;
         MeasuredWindow measured;
         Snapshot before;
         Snapshot after;
@@ -85,23 +87,22 @@ final class LoadRun {
             latencyKind = factory.latencyKind();
             watcher.scheduleAtFixedRate(this::sampleHeap, 100, 100, TimeUnit.MILLISECONDS);
             watcher.scheduleAtFixedRate(this::printProgress, PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
-            int sessions = options.sessions();
-            for (int i = 0; i < sessions; i++) {
-                CompletableFuture<Measurements.Outcome> outcome = new CompletableFuture<>();
-                CompletableFuture<Void> openOrFailed = new CompletableFuture<>();
-                outcomes.add(outcome);
-                settled.add(openOrFailed);
-                long delay = options.ramp().toNanos() * i / sessions;
-                // Each session starts at another place in the clip, so the callers do not speak in chorus.
-                long offset = 37L * i;
-                pacer.schedule(
-                        () -> start(factory.newSession(measurements), pacer, offset, outcome, openOrFailed),
-                        delay,
-                        TimeUnit.NANOSECONDS);
+            if (!options.warmup().isZero()) {
+                // As the benchmark's unmeasured trial: the JVMs compile and connect under the full load, and the
+                // backlog that builds meanwhile ends with these sessions instead of delaying the measured ones.
+                stage = "warm-up: opening";
+                Pass warmUp = startPass(factory, pacer);
+                awaitSettled(warmUp);
+                stage = "warm-up";
+                sleepUntil(started + options.warmup().toNanos());
+                stage = "warm-up: ending";
+                finish(warmUp);
+                warmedUp = Tally.of(warmUp.outcomes);
             }
-            awaitSettled(settled);
-            measured = MeasuredWindow.of(
-                    started, System.nanoTime(), options.warmup(), options.coldStart(), options.duration());
+            stage = "opening";
+            pass = startPass(factory, pacer);
+            awaitSettled(pass);
+            measured = MeasuredWindow.of(started, System.nanoTime(), options.coldStart(), options.duration());
             measurements.measure(measured);
             window = measured;
             sleepUntil(measured.start());
@@ -109,12 +110,13 @@ final class LoadRun {
             sleepUntil(measured.end());
             after = snapshot();
             sleepUntil(measured.finishAt());
-            finishing = true;
-            awaitAll(outcomes);
+            stage = "finishing";
+            finish(pass);
         } finally {
             pacer.shutdownNow();
             watcher.shutdownNow();
         }
+        Tally tally = Tally.of(pass.outcomes);
         long wall = after.nanos() - before.nanos();
         long cpu = after.cpuNanos() - before.cpuNanos();
         Double emulatorCpuSeconds = after.emulatorCpuNanos() < 0 || before.emulatorCpuNanos() < 0
@@ -134,10 +136,10 @@ final class LoadRun {
                 options.sessions(),
                 options.duration().toMillis() / 1000.0,
                 options.ramp().toMillis() / 1000.0,
-                measurements.completed(),
-                measurements.failed(),
-                measurements.failedByKind(),
-                measurements.firstFailures(),
+                tally.completed(),
+                tally.failed(),
+                tally.failedByKind(),
+                tally.firstFailures(),
                 measurements.framesSent(),
                 measurements.responses(),
                 latencyKind,
@@ -153,7 +155,9 @@ final class LoadRun {
                         before.open(),
                         after.open(),
                         framesInWindow,
-                        MachineCpu.idleShare(before.machineTicks(), after.machineTicks())),
+                        MachineCpu.idleShare(before.machineTicks(), after.machineTicks()),
+                        warmedUp.completed(),
+                        warmedUp.failed()),
                 cpu / 1e9,
                 emulatorCpuSeconds,
                 wall / 1e9,
@@ -183,10 +187,39 @@ final class LoadRun {
         }
     }
 
-    /** Waits until every session is open or has failed, or the ramp plus {@link #OPEN_ALLOWANCE} is over. */
-    private void awaitSettled(List<CompletableFuture<Void>> settled) throws InterruptedException {
-        long deadline = started + options.ramp().plus(OPEN_ALLOWANCE).toNanos();
-        for (CompletableFuture<Void> each : settled) {
+    /** The sessions of one pass: started evenly over the ramp, finished together. */
+    private static final class Pass {
+
+        final long startedAt = System.nanoTime();
+        final List<CompletableFuture<Measurements.Outcome>> outcomes = new ArrayList<>();
+        final List<CompletableFuture<Void>> settled = new ArrayList<>();
+        /** Set when the pass ends: each session finishes at its next tick. */
+        volatile boolean finishing;
+    }
+
+    private Pass startPass(SessionFactory factory, ScheduledExecutorService pacer) {
+        Pass pass = new Pass();
+        int sessions = options.sessions();
+        for (int i = 0; i < sessions; i++) {
+            CompletableFuture<Measurements.Outcome> outcome = new CompletableFuture<>();
+            CompletableFuture<Void> openOrFailed = new CompletableFuture<>();
+            pass.outcomes.add(outcome);
+            pass.settled.add(openOrFailed);
+            long delay = options.ramp().toNanos() * i / sessions;
+            // Each session starts at another place in the clip, so the callers do not speak in chorus.
+            long offset = 37L * i;
+            pacer.schedule(
+                    () -> start(factory.newSession(measurements), pacer, offset, pass, outcome, openOrFailed),
+                    delay,
+                    TimeUnit.NANOSECONDS);
+        }
+        return pass;
+    }
+
+    /** Waits until every session of {@code pass} is open or has failed, or its ramp plus {@link #OPEN_ALLOWANCE}. */
+    private void awaitSettled(Pass pass) throws InterruptedException {
+        long deadline = pass.startedAt + options.ramp().plus(OPEN_ALLOWANCE).toNanos();
+        for (CompletableFuture<Void> each : pass.settled) {
             try {
                 each.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
@@ -194,6 +227,42 @@ final class LoadRun {
             } catch (TimeoutException e) {
                 return; // the window starts without the sessions still opening; the report counts those open in it
             }
+        }
+    }
+
+    private void finish(Pass pass) throws InterruptedException {
+        pass.finishing = true;
+        awaitAll(pass.outcomes);
+    }
+
+    /**
+     * How a pass's sessions ended.
+     *
+     * @param completed sessions that streamed until the pass finished them and ended cleanly
+     * @param failed sessions that did not
+     * @param failedByKind failures by kind, in name order
+     * @param firstFailures the first message of each kind
+     */
+    private record Tally(int completed, int failed, Map<String, Long> failedByKind, Map<String, String> firstFailures) {
+
+        static Tally of(List<CompletableFuture<Measurements.Outcome>> outcomes) {
+            int completed = 0;
+            Map<String, Long> byKind = new TreeMap<>();
+            Map<String, String> first = new TreeMap<>();
+            for (CompletableFuture<Measurements.Outcome> each : outcomes) {
+                Measurements.Outcome outcome = each.getNow(null);
+                if (outcome == null) {
+                    continue; // awaitAll settles every outcome before this is read
+                }
+                if (outcome.completed()) {
+                    completed++;
+                } else {
+                    byKind.merge(outcome.kind(), 1L, Long::sum);
+                    first.putIfAbsent(outcome.kind(), outcome.detail());
+                }
+            }
+            int failed = byKind.values().stream().mapToInt(Long::intValue).sum();
+            return new Tally(completed, failed, byKind, first);
         }
     }
 
@@ -205,6 +274,7 @@ final class LoadRun {
             LiveSession session,
             ScheduledExecutorService pacer,
             long offset,
+            Pass pass,
             CompletableFuture<Measurements.Outcome> outcome,
             CompletableFuture<Void> settled) {
         CompletableFuture<Void> opened;
@@ -220,7 +290,7 @@ final class LoadRun {
                 end(outcome, failure(error), false);
             } else {
                 measurements.opened();
-                stream(session, pacer, offset, outcome);
+                stream(session, pacer, offset, pass, outcome);
             }
             settled.complete(null);
         });
@@ -230,6 +300,7 @@ final class LoadRun {
             LiveSession session,
             ScheduledExecutorService pacer,
             long offset,
+            Pass pass,
             CompletableFuture<Measurements.Outcome> outcome) {
         AtomicLong next = new AtomicLong();
         AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
@@ -244,7 +315,7 @@ final class LoadRun {
                 }
                 if (session.ended().isDone()) {
                     cancel(ticking);
-                } else if (!finishing) {
+                } else if (!pass.finishing) {
                     // Fixed rate, as the benchmark: after a stall the missed frames go at once, as an application
                     // reading a microphone's buffer sends them. How late they go is measured apart.
                     measurements.paced(firstDue.get() + index * AudioClip.FRAME_NANOS, now);
@@ -372,14 +443,11 @@ final class LoadRun {
     /** Where the run is, for the progress line: only the window's latencies are the report's steady state. */
     private String phase(long now) {
         MeasuredWindow measured = window;
-        if (finishing) {
-            return "finishing";
-        }
-        if (measured == null) {
-            return "opening";
+        if (measured == null || stage.equals("finishing")) {
+            return stage;
         }
         if (now - measured.start() < 0) {
-            return "warming up";
+            return "settling";
         }
         return now - measured.end() < 0 ? "measuring" : "after the window";
     }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * When a run measures, in {@link System#nanoTime()}: a window of {@code --duration} in which every session is open
  * and streaming, as the benchmark's live-audio trials measure. It opens {@link #SETTLE} after the last session opened
- * (its first frames, the last handshakes' work), and not before the warm-up or the cold start is over; the sessions
- * finish together {@link #GRACE} after it closes, so neither a session's start nor its end falls inside it.
+ * (its first frames, the last handshakes' work), and not before the cold start is over; the sessions finish together
+ * {@link #GRACE} after it closes, so neither a session's start nor its end falls inside it.
  *
  * @param start the first send time measured
  * @param end the first send time no longer measured
@@ -26,12 +26,11 @@ record MeasuredWindow(long start, long end) {
     }
 
     /**
-     * The window of a run started at {@code runStart} whose sessions were all open (or had failed) at
-     * {@code allOpenAt}, measuring for {@code length} once {@code warmup} and {@code coldStart} are over.
+     * The window of a run started at {@code runStart} whose measured sessions were all open (or had failed) at
+     * {@code allOpenAt}, measuring for {@code length} once {@code coldStart} is over.
      */
-    static MeasuredWindow of(long runStart, long allOpenAt, Duration warmup, Duration coldStart, Duration length) {
-        long start = Math.max(
-                allOpenAt + SETTLE.toNanos(), Math.max(runStart + warmup.toNanos(), runStart + coldStart.toNanos()));
+    static MeasuredWindow of(long runStart, long allOpenAt, Duration coldStart, Duration length) {
+        long start = Math.max(allOpenAt + SETTLE.toNanos(), runStart + coldStart.toNanos());
         return new MeasuredWindow(start, start + length.toNanos());
     }
 

@@ -71,7 +71,7 @@ class LoadOptionsTests {
     @Test
     void theWarmUpMayOutlastTheRampAndTheWindow() {
         assertThat(LoadOptions.parse("--target", "sagemaker:echo").warmup()).isZero();
-        // The window starts after the warm-up, however long: a warm-up longer than everything else only delays it.
+        // The warm-up is a pass of its own, before the measured sessions start: it may be longer than anything else.
         assertThat(LoadOptions.parse(
                                 "--target", "sagemaker:echo", "--duration", "10s", "--ramp", "5s", "--warmup", "15s")
                         .warmup())
