@@ -198,12 +198,18 @@ record LoadReport(
         out.append(String.format(
                 Locale.ROOT,
                 "  window       %.1f s from %.1f s into the run, sessions open %d at its start and %d at its end,"
-                        + " %,d frames sent in it: the latency and CPU lines below are the window's%n",
+                        + " %,d frames sent in it%s: the latency and CPU lines below are the window's%n",
                 durationSeconds,
                 window.startSeconds(),
                 window.openAtStart(),
                 window.openAtEnd(),
-                window.frames()));
+                window.frames(),
+                unanswered() > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                ", %,d of them never answered (their sessions failed; not in the latency)",
+                                unanswered())
+                        : ""));
         out.append("  latency      ")
                 .append(latencyKind.description)
                 .append(": ")
@@ -251,6 +257,17 @@ record LoadReport(
         return out.toString();
     }
 
+    /**
+     * Frames sent in the window that no response answered (frame streams only: a session that failed or was given up
+     * on). Their latency is unknown, and leaving them out flatters the percentiles: the report says how many.
+     */
+    private long unanswered() {
+        if (latencyKind != LatencyKind.FRAME) {
+            return 0;
+        }
+        return Math.max(0, window.frames() - (latency != null ? latency.count() : 0));
+    }
+
     /** The window's machine idle share in percent, formatted, or {@code missing} where it is not known. */
     private String idlePercent(String format, String missing) {
         Double idle = window.machineIdle();
@@ -273,13 +290,14 @@ record LoadReport(
                         Locale.ROOT,
                         "{\"start_s\": %s, \"seconds\": %s, \"open_at_start\": %d, \"open_at_end\": %d,"
                                 + " \"frames_sent\": %d, \"machine_idle_percent\": %s,"
-                                + " \"warmup_completed\": %d, \"warmup_failed\": %d}",
+                                + " \"unanswered\": %d, \"warmup_completed\": %d, \"warmup_failed\": %d}",
                         number(window.startSeconds()),
                         number(durationSeconds),
                         window.openAtStart(),
                         window.openAtEnd(),
                         window.frames(),
                         idlePercent("%.3f", "null"),
+                        unanswered(),
                         window.warmUpCompleted(),
                         window.warmUpFailed()));
         field(out, "completed", Integer.toString(completed));

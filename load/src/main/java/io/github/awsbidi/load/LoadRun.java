@@ -28,11 +28,12 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the load as the benchmark's live-audio trials measure it: starts the sessions evenly over the ramp, feeds
- * each a 32 ms frame every 32 ms from a small pool of pacer threads (real-time pace: the audio does not wait for the
- * stream), and once every session is open measures a window of {@code --duration} (see {@link MeasuredWindow}); then
- * finishes every session together, outside the window. Prints a progress line every two seconds and gathers the
- * report.
+ * Runs the load as the benchmark's live-audio trials measure it: with {@code --warmup}, first an unmeasured pass of as
+ * many sessions, ended before the measured ones start (JIT, first connections and the backlog they build end with
+ * it); then starts the sessions evenly over the ramp, feeds each a 32 ms frame every 32 ms from a small pool of pacer
+ * threads (real-time pace: the audio does not wait for the stream), and once every session is open measures a window
+ * of {@code --duration} (see {@link MeasuredWindow}); then finishes every session together, outside the window.
+ * Prints a progress line every two seconds and gathers the report.
  */
 final class LoadRun {
 

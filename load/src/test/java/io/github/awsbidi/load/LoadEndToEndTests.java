@@ -30,6 +30,9 @@ class LoadEndToEndTests {
     @TempDir
     Path dir;
 
+    /** The last run's report and progress lines, to show with a failed assertion. */
+    private String output = "";
+
     @BeforeAll
     static void startEmulator() {
         emulator = BidiEmulator.start(EmulatorConfig.builder().tls(true).build());
@@ -44,8 +47,8 @@ class LoadEndToEndTests {
     void sageMakerSessionsStreamAudioAndEveryFrameIsAnswered() throws Exception {
         JsonNode report = run("sagemaker:echo", 4, "3s");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(4);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(4);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("frame");
         assertLatencies(report);
         // Every frame is echoed once, and every frame sent in the window, with all sessions open, is measured.
@@ -57,6 +60,7 @@ class LoadEndToEndTests {
                 .isEqualTo(report.path("frames_sent").asLong());
         assertThat(report.path("latency_ms").path("count").asLong())
                 .isEqualTo(window.path("frames_sent").asLong());
+        assertThat(window.path("unanswered").asLong()).isZero();
         // How late the pacer sent the window's frames is measured, apart from their latency.
         assertThat(report.path("pacer_lag_ms").path("count").asLong()).isPositive();
         // The sessions streamed before and after the window too: the ramp, a second to settle, the grace.
@@ -68,8 +72,8 @@ class LoadEndToEndTests {
     void novaSonicSessionsHoldConversationsWithTurns() throws Exception {
         JsonNode report = run("bedrock:" + EmulatorConfig.NOVA_2_5_SONIC, 3, "5s");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(3);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(3);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("turn");
         assertLatencies(report);
         // Turn-taking happened: the assistant finished a turn, or the user's next utterance barged in on it.
@@ -82,8 +86,8 @@ class LoadEndToEndTests {
     void pollySessionsStreamTextAtTheGivenPaceAndHearEveryFlush() throws Exception {
         JsonNode report = run("polly:Joanna", 2, "3s", "--tokens-per-second", "20");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(2);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("flush");
         assertLatencies(report);
         // A flush every 12 words; each is timed to the next audio, and one whose audio comes after a later flush is
@@ -98,8 +102,8 @@ class LoadEndToEndTests {
     void aTargetThatDoesNotExistFailsEverySessionByKind() throws Exception {
         JsonNode report = run("sagemaker:no-such-endpoint", 2, "1s");
 
-        assertThat(report.path("completed").asInt()).isZero();
-        assertThat(report.path("failed").asInt()).isEqualTo(2);
+        assertThat(report.path("completed").asInt()).as(output).isZero();
+        assertThat(report.path("failed").asInt()).as(output).isEqualTo(2);
         assertThat(report.path("failed_by_kind").path("not_found").asInt()).isEqualTo(2);
         assertThat(report.path("latency_ms").isNull()).isTrue();
     }
@@ -133,7 +137,7 @@ class LoadEndToEndTests {
                 "--event-loop-threads",
                 "1");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(4);
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(4);
         assertThat(report.path("cold_start_s").asDouble()).isEqualTo(1.0);
         long cold = report.path("cold_start_latency_ms").path("count").asLong();
         long steady = report.path("latency_ms").path("count").asLong();
@@ -178,7 +182,7 @@ class LoadEndToEndTests {
         JsonNode report =
                 runWith("sagemaker:echo", 2, "2s", List.of("--emulator", jar.toString(), "--cold-start", "0"));
 
-        assertThat(report.path("completed").asInt()).isEqualTo(2);
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(2);
         assertThat(report.path("endpoint").asString()).startsWith("https://127.0.0.1:");
         assertThat(report.path("emulator_cpu").path("process_seconds").asDouble())
                 .isPositive();
@@ -224,6 +228,7 @@ class LoadEndToEndTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
+        output = text + err.toString(StandardCharsets.UTF_8);
         assertThat(text)
                 .as(err.toString(StandardCharsets.UTF_8))
                 .contains("aws-bidi load: " + sessions + " sessions to " + target);
