@@ -43,7 +43,7 @@ final class ConversationSession implements LiveSession {
             awaitingSince = nanos;
         }
         speaking = voiced;
-        measurements.frameSent();
+        measurements.frameSent(nanos);
         conversation().sendAudio(frame).subscribe(null, this::failed);
     }
 

@@ -45,7 +45,7 @@ final class FrameSession implements LiveSession {
     @Override
     public void send(byte[] frame, boolean voiced, long nanos) {
         sentAt.add(nanos);
-        measurements.frameSent();
+        measurements.frameSent(nanos);
         Frame next = Frame.binary(frame);
         synchronized (this) {
             if (sending) {

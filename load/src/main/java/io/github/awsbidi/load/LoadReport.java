@@ -14,26 +14,29 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint the endpoint override, or {@code AWS}
  * @param startedAt when the run started
  * @param sessions sessions started
- * @param durationSeconds audio per session
+ * @param durationSeconds the measured window's length
  * @param rampSeconds the ramp
- * @param completed sessions that streamed all their audio and ended cleanly
+ * @param completed sessions that streamed until the run finished them and ended cleanly
  * @param failed sessions that did not
  * @param failedByKind failures by error kind ({@code connection}, {@code throttling}, {@code timeout}, …)
  * @param firstFailures the first message of each kind
  * @param framesSent audio frames sent by all sessions
  * @param responses response frames (or assistant audio chunks) received
  * @param latencyKind what a latency sample is
- * @param latency the latency distribution, or {@code null} without samples
+ * @param latency the latency distribution of the frames sent in the measured window, or {@code null} without
+ *     samples
  * @param firstResponse from asking to open a stream to its first response, or {@code null}
+ * @param pacerLag how late the frames due in the window went out (a starved client's pacer), or {@code null}
  * @param coldStartSeconds the first part of the run reported apart as its cold start
  * @param coldLatency latencies of frames sent in the cold start (class loading, JIT, TLS handshakes), or
  *     {@code null}
  * @param coldFirstResponse first responses of streams asked for in the cold start, or {@code null}
- * @param warmupSeconds the start of the run whose latencies and CPU are not counted
- * @param cpuSeconds CPU time of this whole JVM during the run after the warm-up
+ * @param warmupSeconds how long the warm-up pass's sessions streamed from the start (0: no warm-up pass)
+ * @param window when the measured window was and what it held
+ * @param cpuSeconds CPU time of this whole JVM during the measured window
  * @param emulatorCpuSeconds CPU time of the emulator this tool started, over the same time, or {@code null}
- * @param wallSeconds the run's wall time after the warm-up
- * @param cpuMicrosPerFrame CPU time per frame sent after the warm-up, or {@code null}
+ * @param wallSeconds the measured window's wall time
+ * @param cpuMicrosPerFrame CPU time per frame sent in the measured window, or {@code null}
  * @param heapPerSessionKb heap per open session (lowest heap in use while all were open, less the heap before),
  *     or {@code null} if they were never all open at once
  * @param turns assistant turns ended (Nova Sonic)
@@ -59,10 +62,12 @@ record LoadReport(
         LatencyKind latencyKind,
         @Nullable Percentiles latency,
         @Nullable Percentiles firstResponse,
+        @Nullable Percentiles pacerLag,
         double coldStartSeconds,
         @Nullable Percentiles coldLatency,
         @Nullable Percentiles coldFirstResponse,
         double warmupSeconds,
+        Window window,
         double cpuSeconds,
         @Nullable Double emulatorCpuSeconds,
         double wallSeconds,
@@ -90,6 +95,27 @@ record LoadReport(
             this.description = description;
         }
     }
+
+    /**
+     * The measured window: every session open and streaming, none starting or ending.
+     *
+     * @param startSeconds how far into the run it started
+     * @param openAtStart sessions open at its start
+     * @param openAtEnd sessions open at its end
+     * @param frames frames sent in it
+     * @param machineIdle the machine's idle share of its CPU over it (0 to 1), or {@code null} where the system does
+     *     not tell
+     * @param warmUpCompleted sessions of the warm-up pass that completed (0 without one)
+     * @param warmUpFailed sessions of the warm-up pass that failed
+     */
+    record Window(
+            double startSeconds,
+            int openAtStart,
+            int openAtEnd,
+            long frames,
+            @Nullable Double machineIdle,
+            int warmUpCompleted,
+            int warmUpFailed) {}
 
     /** A latency distribution in milliseconds. */
     record Percentiles(long count, double p50, double p90, double p99, double max) {
@@ -133,7 +159,7 @@ record LoadReport(
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "aws-bidi load: %d sessions to %s at %s, %.1f s of audio each, ramp" + " %.1f s, started %s%n",
+                "aws-bidi load: %d sessions to %s at %s, measured %.1f s once all were open, ramp %.1f s, started %s%n",
                 sessions,
                 target,
                 endpoint,
@@ -161,8 +187,29 @@ record LoadReport(
                         : ""));
         if (warmupSeconds > 0) {
             out.append(String.format(
-                    Locale.ROOT, "  warm-up      the first %.1f s: latencies and CPU not counted%n", warmupSeconds));
+                    Locale.ROOT,
+                    "  warm-up      %d sessions streamed for the first %.1f s and ended before the measured ones started"
+                            + " (completed %d, failed %d): not counted, other than in the cold start%n",
+                    sessions,
+                    warmupSeconds,
+                    window.warmUpCompleted(),
+                    window.warmUpFailed()));
         }
+        out.append(String.format(
+                Locale.ROOT,
+                "  window       %.1f s from %.1f s into the run, sessions open %d at its start and %d at its end,"
+                        + " %,d frames sent in it%s: the latency and CPU lines below are the window's%n",
+                durationSeconds,
+                window.startSeconds(),
+                window.openAtStart(),
+                window.openAtEnd(),
+                window.frames(),
+                unanswered() > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                ", %,d of them never answered (their sessions failed; not in the latency)",
+                                unanswered())
+                        : ""));
         out.append("  latency      ")
                 .append(latencyKind.description)
                 .append(": ")
@@ -170,6 +217,10 @@ record LoadReport(
                 .append(System.lineSeparator());
         out.append("  first resp.  ")
                 .append(firstResponse != null ? firstResponse.text() : "no samples")
+                .append(System.lineSeparator());
+        out.append(
+                        "  pacer lag    frames sent late (a busy client sends the missed ones at once; on top of the latency): ")
+                .append(pacerLag != null ? pacerLag.text() : "no samples")
                 .append(System.lineSeparator());
         out.append(String.format(
                         Locale.ROOT,
@@ -181,12 +232,13 @@ record LoadReport(
                 .append(System.lineSeparator());
         out.append(String.format(
                 Locale.ROOT,
-                "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s%n",
+                "  client CPU   %.1f s over %.1f s (%.2f cores of %d)%s; machine idle %s%n",
                 cpuSeconds,
                 wallSeconds,
                 wallSeconds > 0 ? cpuSeconds / wallSeconds : 0,
                 cpus,
-                cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame) : ""));
+                cpuMicrosPerFrame != null ? String.format(Locale.ROOT, ", %.1f us per frame", cpuMicrosPerFrame) : "",
+                idlePercent("%.1f%%", "not known")));
         if (emulatorCpuSeconds != null) {
             out.append(String.format(
                     Locale.ROOT,
@@ -205,6 +257,23 @@ record LoadReport(
         return out.toString();
     }
 
+    /**
+     * Frames sent in the window that no response answered (frame streams only: a session that failed or was given up
+     * on). Their latency is unknown, and leaving them out flatters the percentiles: the report says how many.
+     */
+    private long unanswered() {
+        if (latencyKind != LatencyKind.FRAME) {
+            return 0;
+        }
+        return Math.max(0, window.frames() - (latency != null ? latency.count() : 0));
+    }
+
+    /** The window's machine idle share in percent, formatted, or {@code missing} where it is not known. */
+    private String idlePercent(String format, String missing) {
+        Double idle = window.machineIdle();
+        return idle != null ? String.format(Locale.ROOT, format, idle * 100) : missing;
+    }
+
     String json() {
         StringBuilder out = new StringBuilder("{\n");
         field(out, "target", quote(target));
@@ -214,6 +283,23 @@ record LoadReport(
         field(out, "duration_s", number(durationSeconds));
         field(out, "ramp_s", number(rampSeconds));
         field(out, "warmup_s", number(warmupSeconds));
+        field(
+                out,
+                "window",
+                String.format(
+                        Locale.ROOT,
+                        "{\"start_s\": %s, \"seconds\": %s, \"open_at_start\": %d, \"open_at_end\": %d,"
+                                + " \"frames_sent\": %d, \"machine_idle_percent\": %s,"
+                                + " \"unanswered\": %d, \"warmup_completed\": %d, \"warmup_failed\": %d}",
+                        number(window.startSeconds()),
+                        number(durationSeconds),
+                        window.openAtStart(),
+                        window.openAtEnd(),
+                        window.frames(),
+                        idlePercent("%.3f", "null"),
+                        unanswered(),
+                        window.warmUpCompleted(),
+                        window.warmUpFailed()));
         field(out, "completed", Integer.toString(completed));
         field(out, "failed", Integer.toString(failed));
         field(out, "failed_by_kind", object(failedByKind, value -> Long.toString(value)));
@@ -223,6 +309,7 @@ record LoadReport(
         field(out, "latency_kind", quote(latencyKind.name().toLowerCase(Locale.ROOT)));
         field(out, "latency_ms", latency != null ? latency.json() : "null");
         field(out, "first_response_ms", firstResponse != null ? firstResponse.json() : "null");
+        field(out, "pacer_lag_ms", pacerLag != null ? pacerLag.json() : "null");
         field(out, "cold_start_s", number(coldStartSeconds));
         field(out, "cold_start_latency_ms", coldLatency != null ? coldLatency.json() : "null");
         field(out, "cold_start_first_response_ms", coldFirstResponse != null ? coldFirstResponse.json() : "null");

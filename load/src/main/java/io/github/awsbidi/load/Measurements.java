@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every session reports while the load runs, safe to record from any thread: latencies into HdrHistogram
- * recorders (wait-free), counts into adders. The progress line reads intervals; {@link #latencyTotal()} the whole
- * run. Latencies of frames sent and first responses of streams asked for during the cold start (the run's first
- * seconds: class loading, JIT, every stream's TLS handshake) go to their own histograms, so that the steady state is
- * reported apart from what a freshly started instance costs its first callers.
+ * recorders (wait-free), counts into adders. The progress line reads every latency of its last two seconds;
+ * {@link #latencyTotal()} the measured window's. Latencies of frames sent and first responses of streams asked for during the cold start (the
+ * run's first seconds: class loading, JIT, every stream's TLS handshake) go to their own histograms, so that the
+ * steady state is reported apart from what a freshly started instance costs its first callers; the steady state is
+ * the frames sent in the {@link MeasuredWindow}, when every session is open, whenever their responses come.
  */
 final class Measurements {
 
@@ -24,11 +26,13 @@ final class Measurements {
 
     private final Recorder latency = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder firstResponse = new Recorder(HIGHEST_MICROS, 3);
-    private final Histogram latencyTotal = new Histogram(HIGHEST_MICROS, 3);
-    private final Histogram firstResponseTotal = new Histogram(HIGHEST_MICROS, 3);
+    // Every latency, whenever its frame was sent: the progress line's.
+    private final Recorder recent = new Recorder(HIGHEST_MICROS, 3);
+    private final Recorder pacerLag = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder coldLatency = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder coldFirstResponse = new Recorder(HIGHEST_MICROS, 3);
     private final LongAdder framesSent = new LongAdder();
+    private final LongAdder framesInWindow = new LongAdder();
     private final LongAdder responses = new LongAdder();
     private final LongAdder turns = new LongAdder();
     private final LongAdder bargeIns = new LongAdder();
@@ -37,31 +41,47 @@ final class Measurements {
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final Map<String, String> firstFailure = new ConcurrentHashMap<>();
 
-    /** Frames sent before this ({@link System#nanoTime()}) are warm-up: their latencies are not recorded. */
-    private volatile long recordFrom = Long.MIN_VALUE;
+    /** Frames sent in it are the steady state; none before it is known. */
+    private volatile @Nullable MeasuredWindow window;
 
     /** Frames sent and streams asked for before this ({@link System#nanoTime()}) belong to the cold start. */
     private volatile long coldUntil = Long.MIN_VALUE;
 
-    /**
-     * The run started at {@code startedAt} ({@link System#nanoTime()}); its first {@code coldStart} is reported apart,
-     * and latencies of frames sent before {@code recordFrom} (the warm-up) are not counted in the steady state.
-     */
-    void start(long startedAt, Duration coldStart, long recordFrom) {
+    /** The run started at {@code startedAt} ({@link System#nanoTime()}); its first {@code coldStart} is reported apart. */
+    void start(long startedAt, Duration coldStart) {
         this.coldUntil = startedAt + coldStart.toNanos();
-        this.recordFrom = recordFrom;
+    }
+
+    /** Latencies of frames sent in {@code measured} are the steady state's; set before it starts. */
+    void measure(MeasuredWindow measured) {
+        this.window = measured;
     }
 
     /**
      * A latency from {@code from} (when the frame was sent, or the user's speech ended) to {@code now}: the cold
-     * start's if {@code from} falls in it, else the steady state's (unless it falls in the warm-up).
+     * start's if {@code from} falls in it, the steady state's if it falls in the measured window, else not counted
+     * (the ramp, the warm-up, the sessions' end).
      */
     void latency(long from, long now) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1_000));
+        MeasuredWindow measured = window;
+        recent.recordValue(micros);
         if (from < coldUntil) {
             coldLatency.recordValue(micros);
-        } else if (from >= recordFrom) {
+        } else if (measured != null && measured.holds(from)) {
             latency.recordValue(micros);
+        }
+    }
+
+    /**
+     * A frame due at {@code due} (its session's first frame plus 32 ms a frame) went out at {@code sent}: how far a
+     * busy client's pacer falls behind real time, counted for frames due in the measured window. Frame latency is
+     * measured from {@code sent}, as the benchmark's, so this lag comes on top of it for a caller.
+     */
+    void paced(long due, long sent) {
+        MeasuredWindow measured = window;
+        if (measured != null && measured.holds(due)) {
+            pacerLag.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (sent - due) / 1_000)));
         }
     }
 
@@ -71,8 +91,13 @@ final class Measurements {
         (askedAt < coldUntil ? coldFirstResponse : firstResponse).recordValue(micros);
     }
 
-    void frameSent() {
+    /** A frame (a word, for Polly) sent at {@code nanos} ({@link System#nanoTime()}). */
+    void frameSent(long nanos) {
         framesSent.increment();
+        MeasuredWindow measured = window;
+        if (measured != null && measured.holds(nanos)) {
+            framesInWindow.increment();
+        }
     }
 
     void response() {
@@ -119,6 +144,11 @@ final class Measurements {
         return framesSent.sum();
     }
 
+    /** Frames sent in the measured window, whose latencies are the steady state. */
+    long framesInWindow() {
+        return framesInWindow.sum();
+    }
+
     long responses() {
         return responses.sum();
     }
@@ -143,26 +173,24 @@ final class Measurements {
         return new TreeMap<>(firstFailure);
     }
 
-    /**
-     * The latencies recorded since the previous call, added to the run's totals. Called by one thread (the progress
-     * line, then the report).
-     */
-    synchronized Histogram latencyInterval() {
-        Histogram interval = latency.getIntervalHistogram();
-        latencyTotal.add(interval);
-        firstResponseTotal.add(firstResponse.getIntervalHistogram());
-        return interval;
+    /** Every latency recorded since the previous call, whenever its frame was sent; one caller (the progress line). */
+    synchronized Histogram recentLatencies() {
+        return recent.getIntervalHistogram();
     }
 
-    /** Every latency of the run (after a last {@link #latencyInterval()}). */
-    synchronized Histogram latencyTotal() {
-        latencyInterval();
-        return latencyTotal.copy();
+    /** The steady state: latencies of frames sent in the measured window; call once, at the end. */
+    Histogram latencyTotal() {
+        return latency.getIntervalHistogram();
     }
 
-    synchronized Histogram firstResponseTotal() {
-        latencyInterval();
-        return firstResponseTotal.copy();
+    /** How late the frames due in the measured window went out; call once, at the end. */
+    Histogram pacerLagTotal() {
+        return pacerLag.getIntervalHistogram();
+    }
+
+    /** First responses of streams asked for after the cold start; call once, at the end. */
+    Histogram firstResponseTotal() {
+        return firstResponse.getIntervalHistogram();
     }
 
     /** Latencies of frames sent during the cold start; call once, at the end. */
@@ -178,7 +206,7 @@ final class Measurements {
     /**
      * How a session ended.
      *
-     * @param completed whether it streamed all its audio and ended cleanly
+     * @param completed whether it streamed until the run finished it and ended cleanly
      * @param kind the error kind ({@code connection}, {@code throttling}, … or {@code timeout}), empty if completed
      * @param detail the error message, empty if completed
      */

@@ -57,7 +57,7 @@ final class SpeechSession implements LiveSession {
             if (firstTextAt == 0) {
                 firstTextAt = nanos;
             }
-            measurements.frameSent();
+            measurements.frameSent(nanos);
             if (sentenceEnd) {
                 awaitingSince = nanos;
                 current.sayAndFlush(word).subscribe(null, this::failed);

@@ -30,6 +30,9 @@ class LoadEndToEndTests {
     @TempDir
     Path dir;
 
+    /** The last run's report and progress lines, to show with a failed assertion. */
+    private String output = "";
+
     @BeforeAll
     static void startEmulator() {
         emulator = BidiEmulator.start(EmulatorConfig.builder().tls(true).build());
@@ -44,22 +47,33 @@ class LoadEndToEndTests {
     void sageMakerSessionsStreamAudioAndEveryFrameIsAnswered() throws Exception {
         JsonNode report = run("sagemaker:echo", 4, "3s");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(4);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(4);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("frame");
         assertLatencies(report);
-        // 3 s of 32 ms frames per session, each echoed once.
-        assertThat(report.path("frames_sent").asLong()).isEqualTo(4 * 93);
-        assertThat(report.path("responses").asLong()).isEqualTo(4 * 93);
-        assertThat(report.path("latency_ms").path("count").asLong()).isEqualTo(4 * 93);
+        // Every frame is echoed once, and every frame sent in the window, with all sessions open, is measured.
+        JsonNode window = report.path("window");
+        assertThat(window.path("seconds").asDouble()).isEqualTo(3.0);
+        assertThat(window.path("open_at_start").asInt()).isEqualTo(4);
+        assertThat(window.path("open_at_end").asInt()).isEqualTo(4);
+        assertThat(report.path("responses").asLong())
+                .isEqualTo(report.path("frames_sent").asLong());
+        assertThat(report.path("latency_ms").path("count").asLong())
+                .isEqualTo(window.path("frames_sent").asLong());
+        assertThat(window.path("unanswered").asLong()).isZero();
+        // How late the pacer sent the window's frames is measured, apart from their latency.
+        assertThat(report.path("pacer_lag_ms").path("count").asLong()).isPositive();
+        // The sessions streamed before and after the window too: the ramp, a second to settle, the grace.
+        assertThat(report.path("frames_sent").asLong())
+                .isGreaterThan(window.path("frames_sent").asLong());
     }
 
     @Test
     void novaSonicSessionsHoldConversationsWithTurns() throws Exception {
         JsonNode report = run("bedrock:" + EmulatorConfig.NOVA_2_5_SONIC, 3, "5s");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(3);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(3);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("turn");
         assertLatencies(report);
         // Turn-taking happened: the assistant finished a turn, or the user's next utterance barged in on it.
@@ -72,15 +86,15 @@ class LoadEndToEndTests {
     void pollySessionsStreamTextAtTheGivenPaceAndHearEveryFlush() throws Exception {
         JsonNode report = run("polly:Joanna", 2, "3s", "--tokens-per-second", "20");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(2);
-        assertThat(report.path("failed").asInt()).isZero();
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(2);
+        assertThat(report.path("failed").asInt()).as(output).isZero();
         assertThat(report.path("latency_kind").asString()).isEqualTo("flush");
         assertLatencies(report);
-        // 3 s of 32 ms ticks at 20 words a second: 59 words each (the last fraction of a word is not sent), and a
-        // flush every 12 words. A flush is timed to the next audio; one whose audio comes after a later flush is
-        // timed by that later one, so between one and four per session.
-        assertThat(report.path("frames_sent").asLong()).isEqualTo(2 * 59);
-        assertThat(report.path("latency_ms").path("count").asLong()).isBetween(2L, 2L * 4);
+        // A flush every 12 words; each is timed to the next audio, and one whose audio comes after a later flush is
+        // timed by that later one: at most one latency per flush sent in the window.
+        long windowWords = report.path("window").path("frames_sent").asLong();
+        assertThat(windowWords).isPositive();
+        assertThat(report.path("latency_ms").path("count").asLong()).isBetween(1L, windowWords / 12 + 2);
         assertThat(report.path("responses").asLong()).isPositive();
     }
 
@@ -88,8 +102,8 @@ class LoadEndToEndTests {
     void aTargetThatDoesNotExistFailsEverySessionByKind() throws Exception {
         JsonNode report = run("sagemaker:no-such-endpoint", 2, "1s");
 
-        assertThat(report.path("completed").asInt()).isZero();
-        assertThat(report.path("failed").asInt()).isEqualTo(2);
+        assertThat(report.path("completed").asInt()).as(output).isZero();
+        assertThat(report.path("failed").asInt()).as(output).isEqualTo(2);
         assertThat(report.path("failed_by_kind").path("not_found").asInt()).isEqualTo(2);
         assertThat(report.path("latency_ms").isNull()).isTrue();
     }
@@ -116,25 +130,34 @@ class LoadEndToEndTests {
                 "3s",
                 "--cold-start",
                 "1s",
+                "--warmup",
+                "2s",
                 "--streams-per-connection",
                 "2",
                 "--event-loop-threads",
                 "1");
 
-        assertThat(report.path("completed").asInt()).isEqualTo(4);
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(4);
         assertThat(report.path("cold_start_s").asDouble()).isEqualTo(1.0);
         long cold = report.path("cold_start_latency_ms").path("count").asLong();
         long steady = report.path("latency_ms").path("count").asLong();
         assertThat(cold).isPositive();
         assertThat(steady).isPositive();
-        // Every echoed frame is counted once: in the cold start or in the steady state.
-        assertThat(cold + steady).isEqualTo(report.path("responses").asLong());
-        // Every stream's first response is counted once, most in the cold start (they all asked within 300 ms).
+        // A warm-up pass of as many sessions ran and ended first; the window starts after it and the cold start,
+        // with the measured sessions open: no echoed frame is counted in both.
+        JsonNode window = report.path("window");
+        assertThat(window.path("warmup_completed").asInt()).isEqualTo(4);
+        assertThat(window.path("warmup_failed").asInt()).isZero();
+        assertThat(window.path("start_s").asDouble()).isGreaterThan(2.0);
+        assertThat(window.path("open_at_start").asInt()).isEqualTo(4);
+        assertThat(cold + steady).isLessThanOrEqualTo(report.path("responses").asLong());
+        // Every stream's first response is counted once, the warm-up pass's 4 and the measured 4; the warm-up's in
+        // the cold start (they all asked within 300 ms of the start).
         long coldFirst =
                 report.path("cold_start_first_response_ms").path("count").asLong();
         assertThat(coldFirst).isPositive();
         assertThat(coldFirst + report.path("first_response_ms").path("count").asLong())
-                .isEqualTo(4);
+                .isEqualTo(8);
         assertThat(report.path("connections").asString()).isEqualTo("streams per connection: 2, event-loop threads: 1");
     }
 
@@ -159,7 +182,7 @@ class LoadEndToEndTests {
         JsonNode report =
                 runWith("sagemaker:echo", 2, "2s", List.of("--emulator", jar.toString(), "--cold-start", "0"));
 
-        assertThat(report.path("completed").asInt()).isEqualTo(2);
+        assertThat(report.path("completed").asInt()).as(output).isEqualTo(2);
         assertThat(report.path("endpoint").asString()).startsWith("https://127.0.0.1:");
         assertThat(report.path("emulator_cpu").path("process_seconds").asDouble())
                 .isPositive();
@@ -205,6 +228,7 @@ class LoadEndToEndTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
+        output = text + err.toString(StandardCharsets.UTF_8);
         assertThat(text)
                 .as(err.toString(StandardCharsets.UTF_8))
                 .contains("aws-bidi load: " + sessions + " sessions to " + target);

@@ -9,25 +9,63 @@ import org.junit.jupiter.api.Test;
 class MeasurementsTests {
 
     @Test
-    void framesSentDuringTheWarmUpAreNotCounted() {
+    void onlyFramesSentInTheMeasuredWindowAreTheSteadyState() {
         Measurements measurements = new Measurements();
-        // The run started 20 s before the warm-up ended: its cold start is long over.
-        measurements.start(-19_000_000_000L, Duration.ofSeconds(10), 1_000_000_000L);
+        // The run started 20 s before the window: its cold start is long over.
+        measurements.start(-19_000_000_000L, Duration.ofSeconds(10));
+        measurements.measure(new MeasuredWindow(1_000_000_000L, 2_000_000_000L));
 
-        measurements.latency(999_000_000L, 1_500_000_000L); // sent in the warm-up
+        measurements.latency(999_000_000L, 1_500_000_000L); // sent before the window
         measurements.latency(1_000_000_000L, 1_002_000_000L); // 2 ms
-        measurements.latency(1_100_000_000L, 1_104_000_000L); // 4 ms
+        measurements.latency(1_999_000_000L, 2_603_000_000L); // 604 ms, answered after the window: counted
+        measurements.latency(2_000_000_000L, 2_001_000_000L); // sent after the window
+        for (long sent : new long[] {999_000_000L, 1_000_000_000L, 1_999_000_000L, 2_000_000_000L}) {
+            measurements.frameSent(sent);
+        }
+
+        assertThat(measurements.framesSent()).isEqualTo(4);
+        assertThat(measurements.framesInWindow()).isEqualTo(2);
 
         Histogram latencies = measurements.latencyTotal();
         assertThat(latencies.getTotalCount()).isEqualTo(2);
-        assertThat(latencies.getMaxValue()).isBetween(3_990L, 4_010L);
+        assertThat(latencies.getMaxValue()).isBetween(603_000L, 605_000L);
+        // The progress line sees every latency, whenever its frame was sent.
+        assertThat(measurements.recentLatencies().getTotalCount()).isEqualTo(4);
+    }
+
+    @Test
+    void howLateThePacerSentTheFramesDueInTheWindowIsMeasuredApart() {
+        Measurements measurements = new Measurements();
+        measurements.start(0, Duration.ZERO);
+        measurements.measure(new MeasuredWindow(1_000_000_000L, 2_000_000_000L));
+
+        measurements.paced(999_000_000L, 1_300_000_000L); // due before the window
+        measurements.paced(1_000_000_000L, 1_000_100_000L); // 0.1 ms late
+        measurements.paced(1_032_000_000L, 1_282_000_000L); // 250 ms late: a stall, then at once
+
+        Histogram lag = measurements.pacerLagTotal();
+        assertThat(lag.getTotalCount()).isEqualTo(2);
+        assertThat(lag.getMaxValue()).isBetween(249_000L, 251_000L);
+        // Lag is not latency: latency is counted from the send.
+        assertThat(measurements.latencyTotal().getTotalCount()).isZero();
+    }
+
+    @Test
+    void nothingIsTheSteadyStateBeforeTheWindowIsKnown() {
+        Measurements measurements = new Measurements();
+        measurements.start(0, Duration.ZERO);
+
+        measurements.latency(1_000_000_000L, 1_002_000_000L);
+
+        assertThat(measurements.latencyTotal().getTotalCount()).isZero();
     }
 
     @Test
     void theFirstTenSecondsAreReportedApartFromTheSteadyState() {
         Measurements measurements = new Measurements();
         long start = 5_000_000_000L;
-        measurements.start(start, Duration.ofSeconds(10), start);
+        measurements.start(start, Duration.ofSeconds(10));
+        measurements.measure(new MeasuredWindow(start + 10_000_000_000L, start + 20_000_000_000L));
 
         measurements.latency(start, start + 800_000_000L); // 800 ms, the first frame
         measurements.latency(start + 9_999_000_000L, start + 10_100_000_000L); // 101 ms, still cold
