@@ -248,6 +248,9 @@ public final class EventStreamDecoder implements AutoCloseable {
     }
 
     private String utf8(byte[] bytes, String what) {
+        if (Utf8.isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return this.utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException ex) {
