@@ -31,6 +31,13 @@ public final class ChunkSignatureChain {
 
     private static final int SIGNATURE_BYTES = 32;
 
+    private static final byte[] PAYLOAD_ALGORITHM_LINE =
+            (SigV4.PAYLOAD_ALGORITHM + "\n").getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] NEWLINE = {'\n'};
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private static final Comparator<Header> BY_NAME = Comparator.comparing(Header::name);
 
     private final String secret;
@@ -42,6 +49,14 @@ public final class ChunkSignatureChain {
     private final Clock clock;
 
     private String previousSignature;
+
+    /** {@link #previousSignature} and {@link #scope}, each followed by a newline, as the HMAC takes them. */
+    private byte[] previousSignatureLine;
+
+    private byte[] scopeLine = new byte[0];
+
+    /** Lower-case hex of a hash plus a newline, reused for each hash of each envelope. */
+    private final byte[] hexLine = new byte[2 * SIGNATURE_BYTES + 1];
 
     private boolean finalChunkSeen;
 
@@ -64,6 +79,7 @@ public final class ChunkSignatureChain {
         this.region = region;
         this.service = service;
         this.previousSignature = seedSignature;
+        this.previousSignatureLine = line(seedSignature);
         this.clock = clock;
     }
 
@@ -99,16 +115,27 @@ public final class ChunkSignatureChain {
         }
         String time = dateTime(signingTime);
         keyFor(signingTime, time);
-        String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + time + "\n" + this.scope + "\n"
-                + this.previousSignature + "\n"
-                + sha256Hex(EventStreamEncoder.encodeHeaders(signedHeaders)) + "\n"
-                + sha256Hex(envelope.payload());
-        byte[] expected = this.hmac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
+        byte[] headersHash = sha256(EventStreamEncoder.encodeHeaders(signedHeaders));
+        byte[] payloadHash = sha256(envelope.payload());
+        // The string to sign is fed to the HMAC piece by piece; it is only built as text for the error message.
+        this.hmac.update(PAYLOAD_ALGORITHM_LINE);
+        this.hmac.update(ascii(time));
+        this.hmac.update(NEWLINE);
+        this.hmac.update(this.scopeLine);
+        this.hmac.update(this.previousSignatureLine);
+        this.hmac.update(hexLine(headersHash));
+        this.hmac.update(hexLine(payloadHash), 0, 2 * SIGNATURE_BYTES);
+        byte[] expected = this.hmac.doFinal();
         if (!SigV4.sameBytes(expected, signature)) {
+            String stringToSign = SigV4.PAYLOAD_ALGORITHM + "\n" + time + "\n" + this.scope + "\n"
+                    + this.previousSignature + "\n"
+                    + SigV4.hex(headersHash) + "\n"
+                    + SigV4.hex(payloadHash);
             throw SignatureException.invalid(SignatureException.MISMATCH_MESSAGE
                     + "\n\nThe String-to-Sign for this event should have been\n'" + stringToSign + "'\n");
         }
         this.previousSignature = SigV4.hex(signature);
+        this.previousSignatureLine = line(this.previousSignature);
         this.finalChunkSeen = envelope.payload().length == 0;
     }
 
@@ -124,6 +151,7 @@ public final class ChunkSignatureChain {
             String date = SigV4.DATE.format(signingTime);
             SigV4.keyed(this.hmac, SigV4.signingKey(this.secret, date, this.region, this.service));
             this.scope = SigV4.scope(signingTime, this.region, this.service);
+            this.scopeLine = line(this.scope);
             this.keyDate = date;
         }
     }
@@ -137,9 +165,27 @@ public final class ChunkSignatureChain {
         return this.formattedTime;
     }
 
-    private String sha256Hex(byte[] data) {
+    private byte[] sha256(byte[] data) {
         // digest() resets the digest; reset() first too, in case an earlier call was interrupted half-way.
         this.sha256.reset();
-        return SigV4.hex(this.sha256.digest(data));
+        return this.sha256.digest(data);
+    }
+
+    /** {@code hash} in lower-case hex followed by a newline, in the reused buffer. */
+    private byte[] hexLine(byte[] hash) {
+        for (int i = 0; i < hash.length; i++) {
+            this.hexLine[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xF];
+            this.hexLine[2 * i + 1] = HEX_DIGITS[hash[i] & 0xF];
+        }
+        this.hexLine[2 * hash.length] = '\n';
+        return this.hexLine;
+    }
+
+    private static byte[] line(String text) {
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -3,15 +3,13 @@ package io.github.awsbidi.emulator.container;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.local.LocalAddress;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -19,11 +17,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +28,11 @@ import org.jspecify.annotations.Nullable;
  * Runs on a caller's NIO event loop group, which {@link #close()} leaves running. Start and close
  * it from outside the group's event loops (both wait for the socket).
  *
- * <p>The emulator's own streams connect through {@link #connect}: the same TCP socket, HTTP upgrade and
- * WebSocket framing as any client, but both ends of the connection are registered on the stream's event
- * loop, so a frame goes stream → container → stream on one thread, with no hand-off between threads. Other
- * clients (tests, tools) connect to {@link #baseUri()} as usual and land on any of the group's loops.
+ * <p>The emulator's own streams connect through {@link #connect}: the same HTTP upgrade and WebSocket framing
+ * as any client, over an in-VM connection ({@link InVmChannel}) instead of a loopback socket, with both ends on
+ * the stream's event loop, so a frame goes stream → container → stream on one thread with no system call and
+ * no hand-off between threads. Other clients (tests, tools) connect to {@link #baseUri()} over TCP as usual and
+ * land on any of the group's loops.
  */
 public final class BuiltInContainerServer implements AutoCloseable {
 
@@ -47,15 +44,20 @@ public final class BuiltInContainerServer implements AutoCloseable {
     private final BuiltInModel model;
     private final Channel serverChannel;
     private final ChannelGroup connections;
-    /** Connections on their way in from {@link #connect}, by client port: the event loop each must live on. */
-    private final Map<Integer, EventLoop> expected;
+    private final ChannelInitializer<Channel> connectionInit;
+    private final LocalAddress inVmAddress;
+    private final AtomicLong inVmClients = new AtomicLong();
 
     private BuiltInContainerServer(
-            BuiltInModel model, Channel serverChannel, ChannelGroup connections, Map<Integer, EventLoop> expected) {
+            BuiltInModel model,
+            Channel serverChannel,
+            ChannelGroup connections,
+            ChannelInitializer<Channel> connectionInit) {
         this.model = model;
         this.serverChannel = serverChannel;
         this.connections = connections;
-        this.expected = expected;
+        this.connectionInit = connectionInit;
+        this.inVmAddress = new LocalAddress("container-" + model.id());
     }
 
     /**
@@ -65,10 +67,9 @@ public final class BuiltInContainerServer implements AutoCloseable {
      */
     public static BuiltInContainerServer start(BuiltInModel model, EventLoopGroup group) {
         ChannelGroup connections = new DefaultChannelGroup("container-" + model.id(), GlobalEventExecutor.INSTANCE);
-        Map<Integer, EventLoop> expected = new ConcurrentHashMap<>();
-        ChannelInitializer<SocketChannel> childInit = new ChannelInitializer<>() {
+        ChannelInitializer<Channel> childInit = new ChannelInitializer<>() {
             @Override
-            protected void initChannel(SocketChannel channel) {
+            protected void initChannel(Channel channel) {
                 connections.add(channel);
                 channel.pipeline()
                         .addLast(
@@ -82,7 +83,6 @@ public final class BuiltInContainerServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 // Accepted sockets inherit the receive buffer (and the window scale it implies) from here.
                 .option(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
-                .handler(new SameLoopAcceptor(expected, childInit))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES)
                 .childOption(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
@@ -94,11 +94,11 @@ public final class BuiltInContainerServer implements AutoCloseable {
             throw new IllegalStateException(
                     "could not bind the " + model.id() + " container to 127.0.0.1", bound.cause());
         }
-        return new BuiltInContainerServer(model, bound.channel(), connections, expected);
+        return new BuiltInContainerServer(model, bound.channel(), connections, childInit);
     }
 
     /**
-     * Connects to this container from {@code loop}, a stream's event loop: the client channel and the
+     * Connects to this container from {@code loop}, a stream's event loop, in-VM: the client channel and the
      * container's end of the connection both live on it. Otherwise as {@link ModelContainerClient#connect}.
      */
     public CompletableFuture<ContainerConnection> connect(
@@ -115,20 +115,13 @@ public final class BuiltInContainerServer implements AutoCloseable {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
         URI uri = ContainerUris.invocationUri(baseUri(), invocationPath, queryString);
-        AtomicInteger clientPort = new AtomicInteger(-1);
-        CompletableFuture<ContainerConnection> connected =
-                ModelContainerClient.open(loop, uri, listener, connectTimeout, options, local -> {
-                    clientPort.set(local.getPort());
-                    expected.put(local.getPort(), loop);
-                });
-        // Accepted or not, the entry is not needed once the handshake is over.
-        connected.whenComplete((connection, error) -> expected.remove(clientPort.get(), loop));
-        return connected;
-    }
-
-    /** How many connections from {@link #connect} are bound but not yet accepted onto their loop (for tests). */
-    int awaitingPlacement() {
-        return expected.size();
+        InVmChannel[] ends = InVmChannel.pair(
+                new LocalAddress("stream-" + model.id() + "-" + inVmClients.incrementAndGet()), inVmAddress);
+        InVmChannel containerEnd = ends[1];
+        containerEnd.pipeline().addLast(connectionInit);
+        // Registered first, so the container's end is in place when the client's handshake arrives.
+        loop.register(containerEnd);
+        return ModelContainerClient.openInVm(loop, ends[0], uri, listener, connectTimeout, options);
     }
 
     /** The container's end of every open connection (for tests). */
@@ -149,43 +142,6 @@ public final class BuiltInContainerServer implements AutoCloseable {
     /** The bound port. */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    }
-
-    /**
-     * On the listening socket, ahead of the bootstrap's own acceptor: registers a connection opened by
-     * {@link #connect} on the event loop its client lives on; every other connection goes on to the acceptor.
-     */
-    private static final class SameLoopAcceptor extends ChannelInboundHandlerAdapter {
-
-        private final Map<Integer, EventLoop> expected;
-        private final ChannelInitializer<SocketChannel> childInit;
-
-        SameLoopAcceptor(Map<Integer, EventLoop> expected, ChannelInitializer<SocketChannel> childInit) {
-            this.expected = expected;
-            this.childInit = childInit;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof SocketChannel child
-                    && child.remoteAddress() != null
-                    && child.remoteAddress().getAddress().isLoopbackAddress()) {
-                EventLoop loop = expected.remove(child.remoteAddress().getPort());
-                if (loop != null) {
-                    child.config().setOption(ChannelOption.TCP_NODELAY, true);
-                    child.config().setOption(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES);
-                    child.config().setOption(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES);
-                    child.pipeline().addLast(childInit);
-                    loop.register(child).addListener(registered -> {
-                        if (!registered.isSuccess()) {
-                            child.unsafe().closeForcibly();
-                        }
-                    });
-                    return;
-                }
-            }
-            ctx.fireChannelRead(msg);
-        }
     }
 
     /** Stops accepting and closes every open connection; the event loop group keeps running. */

@@ -5,8 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -15,20 +15,18 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GenericFutureListener;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Opens WebSocket connections to a model container the way SageMaker does behind a
  * bidirectional-streaming endpoint: {@code ws://host:port/invocations-bidirectional-stream}, the
  * invocation path replacing the path and the query string appended; no extensions, no compression.
- * The group must be an NIO event loop group; pass one {@link io.netty.channel.EventLoop} of it (a stream's own)
+ * The group must be an NIO event loop group; pass one {@link EventLoop} of it (a stream's own)
  * to keep the connection, and every listener call, on that loop.
  */
 public final class ModelContainerClient {
@@ -82,72 +80,86 @@ public final class ModelContainerClient {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
         URI uri = ContainerUris.invocationUri(baseUri, invocationPath, queryString);
-        return open(group, uri, listener, connectTimeout, options, null);
+        return open(group, uri, listener, connectTimeout, options);
     }
 
-    /**
-     * Opens the connection on one of {@code group}'s event loops (pass a single {@link io.netty.channel.EventLoop}
-     * to choose it). With {@code beforeConnect}, the socket is first bound to an ephemeral port on 127.0.0.1 and
-     * {@code beforeConnect} is told that address (on the event loop) before the TCP connect goes out, so a local
-     * server can recognise the connection when it accepts it.
-     */
-    static CompletableFuture<ContainerConnection> open(
+    /** Opens the connection over TCP on one of {@code group}'s event loops (pass one {@link EventLoop} to choose it). */
+    private static CompletableFuture<ContainerConnection> open(
             EventLoopGroup group,
             URI uri,
             ContainerListener listener,
             Duration connectTimeout,
-            ContainerClientOptions options,
-            @Nullable Consumer<InetSocketAddress> beforeConnect) {
+            ContainerClientOptions options) {
         long timeoutMillis = Math.max(1, connectTimeout.toMillis());
         CompletableFuture<ContainerConnection> connected = new CompletableFuture<>();
-
-        Bootstrap bootstrap = new Bootstrap()
+        ChannelFuture connecting = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_SNDBUF, SocketBuffers.BYTES)
                 .option(ChannelOption.SO_RCVBUF, SocketBuffers.BYTES)
-                .handler(new ChannelInitializer<SocketChannel>() {
+                .handler(new ChannelInitializer<>() {
                     @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline()
-                                .addLast(
-                                        new HttpClientCodec(),
-                                        new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES),
-                                        new WebSocketClientProtocolHandler(protocolConfig(uri, options, timeoutMillis)),
-                                        new ContainerClientHandler(uri, options, listener, connected));
+                    protected void initChannel(Channel channel) {
+                        addHandlers(channel, uri, listener, options, timeoutMillis, connected);
                     }
-                });
+                })
+                .connect(uri.getHost(), uri.getPort());
+        connecting.addListener(failure(uri, connected));
+        return awaitHandshake(connecting.channel(), uri, connectTimeout, timeoutMillis, connected);
+    }
 
-        GenericFutureListener<Future<? super Void>> failure = future -> {
+    /**
+     * Opens the connection over {@code client}, one end of an unregistered in-VM pair whose other end is a
+     * built-in container on {@code loop}: the same HTTP upgrade and WebSocket framing as over TCP.
+     */
+    static CompletableFuture<ContainerConnection> openInVm(
+            EventLoop loop,
+            InVmChannel client,
+            URI uri,
+            ContainerListener listener,
+            Duration connectTimeout,
+            ContainerClientOptions options) {
+        long timeoutMillis = Math.max(1, connectTimeout.toMillis());
+        CompletableFuture<ContainerConnection> connected = new CompletableFuture<>();
+        addHandlers(client, uri, listener, options, timeoutMillis, connected);
+        loop.register(client).addListener(failure(uri, connected));
+        return awaitHandshake(client, uri, connectTimeout, timeoutMillis, connected);
+    }
+
+    private static void addHandlers(
+            Channel channel,
+            URI uri,
+            ContainerListener listener,
+            ContainerClientOptions options,
+            long timeoutMillis,
+            CompletableFuture<ContainerConnection> connected) {
+        channel.pipeline()
+                .addLast(
+                        new HttpClientCodec(),
+                        new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES),
+                        new WebSocketClientProtocolHandler(protocolConfig(uri, options, timeoutMillis)),
+                        new ContainerClientHandler(uri, options, listener, connected));
+    }
+
+    private static GenericFutureListener<Future<? super Void>> failure(
+            URI uri, CompletableFuture<ContainerConnection> connected) {
+        return future -> {
             if (!future.isSuccess()) {
                 connected.completeExceptionally(
                         new ContainerConnectException(uri, future.cause().toString(), future.cause()));
             }
         };
-        Channel channel;
-        if (beforeConnect == null) {
-            ChannelFuture connecting = bootstrap.connect(uri.getHost(), uri.getPort());
-            connecting.addListener(failure);
-            channel = connecting.channel();
-        } else {
-            ChannelFuture registered = bootstrap.register();
-            channel = registered.channel();
-            registered.addListener(failure);
-            registered.addListener(done -> {
-                if (done.isSuccess()) {
-                    channel.bind(new InetSocketAddress(LOOPBACK, 0)).addListener(bound -> {
-                        failure.operationComplete(bound);
-                        if (bound.isSuccess() && !connected.isDone()) {
-                            beforeConnect.accept((InetSocketAddress) channel.localAddress());
-                            channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()))
-                                    .addListener(failure);
-                        }
-                    });
-                }
-            });
-        }
+    }
+
+    /** Bounds connect plus handshake, and drops the channel if the connection is not made. */
+    private static CompletableFuture<ContainerConnection> awaitHandshake(
+            Channel channel,
+            URI uri,
+            Duration connectTimeout,
+            long timeoutMillis,
+            CompletableFuture<ContainerConnection> connected) {
         var timeout = channel.eventLoop()
                 .schedule(
                         () -> {

@@ -32,6 +32,13 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
     private static final int PAUSE_AT_PENDING_WRITES = 16;
     private static final int RESUME_AT_PENDING_WRITES = 4;
 
+    /** A response part's headers, the same four lists for every frame: by UTF8 (2) plus COMPLETE (1). */
+    private static final List<List<Header>> PAYLOAD_PART_HEADERS = List.of(
+            payloadPartHeaders("BINARY", "PARTIAL"),
+            payloadPartHeaders("BINARY", "COMPLETE"),
+            payloadPartHeaders("UTF8", "PARTIAL"),
+            payloadPartHeaders("UTF8", "COMPLETE"));
+
     private final Queue<Runnable> beforeStart = new ArrayDeque<>();
     private @Nullable ContainerConnection connection;
     private @Nullable StreamContext context;
@@ -183,14 +190,17 @@ final class ContainerBridge implements StreamOperation, ContainerListener {
     }
 
     static EventStreamMessage payloadPart(ContainerFrame frame) {
-        return new EventStreamMessage(
-                List.of(
-                        Header.string(":message-type", "event"),
-                        Header.string(":event-type", "PayloadPart"),
-                        Header.string(":content-type", "application/octet-stream"),
-                        Header.string("DataType", frame.type() == PayloadType.UTF8 ? "UTF8" : "BINARY"),
-                        Header.string("CompletionState", frame.last() ? "COMPLETE" : "PARTIAL")),
-                frame.payload());
+        int index = (frame.type() == PayloadType.UTF8 ? 2 : 0) + (frame.last() ? 1 : 0);
+        return new EventStreamMessage(PAYLOAD_PART_HEADERS.get(index), frame.payload());
+    }
+
+    private static List<Header> payloadPartHeaders(String dataType, String completionState) {
+        return List.of(
+                Header.string(":message-type", "event"),
+                Header.string(":event-type", "PayloadPart"),
+                Header.string(":content-type", "application/octet-stream"),
+                Header.string("DataType", dataType),
+                Header.string("CompletionState", completionState));
     }
 
     private static PayloadType dataType(String value) {

@@ -48,8 +48,8 @@ public final class ContainerDirectory implements AutoCloseable {
 
     /**
      * Opens a stream's connection to the variant's container from the stream's event loop {@code loop}. A
-     * built-in container's end of the connection lives on that loop too; an external container is reached
-     * over TCP from it.
+     * built-in container is reached in-VM, with no socket, and its end of the connection lives on that loop
+     * too; an external container is reached over TCP from it.
      */
     public CompletableFuture<ContainerConnection> connect(
             Variant variant,

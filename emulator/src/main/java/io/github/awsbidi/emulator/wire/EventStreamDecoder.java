@@ -26,6 +26,8 @@ public final class EventStreamDecoder implements AutoCloseable {
 
     private static final int PRELUDE_BYTES = 12;
 
+    private static final int HEADER_TYPES = HeaderType.values().length;
+
     /** A buffer up to this size is kept for the next message rather than reallocated. */
     private static final int RETAINED_BUFFER_BYTES = 8192;
 
@@ -193,9 +195,11 @@ public final class EventStreamDecoder implements AutoCloseable {
                 throw new EventStreamFormatException("header name is empty (header " + (headers.size() + 1) + ")");
             }
             String name = utf8(take(block, nameLength, "header name"), "header name");
-            require(block, 1, "type of header '" + name + "'");
+            if (!block.hasRemaining()) {
+                require(block, 1, "type of header '" + name + "'");
+            }
             int typeId = Byte.toUnsignedInt(block.get());
-            if (typeId >= HeaderType.values().length) {
+            if (typeId >= HEADER_TYPES) {
                 throw new EventStreamFormatException("unknown header type " + typeId + " for header '" + name + "'");
             }
             headers.add(readValue(block, name, HeaderType.fromWireId(typeId)));
@@ -203,11 +207,15 @@ public final class EventStreamDecoder implements AutoCloseable {
         return headers;
     }
 
+    /** Error texts name the header; they are only built when one is thrown, not for every header read. */
+    private static String valueOf(String name) {
+        return "value of header '" + name + "'";
+    }
+
     private Header readValue(ByteBuffer block, String name, HeaderType type) {
-        String what = "value of header '" + name + "'";
         int fixed = type.fixedValueLength();
-        if (fixed > 0) {
-            require(block, fixed, what);
+        if (fixed > 0 && block.remaining() < fixed) {
+            require(block, fixed, valueOf(name));
         }
         return switch (type) {
             case BOOL_TRUE -> new Header(name, type, Boolean.TRUE);
@@ -216,21 +224,28 @@ public final class EventStreamDecoder implements AutoCloseable {
             case SHORT -> new Header(name, type, block.getShort());
             case INTEGER -> new Header(name, type, block.getInt());
             case LONG -> new Header(name, type, block.getLong());
-            case BYTE_ARRAY -> new Header(name, type, takeWithLength(block, what));
-            case STRING -> new Header(name, type, utf8(takeWithLength(block, what), what));
+            case BYTE_ARRAY -> new Header(name, type, takeWithLength(block, name));
+            case STRING -> new Header(name, type, utf8Value(takeWithLength(block, name), name));
             case TIMESTAMP -> new Header(name, type, Instant.ofEpochMilli(block.getLong()));
             case UUID -> new Header(name, type, new UUID(block.getLong(), block.getLong()));
         };
     }
 
-    private static byte[] takeWithLength(ByteBuffer block, String what) {
-        require(block, 2, "length of " + what);
+    private static byte[] takeWithLength(ByteBuffer block, String name) {
+        if (block.remaining() < 2) {
+            require(block, 2, "length of " + valueOf(name));
+        }
         int length = Short.toUnsignedInt(block.getShort());
         if (length > Header.MAX_VALUE_BYTES) {
             throw new EventStreamFormatException(
-                    what + " length " + length + " exceeds limit " + Header.MAX_VALUE_BYTES);
+                    valueOf(name) + " length " + length + " exceeds limit " + Header.MAX_VALUE_BYTES);
         }
-        return take(block, length, what);
+        if (block.remaining() < length) {
+            require(block, length, valueOf(name));
+        }
+        byte[] bytes = new byte[length];
+        block.get(bytes);
+        return bytes;
     }
 
     private static byte[] take(ByteBuffer block, int length, String what) {
@@ -247,7 +262,14 @@ public final class EventStreamDecoder implements AutoCloseable {
         }
     }
 
+    private String utf8Value(byte[] bytes, String name) {
+        return Utf8.isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : utf8(bytes, valueOf(name));
+    }
+
     private String utf8(byte[] bytes, String what) {
+        if (Utf8.isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return this.utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException ex) {

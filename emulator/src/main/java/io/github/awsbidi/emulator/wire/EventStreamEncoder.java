@@ -78,7 +78,7 @@ public final class EventStreamEncoder {
     }
 
     private static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(text);
     }
 
     private static void writeHeaders(List<Header> headers, ByteBuffer buf) {

@@ -1,6 +1,5 @@
 package io.github.awsbidi.emulator.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,7 +27,7 @@ public record Header(String name, HeaderType type, Object value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
-        int nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
+        int nameBytes = Utf8.length(name);
         if (nameBytes == 0) {
             throw new IllegalArgumentException("header name must not be empty");
         }
@@ -120,7 +119,7 @@ public record Header(String name, HeaderType type, Object value) {
         }
         int length = switch (type) {
             case BYTE_ARRAY -> ((byte[]) value).length;
-            case STRING -> ((String) value).getBytes(StandardCharsets.UTF_8).length;
+            case STRING -> Utf8.length((String) value);
             default -> 0;
         };
         if (length > MAX_VALUE_BYTES) {

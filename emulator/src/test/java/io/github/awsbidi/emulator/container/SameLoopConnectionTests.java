@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stream's connection to a built-in container ({@link BuiltInContainerServer#connect}) lives on the stream's
- * event loop at both ends, still over a real socket with the WebSocket handshake and framing, so frames need no
- * hand-off between threads; other clients of the same container land on any loop as before.
+ * A stream's connection to a built-in container ({@link BuiltInContainerServer#connect}) is in-VM, with no socket,
+ * and lives on the stream's event loop at both ends, still with the WebSocket handshake and framing, so frames
+ * need no system call and no hand-off between threads; other clients of the same container reach its TCP port
+ * and land on any loop as before.
  */
 class SameLoopConnectionTests {
 
@@ -60,8 +61,12 @@ class SameLoopConnectionTests {
                 open.add(connection);
                 Channel client = ((WebSocketContainerConnection) connection).channel();
 
+                assertThat(client).isInstanceOf(InVmChannel.class);
+                Channel containerEnd = ((InVmChannel) client).peer();
                 assertThat(client.eventLoop()).isSameAs(loop);
-                assertThat(containerEndOf(client).eventLoop()).isSameAs(loop);
+                assertThat(containerEnd.eventLoop()).isSameAs(loop);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> server.connections().contains(containerEnd));
 
                 // The contract over it is unchanged: a fragmented message comes back as its fragments.
                 connection.send(ContainerFrame.utf8("{\"a\":", false));
@@ -76,7 +81,6 @@ class SameLoopConnectionTests {
                 // Every callback ran on the stream's loop itself.
                 assertThat(listener.offLoopCalls).isEmpty();
             }
-            assertThat(server.awaitingPlacement()).isZero();
         } finally {
             open.forEach(ContainerConnection::abort);
         }
@@ -110,22 +114,11 @@ class SameLoopConnectionTests {
             connection.send(ContainerFrame.utf8("plain")).get(5, TimeUnit.SECONDS);
 
             assertThat(listener.nextFrame()).isEqualTo(ContainerFrame.utf8("plain"));
-            assertThat(server.awaitingPlacement()).isZero();
+            Channel client = ((WebSocketContainerConnection) connection).channel();
+            assertThat(client.remoteAddress()).isInstanceOf(InetSocketAddress.class);
         } finally {
             connection.abort();
         }
-    }
-
-    /** The container's end of {@code client}'s connection, found by the client's port. */
-    private static Channel containerEndOf(Channel client) {
-        int port = ((InetSocketAddress) client.localAddress()).getPort();
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> server.connections().stream()
-                        .anyMatch(channel -> ((InetSocketAddress) channel.remoteAddress()).getPort() == port));
-        return server.connections().stream()
-                .filter(channel -> ((InetSocketAddress) channel.remoteAddress()).getPort() == port)
-                .findFirst()
-                .orElseThrow();
     }
 
     /** Records frames and closes, and every callback that did not run on the expected loop. */
