@@ -47,7 +47,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private final ExchangeListener listener;
     private final boolean listening;
     private final DefaultExchangeContext context;
-    private final RequestRelay relay;
+    private final RequestRelay<I> relay;
     private final @Nullable LiveListener liveListener;
     private volatile @Nullable Attempt current;
     private volatile boolean firstResponseSeen;
@@ -73,8 +73,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         this.listening = listener != ExchangeListener.NONE;
         this.context = context;
         this.liveListener = liveListener;
-        this.relay =
-                new RequestRelay(requests, frameCheck, options.replayUnconfirmed(), retryPolicy.maxReplayBytes(), this);
+        this.relay = new RequestRelay<>(
+                requests,
+                frameCheck,
+                transport::toRequestEvent,
+                options.replayUnconfirmed(),
+                retryPolicy.maxReplayBytes(),
+                this);
     }
 
     DefaultExchangeContext context() {
@@ -88,31 +93,19 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 .flatMapMany(Function.identity())
                 .onErrorMap(this::finalError);
         if (listening) {
-            frames = frames.doOnNext(this::received);
+            // Only then: every operator here is one more call for each response frame.
+            frames = frames.doOnNext(this::received)
+                    .doOnSubscribe(subscription -> listener.opened(context))
+                    .doOnError(error -> listener.error(context, ErrorKind.of(error), error));
         }
-        return frames.doOnSubscribe(subscription -> {
-                    if (listening) {
-                        listener.opened(context);
-                    }
-                })
-                .doOnError(error -> {
-                    if (listening) {
-                        listener.error(context, ErrorKind.of(error), error);
-                    }
-                })
-                .doFinally(this::finish);
+        return frames.doFinally(this::finish);
     }
 
     private Mono<Flux<Frame>> attempt() {
         return Mono.create(sink -> {
             Attempt attempt = new Attempt(sink);
             current = attempt;
-            Flux<Frame> leg = Flux.from(relay.newLeg());
-            if (listening) {
-                // A leg completes only once the caller's publisher did and every frame went out: the half-close.
-                leg = leg.doOnComplete(() -> listener.requestsCompleted(context, System.nanoTime()));
-            }
-            Publisher<I> input = leg.map(transport::toRequestEvent);
+            Publisher<I> input = relay.newLeg();
             sink.onCancel(attempt::cancelCall);
             attempt.startOpenTimer();
             attempt.watchConnect();
@@ -296,6 +289,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         }
         if (listening) {
             listener.frameSent(context, frame, transport.completesInput(frame), System.nanoTime());
+        }
+    }
+
+    @Override
+    public void requestsCompleted() {
+        if (listening) {
+            listener.requestsCompleted(context, System.nanoTime());
         }
     }
 
