@@ -29,6 +29,8 @@ import reactor.core.publisher.Operators;
  * refused the stream with an error status ({@link #detachRefused()}: nothing reached the model), or when the exchange
  * opted in to replay; otherwise (a timed-out or broken open, which the server may have seen) they are not sent again,
  * and {@link #canRetry()} refuses a retry that would go ahead without them.
+ *
+ * @param <I> the SDK's request event type
  */
 final class RequestRelay<I> implements CoreSubscriber<Frame> {
 

@@ -232,6 +232,30 @@ class RequestRelayTests {
     }
 
     @Test
+    void framesReachTheSdkAsItsRequestEventsAndAFrameThatCannotBeOneFailsTheLeg() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay<String> relay = new RequestRelay<>(
+                caller,
+                frame -> null,
+                frame -> {
+                    if (frame.asString().equals("bad")) {
+                        throw new IllegalArgumentException("not an event");
+                    }
+                    return "event:" + frame.asString();
+                },
+                false,
+                0,
+                events());
+        TestSubscriber<String> leg = TestSubscriber.create();
+        relay.newLeg().subscribe(leg);
+
+        caller.next(Frame.text("ok"), Frame.text("bad"));
+
+        assertThat(leg.getReceivedOnNext()).containsExactly("event:ok");
+        assertThat(leg.expectTerminalError()).hasMessage("not an event");
+    }
+
+    @Test
     void cancelCancelsTheCaller() {
         TestPublisher<Frame> caller = TestPublisher.create();
         RequestRelay<Frame> relay = relay(caller, false);
