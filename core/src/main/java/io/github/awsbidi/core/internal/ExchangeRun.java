@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.SignalType;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -333,8 +332,8 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         private final MonoSink<Flux<Frame>> sink;
         private final AtomicBoolean terminated = new AtomicBoolean();
-        // Errors the response stream once it was handed out: the SDK does not always end its event publisher.
-        private final Sinks.Empty<Void> failure = Sinks.empty();
+        // Set once the response stream was handed out; a failure after that ends it (see AttemptResponses).
+        private volatile @Nullable AttemptResponses responses;
         private volatile boolean emitted;
         private volatile boolean cancelled;
         private volatile boolean answered;
@@ -450,20 +449,15 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         @Override
         public void events(Publisher<Frame> frames) {
-            Flux<Frame> responses = Flux.from(frames)
-                    .takeUntilOther(failure.asMono())
-                    .concatWith(Mono.defer(() -> {
-                        BidiStreamException broken = brokenEnd();
-                        return broken != null ? Mono.error(broken) : Mono.empty();
-                    }))
-                    .doOnCancel(this::cancelCall);
+            AttemptResponses handedOut = new AttemptResponses(frames, ExchangeRun.this::brokenEnd, this::cancelCall);
             synchronized (this) {
                 if (terminated.get()) {
                     return;
                 }
+                responses = handedOut;
                 emitted = true;
             }
-            sink.success(responses);
+            sink.success(handedOut);
         }
 
         @Override
@@ -482,8 +476,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             }
             Throwable requestError = relay.requestError();
             Throwable reported = requestError != null ? requestError : translate(cause);
-            if (handedOut) {
-                failure.tryEmitError(reported);
+            AttemptResponses stream = responses;
+            if (handedOut && stream != null) {
+                stream.fail(reported);
             } else {
                 if (!answered && refusedOpen(reported)) {
                     relay.detachRefused();
