@@ -2,6 +2,7 @@ package io.github.awsbidi.core.bedrock;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Recognises the chunk that asks Bedrock to end a bidirectional stream: Nova Sonic's
@@ -9,7 +10,10 @@ import java.nio.charset.StandardCharsets;
  * still open, so a response that ends after it is a normal end, not a broken stream.
  * <p>
  * Only small chunks are looked at: a session end is a few dozen bytes, while audio chunks are kilobytes of base64,
- * which cannot hold the quoted name anyway. The check reads the bytes in place and allocates nothing.
+ * which cannot hold the quoted name anyway. The check reads the bytes in place and allocates nothing, and it runs for
+ * every small chunk sent, so it skips ahead as a Horspool search does: it reads the byte where the name's last byte
+ * would be and moves past every position that byte rules out (most bytes rule out all twelve), instead of trying the
+ * name at each position.
  */
 final class SessionEndEvent {
 
@@ -17,6 +21,9 @@ final class SessionEndEvent {
     static final int MAX_SIZE = 256;
 
     private static final byte[] NAME = "\"sessionEnd\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** How far the name may move on when the byte under its last byte is {@code b}: Horspool's shift table. */
+    private static final byte[] SHIFT = shifts();
 
     private SessionEndEvent() {}
 
@@ -27,12 +34,24 @@ final class SessionEndEvent {
         if (end - start > MAX_SIZE) {
             return false;
         }
-        for (int i = start; i <= end - NAME.length; i++) {
-            if (matchesAt(payload, i) && keyAt(payload, i + NAME.length, end)) {
+        int last = NAME.length - 1;
+        for (int i = start; i <= end - NAME.length; ) {
+            byte b = payload.get(i + last);
+            if (b == NAME[last] && matchesAt(payload, i) && keyAt(payload, i + NAME.length, end)) {
                 return true;
             }
+            i += SHIFT[b & 0xff];
         }
         return false;
+    }
+
+    private static byte[] shifts() {
+        byte[] shifts = new byte[256];
+        Arrays.fill(shifts, (byte) NAME.length);
+        for (int j = 0; j < NAME.length - 1; j++) {
+            shifts[NAME[j] & 0xff] = (byte) (NAME.length - 1 - j);
+        }
+        return shifts;
     }
 
     /** Whether a colon follows (after optional whitespace): the name is a key, not a text's content. */

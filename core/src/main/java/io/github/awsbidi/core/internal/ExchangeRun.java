@@ -20,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.SignalType;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -47,7 +46,7 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     private final ExchangeListener listener;
     private final boolean listening;
     private final DefaultExchangeContext context;
-    private final RequestRelay relay;
+    private final RequestRelay<I> relay;
     private final @Nullable LiveListener liveListener;
     private volatile @Nullable Attempt current;
     private volatile boolean firstResponseSeen;
@@ -73,8 +72,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
         this.listening = listener != ExchangeListener.NONE;
         this.context = context;
         this.liveListener = liveListener;
-        this.relay =
-                new RequestRelay(requests, frameCheck, options.replayUnconfirmed(), retryPolicy.maxReplayBytes(), this);
+        this.relay = new RequestRelay<>(
+                requests,
+                frameCheck,
+                transport::toRequestEvent,
+                options.replayUnconfirmed(),
+                retryPolicy.maxReplayBytes(),
+                this);
     }
 
     DefaultExchangeContext context() {
@@ -88,31 +92,19 @@ final class ExchangeRun<I> implements RequestRelay.Events {
                 .flatMapMany(Function.identity())
                 .onErrorMap(this::finalError);
         if (listening) {
-            frames = frames.doOnNext(this::received);
+            // Only then: every operator here is one more call for each response frame.
+            frames = frames.doOnNext(this::received)
+                    .doOnSubscribe(subscription -> listener.opened(context))
+                    .doOnError(error -> listener.error(context, ErrorKind.of(error), error));
         }
-        return frames.doOnSubscribe(subscription -> {
-                    if (listening) {
-                        listener.opened(context);
-                    }
-                })
-                .doOnError(error -> {
-                    if (listening) {
-                        listener.error(context, ErrorKind.of(error), error);
-                    }
-                })
-                .doFinally(this::finish);
+        return frames.doFinally(this::finish);
     }
 
     private Mono<Flux<Frame>> attempt() {
         return Mono.create(sink -> {
             Attempt attempt = new Attempt(sink);
             current = attempt;
-            Flux<Frame> leg = Flux.from(relay.newLeg());
-            if (listening) {
-                // A leg completes only once the caller's publisher did and every frame went out: the half-close.
-                leg = leg.doOnComplete(() -> listener.requestsCompleted(context, System.nanoTime()));
-            }
-            Publisher<I> input = leg.map(transport::toRequestEvent);
+            Publisher<I> input = relay.newLeg();
             sink.onCancel(attempt::cancelCall);
             attempt.startOpenTimer();
             attempt.watchConnect();
@@ -300,6 +292,13 @@ final class ExchangeRun<I> implements RequestRelay.Events {
     }
 
     @Override
+    public void requestsCompleted() {
+        if (listening) {
+            listener.requestsCompleted(context, System.nanoTime());
+        }
+    }
+
+    @Override
     public void streamLive() {
         live = true;
         if (liveListener != null) {
@@ -333,8 +332,8 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         private final MonoSink<Flux<Frame>> sink;
         private final AtomicBoolean terminated = new AtomicBoolean();
-        // Errors the response stream once it was handed out: the SDK does not always end its event publisher.
-        private final Sinks.Empty<Void> failure = Sinks.empty();
+        // Set once the response stream was handed out; a failure after that ends it (see AttemptResponses).
+        private volatile @Nullable AttemptResponses responses;
         private volatile boolean emitted;
         private volatile boolean cancelled;
         private volatile boolean answered;
@@ -450,20 +449,15 @@ final class ExchangeRun<I> implements RequestRelay.Events {
 
         @Override
         public void events(Publisher<Frame> frames) {
-            Flux<Frame> responses = Flux.from(frames)
-                    .takeUntilOther(failure.asMono())
-                    .concatWith(Mono.defer(() -> {
-                        BidiStreamException broken = brokenEnd();
-                        return broken != null ? Mono.error(broken) : Mono.empty();
-                    }))
-                    .doOnCancel(this::cancelCall);
+            AttemptResponses handedOut = new AttemptResponses(frames, ExchangeRun.this::brokenEnd, this::cancelCall);
             synchronized (this) {
                 if (terminated.get()) {
                     return;
                 }
+                responses = handedOut;
                 emitted = true;
             }
-            sink.success(responses);
+            sink.success(handedOut);
         }
 
         @Override
@@ -482,8 +476,9 @@ final class ExchangeRun<I> implements RequestRelay.Events {
             }
             Throwable requestError = relay.requestError();
             Throwable reported = requestError != null ? requestError : translate(cause);
-            if (handedOut) {
-                failure.tryEmitError(reported);
+            AttemptResponses stream = responses;
+            if (handedOut && stream != null) {
+                stream.fail(reported);
             } else {
                 if (!answered && refusedOpen(reported)) {
                     relay.detachRefused();

@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Operators;
 
 /**
  * Feeds the caller's request publisher, subscribed once, to the SDK's successive request subscriptions ("legs"), one
- * per attempt to open the stream.
+ * per attempt to open the stream, each frame turned into the SDK's request event as it is handed over.
+ * <p>
+ * Every frame passes here, so the relay is the SDK's request publisher itself and a Reactor {@link CoreSubscriber} of
+ * the caller's: no operator and no spec-enforcing wrapper sits between the caller, the relay and the SDK.
  * <p>
  * Demand flows only from the SDK: the caller's publisher is asked for no more frames than the current leg has
  * requested, so the frames held here ({@code pending}) never exceed what the SDK asked for. When an attempt fails
@@ -25,14 +29,19 @@ import reactor.core.publisher.Operators;
  * refused the stream with an error status ({@link #detachRefused()}: nothing reached the model), or when the exchange
  * opted in to replay; otherwise (a timed-out or broken open, which the server may have seen) they are not sent again,
  * and {@link #canRetry()} refuses a retry that would go ahead without them.
+ *
+ * @param <I> the SDK's request event type
  */
-final class RequestRelay implements Subscriber<Frame> {
+final class RequestRelay<I> implements CoreSubscriber<Frame> {
 
     /** What the relay tells the exchange. */
     interface Events {
 
         /** A frame was handed to the SDK. */
         void frameSent(Frame frame);
+
+        /** A leg completed: the caller's publisher completed and the SDK was handed every frame (the half-close). */
+        void requestsCompleted();
 
         /** The SDK asked for frames for the first time: the HTTP/2 stream exists. */
         void streamLive();
@@ -43,6 +52,7 @@ final class RequestRelay implements Subscriber<Frame> {
 
     private final Publisher<Frame> source;
     private final Function<Frame, @Nullable RuntimeException> frameCheck;
+    private final Function<Frame, I> toRequestEvent;
     private final boolean replay;
     private final long maxReplayBytes;
     private final Events events;
@@ -68,18 +78,20 @@ final class RequestRelay implements Subscriber<Frame> {
     RequestRelay(
             Publisher<Frame> source,
             Function<Frame, @Nullable RuntimeException> frameCheck,
+            Function<Frame, I> toRequestEvent,
             boolean replay,
             long maxReplayBytes,
             Events events) {
         this.source = source;
         this.frameCheck = frameCheck;
+        this.toRequestEvent = toRequestEvent;
         this.replay = replay;
         this.maxReplayBytes = maxReplayBytes;
         this.events = events;
     }
 
     /** A publisher for the next attempt's SDK request subscription; the previous one, if any, is detached. */
-    synchronized Publisher<Frame> newLeg() {
+    synchronized Publisher<I> newLeg() {
         detachLocked(false);
         Leg next = new Leg();
         leg = next;
@@ -267,13 +279,14 @@ final class RequestRelay implements Subscriber<Frame> {
     /** Emits at most one signal; returns whether it did anything that may enable another. */
     private boolean step() {
         Frame frame = null;
-        Subscriber<? super Frame> target = null;
+        Subscriber<? super I> target = null;
         Throwable error = null;
         boolean complete = false;
         Subscription toRequest = null;
         long amount = 0;
+        Leg current;
         synchronized (this) {
-            Leg current = leg;
+            current = leg;
             if (current == null || current.subscriber == null || current.done || cancelled) {
                 return false;
             }
@@ -302,7 +315,18 @@ final class RequestRelay implements Subscriber<Frame> {
         }
         if (frame != null) {
             events.frameSent(frame);
-            target.onNext(frame);
+            I event;
+            try {
+                event = toRequestEvent.apply(frame);
+            } catch (RuntimeException e) {
+                // As a map operator would: the leg ends with the error, the exchange's outcome is the SDK's.
+                synchronized (this) {
+                    current.done = true;
+                }
+                target.onError(e);
+                return false;
+            }
+            target.onNext(event);
             return true;
         }
         if (error != null) {
@@ -310,6 +334,7 @@ final class RequestRelay implements Subscriber<Frame> {
             return false;
         }
         if (complete) {
+            events.requestsCompleted();
             target.onComplete();
             return false;
         }
@@ -349,15 +374,15 @@ final class RequestRelay implements Subscriber<Frame> {
     }
 
     /** One SDK request subscription. */
-    private final class Leg implements Publisher<Frame>, Subscription {
+    private final class Leg implements Publisher<I>, Subscription {
 
         // Guarded by the relay.
-        private @Nullable Subscriber<? super Frame> subscriber;
+        private @Nullable Subscriber<? super I> subscriber;
         private long requested;
         private boolean done;
 
         @Override
-        public void subscribe(Subscriber<? super Frame> s) {
+        public void subscribe(Subscriber<? super I> s) {
             boolean accepted;
             synchronized (RequestRelay.this) {
                 accepted = subscriber == null && !done;
@@ -365,11 +390,13 @@ final class RequestRelay implements Subscriber<Frame> {
                     subscriber = s;
                 }
             }
-            s.onSubscribe(this);
             if (!accepted) {
-                s.onError(new CancellationException("This request stream was superseded or already subscribed"));
+                // Not this leg's subscription: a refused subscriber's demand or cancel must not reach the leg.
+                Operators.error(
+                        s, new CancellationException("This request stream was superseded or already subscribed"));
                 return;
             }
+            s.onSubscribe(this);
             startUpstream();
             drain();
         }

@@ -30,6 +30,22 @@ class SessionEndEventTests {
     }
 
     @Test
+    void findsTheKeyWhereverItStandsAmongOtherBytes() {
+        assertThat(SessionEndEvent.matches(utf8("{\"c\":\"sessionEnd\",\"event\":{\"sessionEnd\":{}}}")))
+                .as("after the word as content")
+                .isTrue();
+        for (int offset = 0; offset < 40; offset++) {
+            String prefix = "{\"x\":\"" + "esd\"n".repeat(8).substring(0, offset) + "\",";
+            assertThat(SessionEndEvent.matches(utf8(prefix + "\"sessionEnd\":{}}")))
+                    .as("at offset %d", offset)
+                    .isTrue();
+            assertThat(SessionEndEvent.matches(utf8(prefix + "\"sessionEnD\":{}}")))
+                    .as("a near miss at offset %d", offset)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void largeChunksAreNeverLookedAt() {
         String padded = "{\"event\":{\"sessionEnd\":{}}}" + " ".repeat(SessionEndEvent.MAX_SIZE);
         assertThat(SessionEndEvent.matches(utf8(padded))).isFalse();

@@ -23,7 +23,7 @@ class RequestRelayTests {
     void asksTheCallerForNoMoreThanTheSdkRequested() {
         Flux<Frame> caller =
                 Flux.range(0, 1000).map(i -> Frame.text("f" + i)).doOnRequest(n -> requestedFromCaller.addAndGet(n));
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
 
         relay.newLeg().subscribe(leg);
@@ -38,7 +38,7 @@ class RequestRelayTests {
 
     @Test
     void completionOfTheCallerHalfClosesAfterEveryFrame() {
-        RequestRelay relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
+        RequestRelay<Frame> relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
         TestSubscriber<Frame> leg = TestSubscriber.create();
 
         relay.newLeg().subscribe(leg);
@@ -50,7 +50,7 @@ class RequestRelayTests {
     @Test
     void anAttemptThatTookNoFrameCanBeRetriedAndTheNextLegGetsEverything() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> first = TestSubscriber.builder().initialRequest(0).build();
         relay.newLeg().subscribe(first);
 
@@ -67,7 +67,7 @@ class RequestRelayTests {
     @Test
     void framesRequestedByADeadLegWaitForTheNextOne() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> first = TestSubscriber.builder().initialRequest(2).build();
         relay.newLeg().subscribe(first);
         relay.detach();
@@ -84,7 +84,7 @@ class RequestRelayTests {
 
     @Test
     void framesTheServerMayHaveSeenForbidARetryUnlessReplayIsOn() {
-        RequestRelay relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
+        RequestRelay<Frame> relay = relay(Flux.just(Frame.text("a"), Frame.text("b")), false);
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(1).build());
 
         assertThat(relay.canRetry()).isFalse();
@@ -93,7 +93,7 @@ class RequestRelayTests {
     @Test
     void replayResendsUnconfirmedFramesFirstInOrder() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, true);
+        RequestRelay<Frame> relay = relay(caller, true);
         TestSubscriber<Frame> first = TestSubscriber.create();
         relay.newLeg().subscribe(first);
         caller.next(Frame.text("a"), Frame.text("b"));
@@ -112,7 +112,7 @@ class RequestRelayTests {
     @Test
     void withoutReplayFramesADeadLegTookForbidEveryLaterRetry() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.create());
         caller.next(Frame.text("a"), Frame.text("b"));
 
@@ -130,7 +130,7 @@ class RequestRelayTests {
     @Test
     void withReplayADetachedLegsFramesAreQueuedAgainAndCountNoMore() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, true);
+        RequestRelay<Frame> relay = relay(caller, true);
         relay.newLeg().subscribe(TestSubscriber.create());
         caller.next(Frame.text("a"));
 
@@ -143,7 +143,7 @@ class RequestRelayTests {
     @Test
     void theRequestsEndOnlyOnceEveryFrameAndTheCompletionWereHandedOver() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(1).build();
         relay.newLeg().subscribe(leg);
 
@@ -165,7 +165,7 @@ class RequestRelayTests {
                 .map(i -> Frame.text("f" + i))
                 .delayElements(java.time.Duration.ofMillis(1))
                 .doOnRequest(n -> maxOutstanding.accumulateAndGet(outstanding.addAndGet(n), Math::max));
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
         relay.newLeg().subscribe(leg);
 
@@ -187,7 +187,7 @@ class RequestRelayTests {
     @Test
     void replayStopsBeyondItsByteLimit() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = new RequestRelay(caller, frame -> null, true, 3, events());
+        RequestRelay<Frame> relay = new RequestRelay<>(caller, frame -> null, frame -> frame, true, 3, events());
         relay.newLeg().subscribe(TestSubscriber.create());
 
         caller.next(Frame.text("ab"), Frame.text("cd"));
@@ -198,7 +198,7 @@ class RequestRelayTests {
     @Test
     void aFailingCallerFailsTheLegAndIsReported() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, true);
+        RequestRelay<Frame> relay = relay(caller, true);
         TestSubscriber<Frame> leg = TestSubscriber.create();
         relay.newLeg().subscribe(leg);
         IllegalStateException boom = new IllegalStateException("boom");
@@ -214,9 +214,10 @@ class RequestRelayTests {
     @Test
     void anInvalidFrameCancelsTheCallerAndFailsTheLeg() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = new RequestRelay(
+        RequestRelay<Frame> relay = new RequestRelay<>(
                 caller,
                 frame -> frame.size() > 2 ? BidiStreamException.validation("too big") : null,
+                frame -> frame,
                 false,
                 0,
                 events());
@@ -231,9 +232,33 @@ class RequestRelayTests {
     }
 
     @Test
+    void framesReachTheSdkAsItsRequestEventsAndAFrameThatCannotBeOneFailsTheLeg() {
+        TestPublisher<Frame> caller = TestPublisher.create();
+        RequestRelay<String> relay = new RequestRelay<>(
+                caller,
+                frame -> null,
+                frame -> {
+                    if (frame.asString().equals("bad")) {
+                        throw new IllegalArgumentException("not an event");
+                    }
+                    return "event:" + frame.asString();
+                },
+                false,
+                0,
+                events());
+        TestSubscriber<String> leg = TestSubscriber.create();
+        relay.newLeg().subscribe(leg);
+
+        caller.next(Frame.text("ok"), Frame.text("bad"));
+
+        assertThat(leg.getReceivedOnNext()).containsExactly("event:ok");
+        assertThat(leg.expectTerminalError()).hasMessage("not an event");
+    }
+
+    @Test
     void cancelCancelsTheCaller() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.create());
 
         relay.cancel();
@@ -244,7 +269,7 @@ class RequestRelayTests {
     @Test
     void cancelDropsEveryHeldFrame() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, true);
+        RequestRelay<Frame> relay = relay(caller, true);
         TestSubscriber<Frame> first = TestSubscriber.create();
         relay.newLeg().subscribe(first);
         caller.next(Frame.text("a"));
@@ -261,7 +286,7 @@ class RequestRelayTests {
     @Test
     void confirmationDropsTheFramesKeptForReplay() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, true);
+        RequestRelay<Frame> relay = relay(caller, true);
         relay.newLeg().subscribe(TestSubscriber.create());
         caller.next(Frame.text("a"), Frame.text("b"));
         assertThat(relay.heldFrames()).isEqualTo(2);
@@ -276,7 +301,7 @@ class RequestRelayTests {
     @Test
     void aFailingCallerDropsTheFramesWaitingToBeSent() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(2).build());
         relay.detach();
         caller.next(Frame.text("a"));
@@ -290,7 +315,7 @@ class RequestRelayTests {
     @Test
     void overflowingTheReplayLimitDropsWhatWasKept() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = new RequestRelay(caller, frame -> null, true, 4, events());
+        RequestRelay<Frame> relay = new RequestRelay<>(caller, frame -> null, frame -> frame, true, 4, events());
         relay.newLeg().subscribe(TestSubscriber.create());
 
         caller.next(Frame.text("ab"), Frame.text("cd"));
@@ -305,7 +330,7 @@ class RequestRelayTests {
     @Test
     void framesWaitingForANewLegAreNotSentBeforeItAsks() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(1).build());
         relay.detach();
         caller.next(Frame.text("a"));
@@ -322,7 +347,7 @@ class RequestRelayTests {
     @Test
     void demandAlreadyAskedOfTheCallerIsNotAskedAgain() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(4).build();
         relay.newLeg().subscribe(leg);
         caller.assertMaxRequested(4);
@@ -335,7 +360,7 @@ class RequestRelayTests {
 
     @Test
     void aCallerThatSubscribesLaterOnAnotherThreadStillDeliversToTheWaitingLeg() {
-        RequestRelay relay =
+        RequestRelay<Frame> relay =
                 relay(Flux.just(Frame.text("a")).subscribeOn(reactor.core.scheduler.Schedulers.parallel()), false);
         TestSubscriber<Frame> leg = TestSubscriber.create();
 
@@ -349,7 +374,7 @@ class RequestRelayTests {
     @Test
     void framesADeadLegLeftBehindAreNotAddedToWhatTheCallerIsAsked() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(2).build());
         relay.detach();
         caller.next(Frame.text("a"), Frame.text("b"));
@@ -368,7 +393,7 @@ class RequestRelayTests {
                     () -> Flux.just(Frame.text("a")).subscribe(subscriber),
                     50,
                     java.util.concurrent.TimeUnit.MILLISECONDS);
-            RequestRelay relay = relay(slowCaller, false);
+            RequestRelay<Frame> relay = relay(slowCaller, false);
             TestSubscriber<Frame> leg = TestSubscriber.create();
 
             relay.newLeg().subscribe(leg);
@@ -383,7 +408,7 @@ class RequestRelayTests {
     @Test
     void aNewLegThatAsksForNothingIsStillEndedWhenTheCallerAlreadyCompleted() {
         TestPublisher<Frame> caller = TestPublisher.create();
-        RequestRelay relay = relay(caller, false);
+        RequestRelay<Frame> relay = relay(caller, false);
         relay.newLeg().subscribe(TestSubscriber.builder().initialRequest(0).build());
         relay.detach();
         caller.complete();
@@ -397,7 +422,7 @@ class RequestRelayTests {
 
     @Test
     void aSubscriptionAfterCancelIsCancelled() {
-        RequestRelay relay = relay(Flux.never(), false);
+        RequestRelay<Frame> relay = relay(Flux.never(), false);
         relay.cancel();
         java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -416,7 +441,7 @@ class RequestRelayTests {
 
     @Test
     void aSecondSubscriberOfOneLegIsRefused() {
-        RequestRelay relay = relay(Flux.never(), false);
+        RequestRelay<Frame> relay = relay(Flux.never(), false);
         org.reactivestreams.Publisher<Frame> leg = relay.newLeg();
         leg.subscribe(TestSubscriber.create());
         TestSubscriber<Frame> second = TestSubscriber.create();
@@ -428,7 +453,7 @@ class RequestRelayTests {
 
     @Test
     void aLegThatSubscribesWithoutDemandStillGetsTheEndOfAnEmptyCaller() {
-        RequestRelay relay = relay(Flux.empty(), false);
+        RequestRelay<Frame> relay = relay(Flux.empty(), false);
         TestSubscriber<Frame> leg = TestSubscriber.builder().initialRequest(0).build();
 
         relay.newLeg().subscribe(leg);
@@ -439,18 +464,22 @@ class RequestRelayTests {
 
     @Test
     void theStreamIsLiveOnceOnTheFirstRealDemand() {
-        RequestRelay relay = new RequestRelay(Flux.never(), frame -> null, false, 0, new RequestRelay.Events() {
-            @Override
-            public void frameSent(Frame frame) {}
+        RequestRelay<Frame> relay =
+                new RequestRelay<>(Flux.never(), frame -> null, frame -> frame, false, 0, new RequestRelay.Events() {
+                    @Override
+                    public void frameSent(Frame frame) {}
 
-            @Override
-            public void streamLive() {
-                live.incrementAndGet();
-            }
+                    @Override
+                    public void requestsCompleted() {}
 
-            @Override
-            public void requestsFailed(Throwable error) {}
-        });
+                    @Override
+                    public void streamLive() {
+                        live.incrementAndGet();
+                    }
+
+                    @Override
+                    public void requestsFailed(Throwable error) {}
+                });
         java.util.concurrent.atomic.AtomicReference<org.reactivestreams.Subscription> leg =
                 new java.util.concurrent.atomic.AtomicReference<>();
         relay.newLeg().subscribe(new org.reactivestreams.Subscriber<Frame>() {
@@ -479,8 +508,8 @@ class RequestRelayTests {
 
     private final java.util.concurrent.atomic.AtomicInteger live = new java.util.concurrent.atomic.AtomicInteger();
 
-    private RequestRelay relay(org.reactivestreams.Publisher<Frame> caller, boolean replay) {
-        return new RequestRelay(caller, frame -> null, replay, 1024, events());
+    private RequestRelay<Frame> relay(org.reactivestreams.Publisher<Frame> caller, boolean replay) {
+        return new RequestRelay<>(caller, frame -> null, frame -> frame, replay, 1024, events());
     }
 
     private RequestRelay.Events events() {
@@ -489,6 +518,9 @@ class RequestRelayTests {
             public void frameSent(Frame frame) {
                 sent.add(frame.asString());
             }
+
+            @Override
+            public void requestsCompleted() {}
 
             @Override
             public void streamLive() {}
