@@ -13,6 +13,7 @@ import io.github.awsbidi.emulator.server.ServerSetup;
 import io.github.awsbidi.emulator.stream.OpenAttempts;
 import io.github.awsbidi.emulator.stream.StreamEnvironment;
 import io.github.awsbidi.emulator.tls.EmulatorCertificate;
+import io.github.awsbidi.emulator.tls.TlsProvider;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -21,7 +22,6 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
@@ -88,7 +88,7 @@ public final class BidiEmulator implements AutoCloseable {
                     new ServerSetup(
                             initial.host(),
                             initial.port(),
-                            sslContext(certificate),
+                            sslContext(certificate, config.tlsProvider()),
                             streams,
                             () -> new ControlPlaneHandler(this::config, verifier),
                             initial.idleConnectionTimeout(),
@@ -196,13 +196,13 @@ public final class BidiEmulator implements AutoCloseable {
         }
     }
 
-    private static @Nullable SslContext sslContext(@Nullable EmulatorCertificate certificate) {
+    private static @Nullable SslContext sslContext(@Nullable EmulatorCertificate certificate, TlsProvider provider) {
         if (certificate == null) {
             return null;
         }
         try {
             return SslContextBuilder.forServer(certificate.keyManagerFactory())
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(provider.resolve())
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,

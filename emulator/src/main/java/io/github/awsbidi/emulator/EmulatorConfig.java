@@ -5,6 +5,7 @@ import io.github.awsbidi.emulator.config.BedrockModel;
 import io.github.awsbidi.emulator.config.Cassettes;
 import io.github.awsbidi.emulator.config.PollyOptions;
 import io.github.awsbidi.emulator.config.SageMakerEndpoint;
+import io.github.awsbidi.emulator.tls.TlsProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ import java.util.function.UnaryOperator;
  * @param polly how Polly's {@code StartSpeechSynthesisStream} behaves: its voices, limits and faults
  * @param tlsNames with {@code tls}: host names and IP addresses the certificate names besides {@code localhost},
  *     {@code 127.0.0.1} and {@code ::1}, e.g. the host a container's port is mapped to
+ * @param tlsProvider with {@code tls}: which TLS implementation serves it ({@link TlsProvider#AUTO} by default)
  */
 public record EmulatorConfig(
         String host,
@@ -58,7 +60,8 @@ public record EmulatorConfig(
         int maxConcurrentStreams,
         Cassettes cassettes,
         PollyOptions polly,
-        List<String> tlsNames) {
+        List<String> tlsNames,
+        TlsProvider tlsProvider) {
 
     /** The model id of Amazon Nova 2.5 Sonic (generally available since October 2026; no version suffix). */
     public static final String NOVA_2_5_SONIC = "amazon.nova-2-5-sonic";
@@ -86,6 +89,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(cassettes, "cassettes");
         Objects.requireNonNull(polly, "polly");
         tlsNames = List.copyOf(tlsNames);
+        Objects.requireNonNull(tlsProvider, "tlsProvider");
         if (idleConnectionTimeout.isNegative() || idleConnectionTimeout.isZero()) {
             throw new IllegalArgumentException("idleConnectionTimeout must be positive, was " + idleConnectionTimeout);
         }
@@ -164,6 +168,7 @@ public record EmulatorConfig(
         private Cassettes cassettes = Cassettes.none();
         private PollyOptions polly = PollyOptions.defaults();
         private List<String> tlsNames = List.of();
+        private TlsProvider tlsProvider = TlsProvider.AUTO;
 
         private Builder() {}
 
@@ -182,6 +187,7 @@ public record EmulatorConfig(
             cassettes = config.cassettes;
             polly = config.polly;
             tlsNames = config.tlsNames;
+            tlsProvider = config.tlsProvider;
         }
 
         public Builder host(String value) {
@@ -292,6 +298,12 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** Which TLS implementation serves {@code https} (default {@link TlsProvider#AUTO}). */
+        public Builder tlsProvider(TlsProvider value) {
+            tlsProvider = Objects.requireNonNull(value, "tlsProvider");
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(
                     host,
@@ -307,7 +319,8 @@ public record EmulatorConfig(
                     maxConcurrentStreams,
                     cassettes,
                     polly,
-                    tlsNames);
+                    tlsNames,
+                    tlsProvider);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.awsbidi.emulator;
 
 import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.config.EmulatorConfigReader;
+import io.github.awsbidi.emulator.tls.TlsProvider;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
- * [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]}:
+ * [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N] [--tls-provider auto|jdk|openssl]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -49,6 +50,9 @@ public final class EmulatorMain {
         AwsCredential credential = line.credential() != null ? line.credential() : credentialFromEnvironment();
         if (credential != null) {
             builder.credentials(java.util.List.of(credential));
+        }
+        if (line.tlsProvider() != null) {
+            builder.tlsProvider(line.tlsProvider());
         }
         if (line.maxConcurrentStreams() != null) {
             builder.maxConcurrentStreams(line.maxConcurrentStreams());
@@ -105,11 +109,13 @@ public final class EmulatorMain {
             List<Path> cassettes,
             @org.jspecify.annotations.Nullable Integer maxConcurrentStreams,
             List<String> certNames,
+            @org.jspecify.annotations.Nullable TlsProvider tlsProvider,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
                        [--cert-name NAME] [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]
+                       [--tls-provider auto|jdk|openssl]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
@@ -121,7 +127,9 @@ public final class EmulatorMain {
                                    default: environment variable AWS_BIDI_EMULATOR_CREDENTIALS
                   --cassettes DIR  serve every recorded exchange (*.jsonl) in DIR as its endpoint or model; repeatable
                   --max-concurrent-streams N  SETTINGS_MAX_CONCURRENT_STREAMS per HTTP/2 connection, at least 1;
-                                   default 128 (a typical front-end value)""";
+                                   default 128 (a typical front-end value)
+                  --tls-provider P with --tls: auto (default: OpenSSL through netty-tcnative where it loads, else the
+                                   JDK's), jdk or openssl""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -133,6 +141,7 @@ public final class EmulatorMain {
             List<Path> cassettes = new ArrayList<>();
             Integer maxConcurrentStreams = null;
             List<String> certNames = new ArrayList<>();
+            TlsProvider tlsProvider = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -146,6 +155,8 @@ public final class EmulatorMain {
                     case "--max-concurrent-streams" ->
                         maxConcurrentStreams = parseMaxConcurrentStreams(value(args, ++i, "--max-concurrent-streams"));
                     case "--cert-name" -> certNames.add(value(args, ++i, "--cert-name"));
+                    case "--tls-provider" ->
+                        tlsProvider = TlsProvider.parse(value(args, ++i, "--tls-provider"), "--tls-provider");
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -156,8 +167,21 @@ public final class EmulatorMain {
             if (!certNames.isEmpty() && !tls) {
                 throw new IllegalArgumentException("--cert-name needs --tls");
             }
+            if (tlsProvider != null && !tls) {
+                throw new IllegalArgumentException("--tls-provider needs --tls");
+            }
             return new CommandLine(
-                    port, host, tls, config, certOut, credential, cassettes, maxConcurrentStreams, certNames, help);
+                    port,
+                    host,
+                    tls,
+                    config,
+                    certOut,
+                    credential,
+                    cassettes,
+                    maxConcurrentStreams,
+                    certNames,
+                    tlsProvider,
+                    help);
         }
 
         static AwsCredential parseCredential(String text) {

@@ -58,6 +58,21 @@ class EmulatorMainTests {
     }
 
     @Test
+    void parsesTheTlsProviderWhichNeedsTls() {
+        assertThat(EmulatorMain.CommandLine.parse(new String[] {"--tls", "--tls-provider", "JDK"})
+                        .tlsProvider())
+                .isEqualTo(io.github.awsbidi.emulator.tls.TlsProvider.JDK);
+        assertThat(EmulatorMain.CommandLine.parse(new String[] {"--tls"}).tlsProvider())
+                .isNull();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--tls", "--tls-provider", "nss"}))
+                .withMessageContaining("--tls-provider must be auto, jdk or openssl, was 'nss'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--tls-provider", "jdk"}))
+                .withMessageContaining("--tls-provider needs --tls");
+    }
+
+    @Test
     void parsesCertificateNamesWhichNeedTls() {
         var line = EmulatorMain.CommandLine.parse(
                 new String[] {"--tls", "--cert-name", "127.0.0.2", "--cert-name", "emulator.test"});

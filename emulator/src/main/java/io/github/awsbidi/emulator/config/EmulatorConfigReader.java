@@ -3,6 +3,7 @@ package io.github.awsbidi.emulator.config;
 import io.github.awsbidi.emulator.EmulatorConfig;
 import io.github.awsbidi.emulator.auth.AwsCredential;
 import io.github.awsbidi.emulator.novasonic.NovaSonicOptions;
+import io.github.awsbidi.emulator.tls.TlsProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,6 +72,7 @@ public final class EmulatorConfigReader {
                         "containerCloseTimeout",
                         "idleConnectionTimeout",
                         "maxConcurrentStreams",
+                        "tlsProvider",
                         "cassettes",
                         "polly"));
         EmulatorConfig.Builder builder = EmulatorConfig.builder();
@@ -94,6 +96,9 @@ public final class EmulatorConfigReader {
         }
         if (root.has("idleConnectionTimeout")) {
             builder.idleConnectionTimeout(duration(root.get("idleConnectionTimeout"), "$.idleConnectionTimeout"));
+        }
+        if (root.has("tlsProvider")) {
+            builder.tlsProvider(TlsProvider.parse(root.get("tlsProvider").asString(), "$.tlsProvider"));
         }
         if (root.has("maxConcurrentStreams")) {
             JsonNode value = root.get("maxConcurrentStreams");

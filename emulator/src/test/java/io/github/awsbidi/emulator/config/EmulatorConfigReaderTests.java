@@ -89,6 +89,17 @@ class EmulatorConfigReaderTests {
     }
 
     @Test
+    void readsTheTlsProviderAndRefusesAnUnknownOneNamingItsPath() {
+        assertThat(EmulatorConfigReader.parse("{\"tlsProvider\": \"jdk\"}").tlsProvider())
+                .isEqualTo(io.github.awsbidi.emulator.tls.TlsProvider.JDK);
+        assertThat(EmulatorConfigReader.parse("{}").tlsProvider())
+                .isEqualTo(io.github.awsbidi.emulator.tls.TlsProvider.AUTO);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"tlsProvider\": \"gnutls\"}"))
+                .withMessageContaining("$.tlsProvider must be auto, jdk or openssl, was 'gnutls'");
+    }
+
+    @Test
     void anUnknownTopLevelKeyFailsNamingItsPath() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorConfigReader.parse("{\"prot\": 8080}"))

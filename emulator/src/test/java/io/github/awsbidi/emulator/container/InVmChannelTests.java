@@ -124,6 +124,7 @@ class InVmChannelTests {
         ends[1].config().setAutoRead(true);
 
         assertThat(ends[1].closeFuture().await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(atServer.inactive.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(atServer.text()).isEqualTo("last words");
         assertThat(atServer.textWhenInactive).isEqualTo("last words");
         // Writing to the closed end fails, as writing to a reset socket does.
@@ -149,6 +150,8 @@ class InVmChannelTests {
 
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         volatile String textWhenInactive = "";
+        /** Counted down once the channel went inactive (which Netty fires after the close future completes). */
+        final java.util.concurrent.CountDownLatch inactive = new java.util.concurrent.CountDownLatch(1);
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -167,6 +170,7 @@ class InVmChannelTests {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             textWhenInactive = text();
+            inactive.countDown();
         }
 
         String text() {
