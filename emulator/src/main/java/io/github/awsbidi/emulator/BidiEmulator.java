@@ -23,6 +23,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -67,7 +68,9 @@ public final class BidiEmulator implements AutoCloseable {
         // A bad cassette fails the start, naming its file and line, rather than the first stream it would serve.
         new CassetteLibrary(initial::cassettes).load();
         this.group = new MultiThreadIoEventLoopGroup(
-                0, new DefaultThreadFactory("aws-bidi-emulator", true), NioIoHandler.newFactory());
+                eventLoopThreads(initial),
+                new DefaultThreadFactory("aws-bidi-emulator", true),
+                NioIoHandler.newFactory());
         this.containers = new ContainerDirectory(group);
         this.stats = new EmulatorStats();
         this.openAttempts = new OpenAttempts();
@@ -194,6 +197,16 @@ public final class BidiEmulator implements AutoCloseable {
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /** How many event-loop threads serve this emulator (its configuration's, 0 resolved to one per processor). */
+    int eventLoopThreads() {
+        return ((MultiThreadIoEventLoopGroup) group).executorCount();
+    }
+
+    /** The configured count, 0 meaning one per processor (Netty's count, which {@code io.netty.availableProcessors} sets). */
+    static int eventLoopThreads(EmulatorConfig config) {
+        return config.eventLoopThreads() == 0 ? NettyRuntime.availableProcessors() : config.eventLoopThreads();
     }
 
     private static @Nullable SslContext sslContext(@Nullable EmulatorCertificate certificate, TlsProvider provider) {

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar aws-bidi-emulator-<version>.jar [--port N] [--host H] [--tls] [--config FILE] [--cert-out FILE]
- * [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N] [--tls-provider auto|jdk|openssl]}:
+ * [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N] [--tls-provider auto|jdk|openssl]
+ * [--event-loop-threads N]}:
  * starts an emulator, prints exactly one line {@code aws-bidi emulator listening on <endpoint>} and serves
  * until the process is stopped.
  */
@@ -56,6 +57,9 @@ public final class EmulatorMain {
         }
         if (line.maxConcurrentStreams() != null) {
             builder.maxConcurrentStreams(line.maxConcurrentStreams());
+        }
+        if (line.eventLoopThreads() != null) {
+            builder.eventLoopThreads(line.eventLoopThreads());
         }
         for (Path directory : line.cassettes()) {
             builder.cassetteDirectory(directory);
@@ -110,12 +114,13 @@ public final class EmulatorMain {
             @org.jspecify.annotations.Nullable Integer maxConcurrentStreams,
             List<String> certNames,
             @org.jspecify.annotations.Nullable TlsProvider tlsProvider,
+            @org.jspecify.annotations.Nullable Integer eventLoopThreads,
             boolean help) {
 
         static final String USAGE = """
                 usage: java -jar aws-bidi-emulator.jar [--port N] [--host ADDRESS] [--tls] [--config FILE.json] [--cert-out FILE.pem]
                        [--cert-name NAME] [--credentials KEY:SECRET] [--cassettes DIR] [--max-concurrent-streams N]
-                       [--tls-provider auto|jdk|openssl]
+                       [--tls-provider auto|jdk|openssl] [--event-loop-threads N]
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
@@ -129,7 +134,9 @@ public final class EmulatorMain {
                   --max-concurrent-streams N  SETTINGS_MAX_CONCURRENT_STREAMS per HTTP/2 connection, at least 1;
                                    default 128 (a typical front-end value)
                   --tls-provider P with --tls: auto (default: OpenSSL through netty-tcnative where it loads, else the
-                                   JDK's), jdk or openssl""";
+                                   JDK's), jdk or openssl
+                  --event-loop-threads N  threads serving every connection and stream; 0 (default) for one per
+                                   processor""";
 
         static CommandLine parse(String[] args) {
             Integer port = null;
@@ -142,6 +149,7 @@ public final class EmulatorMain {
             Integer maxConcurrentStreams = null;
             List<String> certNames = new ArrayList<>();
             TlsProvider tlsProvider = null;
+            Integer eventLoopThreads = null;
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -157,6 +165,8 @@ public final class EmulatorMain {
                     case "--cert-name" -> certNames.add(value(args, ++i, "--cert-name"));
                     case "--tls-provider" ->
                         tlsProvider = TlsProvider.parse(value(args, ++i, "--tls-provider"), "--tls-provider");
+                    case "--event-loop-threads" ->
+                        eventLoopThreads = parseEventLoopThreads(value(args, ++i, "--event-loop-threads"));
                     case "--help", "-h" -> help = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -181,6 +191,7 @@ public final class EmulatorMain {
                     maxConcurrentStreams,
                     certNames,
                     tlsProvider,
+                    eventLoopThreads,
                     help);
         }
 
@@ -212,6 +223,21 @@ public final class EmulatorMain {
                                 + text,
                         e);
             }
+        }
+
+        private static int parseEventLoopThreads(String text) {
+            String limit = "--event-loop-threads must be a whole number from 0 (one per processor) to "
+                    + Integer.MAX_VALUE + ", was " + text;
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(limit, e);
+            }
+            if (value < 0) {
+                throw new IllegalArgumentException(limit);
+            }
+            return value;
         }
 
         private static int parsePort(String text) {

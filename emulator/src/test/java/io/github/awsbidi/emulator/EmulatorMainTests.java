@@ -44,7 +44,9 @@ class EmulatorMainTests {
             "--cassettes",
             "more",
             "--max-concurrent-streams",
-            "16"
+            "16",
+            "--event-loop-threads",
+            "3"
         });
 
         assertThat(line.port()).isZero();
@@ -54,6 +56,7 @@ class EmulatorMainTests {
         assertThat(line.certOut()).isEqualTo(Path.of("cert.pem"));
         assertThat(line.cassettes()).containsExactly(Path.of("tapes"), Path.of("more"));
         assertThat(line.maxConcurrentStreams()).isEqualTo(16);
+        assertThat(line.eventLoopThreads()).isEqualTo(3);
         assertThat(line.help()).isFalse();
     }
 
@@ -116,6 +119,17 @@ class EmulatorMainTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--max-concurrent-streams", "0"}))
                 .withMessageContaining("--max-concurrent-streams must be at least 1, was 0");
+    }
+
+    @Test
+    void rejectsEventLoopThreadsBelowZeroOrNotANumber() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--event-loop-threads", "-1"}))
+                .withMessageContaining("--event-loop-threads must be a whole number from 0 (one per processor)")
+                .withMessageEndingWith("was -1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorMain.CommandLine.parse(new String[] {"--event-loop-threads", "two"}))
+                .withMessageEndingWith("was two");
     }
 
     @Test

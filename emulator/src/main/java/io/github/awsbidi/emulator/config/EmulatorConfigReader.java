@@ -72,6 +72,7 @@ public final class EmulatorConfigReader {
                         "containerCloseTimeout",
                         "idleConnectionTimeout",
                         "maxConcurrentStreams",
+                        "eventLoopThreads",
                         "tlsProvider",
                         "cassettes",
                         "polly"));
@@ -107,6 +108,14 @@ public final class EmulatorConfigReader {
                         + Integer.MAX_VALUE + ", was " + value);
             }
             builder.maxConcurrentStreams(value.intValue());
+        }
+        if (root.has("eventLoopThreads")) {
+            JsonNode value = root.get("eventLoopThreads");
+            if (!value.isInt() || value.intValue() < 0) {
+                throw new IllegalArgumentException("$.eventLoopThreads must be a whole number from 0 (one per"
+                        + " processor) to " + Integer.MAX_VALUE + ", was " + value);
+            }
+            builder.eventLoopThreads(value.intValue());
         }
         if (root.has("credentials")) {
             List<AwsCredential> credentials = new ArrayList<>();

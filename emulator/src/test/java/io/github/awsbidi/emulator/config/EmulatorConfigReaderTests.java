@@ -39,6 +39,7 @@ class EmulatorConfigReaderTests {
         assertThat(config.containerCloseTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.idleConnectionTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.maxConcurrentStreams()).isEqualTo(128);
+        assertThat(config.eventLoopThreads()).isZero();
     }
 
     @Test
@@ -142,6 +143,27 @@ class EmulatorConfigReaderTests {
                 .isThrownBy(
                         () -> EmulatorConfig.builder().maxConcurrentStreams(-1).build())
                 .withMessageContaining("maxConcurrentStreams must be at least 1, was -1");
+    }
+
+    @Test
+    void readsEventLoopThreadsWhichDefaultToOnePerProcessor() {
+        assertThat(EmulatorConfigReader.parse("{\"eventLoopThreads\": 3}").eventLoopThreads())
+                .isEqualTo(3);
+        assertThat(EmulatorConfig.defaults().eventLoopThreads()).isZero();
+    }
+
+    @Test
+    void eventLoopThreadsBelowZeroOrNotAWholeNumberFailNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"eventLoopThreads\": -1}"))
+                .withMessageContaining("$.eventLoopThreads must be a whole number from 0 (one per processor)")
+                .withMessageEndingWith("was -1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfigReader.parse("{\"eventLoopThreads\": 1.5}"))
+                .withMessageContaining("$.eventLoopThreads must be a whole number");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorConfig.builder().eventLoopThreads(-2).build())
+                .withMessageContaining("eventLoopThreads must be at least 0 (0: one per processor), was -2");
     }
 
     @Test
