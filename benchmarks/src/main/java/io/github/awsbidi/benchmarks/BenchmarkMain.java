@@ -25,6 +25,8 @@ import software.amazon.awssdk.core.util.VersionInfo;
  */
 public final class BenchmarkMain {
 
+    static final String EMULATOR_JVM_OPTIONS = "aws.bidi.benchmark.emulator-jvm-options";
+
     private static final String USAGE = """
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
                                                      [--concurrency N,N,...] [--live-streams N]
@@ -85,7 +87,7 @@ public final class BenchmarkMain {
         }
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
-        try (EmulatorProcess emulator = EmulatorProcess.start(List.of(), Duration.ofSeconds(60))) {
+        try (EmulatorProcess emulator = EmulatorProcess.start(emulatorJvmOptions(), Duration.ofSeconds(60))) {
             progress("emulator (separate JVM) listening on " + emulator.endpoint());
             rows.addAll(run(options, emulator));
         }
@@ -99,6 +101,16 @@ public final class BenchmarkMain {
         if (options.json() != null) {
             Files.writeString(options.json(), ResultTable.json(rows, header), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Extra options for the emulator's JVM, from the system property {@value #EMULATOR_JVM_OPTIONS} (separated by
+     * spaces): to profile the emulator alone, e.g. {@code -Daws.bidi.benchmark.emulator-jvm-options=
+     * -XX:StartFlightRecording=filename=emulator.jfr}. None by default: the rows measure the emulator as shipped.
+     */
+    private static List<String> emulatorJvmOptions() {
+        String options = System.getProperty(EMULATOR_JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static List<Row> run(Options options, EmulatorProcess emulator) throws InterruptedException, IOException {

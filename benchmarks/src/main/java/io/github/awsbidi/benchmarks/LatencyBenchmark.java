@@ -59,7 +59,7 @@ final class LatencyBenchmark {
                         "client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B",
                         operation,
                         "us",
-                        Goal.maxRatio(1.03),
+                        Goal.CPU_PER_FRAME,
                         cpu.get(Side.RAW),
                         cpu.get(Side.SESSION)),
                 Row.compared(

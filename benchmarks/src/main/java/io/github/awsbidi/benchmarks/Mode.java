@@ -11,12 +11,15 @@ import java.util.List;
  * @param iterations measured iterations per side (throughput, latency, Polly, ceiling)
  * @param smallFrames frames per throughput iteration at 200 bytes
  * @param audioFrames frames per throughput iteration at 3,200 bytes
- * @param pings round trips per latency iteration (echo frames, or Polly's flushed texts)
+ * @param pings round trips per latency iteration (echo frames, or Polly's flushed texts); the CPU per frame rows
+ *     divide a trial's CPU time by them, so a trial must last long enough (about a second) that a collection, a
+ *     timer or a neighbour's burst is a small part of it
  * @param concurrency stream counts of the concurrency rows
  * @param concurrencyIterations measured iterations of each concurrency level, per side
  * @param loadPings round trips per stream while all streams are open
  * @param ceilingStreams parallel streams that load the emulator
- * @param ceilingFrames frames per stream per ceiling iteration
+ * @param ceilingFrames frames per stream per ceiling iteration: several seconds of the emulator's CPU, so that the
+ *     streams' opening and the emulator's collections weigh little in its CPU per frame
  * @param timeout the longest any one step may take before the run fails
  * @param concurrencyWarmUpStreams streams of the unmeasured warm-up before the concurrency levels (class loading and
  *     connection set-up on both sides)
@@ -88,12 +91,12 @@ record Mode(
             12,
             3_000,
             1_500,
-            600,
+            5_000,
             List.of(100, 1_000),
             1,
             5,
             8,
-            1_000,
+            20_000,
             Duration.ofSeconds(180),
             50,
             500,

@@ -1,6 +1,7 @@
 package io.github.awsbidi.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,23 @@ class ResultTableTests {
                 .isEqualTo("session >= 350 streams: ok (n=1, range only)");
         assertThat(Goal.atLeast(350).verdict(new double[] {300}, new double[] {300}, "streams"))
                 .isEqualTo("session >= 350 streams: MISS (n=1, range only)");
+    }
+
+    @Test
+    void cpuPerFrameHoldsTheMedianToItsLimitAndTheUpperEndToTheBound() {
+        double[] session = new double[RAW.length];
+        double[] wide = new double[RAW.length];
+        double[] high = new double[RAW.length];
+        for (int i = 0; i < RAW.length; i++) {
+            session[i] = RAW[i] * (0.97 + i * 0.01); // ratios 0.97 .. 1.06: median 1.015, interval [0.98, 1.05]
+            wide[i] = RAW[i] * (0.90 + i * 0.03); // 0.90 .. 1.17: median 1.035, upper end 1.13
+            high[i] = RAW[i] * (1.04 + i * 0.01); // 1.04 .. 1.13: the whole interval above 1.03
+        }
+
+        assertThat(Goal.CPU_PER_FRAME.verdict(RAW, session, "us")).isEqualTo("median <= 1.03, upper <= 1.10: ok");
+        assertThat(Goal.CPU_PER_FRAME.verdict(RAW, wide, "us")).isEqualTo("median <= 1.03, upper <= 1.10: unclear");
+        assertThat(Goal.CPU_PER_FRAME.verdict(RAW, high, "us")).isEqualTo("median <= 1.03, upper <= 1.10: MISS");
+        assertThatThrownBy(() -> Goal.maxMedianRatio(1.10, 1.03)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
