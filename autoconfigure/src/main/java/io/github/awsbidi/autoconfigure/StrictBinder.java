@@ -105,7 +105,7 @@ final class StrictBinder {
                 "Cannot bind " + name
                         + (property != null ? " (value '" + property.getValue() + "'" + originOf(property) + ")" : "")
                         + ": " + reason.getMessage(),
-                "Fix " + name + " (see the aws.bidi reference in the README).",
+                "Fix " + name + " (see the aws.bidi properties in docs/spring-boot.md).",
                 ex);
     }
 

@@ -124,7 +124,7 @@ public final class EmulatorMain {
                   --port N         port to listen on; 0 (default) picks a free one
                   --host ADDRESS   address to bind; default 127.0.0.1
                   --tls            serve https (TLS + ALPN h2) with a generated self-signed certificate
-                  --config FILE    JSON configuration: endpoints, models, credentials, faults (see README)
+                  --config FILE    JSON configuration: endpoints, models, credentials, faults (see docs/emulator.md)
                   --cert-out FILE  with --tls: write the certificate as PEM, for clients to trust
                   --cert-name NAME with --tls: another host name or IP address the certificate names (besides
                                    localhost, 127.0.0.1, ::1), e.g. the host clients reach it by; repeatable

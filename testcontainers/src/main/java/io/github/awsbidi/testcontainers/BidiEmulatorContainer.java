@@ -108,7 +108,7 @@ public final class BidiEmulatorContainer extends GenericContainer<BidiEmulatorCo
     }
 
     /**
-     * Copies a JSON configuration file (endpoints, models, credentials, faults: see the README) to
+     * Copies a JSON configuration file (endpoints, models, credentials, faults: see docs/emulator.md) to
      * {@value #CONFIG_PATH} and starts the emulator with it.
      *
      * @param file the file on this machine

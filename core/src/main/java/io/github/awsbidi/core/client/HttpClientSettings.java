@@ -18,7 +18,7 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * <li>streams per connection: {@code null} means the service's default, 1 for SageMaker (its front end starves
  * streams that share a connection, as Deepgram's production transport found) and
  * {@value #BEDROCK_STREAMS_PER_CONNECTION} for Bedrock, so that many streams spread over several connections and so
- * over several event-loop threads (README, "Sizing for many streams", has the measurement it comes from);</li>
+ * over several event-loop threads (docs/load-and-benchmarks.md, "Sizing for many streams", has the measurement it comes from);</li>
  * <li>{@value #DEFAULT_MAX_CONCURRENCY} streams at once per client, so that a few hundred callers open together
  * without queueing for a slot;</li>
  * <li>event-loop threads: {@code null} means the SDK's shared group (two per core, shared by every client in the

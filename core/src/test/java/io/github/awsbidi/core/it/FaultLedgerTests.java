@@ -26,12 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The contract under every fault the emulator injects, on both operations and both wires: every frame the caller sent
  * is answered, or the exchange fails with a typed error within {@link #BOUND}; never a normal end with answers
- * missing; and the same session works once the fault is gone. The README's "What happens when things fail" table
+ * missing; and the same session works once the fault is gone. The "What happens when things fail" table (docs/failures.md)
  * states what these tests assert.
  */
 class FaultLedgerTests extends EmulatorSupport {
 
-    /** The bound on failing, stated in the README: a fault is reported well within it. */
+    /** The bound on failing, stated in docs/failures.md: a fault is reported well within it. */
     static final Duration BOUND = Duration.ofSeconds(10);
 
     private static final Duration LIMIT = Duration.ofSeconds(20);

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the cassette format (JSON lines: a header, then one event per line; documented in the README) on the
+ * Reads the cassette format (JSON lines: a header, then one event per line; documented in docs/testing.md) on the
  * emulator's own: it shares no code with the recorder, so a bug on one side shows up as a failing replay.
  * Unknown members are ignored; missing or mistyped ones fail naming the file, line and member.
  */

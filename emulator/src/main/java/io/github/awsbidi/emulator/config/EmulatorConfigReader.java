@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an {@link EmulatorConfig} from JSON (the format is in the README). Unknown keys fail with
+ * Reads an {@link EmulatorConfig} from JSON (the format is in docs/emulator.md). Unknown keys fail with
  * their path, so a typo never silently changes nothing. Durations are ISO-8601 ({@code PT8M}) or a
  * number with a unit ({@code 500ms}, {@code 30s}, {@code 8m}).
  */

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JSON configuration format, read from the same full example the README shows. */
+/** The JSON configuration format, read from the same full example docs/emulator.md shows. */
 class EmulatorConfigReaderTests {
 
     private static String fullExample() throws IOException {
