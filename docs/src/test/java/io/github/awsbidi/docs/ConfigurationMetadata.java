@@ -56,13 +56,17 @@ final class ConfigurationMetadata {
         return properties;
     }
 
-    @Nullable String type(String name) {
+    @Nullable
+    String type(String name) {
         ObjectNode property = properties.get(name);
-        return property != null && property.hasNonNull("type") ? property.get("type").asString() : null;
+        return property != null && property.hasNonNull("type")
+                ? property.get("type").asString()
+                : null;
     }
 
     /** The stated default, an array's elements joined by ", ", or null. */
-    @Nullable String defaultValue(String name) {
+    @Nullable
+    String defaultValue(String name) {
         ObjectNode property = properties.get(name);
         JsonNode value = property != null ? property.get("defaultValue") : null;
         if (value == null || value.isNull()) {

@@ -73,8 +73,8 @@ class JavaExamplesTests {
         }
         Path module = Markdown.moduleDir();
         if (nearest == null) {
-            throw new AssertionError(block.where() + ": the ```java block is in no compiled example under docs/" + EXAMPLES
-                    + "; no source has its first line: " + lines.get(0));
+            throw new AssertionError(block.where() + ": the ```java block is in no compiled example under docs/"
+                    + EXAMPLES + "; no source has its first line: " + lines.get(0));
         }
         String found = nearestAt + nearestLength < nearestText.size()
                 ? nearestText.get(nearestAt + nearestLength)
@@ -89,8 +89,7 @@ class JavaExamplesTests {
     private static Map<Path, List<String>> sources() {
         Map<Path, List<String>> sources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(Markdown.moduleDir().resolve(EXAMPLES))) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 sources.put(file, normalise(Files.readAllLines(file)));
             }
         } catch (IOException ex) {

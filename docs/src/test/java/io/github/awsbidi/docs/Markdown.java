@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,7 @@ final class Markdown {
     static List<Path> pages() {
         Path module = moduleDir();
         List<Path> pages = new ArrayList<>();
-        Path readme = module.getParent().resolve("README.md");
+        Path readme = Objects.requireNonNull(module.getParent()).resolve("README.md");
         if (Files.isRegularFile(readme)) {
             pages.add(readme);
         }

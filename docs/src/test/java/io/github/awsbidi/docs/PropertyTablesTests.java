@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
  * group ({@code `aws.bidi.http.connect-timeout` / `acquire-timeout`}, {@code `….<name>.region` / `.endpoint`}). A map
  * key written {@code <name>} is the metadata's {@code *}. A key ending in {@code .*} stands for the keys its row's last
  * cell lists in backticks, relative to it ({@code `renewal.{enabled, threshold}`} expands to two). The row's second
- * cell, split on {@code /} like the keys, states each key's default where its part starts with a value in backticks
+ * cell, split on {@code /} like the keys (one part standing for every key of the row), states each key's default
+ * where its part starts with a value in backticks
  * ({@code `30s`}, {@code `0` (off)}); prose ({@code required}, {@code the global ones}, {@code –}) states none. Durations
  * and data sizes are compared as values ({@code 0} = {@code 0s}), lists element by element, the rest as text.
  */
@@ -179,7 +180,9 @@ class PropertyTablesTests {
                         }
                     }
                 } else {
-                    String stated = defaults.size() == full.size() ? stated(defaults.get(i)) : null;
+                    String stated = defaults.size() == full.size()
+                            ? stated(defaults.get(i))
+                            : defaults.size() == 1 ? stated(defaults.get(0)) : null;
                     keys.add(new Documented(key, row.where(), stated));
                 }
             }
@@ -194,7 +197,8 @@ class PropertyTablesTests {
             return List.of(relative);
         }
         String head = relative.substring(0, brace + 1);
-        return Arrays.stream(relative.substring(brace + 2, relative.length() - 1).split(","))
+        return Arrays.stream(
+                        relative.substring(brace + 2, relative.length() - 1).split(","))
                 .map(tail -> head + tail.strip())
                 .toList();
     }

@@ -6,7 +6,6 @@ import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
 import io.github.awsbidi.autoconfigure.NovaSonicAutoConfiguration;
 import io.github.awsbidi.autoconfigure.PollyAutoConfiguration;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +68,8 @@ class YamlExamplesTests {
 
     @TestFactory
     Stream<DynamicTest> everyYamlBlockIsConfigurationTheApplicationAccepts() {
-        return Markdown.blocks("yaml").stream().map(block -> DynamicTest.dynamicTest(block.where(), () -> check(block)));
+        return Markdown.blocks("yaml").stream()
+                .map(block -> DynamicTest.dynamicTest(block.where(), () -> check(block)));
     }
 
     private void check(Markdown.Block block) {
