@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.awsbidi.autoconfigure.AwsBidiAutoConfiguration;
 import io.github.awsbidi.autoconfigure.NovaSonicAutoConfiguration;
 import io.github.awsbidi.autoconfigure.PollyAutoConfiguration;
+import io.github.awsbidi.testcontainers.BidiEmulatorContainer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,9 +44,11 @@ import org.springframework.core.io.ByteArrayResource;
  * (see {@link ConfigurationMetadata}); keys below a property of map type are the user's. A module whose keys a page
  * shows joins this module's test dependencies.
  *
- * <p>A block that is not application configuration is recognised by its shape and skipped, reported as a skipped
- * test with the reason: a Docker Compose file (top-level {@code services}, and only Compose's top-level keys). Any
- * other block is configuration, so a file of another kind fails here until it is recognised.
+ * <p>A block that is not application configuration is recognised by its shape and checked as what it is: a Docker
+ * Compose file (top-level {@code services}, and only Compose's top-level keys) must run the emulator image this build
+ * makes ({@code aws-bidi-emulator:<version>}, as {@code BidiEmulatorContainer} runs it by default), so a page cannot
+ * keep showing an old tag. Any other block is configuration, so a file of another kind fails here until it is
+ * recognised.
  */
 class YamlExamplesTests {
 
@@ -79,8 +83,8 @@ class YamlExamplesTests {
             keys.addAll(List.of(((EnumerablePropertySource<?>) source).getPropertyNames()));
         }
         if (!keys.isEmpty() && keys.stream().allMatch(YamlExamplesTests::isComposeKey)) {
-            Assumptions.abort(block.where() + ": a Docker Compose file (top-level keys " + topLevel(keys)
-                    + "), not application configuration");
+            checkCompose(block, sources);
+            return;
         }
         List<String> unknown = keys.stream()
                 .map(YamlExamplesTests::canonical)
@@ -108,6 +112,48 @@ class YamlExamplesTests {
                 });
     }
 
+    /** Every emulator service of a Compose block runs the image this build makes. */
+    private static void checkCompose(Markdown.Block block, List<PropertySource<?>> sources) {
+        String built = emulatorImage();
+        List<String> images = new ArrayList<>();
+        for (PropertySource<?> source : sources) {
+            for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
+                Object value = source.getProperty(key);
+                if (key.startsWith("services.") && key.endsWith(".image") && value != null) {
+                    images.add(value.toString());
+                }
+            }
+        }
+        List<String> emulators = images.stream()
+                .filter(image -> image.startsWith(BidiEmulatorContainer.IMAGE_NAME + ":"))
+                .toList();
+        if (emulators.isEmpty()) {
+            throw new AssertionError(block.where() + ": a Docker Compose block with no "
+                    + BidiEmulatorContainer.IMAGE_NAME + " service (images: " + images + ")");
+        }
+        for (String image : emulators) {
+            if (!image.equals(built)) {
+                throw new AssertionError(
+                        block.where() + ": the Compose block runs " + image + ", but this build makes " + built);
+            }
+        }
+    }
+
+    /** The image the build writes into the testcontainers module's jar: what its container runs by default. */
+    private static String emulatorImage() {
+        Properties properties = new Properties();
+        try (InputStream in =
+                BidiEmulatorContainer.class.getResourceAsStream("/META-INF/aws-bidi-testcontainers.properties")) {
+            if (in == null) {
+                throw new AssertionError("META-INF/aws-bidi-testcontainers.properties is not on the class path");
+            }
+            properties.load(in);
+        } catch (IOException ex) {
+            throw new AssertionError("cannot read the emulator image's name", ex);
+        }
+        return properties.getProperty("image", "");
+    }
+
     private static List<PropertySource<?>> load(Markdown.Block block) {
         byte[] yaml = String.join("\n", block.lines()).getBytes(StandardCharsets.UTF_8);
         try {
@@ -120,10 +166,6 @@ class YamlExamplesTests {
     private static boolean isComposeKey(String key) {
         String top = key.split("[.\\[]")[0];
         return COMPOSE_KEYS.contains(top) || top.startsWith("x-");
-    }
-
-    private static List<String> topLevel(List<String> keys) {
-        return keys.stream().map(key -> key.split("[.\\[]")[0]).distinct().toList();
     }
 
     /** {@code a.fooBar[0].baz} → {@code a.foo-bar.baz}: the metadata's form, list indices left out. */

@@ -8,11 +8,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/**
- * Polly speech synthesis streams: an LLM's tokens in, speech out. The page's block put the field and the statement
- * side by side, which no Java source can hold; here the statement is in a method, and the page's block is to be this
- * region.
- */
+/** Polly speech synthesis streams (docs/polly.md): an LLM's tokens in, speech out. */
 @Component
 class Speaker {
 
