@@ -32,8 +32,8 @@ public final class BenchmarkMain {
                                                      [--concurrency N,N,...] [--live-streams N]
                                                      [--streams-per-connection N] [--event-loop-threads N]
                                                      [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]
-              --mode          short (a few minutes, default) or full (the table in docs/load-and-benchmarks.md, sized for about
-                              25 minutes on 2 quiet cores)
+              --mode          short (a few minutes, default) or full (the table in docs/load-and-benchmarks.md,
+                              sized for about 25 minutes on 2 quiet cores)
               --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, knee,
                               memory, polly (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both); the echo sections only,

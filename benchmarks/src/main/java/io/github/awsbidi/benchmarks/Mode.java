@@ -81,9 +81,9 @@ record Mode(
             ClientShape.DEFAULTS);
 
     /**
-     * The run the table in docs/load-and-benchmarks.md comes from (about 25 minutes on two cores): 12 pairs for the single-stream rows (a
-     * 96% interval from the 3rd and 10th of 12), 6 pairs of 500 live-audio streams and of the memory rows, and the
-     * knee search.
+     * The run the table in docs/load-and-benchmarks.md comes from (about 25 minutes on two cores): 12 pairs for the
+     * single-stream rows (a 96% interval from the 3rd and 10th of 12), 6 pairs of 500 live-audio streams and of the
+     * memory rows, and the knee search.
      */
     static final Mode FULL = new Mode(
             "full",

@@ -204,7 +204,10 @@ public final class BidiEmulator implements AutoCloseable {
         return ((MultiThreadIoEventLoopGroup) group).executorCount();
     }
 
-    /** The configured count, 0 meaning one per processor (Netty's count, which {@code io.netty.availableProcessors} sets). */
+    /**
+     * The configured count, 0 meaning one per processor (Netty's count of them, which the system property
+     * {@code io.netty.availableProcessors} can set).
+     */
     static int eventLoopThreads(EmulatorConfig config) {
         return config.eventLoopThreads() == 0 ? NettyRuntime.availableProcessors() : config.eventLoopThreads();
     }
