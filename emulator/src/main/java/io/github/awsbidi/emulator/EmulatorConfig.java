@@ -81,8 +81,8 @@ public record EmulatorConfig(
     /**
      * The default {@code eventLoopThreads}: one thread per available processor. Nothing on the emulator's event
      * loops blocks, so a thread per core keeps them busy; Netty's own default of two per core made the emulator
-     * spend about a fifth more CPU per echoed frame on two cores (context switches between four threads), measured
-     * by the benchmark's ceiling rows.
+     * spend a quarter (Bedrock) to a half (SageMaker) more CPU per echoed frame on two cores (context switches
+     * between four threads), measured by the benchmark's ceiling rows.
      */
     public static final int DEFAULT_EVENT_LOOP_THREADS = 0;
     /** The default credentials: access key {@code test}, secret {@code test}. */
