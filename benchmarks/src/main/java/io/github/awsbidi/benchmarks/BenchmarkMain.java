@@ -27,13 +27,17 @@ public final class BenchmarkMain {
 
     static final String EMULATOR_JVM_OPTIONS = "aws.bidi.benchmark.emulator-jvm-options";
 
+    static final String EMULATOR_JAR = "aws.bidi.benchmark.emulator-jar";
+
+    static final String EMULATOR_ARGS = "aws.bidi.benchmark.emulator-args";
+
     private static final String USAGE = """
             usage: java -jar aws-bidi-benchmarks.jar [--mode short|full] [--only SECTIONS] [--ops OPS]
                                                      [--concurrency N,N,...] [--live-streams N]
                                                      [--streams-per-connection N] [--event-loop-threads N]
                                                      [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]
               --mode          short (a few minutes, default) or full (the table in docs/load-and-benchmarks.md,
-                              sized for about 25 minutes on 2 quiet cores)
+                              sized for about 30 minutes on 2 quiet cores)
               --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, knee,
                               memory, polly (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both); the echo sections only,
@@ -87,12 +91,13 @@ public final class BenchmarkMain {
         }
         long started = System.nanoTime();
         List<Row> rows = new ArrayList<>();
-        try (EmulatorProcess emulator = EmulatorProcess.start(emulatorJvmOptions(), Duration.ofSeconds(60))) {
+        try (EmulatorProcess emulator = EmulatorProcess.start(
+                emulatorJvmOptions(), emulatorJar(), emulatorArguments(), Duration.ofSeconds(60))) {
             progress("emulator (separate JVM) listening on " + emulator.endpoint());
             rows.addAll(run(options, emulator));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        String header = header(options.mode(), took);
+        String header = header(options.mode(), took, emulatorJar());
         String report = header + "\n" + ResultTable.markdown(rows);
         System.out.println(report);
         if (options.markdown() != null) {
@@ -109,8 +114,30 @@ public final class BenchmarkMain {
      * -XX:StartFlightRecording=filename=emulator.jfr}. None by default: the rows measure the emulator as shipped.
      */
     private static List<String> emulatorJvmOptions() {
-        String options = System.getProperty(EMULATOR_JVM_OPTIONS, "").strip();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        return words(System.getProperty(EMULATOR_JVM_OPTIONS, ""));
+    }
+
+    /**
+     * Extra command-line options for the emulator, from the system property {@value #EMULATOR_ARGS} (separated by
+     * spaces): to measure one of its settings against its default, e.g. {@code
+     * -Daws.bidi.benchmark.emulator-args="--transport nio"}. None by default.
+     */
+    private static List<String> emulatorArguments() {
+        return words(System.getProperty(EMULATOR_ARGS, ""));
+    }
+
+    private static List<String> words(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+    }
+
+    /**
+     * Another build's runnable emulator jar, from the system property {@value #EMULATOR_JAR}: to measure an older
+     * emulator against this one on the same machine (e.g. the ceiling rows). None by default: this build's emulator.
+     */
+    private static @Nullable Path emulatorJar() {
+        String jar = System.getProperty(EMULATOR_JAR, "").strip();
+        return jar.isEmpty() ? null : Path.of(jar);
     }
 
     private static List<Row> run(Options options, EmulatorProcess emulator) throws InterruptedException, IOException {
@@ -241,16 +268,16 @@ public final class BenchmarkMain {
         }
     }
 
-    private static String header(Mode mode, Duration took) {
+    private static String header(Mode mode, Duration took, @Nullable Path emulatorJar) {
         Runtime.Version version = Runtime.version();
         return String.format(
                 Locale.ROOT,
                 """
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), AWS SDK %s, client heap max \
-                %d MB, emulator (TLS) in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
+                %d MB, emulator (TLS)%s in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
-                side's median with its 95%% interval (distribution-free, order statistics: the 3rd and 10th of 12, \
-                the 2nd and 9th of 10; below 6 pairs only the range); session/raw = median of the per-pair ratios \
+                side's median with its 95%% interval (distribution-free, order statistics: the 6th and 15th of 20, \
+                the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); session/raw = median of the per-pair ratios \
                 with its interval. Targets are judged on the interval: ok when all of it meets the target, MISS when \
                 none of it does, unclear otherwise. Concurrency rows: %d iteration(s) per side, at most %d streams \
                 opening at once.
@@ -264,6 +291,8 @@ public final class BenchmarkMain {
                 System.getProperty("java.vm.name"),
                 VersionInfo.SDK_VERSION,
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / (1024 * 1024),
+                (emulatorJar == null ? "" : " from " + emulatorJar)
+                        + (emulatorArguments().isEmpty() ? "" : " with " + String.join(" ", emulatorArguments())),
                 took.toSeconds(),
                 mode.clientShape().text(),
                 mode.concurrencyIterations(),

@@ -53,6 +53,17 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     static EmulatorProcess start(List<String> jvmOptions, Duration timeout) throws IOException, InterruptedException {
+        return start(jvmOptions, null, List.of(), timeout);
+    }
+
+    /**
+     * Starts the emulator of {@code jar} rather than the one on this class path when it is given: another build of it,
+     * to compare emulators on one machine (its manifest's class path brings its {@code lib/}). That emulator gets no
+     * {@code --config}, which one older than Polly's settings would refuse, so the Polly rows cannot run against it.
+     * {@code arguments} are more command-line options for it.
+     */
+    static EmulatorProcess start(List<String> jvmOptions, @Nullable Path jar, List<String> arguments, Duration timeout)
+            throws IOException, InterruptedException {
         Path certificate = Files.createTempFile("aws-bidi-emulator", ".pem");
         certificate.toFile().deleteOnExit();
         Path config = Files.createTempFile("aws-bidi-emulator", ".json");
@@ -62,15 +73,18 @@ final class EmulatorProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(jar == null ? System.getProperty("java.class.path") : jar.toString());
         command.add("io.github.awsbidi.emulator.EmulatorMain");
         command.add("--port");
         command.add("0");
         command.add("--tls");
         command.add("--cert-out");
         command.add(certificate.toString());
-        command.add("--config");
-        command.add(config.toString());
+        if (jar == null) {
+            command.add("--config");
+            command.add(config.toString());
+        }
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "emulator-process-stop"));
         CompletableFuture<URI> listening = new CompletableFuture<>();

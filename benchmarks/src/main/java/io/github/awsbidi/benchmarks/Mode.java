@@ -81,14 +81,16 @@ record Mode(
             ClientShape.DEFAULTS);
 
     /**
-     * The run the table in docs/load-and-benchmarks.md comes from (about 25 minutes on two cores): 12 pairs for the
-     * single-stream rows (a 96% interval from the 3rd and 10th of 12), 6 pairs of 500 live-audio streams and of the
+     * The run the table in docs/load-and-benchmarks.md comes from (about 30 minutes on two cores): 20 pairs for the
+     * single-stream rows (a 96% interval from the 6th and 15th of 20, narrow enough to judge the per-frame CPU
+     * targets, whose trials differ by about ±8%), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10: one trial
+     * that carries a backlog does not decide the row alone), 6 pairs of the
      * memory rows, and the knee search.
      */
     static final Mode FULL = new Mode(
             "full",
             2,
-            12,
+            20,
             3_000,
             1_500,
             5_000,
@@ -101,7 +103,7 @@ record Mode(
             50,
             500,
             6,
-            6,
+            10,
             256,
             6,
             8,

@@ -41,6 +41,20 @@ class IntervalTests {
     }
 
     @Test
+    void twentySamplesGiveTheSixthAndFifteenthOrderStatistics() {
+        // P(B <= 5) = 21700/1048576 = 0.0207: [x(6), x(15)] covers 95.9%; [x(7), x(14)] would cover only 88.5%.
+        double[] samples = new double[20];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = 20 - i;
+        }
+        Interval interval = Interval.ofMedian(samples);
+
+        assertThat(interval.low()).isEqualTo(6);
+        assertThat(interval.high()).isEqualTo(15);
+        assertThat(interval.confidence()).isCloseTo(1 - 2 * 21700 / 1048576.0, within(1e-12));
+    }
+
+    @Test
     void fewSamplesFallBackToTheRangeWithItsLowerConfidence() {
         Interval three = Interval.ofMedian(new double[] {3, 1, 2});
         Interval one = Interval.ofMedian(new double[] {4});
