@@ -28,17 +28,17 @@ final class LatencyBenchmark {
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connect(operation, emulator, 4, mode.clientShape()));
-                p50.put(side, new double[mode.iterations()]);
-                p99.put(side, new double[mode.iterations()]);
-                cpu.put(side, new double[mode.iterations()]);
-                allocated.put(side, new double[mode.iterations()]);
+                p50.put(side, new double[mode.pingPairs()]);
+                p99.put(side, new double[mode.pingPairs()]);
+                cpu.put(side, new double[mode.pingPairs()]);
+                allocated.put(side, new double[mode.pingPairs()]);
             }
             for (int i = 0; i < mode.warmups(); i++) {
                 for (Side side : Side.values()) {
                     once(clients.get(side).echo(), payload, mode);
                 }
             }
-            for (int i = 0; i < mode.iterations(); i++) {
+            for (int i = 0; i < mode.pingPairs(); i++) {
                 for (Side side : Sides.inTurn(i)) {
                     Sample sample = once(clients.get(side).echo(), payload, mode);
                     p50.get(side)[i] = Numbers.percentile(sample.roundTrips(), 50) / 1e3;
@@ -80,11 +80,11 @@ final class LatencyBenchmark {
         pingPong.open(client);
         Probes.await(pingPong.firstEcho(), mode.timeout(), "opening a stream");
         // Between the first echo and the last: only round trips, no opening or closing.
-        long cpuBefore = Probes.threadCpuNanos();
+        Probes.ThreadCpu cpuBefore = Probes.threadCpu();
         long allocatedBefore = Probes.allocatedBytes();
         pingPong.startRounds();
         long[] samples = Probes.await(pingPong.finished(), mode.timeout(), mode.pings() + " round trips");
-        long cpu = Probes.threadCpuNanos() - cpuBefore;
+        long cpu = cpuBefore.elapsedNanos();
         long allocated = Probes.allocatedBytes() - allocatedBefore;
         Probes.await(pingPong.close(), mode.timeout(), "closing the stream");
         return new Sample(samples, cpu, allocated);

@@ -12,8 +12,12 @@ import java.util.List;
  * @param smallFrames frames per throughput iteration at 200 bytes
  * @param audioFrames frames per throughput iteration at 3,200 bytes
  * @param pings round trips per latency iteration (echo frames, or Polly's flushed texts); the CPU per frame rows
- *     divide a trial's CPU time by them, so a trial must last long enough (about a second) that a collection, a
- *     timer or a neighbour's burst is a small part of it
+ *     divide a trial's CPU time by them, so a trial must last long enough (a third of a second or more) that a
+ *     collection or a timer is a small part of it
+ * @param pingPairs raw/session pairs of latency iterations (echo and Polly): on a shared machine a trial's CPU per
+ *     frame varies from trial to trial by a tenth or more whatever its length (measured: 15,000 round trips per
+ *     trial gave intervals no narrower than 5,000), so many short pairs decide the per-frame targets where a few
+ *     long ones cannot
  * @param concurrency stream counts of the concurrency rows
  * @param concurrencyIterations measured iterations of each concurrency level, per side
  * @param loadPings round trips per stream while all streams are open
@@ -40,6 +44,7 @@ record Mode(
         int smallFrames,
         int audioFrames,
         int pings,
+        int pingPairs,
         List<Integer> concurrency,
         int concurrencyIterations,
         int loadPings,
@@ -64,6 +69,7 @@ record Mode(
             2_500,
             1_200,
             300,
+            10,
             List.of(100),
             1,
             3,
@@ -82,8 +88,8 @@ record Mode(
 
     /**
      * The run the table in docs/load-and-benchmarks.md comes from (about 30 minutes on two cores): 20 pairs for the
-     * single-stream rows (a 96% interval from the 6th and 15th of 20, narrow enough to judge the per-frame CPU
-     * targets, whose trials differ by about ±8%), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10: one trial
+     * throughput and ceiling rows (a 96% interval from the 6th and 15th of 20), 60 pairs of 2,000 round trips for the
+     * one-frame-in-flight rows (the 22nd and 39th of 60), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10: one trial
      * that carries a backlog does not decide the row alone), 6 pairs of the
      * memory rows, and the knee search.
      */
@@ -93,7 +99,8 @@ record Mode(
             20,
             3_000,
             1_500,
-            5_000,
+            2_000,
+            60,
             List.of(100, 1_000),
             1,
             5,
@@ -126,6 +133,7 @@ record Mode(
                 smallFrames,
                 audioFrames,
                 pings,
+                pingPairs,
                 List.copyOf(levels),
                 concurrencyIterations,
                 loadPings,
@@ -151,6 +159,7 @@ record Mode(
                 smallFrames,
                 audioFrames,
                 pings,
+                pingPairs,
                 concurrency,
                 concurrencyIterations,
                 loadPings,
@@ -176,6 +185,7 @@ record Mode(
                 smallFrames,
                 audioFrames,
                 pings,
+                pingPairs,
                 concurrency,
                 concurrencyIterations,
                 loadPings,

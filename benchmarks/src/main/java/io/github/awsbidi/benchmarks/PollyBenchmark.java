@@ -49,17 +49,17 @@ final class PollyBenchmark {
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connectPolly(emulator, VOICE, 4, mode.clientShape()));
-                p50.put(side, new double[mode.iterations()]);
-                p99.put(side, new double[mode.iterations()]);
-                cpu.put(side, new double[mode.iterations()]);
-                allocated.put(side, new double[mode.iterations()]);
+                p50.put(side, new double[mode.pingPairs()]);
+                p99.put(side, new double[mode.pingPairs()]);
+                cpu.put(side, new double[mode.pingPairs()]);
+                allocated.put(side, new double[mode.pingPairs()]);
             }
             for (int i = 0; i < mode.warmups(); i++) {
                 for (Side side : Side.values()) {
                     LatencyBenchmark.once(clients.get(side).echo(), TEXT, mode);
                 }
             }
-            for (int i = 0; i < mode.iterations(); i++) {
+            for (int i = 0; i < mode.pingPairs(); i++) {
                 for (Side side : Sides.inTurn(i)) {
                     LatencyBenchmark.Sample sample =
                             LatencyBenchmark.once(clients.get(side).echo(), TEXT, mode);

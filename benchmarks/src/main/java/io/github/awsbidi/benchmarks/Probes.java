@@ -6,6 +6,8 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,20 +33,45 @@ final class Probes {
     private Probes() {}
 
     /**
-     * CPU time of every live Java thread (client, Netty event loops, SDK threads), in nanoseconds: the work the
+     * The CPU time of every live Java thread (client, Netty event loops, SDK threads) now, per thread: the work the
      * client code asks for, without the collector's and the JIT compiler's threads, which {@link #cpuNanos()}
-     * includes and which make it noisier. A thread that ends between two readings takes its time with it; the
-     * benchmark's threads (event loops, pools) outlive a trial.
+     * includes and which make it noisier. {@link ThreadCpu#elapsedNanos()} gives the time spent since.
      */
-    static long threadCpuNanos() {
+    static ThreadCpu threadCpu() {
         long[] ids = THREADS.getAllThreadIds();
-        long total = 0;
-        for (long time : THREADS.getThreadCpuTime(ids)) {
-            if (time > 0) {
-                total += time;
+        return new ThreadCpu(ids, THREADS.getThreadCpuTime(ids));
+    }
+
+    /**
+     * Java threads' CPU times at one moment, by thread. The time since is summed thread by thread: a thread that
+     * started since counts all of its time, one that ended since counts none, rather than the negative of its whole
+     * life, as a difference of two sums over the live threads would (the SDK's short-lived threads do come and go
+     * within a trial: one or two per trial, each under a millisecond of CPU, in the one-frame-in-flight rows).
+     */
+    static final class ThreadCpu {
+
+        private final Map<Long, Long> nanosByThread = new HashMap<>();
+
+        private ThreadCpu(long[] ids, long[] nanos) {
+            for (int i = 0; i < ids.length; i++) {
+                if (nanos[i] >= 0) {
+                    nanosByThread.put(ids[i], nanos[i]);
+                }
             }
         }
-        return total;
+
+        /** CPU time the Java threads spent since this snapshot, in nanoseconds. */
+        long elapsedNanos() {
+            long[] ids = THREADS.getAllThreadIds();
+            long[] nanos = THREADS.getThreadCpuTime(ids);
+            long total = 0;
+            for (int i = 0; i < ids.length; i++) {
+                if (nanos[i] >= 0) {
+                    total += nanos[i] - nanosByThread.getOrDefault(ids[i], 0L);
+                }
+            }
+            return total;
+        }
     }
 
     /** Bytes allocated on the heap by every thread since the JVM started, ended threads included (JDK 14+). */

@@ -2,8 +2,10 @@ package io.github.awsbidi.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Frames per second through one stream: the request publisher produces as fast as the stream takes frames, and the
@@ -84,16 +86,18 @@ final class ThroughputBenchmark {
         // state: opening and closing a stream cost the same once whatever its length, and would otherwise be spread
         // over the frames and vary from trial to trial more than a frame's own cost does.
         int steadyFrom = frames / 5;
-        long[] steady = new long[4];
+        long[] steady = new long[3];
+        AtomicReference<Probes.ThreadCpu> steadyCpu = new AtomicReference<>();
         long start = System.nanoTime();
         EchoStream stream = client.open(Traffic.generated(payload, frames), bytes -> {
             int count = echoed.incrementAndGet();
             if (count == steadyFrom) {
-                steady[0] = Probes.threadCpuNanos();
-                steady[1] = Probes.allocatedBytes();
+                steadyCpu.set(Probes.threadCpu());
+                steady[0] = Probes.allocatedBytes();
             } else if (count == frames) {
-                steady[2] = Probes.threadCpuNanos();
-                steady[3] = Probes.allocatedBytes();
+                steady[1] =
+                        Objects.requireNonNull(steadyCpu.get(), "steady state").elapsedNanos();
+                steady[2] = Probes.allocatedBytes();
                 lastEcho.complete(System.nanoTime());
             }
         });
@@ -109,8 +113,8 @@ final class ThroughputBenchmark {
         // The listener's writes happen before lastEcho completes, and this thread read lastEcho.
         return new Sample(
                 frames * 1e9 / (end - start),
-                (steady[2] - steady[0]) / 1e3 / steadyFrames,
-                (double) (steady[3] - steady[1]) / steadyFrames);
+                steady[1] / 1e3 / steadyFrames,
+                (double) (steady[2] - steady[0]) / steadyFrames);
     }
 
     private record Sample(double framesPerSecond, double threadMicrosPerFrame, double bytesPerFrame) {}
