@@ -120,7 +120,7 @@ public final class BenchmarkMain {
     /**
      * Extra command-line options for the emulator, from the system property {@value #EMULATOR_ARGS} (separated by
      * spaces): to measure one of its settings against its default, e.g. {@code
-     * -Daws.bidi.benchmark.emulator-args="--transport nio"}. None by default.
+     * -Daws.bidi.benchmark.emulator-args="--tls-provider jdk"}. None by default.
      */
     private static List<String> emulatorArguments() {
         return words(System.getProperty(EMULATOR_ARGS, ""));
@@ -277,10 +277,10 @@ public final class BenchmarkMain {
                 %d MB, emulator (TLS)%s in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
                 side's median with its 95%% interval (distribution-free, order statistics: the 22nd and 39th of 60, \
-                the 6th and 15th of 20, the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); session/raw = median of the per-pair ratios \
-                with its interval. Targets are judged on the interval: ok when all of it meets the target, MISS when \
-                none of it does, unclear otherwise. Concurrency rows: %d iteration(s) per side, at most %d streams \
-                opening at once.
+                the 6th and 15th of 20, the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); \
+                session/raw = median of the per-pair ratios with its interval. Targets are judged on the interval: \
+                ok when all of it meets the target, MISS when none of it does, unclear otherwise. Concurrency rows: \
+                %d iteration(s) per side, at most %d streams opening at once.
                 """,
                 mode.name(),
                 LocalDate.now(),

@@ -89,9 +89,9 @@ record Mode(
     /**
      * The run the table in docs/load-and-benchmarks.md comes from (about 30 minutes on two cores): 20 pairs for the
      * throughput and ceiling rows (a 96% interval from the 6th and 15th of 20), 60 pairs of 2,000 round trips for the
-     * one-frame-in-flight rows (the 22nd and 39th of 60), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10: one trial
-     * that carries a backlog does not decide the row alone), 6 pairs of the
-     * memory rows, and the knee search.
+     * one-frame-in-flight rows (the 22nd and 39th of 60), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10:
+     * one trial that carries a backlog does not decide the row alone), 6 pairs of the memory rows, and the knee
+     * search.
      */
     static final Mode FULL = new Mode(
             "full",
