@@ -276,7 +276,7 @@ public final class BenchmarkMain {
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), AWS SDK %s, client heap max \
                 %d MB, emulator (TLS)%s in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
-                side's median with its 95%% interval (distribution-free, order statistics: the 49th and 72nd of 120, \
+                side's median with its 95%% interval (distribution-free, order statistics: the 22nd and 39th of 60, \
                 the 6th and 15th of 20, the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); \
                 session/raw = median of the per-pair ratios with its interval. Targets are judged on the interval: \
                 ok when all of it meets the target, MISS when none of it does, unclear otherwise. Concurrency rows: \

@@ -12,7 +12,7 @@ import java.util.List;
  * @param smallFrames frames per throughput iteration at 200 bytes
  * @param audioFrames frames per throughput iteration at 3,200 bytes
  * @param pings round trips per latency iteration (echo frames, or Polly's flushed texts); the CPU per frame rows
- *     divide a trial's CPU time by them, so a trial must last long enough (a sixth of a second or more) that a
+ *     divide a trial's CPU time by them, so a trial must last long enough (a third of a second or more) that a
  *     collection or a timer is a small part of it
  * @param pingPairs raw/session pairs of latency iterations (echo and Polly): on a shared machine a trial's CPU per
  *     frame varies from trial to trial by a tenth or more whatever its length (measured: 15,000 round trips per
@@ -88,8 +88,8 @@ record Mode(
 
     /**
      * The run the table in docs/load-and-benchmarks.md comes from (about 30 minutes on two cores): 20 pairs for the
-     * throughput and ceiling rows (a 96% interval from the 6th and 15th of 20), 120 pairs of 1,000 round trips for the
-     * one-frame-in-flight rows (the 49th and 72nd of 120), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10:
+     * throughput and ceiling rows (a 96% interval from the 6th and 15th of 20), 60 pairs of 2,000 round trips for the
+     * one-frame-in-flight rows (the 22nd and 39th of 60), 10 pairs of 500 live-audio streams (the 2nd and 9th of 10:
      * one trial that carries a backlog does not decide the row alone), 6 pairs of the memory rows, and the knee
      * search.
      */
@@ -99,8 +99,8 @@ record Mode(
             20,
             3_000,
             1_500,
-            1_000,
-            120,
+            2_000,
+            60,
             List.of(100, 1_000),
             1,
             5,
