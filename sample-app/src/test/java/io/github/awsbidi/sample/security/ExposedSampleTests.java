@@ -3,6 +3,7 @@ package io.github.awsbidi.sample.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.awsbidi.sample.SocketPlaces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,6 +58,18 @@ class ExposedSampleTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
+
+    /**
+     * The tests share one application, and a socket's place is given back only when the server has closed its
+     * connection, a moment after the client let go: the logged-in user's places are all back before the next test.
+     */
+    @AfterEach
+    void theUsersSocketPlacesAreBack() {
+        await().atMost(TIMEOUT).until(() -> SocketPlaces.open(context, "/ws/echo", "user " + USER) == 0);
+    }
 
     @Test
     void throughAProxyAnAnonymousCallerIsAskedToLogIn() {
