@@ -153,9 +153,12 @@ public final class BenchmarkMain {
         }
         if (options.sections().contains(Section.LATENCY)) {
             LatencyBenchmark latency = new LatencyBenchmark(emulator, mode);
+            CpuPerFrameBenchmark cpuPerFrame = new CpuPerFrameBenchmark(emulator, mode);
             for (Operation operation : options.operations()) {
                 progress("latency, " + operation.label());
                 rows.addAll(latency.run(operation));
+                progress("CPU per frame, " + operation.label());
+                rows.add(cpuPerFrame.run(operation));
             }
         }
         if (options.sections().contains(Section.CONCURRENCY)) {
@@ -278,9 +281,11 @@ public final class BenchmarkMain {
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
                 side's median with its 95%% interval (distribution-free, order statistics: the 22nd and 39th of 60, \
                 the 6th and 15th of 20, the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); \
-                session/raw = median of the per-pair ratios with its interval. Targets are judged on the interval: \
-                ok when all of it meets the target, MISS when none of it does, unclear otherwise. Concurrency rows: \
-                %d iteration(s) per side, at most %d streams opening at once.
+                session/raw = median of the per-pair ratios with its interval. The client CPU per frame rows with \
+                a target: a raw and a session stream open side by side, their round trips in turns of %d, client \
+                and emulator pinned to one CPU (the row says where). Targets are judged on the interval: ok when \
+                all of it meets the target, MISS when none of it does, unclear otherwise. Concurrency rows: %d \
+                iteration(s) per side, at most %d streams opening at once.
                 """,
                 mode.name(),
                 LocalDate.now(),
@@ -295,6 +300,7 @@ public final class BenchmarkMain {
                         + (emulatorArguments().isEmpty() ? "" : " with " + String.join(" ", emulatorArguments())),
                 took.toSeconds(),
                 mode.clientShape().text(),
+                CpuPerFrameBenchmark.BLOCK,
                 mode.concurrencyIterations(),
                 ConcurrencyBenchmark.OPENING_AT_ONCE);
     }

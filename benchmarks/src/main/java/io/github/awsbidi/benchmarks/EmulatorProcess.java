@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +154,12 @@ final class EmulatorProcess implements AutoCloseable {
     /** Trust in the emulator's self-signed certificate. */
     TrustManager[] trustManagers() {
         return trustManagers.clone();
+    }
+
+    /** The emulator's process id, empty when another JVM started it ({@link #attach}). */
+    OptionalLong pid() {
+        Process current = process;
+        return current == null ? OptionalLong.empty() : OptionalLong.of(current.pid());
     }
 
     /** CPU time the emulator process has used so far, in nanoseconds (the OS counts in clock ticks). */

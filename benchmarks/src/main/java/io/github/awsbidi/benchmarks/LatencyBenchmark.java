@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * Echo round trips on one stream, one frame in flight at a time: p50 and p99 per iteration, and the client's work
  * per round trip: CPU time of its Java threads and bytes allocated. With one frame in flight every frame is read and
- * written the same way (no batching that depends on timing), so the work per frame is steady from trial to trial:
- * these are the rows the per-frame targets are judged on.
+ * written the same way (no batching that depends on timing), so the bytes per frame are steady from trial to trial.
+ * The CPU time per frame is not: each trial's stream keeps the cost the scheduler's placement of the two event-loop
+ * threads gives it, so this CPU row is shown for reference and the per-frame CPU target is judged on {@link
+ * CpuPerFrameBenchmark}'s.
  */
 final class LatencyBenchmark {
 
@@ -56,10 +58,11 @@ final class LatencyBenchmark {
                         what + "p50", operation, "us", Goal.maxRatio(1.05), p50.get(Side.RAW), p50.get(Side.SESSION)),
                 Row.compared(what + "p99", operation, "us", Goal.NONE, p99.get(Side.RAW), p99.get(Side.SESSION)),
                 Row.compared(
-                        "client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B",
+                        "client CPU per frame (Java threads), 1 in flight, " + Payloads.SMALL + " B, one stream per "
+                                + "trial, not pinned",
                         operation,
                         "us",
-                        Goal.CPU_PER_FRAME,
+                        Goal.NONE,
                         cpu.get(Side.RAW),
                         cpu.get(Side.SESSION)),
                 Row.compared(

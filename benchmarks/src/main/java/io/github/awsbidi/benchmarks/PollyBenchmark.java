@@ -9,7 +9,8 @@ import java.util.List;
  * with one text in flight, and the client's CPU time and bytes allocated per text event over those rounds. The
  * emulator is configured ({@link #EMULATOR_CONFIG}) to synthesise at once and to answer {@link #TEXT} with exactly
  * one {@code AudioEvent}, so each text is one round trip and the rows measure the client path, not a synthesis
- * delay. Heap per idle open stream comes from {@link MemoryBenchmark} with target {@link #LABEL}.
+ * delay; the CPU row with a target is measured as {@link CpuPerFrameBenchmark} measures the echo rows'. Heap per
+ * idle open stream comes from {@link MemoryBenchmark} with target {@link #LABEL}.
  */
 final class PollyBenchmark {
 
@@ -46,6 +47,7 @@ final class PollyBenchmark {
         PerSide<double[]> cpu = new PerSide<>();
         PerSide<double[]> allocated = new PerSide<>();
         PerSide<Side.Client> clients = new PerSide<>();
+        CpuPerFrameBenchmark.Measured pinnedCpu;
         try {
             for (Side side : Side.values()) {
                 clients.put(side, side.connectPolly(emulator, VOICE, 4, mode.clientShape()));
@@ -69,6 +71,7 @@ final class PollyBenchmark {
                     allocated.get(side)[i] = (double) sample.allocatedBytes() / mode.pings();
                 }
             }
+            pinnedCpu = new CpuPerFrameBenchmark(emulator, mode).measure(clients, TEXT);
         } finally {
             clients.values().forEach(Side.Client::close);
         }
@@ -76,7 +79,17 @@ final class PollyBenchmark {
         return List.of(
                 row(what + "p50", "us", Goal.maxRatio(1.05), p50),
                 row(what + "p99", "us", Goal.NONE, p99),
-                row("client CPU per TextEvent (Java threads), 1 in flight", "us", Goal.CPU_PER_FRAME, cpu),
+                row(
+                        "client CPU per TextEvent (Java threads), 1 in flight, one stream per trial, not pinned",
+                        "us",
+                        Goal.NONE,
+                        cpu),
+                row(
+                        "client CPU per TextEvent (Java threads), 1 in flight, raw and session in turns, "
+                                + pinnedCpu.where(),
+                        "us",
+                        Goal.CPU_PER_FRAME,
+                        pinnedCpu.perRoundTrip()),
                 row("bytes allocated per TextEvent, 1 in flight", "B", Goal.maxExcess(64), allocated));
     }
 
