@@ -35,8 +35,8 @@ final class OneCpu implements AutoCloseable {
     }
 
     /**
-     * Pins every thread of each process in {@code pids} (this JVM's among them) to the first CPU this JVM may run on. Never throws: a failure
-     * leaves everything as it was and is told by {@link #description()}.
+     * Pins every thread of each process in {@code pids} (this JVM's too, when listed) to the first CPU this JVM may
+     * run on. Never throws: a failure leaves everything as it was and is told by {@link #description()}.
      */
     static OneCpu pin(List<Long> pids) {
         Map<Long, String> previous = new LinkedHashMap<>();

@@ -20,8 +20,8 @@ import jdk.jfr.Recording;
  * threads over all of them, and, given a file, records the measured
  * rounds with JFR (both kinds unless one is named; allocation events make every stack walk count, so CPU
  * samples are best taken alone). With {@code -Dprofile.pauseSeconds=N} it waits N seconds before and after the
- * measured rounds, printing its pid, so that a tracer can be attached to them alone: allocation samples (throttled high, so their weights add up to the bytes allocated), every
- * allocation outside a TLAB (with {@code -XX:-UseTLAB}: every allocation, exact) and CPU samples every millisecond.
+ * measured rounds, printing its pid, so that a tracer can be attached to them alone: allocation samples (throttled
+ * high, so their weights add up to the bytes allocated), every allocation outside a TLAB (with {@code -XX:-UseTLAB}: every allocation, exact) and CPU samples every millisecond.
  */
 public final class ProfileMain {
 
