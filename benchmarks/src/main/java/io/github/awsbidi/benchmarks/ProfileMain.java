@@ -17,11 +17,12 @@ import jdk.jfr.Recording;
  * section's one-frame-in-flight echo rounds through one side only ({@code raw} or {@code session}, {@code sagemaker}
  * or {@code bedrock}), so that a profile of this JVM holds that side's work alone. After the warm-up rounds it prints
  * the bytes allocated and Java-thread CPU per frame of each measured round, then the CPU per frame of each group of
- * threads over all of them, and, given a file, records the measured
- * rounds with JFR (both kinds unless one is named; allocation events make every stack walk count, so CPU
- * samples are best taken alone). With {@code -Dprofile.pauseSeconds=N} it waits N seconds before and after the
- * measured rounds, printing its pid, so that a tracer can be attached to them alone: allocation samples (throttled
- * high, so their weights add up to the bytes allocated), every allocation outside a TLAB (with {@code -XX:-UseTLAB}: every allocation, exact) and CPU samples every millisecond.
+ * threads over all of them, and, given a file, records the measured rounds with JFR (both kinds unless one is named;
+ * allocation events make every stack walk count, so CPU samples are best taken alone). With {@code
+ * -Dprofile.pauseSeconds=N} it waits N seconds before and after the measured rounds, printing its pid, so that a
+ * tracer can be attached to them alone: allocation samples (throttled high, so their weights add up to the bytes
+ * allocated), every allocation outside a TLAB (with {@code -XX:-UseTLAB}: every allocation, exact) and CPU samples
+ * every millisecond.
  */
 public final class ProfileMain {
 
