@@ -3,9 +3,6 @@ package io.github.awsbidi.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -100,11 +97,7 @@ final class LiveAudioBenchmark {
     /** One trial: {@code streams} live-audio streams on a new client of {@code side}, measured for {@code seconds}. */
     Sample trial(Side side, Operation operation, int streams, int seconds) throws InterruptedException {
         byte[] frame = Payloads.of(FRAME_BYTES);
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "live-audio-pacer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        FramePacer pacer = new FramePacer();
         List<LiveStream> all = new ArrayList<>(streams);
         try (Side.Client client = side.connect(operation, emulator, streams, mode.clientShape())) {
             Semaphore opening = new Semaphore(ConcurrencyBenchmark.OPENING_AT_ONCE);
@@ -156,7 +149,7 @@ final class LiveAudioBenchmark {
                     idle * 100);
         } finally {
             all.forEach(LiveStream::stopTicking);
-            pacer.shutdownNow();
+            pacer.close();
         }
     }
 
@@ -182,20 +175,20 @@ final class LiveAudioBenchmark {
         private volatile long windowStart = Long.MAX_VALUE;
         private volatile long windowEnd = Long.MAX_VALUE;
         private volatile @Nullable EchoStream stream;
-        private volatile @Nullable ScheduledFuture<?> ticking;
+        private volatile FramePacer.@Nullable Ticket ticking;
 
         LiveStream(byte[] frame, int seconds) {
             this.frame = frame;
             this.samples = new long[(int) (TimeUnit.SECONDS.toNanos(seconds) / FRAME_NANOS) + 64];
         }
 
-        void start(EchoClient client, ScheduledExecutorService pacer) {
+        void start(EchoClient client, FramePacer pacer) {
             EchoStream opening = client.open(Traffic.queued(), this);
             stream = opening;
             opening.closed()
                     .whenComplete((ignored, error) -> opened.completeExceptionally(
                             error != null ? error : new IllegalStateException("the stream ended early")));
-            ticking = pacer.scheduleAtFixedRate(this::tick, 0, FRAME_NANOS, TimeUnit.NANOSECONDS);
+            ticking = pacer.add(this::tick);
         }
 
         private void tick() {
@@ -240,9 +233,9 @@ final class LiveAudioBenchmark {
         }
 
         void stopTicking() {
-            ScheduledFuture<?> current = ticking;
+            FramePacer.Ticket current = ticking;
             if (current != null) {
-                current.cancel(false);
+                current.cancel();
             }
         }
 
