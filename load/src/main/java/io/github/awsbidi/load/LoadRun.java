@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the load as the benchmark's live-audio trials measure it: with {@code --warmup}, first an unmeasured pass of as
  * many sessions, ended before the measured ones start (JIT, first connections and the backlog they build end with
- * it); then starts the sessions evenly over the ramp, feeds each a 32 ms frame every 32 ms from a small pool of pacer
- * threads (real-time pace: the audio does not wait for the stream), and once every session is open measures a window
- * of {@code --duration} (see {@link MeasuredWindow}); then finishes every session together, outside the window.
+ * it); then starts the sessions evenly over the ramp, feeds each a 32 ms frame every 32 ms from one {@link
+ * FrameClock} (real-time pace: the audio does not wait for the stream), and once every session is open measures a
+ * window of {@code --duration} (see {@link MeasuredWindow}); then finishes every session together, outside the window.
  * Prints a progress line every two seconds and gathers the report.
  */
 final class LoadRun {
@@ -78,6 +77,7 @@ final class LoadRun {
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
+        FrameClock clock = new FrameClock();
         LoadReport.LatencyKind latencyKind;
         Tally warmedUp = new Tally(0, 0, Map.of(), Map.of());
         Pass pass;
@@ -92,7 +92,7 @@ final class LoadRun {
                 // As the benchmark's unmeasured trial: the JVMs compile and connect under the full load, and the
                 // backlog that builds meanwhile ends with these sessions instead of delaying the measured ones.
                 stage = "warm-up: opening";
-                Pass warmUp = startPass(factory, pacer);
+                Pass warmUp = startPass(factory, pacer, clock);
                 awaitSettled(warmUp);
                 stage = "warm-up";
                 sleepUntil(started + options.warmup().toNanos());
@@ -101,7 +101,7 @@ final class LoadRun {
                 warmedUp = Tally.of(warmUp.outcomes);
             }
             stage = "opening";
-            pass = startPass(factory, pacer);
+            pass = startPass(factory, pacer, clock);
             awaitSettled(pass);
             measured = MeasuredWindow.of(started, System.nanoTime(), options.coldStart(), options.duration());
             measurements.measure(measured);
@@ -116,6 +116,7 @@ final class LoadRun {
         } finally {
             pacer.shutdownNow();
             watcher.shutdownNow();
+            clock.close();
         }
         Tally tally = Tally.of(pass.outcomes);
         long wall = after.nanos() - before.nanos();
@@ -198,7 +199,7 @@ final class LoadRun {
         volatile boolean finishing;
     }
 
-    private Pass startPass(SessionFactory factory, ScheduledExecutorService pacer) {
+    private Pass startPass(SessionFactory factory, ScheduledExecutorService pacer, FrameClock clock) {
         Pass pass = new Pass();
         int sessions = options.sessions();
         for (int i = 0; i < sessions; i++) {
@@ -210,7 +211,7 @@ final class LoadRun {
             // Each session starts at another place in the clip, so the callers do not speak in chorus.
             long offset = 37L * i;
             pacer.schedule(
-                    () -> start(factory.newSession(measurements), pacer, offset, pass, outcome, openOrFailed),
+                    () -> start(factory.newSession(measurements), pacer, clock, offset, pass, outcome, openOrFailed),
                     delay,
                     TimeUnit.NANOSECONDS);
         }
@@ -274,6 +275,7 @@ final class LoadRun {
     private void start(
             LiveSession session,
             ScheduledExecutorService pacer,
+            FrameClock clock,
             long offset,
             Pass pass,
             CompletableFuture<Measurements.Outcome> outcome,
@@ -291,7 +293,7 @@ final class LoadRun {
                 end(outcome, failure(error), false);
             } else {
                 measurements.opened();
-                stream(session, pacer, offset, pass, outcome);
+                stream(session, pacer, clock, offset, pass, outcome);
             }
             settled.complete(null);
         });
@@ -300,11 +302,12 @@ final class LoadRun {
     private void stream(
             LiveSession session,
             ScheduledExecutorService pacer,
+            FrameClock clock,
             long offset,
             Pass pass,
             CompletableFuture<Measurements.Outcome> outcome) {
         AtomicLong next = new AtomicLong();
-        AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
+        AtomicReference<FrameClock.Ticket> ticking = new AtomicReference<>();
         AtomicInteger finished = new AtomicInteger();
         AtomicLong firstDue = new AtomicLong();
         Runnable tick = () -> {
@@ -337,13 +340,13 @@ final class LoadRun {
                             TimeUnit.NANOSECONDS);
                 }
             } catch (RuntimeException e) {
-                // A throwing periodic task is silently never run again: end the session instead.
+                // The clock would call a throwing task again at its next turn: end the session instead.
                 session.ended().completeExceptionally(e);
                 session.cancel();
                 cancel(ticking);
             }
         };
-        ticking.set(pacer.scheduleAtFixedRate(tick, 0, AudioClip.FRAME_NANOS, TimeUnit.NANOSECONDS));
+        ticking.set(clock.add(tick));
         session.ended().whenComplete((ignored, error) -> {
             cancel(ticking);
             if (error != null) {
@@ -361,10 +364,10 @@ final class LoadRun {
         });
     }
 
-    private static void cancel(AtomicReference<ScheduledFuture<?>> ticking) {
-        ScheduledFuture<?> future = ticking.get();
-        if (future != null) {
-            future.cancel(false);
+    private static void cancel(AtomicReference<FrameClock.Ticket> ticking) {
+        FrameClock.Ticket ticket = ticking.get();
+        if (ticket != null) {
+            ticket.cancel();
         }
     }
 

@@ -1,0 +1,70 @@
+package io.github.awsbidi.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class FrameClockTests {
+
+    @Test
+    @Timeout(30)
+    void callsEachTaskAgainAndAgainUntilItsTicketIsCancelled() throws Exception {
+        try (FrameClock pacer = new FrameClock()) {
+            AtomicInteger first = new AtomicInteger();
+            AtomicInteger second = new AtomicInteger();
+            CountDownLatch thrice = new CountDownLatch(3);
+            FrameClock.Ticket cancelled = pacer.add(() -> {
+                first.incrementAndGet();
+                thrice.countDown();
+            });
+            pacer.add(second::incrementAndGet);
+
+            assertThat(thrice.await(10, TimeUnit.SECONDS)).isTrue();
+            cancelled.cancel();
+            int callsWhenCancelled = first.get();
+            int secondBefore = second.get();
+            // Long enough for several more rounds of 32 ms: the other task goes on, the cancelled one does not.
+            while (second.get() < secondBefore + 3) {
+                Thread.sleep(10);
+            }
+
+            assertThat(first.get()).isBetween(callsWhenCancelled, callsWhenCancelled + 1);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aTaskThatThrowsDoesNotStopTheClockForTheOthers() throws Exception {
+        try (FrameClock clock = new FrameClock()) {
+            AtomicInteger thrown = new AtomicInteger();
+            AtomicInteger other = new AtomicInteger();
+            clock.add(() -> {
+                thrown.incrementAndGet();
+                throw new IllegalStateException("one session's failure");
+            });
+            clock.add(other::incrementAndGet);
+
+            while (other.get() < 3 || thrown.get() < 3) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
+    void aTaskRunsOncePerRoundNotMore() throws Exception {
+        try (FrameClock pacer = new FrameClock()) {
+            AtomicInteger calls = new AtomicInteger();
+            long started = System.nanoTime();
+            pacer.add(calls::incrementAndGet);
+            Thread.sleep(330);
+            long elapsedRounds = (System.nanoTime() - started) / AudioClip.FRAME_NANOS;
+
+            // Ten rounds of 32 ms at most, one call each (the first within two milliseconds): never two per round.
+            assertThat(calls.get()).isPositive().isLessThanOrEqualTo((int) elapsedRounds + 1);
+        }
+    }
+}
