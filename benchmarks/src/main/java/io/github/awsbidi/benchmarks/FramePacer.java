@@ -43,7 +43,11 @@ final class FramePacer implements AutoCloseable {
     private void tick() {
         long now = ticks;
         for (Ticket ticket : slots.get((int) (now % SLOTS))) {
-            ticket.task.run();
+            try {
+                ticket.task.run();
+            } catch (RuntimeException e) {
+                // One stream's failure must not stop the frames of all the others (a scheduled executor would).
+            }
         }
         ticks = now + 1;
     }

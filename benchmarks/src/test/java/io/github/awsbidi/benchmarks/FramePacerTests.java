@@ -37,6 +37,24 @@ class FramePacerTests {
     }
 
     @Test
+    @Timeout(30)
+    void aStreamWhoseTaskThrowsDoesNotStopTheOthers() throws Exception {
+        try (FramePacer pacer = new FramePacer()) {
+            AtomicInteger thrown = new AtomicInteger();
+            AtomicInteger other = new AtomicInteger();
+            pacer.add(() -> {
+                thrown.incrementAndGet();
+                throw new IllegalStateException("one stream's failure");
+            });
+            pacer.add(other::incrementAndGet);
+
+            while (other.get() < 3 || thrown.get() < 3) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
     void aTaskRunsOncePerRoundNotMore() throws Exception {
         try (FramePacer pacer = new FramePacer()) {
             AtomicInteger calls = new AtomicInteger();

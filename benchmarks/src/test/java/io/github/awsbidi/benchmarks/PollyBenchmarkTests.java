@@ -2,8 +2,6 @@ package io.github.awsbidi.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.awsbidi.emulator.BidiEmulator;
-import io.github.awsbidi.emulator.config.EmulatorConfigReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,17 +19,14 @@ class PollyBenchmarkTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static BidiEmulator emulator;
+    private static EmulatorInThisJvm emulator;
 
     private static EmulatorProcess attached;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        emulator = BidiEmulator.start(EmulatorConfigReader.parse(PollyBenchmark.EMULATOR_CONFIG).toBuilder()
-                .tls(true)
-                .build());
-        attached = EmulatorProcess.attach(
-                emulator.endpoint(), emulator.certificate().writePem(dir.resolve("emulator.pem")));
+        emulator = EmulatorInThisJvm.start(dir);
+        attached = emulator.attached();
     }
 
     @AfterAll
