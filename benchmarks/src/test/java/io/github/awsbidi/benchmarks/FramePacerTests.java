@@ -1,7 +1,9 @@
 package io.github.awsbidi.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class FramePacerTests {
+
+    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(5);
 
     @Test
     @Timeout(30)
@@ -28,9 +33,7 @@ class FramePacerTests {
             int callsWhenCancelled = first.get();
             int secondBefore = second.get();
             // Long enough for several more rounds of 32 ms: the other task goes on, the cancelled one does not.
-            while (second.get() < secondBefore + 3) {
-                Thread.sleep(10);
-            }
+            await().atMost(WITHIN).pollInterval(POLL).until(() -> second.get() >= secondBefore + 3);
 
             assertThat(first.get()).isBetween(callsWhenCancelled, callsWhenCancelled + 1);
         }
@@ -48,9 +51,7 @@ class FramePacerTests {
             });
             pacer.add(other::incrementAndGet);
 
-            while (other.get() < 3 || thrown.get() < 3) {
-                Thread.sleep(10);
-            }
+            await().atMost(WITHIN).pollInterval(POLL).until(() -> other.get() >= 3 && thrown.get() >= 3);
         }
     }
 
@@ -60,11 +61,12 @@ class FramePacerTests {
             AtomicInteger calls = new AtomicInteger();
             long started = System.nanoTime();
             pacer.add(calls::incrementAndGet);
-            Thread.sleep(330);
+            await().atMost(WITHIN).pollInterval(POLL).until(() -> calls.get() >= 3);
+            int counted = calls.get();
             long elapsedRounds = (System.nanoTime() - started) / LiveAudioBenchmark.FRAME_NANOS;
 
-            // Ten rounds of 32 ms at most, one call each (the first within two milliseconds): never two per round.
-            assertThat(calls.get()).isPositive().isLessThanOrEqualTo((int) elapsedRounds + 1);
+            // One call per round of 32 ms (the first within two milliseconds): three calls take two rounds at least.
+            assertThat(counted).isPositive().isLessThanOrEqualTo((int) elapsedRounds + 1);
         }
     }
 }
