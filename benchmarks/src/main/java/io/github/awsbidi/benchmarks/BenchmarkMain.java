@@ -38,8 +38,8 @@ public final class BenchmarkMain {
                                                      [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]
               --mode          short (a few minutes, default) or full (the table in docs/load-and-benchmarks.md,
                               sized for about 30 minutes on 2 quiet cores)
-              --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio, knee,
-                              memory, polly (default: all)
+              --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio,
+                              live-audio-defaults, knee, memory, polly (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both); the echo sections only,
                               polly is its own section
               --concurrency   stream counts of the concurrency rows (short: 100; full: 100,1000)
@@ -62,6 +62,7 @@ public final class BenchmarkMain {
         CONCURRENCY,
         CEILING,
         LIVE_AUDIO,
+        LIVE_AUDIO_DEFAULTS,
         KNEE,
         MEMORY,
         POLLY
@@ -186,6 +187,15 @@ public final class BenchmarkMain {
                 rows.addAll(live.run(operation, mode.liveStreams()));
             }
         }
+        if (options.sections().contains(Section.LIVE_AUDIO_DEFAULTS)) {
+            LiveAudioBenchmark live = new LiveAudioBenchmark(emulator, mode, SideSettings.OWN_DEFAULTS);
+            for (Operation operation : options.operations()) {
+                progress("live audio, each side at its own defaults, " + operation.label() + ", "
+                        + mode.liveStreams() + " streams, " + mode.livePairs() + " pair(s) of " + mode.liveSeconds()
+                        + " s windows");
+                rows.addAll(live.run(operation, mode.liveStreams()));
+            }
+        }
         if (options.sections().contains(Section.KNEE)) {
             KneeBenchmark knee = new KneeBenchmark(new LiveAudioBenchmark(emulator, mode), mode);
             for (Operation operation : options.operations()) {
@@ -231,7 +241,8 @@ public final class BenchmarkMain {
                     .max()
                     .orElse(0);
         }
-        if (options.sections().contains(Section.LIVE_AUDIO)) {
+        if (options.sections().contains(Section.LIVE_AUDIO)
+                || options.sections().contains(Section.LIVE_AUDIO_DEFAULTS)) {
             most = Math.max(most, options.mode().liveStreams());
         }
         if (options.sections().contains(Section.KNEE)) {
@@ -277,7 +288,8 @@ public final class BenchmarkMain {
                 Locale.ROOT,
                 """
                 aws-bidi benchmarks, mode %s, %s: %d CPUs (nproc), %s %s, JDK %s (%s), AWS SDK %s, client heap max \
-                %d MB, emulator (TLS)%s in a separate JVM on the same machine; took %d s. Clients (both sides): %s.
+                %d MB, emulator (TLS)%s in a separate JVM on the same machine; took %d s. Clients (both sides): \
+                %s; the rows "each side at its own defaults" say what each side used instead.
                 Raw and session trials interleaved in pairs (n = pairs, alternating which side goes first); each \
                 side's median with its 95%% interval (distribution-free, order statistics: the 22nd and 39th of 60, \
                 the 6th and 15th of 20, the 2nd and 9th of 10, the 1st and 6th of 6; below 6 pairs only the range); \

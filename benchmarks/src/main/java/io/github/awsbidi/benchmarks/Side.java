@@ -14,18 +14,28 @@ import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.polly.PollyAsyncClient;
+import software.amazon.awssdk.services.sagemakerruntimehttp2.SageMakerRuntimeHttp2AsyncClient;
 
 /**
  * Who carries the streams: the raw SDK client or a session over it. Both sides get an SDK client built the same
  * way (by {@link BidiClientFactory}: HTTP/2, no SDK retries, the same Netty settings and streams per connection),
- * each its own, so the ratio measures the session layer and nothing else.
+ * each its own, so the ratio measures the session layer and nothing else; {@link #connectAtOwnDefaults} instead
+ * builds each side as a team would without tuning it.
  */
 enum Side {
     RAW("raw SDK"),
     SESSION("session");
+
+    private static final Region REGION = Region.US_EAST_1;
+
+    private static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private final String label;
 
@@ -58,7 +68,54 @@ enum Side {
                         : new SessionClient(BedrockSession.create(
                                 "bench", factory.bedrock(connection), BedrockSessionSettings.of(operation.target())));
         };
-        return new Client(client, factory);
+        return new Client(client, factory::close);
+    }
+
+    /**
+     * A new client of {@code operation} to {@code emulator} at this side's own defaults: the raw side an SDK client
+     * built as the SDK's documentation shows, with the SDK's HTTP client defaults; the session side over a
+     * {@link BidiClientFactory} with the starter's {@link HttpClientSettings#defaults() defaults}. Each is given only
+     * what reaching the emulator needs: its endpoint, a region, credentials and trust in its certificate.
+     */
+    Client connectAtOwnDefaults(Operation operation, EmulatorProcess emulator) {
+        TrustManager[] trust = emulator.trustManagers();
+        if (this == RAW) {
+            NettyNioAsyncHttpClient.Builder http =
+                    NettyNioAsyncHttpClient.builder().tlsTrustManagersProvider(() -> trust);
+            return switch (operation) {
+                case SAGEMAKER -> {
+                    SageMakerRuntimeHttp2AsyncClient sdk = SageMakerRuntimeHttp2AsyncClient.builder()
+                            .httpClientBuilder(http)
+                            .region(REGION)
+                            .endpointOverride(emulator.endpoint())
+                            .credentialsProvider(CREDENTIALS)
+                            .build();
+                    yield new Client(new RawSageMakerClient(sdk, operation.target()), sdk::close);
+                }
+                case BEDROCK -> {
+                    BedrockRuntimeAsyncClient sdk = BedrockRuntimeAsyncClient.builder()
+                            .httpClientBuilder(http)
+                            .region(REGION)
+                            .endpointOverride(emulator.endpoint())
+                            .credentialsProvider(CREDENTIALS)
+                            .build();
+                    yield new Client(new RawBedrockClient(sdk, operation.target()), sdk::close);
+                }
+            };
+        }
+        BidiClientFactory factory = BidiClientFactory.builder()
+                .httpSettings(HttpClientSettings.defaults().withTlsTrustManagers(() -> trust))
+                .build();
+        ConnectionSettings connection = connection(emulator);
+        EchoClient client = switch (operation) {
+            case SAGEMAKER ->
+                new SessionClient(SageMakerSession.create(
+                        "bench", factory.sageMaker(connection), SageMakerSessionSettings.of(operation.target())));
+            case BEDROCK ->
+                new SessionClient(BedrockSession.create(
+                        "bench", factory.bedrock(connection), BedrockSessionSettings.of(operation.target())));
+        };
+        return new Client(client, factory::close);
     }
 
     /**
@@ -72,7 +129,7 @@ enum Side {
         EchoClient client = this == RAW
                 ? new RawPollyClient(sdk, voiceId, settings.effectiveSampleRate())
                 : new PollySessionClient(PollySession.create("bench", sdk, settings));
-        return new Client(client, factory);
+        return new Client(client, factory::close);
     }
 
     private static BidiClientFactory factory(EmulatorProcess emulator, int maxStreams, ClientShape shape) {
@@ -93,17 +150,17 @@ enum Side {
 
     private static ConnectionSettings connection(EmulatorProcess emulator) {
         return ConnectionSettings.defaults()
-                .withRegion(Region.US_EAST_1)
+                .withRegion(REGION)
                 .withEndpointOverride(emulator.endpoint())
-                .withCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+                .withCredentialsProvider(CREDENTIALS);
     }
 
-    /** An echo client and the factory whose SDK client it uses; closing closes the SDK client. */
-    record Client(EchoClient echo, BidiClientFactory factory) implements AutoCloseable {
+    /** An echo client and what closes the SDK client it uses (and its HTTP client). */
+    record Client(EchoClient echo, Runnable closer) implements AutoCloseable {
 
         @Override
         public void close() {
-            factory.close();
+            closer.run();
         }
     }
 }
