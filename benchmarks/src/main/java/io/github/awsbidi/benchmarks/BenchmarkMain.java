@@ -37,7 +37,7 @@ public final class BenchmarkMain {
                                                      [--streams-per-connection N] [--event-loop-threads N]
                                                      [--tls-provider jdk|openssl] [--markdown FILE] [--json FILE]
               --mode          short (a few minutes, default) or full (the table in docs/load-and-benchmarks.md,
-                              sized for about 30 minutes on 2 quiet cores)
+                              sized for about 45 minutes on 2 quiet cores)
               --only          comma-separated: throughput, latency, concurrency, ceiling, live-audio,
                               live-audio-defaults, knee, memory, polly (default: all)
               --ops           comma-separated: sagemaker, bedrock (default: both); the echo sections only,
@@ -191,7 +191,8 @@ public final class BenchmarkMain {
             LiveAudioBenchmark live = new LiveAudioBenchmark(emulator, mode, SideSettings.OWN_DEFAULTS);
             for (Operation operation : options.operations()) {
                 progress("live audio, each side at its own defaults, " + operation.label() + ", "
-                        + mode.liveStreams() + " streams, " + mode.livePairs() + " pair(s) of " + mode.liveSeconds()
+                        + mode.liveStreams() + " streams, " + mode.ownDefaultsPairs() + " pair(s) of "
+                        + mode.liveSeconds()
                         + " s windows");
                 rows.addAll(live.run(operation, mode.liveStreams()));
             }

@@ -38,7 +38,7 @@ final class LiveAudioBenchmark {
 
     List<Row> run(Operation operation, int streams) throws InterruptedException {
         warmUp(operation, streams);
-        int pairs = mode.livePairs();
+        int pairs = settings == SideSettings.ALIKE ? mode.livePairs() : mode.ownDefaultsPairs();
         PerSide<double[]> p50 = new PerSide<>();
         PerSide<double[]> p99 = new PerSide<>();
         PerSide<double[]> failed = new PerSide<>();
