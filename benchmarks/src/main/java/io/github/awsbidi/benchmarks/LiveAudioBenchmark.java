@@ -125,7 +125,7 @@ final class LiveAudioBenchmark {
      */
     Sample trial(Side side, Operation operation, int streams, int seconds) throws InterruptedException {
         byte[] frame = Payloads.of(FRAME_BYTES);
-        FramePacer pacer = new FramePacer();
+        FrameClock clock = new FrameClock();
         List<LiveStream> all = new ArrayList<>(streams);
         boolean strict = settings.everyStreamMustOpen();
         try (Side.Client client = settings.connect(side, operation, emulator, streams, mode.clientShape())) {
@@ -140,7 +140,7 @@ final class LiveAudioBenchmark {
                 }
                 LiveStream stream = new LiveStream(frame, seconds);
                 all.add(stream);
-                stream.start(client.echo(), pacer);
+                stream.start(client.echo(), clock);
                 stream.opened().whenComplete((ignored, error) -> opening.release());
             }
             awaitOpening(all, streams);
@@ -199,7 +199,7 @@ final class LiveAudioBenchmark {
                     idle * 100);
         } finally {
             all.forEach(LiveStream::stopTicking);
-            pacer.close();
+            clock.close();
         }
     }
 
@@ -280,7 +280,7 @@ final class LiveAudioBenchmark {
         private volatile long windowStart = Long.MAX_VALUE;
         private volatile long windowEnd = Long.MAX_VALUE;
         private volatile @Nullable EchoStream stream;
-        private volatile FramePacer.@Nullable Ticket ticking;
+        private volatile FrameClock.@Nullable Ticket ticking;
         private volatile @Nullable Throwable failure;
 
         LiveStream(byte[] frame, int seconds) {
@@ -288,7 +288,7 @@ final class LiveAudioBenchmark {
             this.samples = new long[(int) (TimeUnit.SECONDS.toNanos(seconds) / FRAME_NANOS) + 64];
         }
 
-        void start(EchoClient client, FramePacer pacer) {
+        void start(EchoClient client, FrameClock clock) {
             EchoStream opening = client.open(Traffic.queued(), this);
             stream = opening;
             opening.closed().whenComplete((ignored, error) -> {
@@ -298,7 +298,7 @@ final class LiveAudioBenchmark {
                 opened.completeExceptionally(
                         error != null ? error : new IllegalStateException("the stream ended early"));
             });
-            ticking = pacer.add(this::tick);
+            ticking = clock.add(this::tick);
         }
 
         /**
@@ -350,7 +350,7 @@ final class LiveAudioBenchmark {
         }
 
         void stopTicking() {
-            FramePacer.Ticket current = ticking;
+            FrameClock.Ticket current = ticking;
             if (current != null) {
                 current.cancel();
             }

@@ -2,7 +2,10 @@ package io.github.awsbidi.benchmarks;
 
 import io.github.awsbidi.core.client.HttpClientSettings;
 import io.github.awsbidi.emulator.EmulatorConfig;
+import java.time.Duration;
 import java.util.Locale;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * What each side's SDK client is built with in a live-audio row.
@@ -29,19 +32,37 @@ enum SideSettings {
         return this == ALIKE;
     }
 
-    /** The settings each side used, in words, for the rows that depend on them. */
+    /**
+     * The settings each side used, in words, for the rows that depend on them: the SDK's values read from its global
+     * HTTP defaults (its HTTP/2 PING period is internal to its Netty client, 5 s), the starter's from
+     * {@link HttpClientSettings#defaults()}, which leave the TLS handshake timeout at the SDK's.
+     */
     String text(Operation operation, ClientShape shape) {
         if (this == ALIKE) {
             return "both sides: " + shape.text();
         }
+        AttributeMap sdk = SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS;
+        HttpClientSettings starter = HttpClientSettings.defaults();
+        String tlsHandshake = seconds(sdk.get(SdkHttpConfigurationOption.TLS_NEGOTIATION_TIMEOUT));
         return String.format(
                 Locale.ROOT,
-                "raw at the SDK's client defaults: at most 50 connections, streams per connection unlimited (so the"
-                        + " emulator's %d), PING every 5 s, TLS handshake 5 s, SDK retries; session at the starter's:"
-                        + " at most %s streams, %d per connection, PING every 30 s, TLS handshake 5 s, connect 10 s,"
-                        + " acquire 60 s, no SDK retries",
+                "raw at the SDK's client defaults: at most %d connections (for HTTP/2: streams at once), streams per"
+                        + " connection unlimited (so the emulator's %d), PING every 5 s, TLS handshake %s, acquire %s,"
+                        + " SDK retries; session at the starter's: at most %s streams, %d per connection, PING every"
+                        + " %s, TLS handshake %s, connect %s, acquire %s, no SDK retries",
+                sdk.get(SdkHttpConfigurationOption.MAX_CONNECTIONS),
                 EmulatorConfig.DEFAULT_MAX_CONCURRENT_STREAMS,
-                Numbers.format(HttpClientSettings.DEFAULT_MAX_CONCURRENCY),
-                operation == Operation.SAGEMAKER ? 1 : HttpClientSettings.BEDROCK_STREAMS_PER_CONNECTION);
+                tlsHandshake,
+                seconds(sdk.get(SdkHttpConfigurationOption.CONNECTION_ACQUIRE_TIMEOUT)),
+                Numbers.format(starter.maxConcurrency()),
+                operation == Operation.SAGEMAKER ? 1 : HttpClientSettings.BEDROCK_STREAMS_PER_CONNECTION,
+                seconds(starter.healthCheckPingPeriod()),
+                tlsHandshake,
+                seconds(starter.connectTimeout()),
+                seconds(starter.acquireTimeout()));
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 
 /**
  * Live-audio trials against an emulator in this JVM, over TLS, with the real SDK clients: which frames a trial counts
@@ -15,15 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveAudioBenchmarkTests {
 
-    /** A one-second window: 31 or 32 frames a stream; 25 leaves room for a pacer slowed by a busy machine. */
+    /** A one-second window: 31 or 32 frames a stream; 25 leaves room for a frame clock slowed by a busy machine. */
     private static final int WINDOW_SECONDS = 1;
 
     private static final int FEWEST_FRAMES_A_STREAM = 25;
 
     private static final int MOST_FRAMES_A_STREAM = 33;
 
-    /** The AWS SDK's default {@code maxConcurrency}: for HTTP/2, the streams one client carries at once. */
-    private static final int SDK_DEFAULT_MAX_CONCURRENCY = 50;
+    /** The AWS SDK's default {@code maxConcurrency} (50): for HTTP/2, the streams one client carries at once. */
+    private static final int SDK_DEFAULT_MAX_CONCURRENCY =
+            SdkHttpConfigurationOption.GLOBAL_HTTP_DEFAULTS.get(SdkHttpConfigurationOption.MAX_CONNECTIONS);
 
     private static EmulatorInThisJvm emulator;
 

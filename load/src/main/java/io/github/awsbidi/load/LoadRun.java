@@ -39,7 +39,7 @@ final class LoadRun {
     /** The longest a stream may take to open, on top of the ramp, before the window starts without it. */
     private static final Duration OPEN_ALLOWANCE = Duration.ofSeconds(90);
 
-    /** On top of {@code --drain}: a session finishes at its next frame tick, on a pacer that may be behind. */
+    /** On top of {@code --drain}: a session finishes at its next frame tick, on a frame clock that may be behind. */
     private static final Duration FINISH_ALLOWANCE = Duration.ofSeconds(30);
 
     private static final long PROGRESS_MILLIS = 2_000;
@@ -74,8 +74,8 @@ final class LoadRun {
         Instant startedAt = Instant.now();
         started = System.nanoTime();
         measurements.start(started, options.coldStart());
-        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-pacer"));
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("load-timer"));
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("load-watch"));
         FrameClock clock = new FrameClock();
         LoadReport.LatencyKind latencyKind;
@@ -92,7 +92,7 @@ final class LoadRun {
                 // As the benchmark's unmeasured trial: the JVMs compile and connect under the full load, and the
                 // backlog that builds meanwhile ends with these sessions instead of delaying the measured ones.
                 stage = "warm-up: opening";
-                Pass warmUp = startPass(factory, pacer, clock);
+                Pass warmUp = startPass(factory, timers, clock);
                 awaitSettled(warmUp);
                 stage = "warm-up";
                 sleepUntil(started + options.warmup().toNanos());
@@ -101,7 +101,7 @@ final class LoadRun {
                 warmedUp = Tally.of(warmUp.outcomes);
             }
             stage = "opening";
-            pass = startPass(factory, pacer, clock);
+            pass = startPass(factory, timers, clock);
             awaitSettled(pass);
             measured = MeasuredWindow.of(started, System.nanoTime(), options.coldStart(), options.duration());
             measurements.measure(measured);
@@ -114,7 +114,7 @@ final class LoadRun {
             stage = "finishing";
             finish(pass);
         } finally {
-            pacer.shutdownNow();
+            timers.shutdownNow();
             watcher.shutdownNow();
             clock.close();
         }
@@ -199,7 +199,7 @@ final class LoadRun {
         volatile boolean finishing;
     }
 
-    private Pass startPass(SessionFactory factory, ScheduledExecutorService pacer, FrameClock clock) {
+    private Pass startPass(SessionFactory factory, ScheduledExecutorService timers, FrameClock clock) {
         Pass pass = new Pass();
         int sessions = options.sessions();
         for (int i = 0; i < sessions; i++) {
@@ -210,8 +210,8 @@ final class LoadRun {
             long delay = options.ramp().toNanos() * i / sessions;
             // Each session starts at another place in the clip, so the callers do not speak in chorus.
             long offset = 37L * i;
-            pacer.schedule(
-                    () -> start(factory.newSession(measurements), pacer, clock, offset, pass, outcome, openOrFailed),
+            timers.schedule(
+                    () -> start(factory.newSession(measurements), timers, clock, offset, pass, outcome, openOrFailed),
                     delay,
                     TimeUnit.NANOSECONDS);
         }
@@ -274,7 +274,7 @@ final class LoadRun {
 
     private void start(
             LiveSession session,
-            ScheduledExecutorService pacer,
+            ScheduledExecutorService timers,
             FrameClock clock,
             long offset,
             Pass pass,
@@ -293,7 +293,7 @@ final class LoadRun {
                 end(outcome, failure(error), false);
             } else {
                 measurements.opened();
-                stream(session, pacer, clock, offset, pass, outcome);
+                stream(session, timers, clock, offset, pass, outcome);
             }
             settled.complete(null);
         });
@@ -301,7 +301,7 @@ final class LoadRun {
 
     private void stream(
             LiveSession session,
-            ScheduledExecutorService pacer,
+            ScheduledExecutorService timers,
             FrameClock clock,
             long offset,
             Pass pass,
@@ -327,7 +327,7 @@ final class LoadRun {
                 } else if (finished.compareAndSet(0, 1)) {
                     cancel(ticking);
                     session.finish();
-                    pacer.schedule(
+                    timers.schedule(
                             () -> {
                                 if (session.ended()
                                         .completeExceptionally(new TimeoutException("the stream did not end within"

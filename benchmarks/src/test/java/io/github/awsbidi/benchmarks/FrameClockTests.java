@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class FramePacerTests {
+class FrameClockTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(5);
@@ -18,15 +18,15 @@ class FramePacerTests {
     @Test
     @Timeout(30)
     void callsEachTaskAgainAndAgainUntilItsTicketIsCancelled() throws Exception {
-        try (FramePacer pacer = new FramePacer()) {
+        try (FrameClock clock = new FrameClock()) {
             AtomicInteger first = new AtomicInteger();
             AtomicInteger second = new AtomicInteger();
             CountDownLatch thrice = new CountDownLatch(3);
-            FramePacer.Ticket cancelled = pacer.add(() -> {
+            FrameClock.Ticket cancelled = clock.add(() -> {
                 first.incrementAndGet();
                 thrice.countDown();
             });
-            pacer.add(second::incrementAndGet);
+            clock.add(second::incrementAndGet);
 
             assertThat(thrice.await(10, TimeUnit.SECONDS)).isTrue();
             cancelled.cancel();
@@ -42,14 +42,14 @@ class FramePacerTests {
     @Test
     @Timeout(30)
     void aStreamWhoseTaskThrowsDoesNotStopTheOthers() throws Exception {
-        try (FramePacer pacer = new FramePacer()) {
+        try (FrameClock clock = new FrameClock()) {
             AtomicInteger thrown = new AtomicInteger();
             AtomicInteger other = new AtomicInteger();
-            pacer.add(() -> {
+            clock.add(() -> {
                 thrown.incrementAndGet();
                 throw new IllegalStateException("one stream's failure");
             });
-            pacer.add(other::incrementAndGet);
+            clock.add(other::incrementAndGet);
 
             await().atMost(WITHIN).pollInterval(POLL).until(() -> other.get() >= 3 && thrown.get() >= 3);
         }
@@ -57,10 +57,10 @@ class FramePacerTests {
 
     @Test
     void aTaskRunsOncePerRoundNotMore() throws Exception {
-        try (FramePacer pacer = new FramePacer()) {
+        try (FrameClock clock = new FrameClock()) {
             AtomicInteger calls = new AtomicInteger();
             long started = System.nanoTime();
-            pacer.add(calls::incrementAndGet);
+            clock.add(calls::incrementAndGet);
             await().atMost(WITHIN).pollInterval(POLL).until(() -> calls.get() >= 3);
             int counted = calls.get();
             long elapsedRounds = (System.nanoTime() - started) / LiveAudioBenchmark.FRAME_NANOS;

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
  * clock would: a task's phase is the millisecond it was added in, and every task of one millisecond runs in the same
  * wake. One timer per stream instead (a scheduled executor's fixed-rate task each) woke a harness thread for every
  * frame, 15,625 times a second at 500 streams, and that counted as the client's CPU on both sides alike: measured at
- * 500 SageMaker streams, this pacer took the client from 1.17 to 1.05 cores and the machine from 4% to 10% idle.
+ * 500 SageMaker streams, this clock took the client from 1.17 to 1.05 cores and the machine from 4% to 10% idle.
  */
-final class FramePacer implements AutoCloseable {
+final class FrameClock implements AutoCloseable {
 
     private static final int SLOTS = (int) (LiveAudioBenchmark.FRAME_NANOS / 1_000_000L);
 
@@ -22,13 +22,13 @@ final class FramePacer implements AutoCloseable {
             .limit(SLOTS)
             .toList();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "live-audio-pacer");
+        Thread thread = new Thread(runnable, "live-audio-clock");
         thread.setDaemon(true);
         return thread;
     });
     private volatile long ticks;
 
-    FramePacer() {
+    FrameClock() {
         clock.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.MILLISECONDS);
     }
 
